@@ -1,0 +1,1 @@
+"""涪陵数据 — the build pipeline: ingest → extract → load → charts → render → write."""

@@ -1,0 +1,79 @@
+"""Command line: a thin layer over the pipeline stages."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import BuildError
+from .reporter import Reporter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="涪陵数据: build the Fuling data site from content/ (default: build).",
+    )
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="seeds/*.txt -> content/articles/<slug>.md")
+    p.add_argument("--force", action="store_true", help="overwrite article files a person has edited")
+
+    p = sub.add_parser("extract", help="content/articles -> content/facts/<slug>.yaml")
+    p.add_argument("--force", action="store_true", help="rewrite fact files (records marked reviewed: true are kept)")
+    p.add_argument("--diff", action="store_true", help="show what a fresh extraction would add, change or drop; write nothing")
+
+    for name, text in (("build", "content/ -> site/ (the default)"), ("check", "load and validate content/, write nothing")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--site-url", help="absolute URL the site is published at (overrides content/site.yaml)")
+        p.add_argument("--out", type=Path, help="output folder (default: site/)")
+
+    p = sub.add_parser("serve", help="build, serve site/ on 127.0.0.1, rebuild and reload on change")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--site-url", help=argparse.SUPPRESS)
+    p.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "build"
+    root: Path = args.root.resolve()
+    reporter = Reporter()
+    try:
+        if command == "ingest":
+            from .ingest import ingest_all
+
+            return ingest_all(root / "seeds", root / "content" / "articles", force=args.force, reporter=reporter)
+        if command == "extract":
+            from .extract import extract_all
+
+            return extract_all(root, force=args.force, diff=args.diff, reporter=reporter)
+        if command == "serve":
+            from .serve import serve
+
+            return serve(root, port=args.port, reporter=reporter)
+        from .pipeline import build_site, check_site
+
+        site_url = getattr(args, "site_url", None)
+        if command == "check":
+            check_site(root, site_url=site_url, reporter=reporter)
+            return 0
+        out = getattr(args, "out", None) or root / "site"
+        build_site(root, out, site_url=site_url, reporter=reporter)
+        return 0
+    except BuildError as failure:
+        for error in failure.errors:
+            reporter.error(str(error))
+        reporter.info(f"build failed: {len(failure.errors)} error(s); nothing was written")
+        return 1
+    except KeyboardInterrupt:
+        reporter.error("interrupted; nothing was written")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
