@@ -163,3 +163,23 @@ class Site:
     charts: dict[str, ChartSpec]
     themes: dict[str, Theme]
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # (fact id, fact id, why)
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One drawn value, always a fact record."""
+
+    fact: Fact
+    series: str  # series name
+    x: str  # axis label as shown, e.g. "2023年", "2022年1—8月"
+    style: str  # "actual", "estimate" or "target"
+
+
+@dataclass
+class ChartData:
+    """What the charts stage hands to render and exports."""
+
+    spec: ChartSpec
+    points: list[ChartPoint]
+    figure: dict  # plotly figure (data + layout) as plain JSON-able data
+    description: str  # plain-language text alternative
