@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test serve ingest extract check clean
+.PHONY: site test test-tools npm-assets serve ingest extract check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,11 +13,33 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-site: $(STAMP)
+# npm packages from package-lock.json: the plotly.js basic bundle the site
+# serves, and the checkers the browser tests run (axe-core, vnu-jar).
+NPM_STAMP   := node_modules/.ci-stamp
+# Debian packages the browser tests need (chromium, fonts-noto-cjk, java, npm).
+TOOLS_STAMP := .cache/test-tools-stamp
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(TOOLS_STAMP): scripts/setup-test-tools.sh
+	bash scripts/setup-test-tools.sh
+	mkdir -p $(@D) && touch $@
+
+# The site gets plotly-basic when npm is there; npm is not required to build.
+npm-assets:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NPM_STAMP); \
+	else echo "npm not found: building without node_modules/plotly.js-basic-dist-min"; fi
+
+test-tools: $(TOOLS_STAMP) $(NPM_STAMP)
+
+site: $(STAMP) npm-assets
 	$(BIN)/python build.py build
 	@echo "Site written to $(CURDIR)/site/ - open site/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
 
-test: $(STAMP)
+# Set-up first (tools before npm ci: the tools step installs npm if missing).
+test: $(STAMP) test-tools
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
