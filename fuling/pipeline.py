@@ -1,0 +1,148 @@
+"""Run the stages in order: load → charts → render + exports → write.
+
+Everything is built in memory first; `out` is touched only by the final
+write, so any error (content, template, chart) leaves the previous site as
+it was. The build reads `content/` and `templates/` only, never `seeds/`.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError, ContentError
+from .load import load_site
+from .model import Site
+from .reporter import Reporter
+
+PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    charts: int
+    facts: int
+    files: int
+    seconds: float
+
+    @property
+    def summary(self) -> str:
+        return f"{self.pages} pages, {self.charts} charts, {self.facts} facts, {self.seconds:.2f} s"
+
+
+def templates_for(root: Path) -> Path:
+    """The project's `templates/`; a content-only project (a test fixture) borrows this package's."""
+    own = Path(root) / "templates"
+    return own if own.is_dir() else PROJECT_TEMPLATES
+
+
+def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None) -> Site:
+    """Load and validate only; raises BuildError listing every problem."""
+    reporter = reporter or Reporter()
+    started = time.perf_counter()
+    site = load_site(Path(root), site_url=site_url)
+    reporter.stage("load", f"{len(site.articles)} articles, {len(site.facts)} facts, {len(site.metrics)} metrics, "
+                           f"{len(site.themes)} themes, {len(site.charts)} charts ({time.perf_counter() - started:.2f} s)")
+    for first, second, why in site.conflicts:
+        reporter.warn(f"conflicting figures: {first} / {second}: {why}")
+    return site
+
+
+def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
+                templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
+    """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
+    from .charts import build_charts
+    from .exports import export_data
+    from .render import render_site
+
+    reporter = reporter or Reporter()
+    root = Path(root)
+    site = check_site(root, site_url, reporter)
+
+    started = time.perf_counter()
+    charts = build_charts(site)
+    reporter.stage("charts", f"{len(charts)} charts ({time.perf_counter() - started:.2f} s)")
+
+    started = time.perf_counter()
+    templates = Path(templates_dir) if templates_dir else templates_for(root)
+    pages = _render(site, charts, templates, root)
+    reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
+
+    started = time.perf_counter()
+    data = export_data(site, charts)
+    reporter.stage("exports", f"{len(data)} data files ({time.perf_counter() - started:.2f} s)")
+
+    clashes = sorted(set(pages) & set(data))
+    if clashes:
+        raise BuildError([ContentError(name, 0, "", "produced by both render and exports") for name in clashes])
+    return site, charts, {**pages, **data}
+
+
+def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,
+               templates_dir: Path | None = None) -> BuildResult:
+    """Build `root`'s content into `out`; raises BuildError before touching `out` on any error."""
+    from .write import write_site
+
+    reporter = reporter or Reporter()
+    started = time.perf_counter()
+    root, out = Path(root).resolve(), Path(out).resolve()
+    _check_out(root, out)
+    site, charts, files = build_files(root, site_url, reporter, templates_dir)
+    try:
+        write_site(files, out, reporter)
+    except OSError as exc:  # disk full, permissions: the previous site is still in place
+        raise BuildError([ContentError(_shown(out, root), 0, "", f"could not write the site ({exc.strerror or exc}); the previous site is unchanged")]) from exc
+    result = BuildResult(pages=sum(1 for name in files if name.endswith(".html")), charts=len(charts),
+                         facts=len(site.facts), files=len(files), seconds=time.perf_counter() - started)
+    reporter.summary(result.pages, result.charts, result.facts, result.seconds)
+    return result
+
+
+def _check_out(root: Path, out: Path) -> None:
+    """Refuse an output folder whose replacement would destroy the project or its content."""
+    protected = [root, root / "content", root / "templates", root / "seeds", root / "fuling"]
+    if any(out == p or out in p.parents for p in protected) or any(p in out.parents for p in protected[1:]):
+        raise BuildError([ContentError("--out", 0, "", f"{_shown(out, root)} would replace project files; choose a separate output folder such as site/")])
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _render(site: Site, charts: dict, templates: Path, root: Path) -> dict[str, bytes]:
+    """render_site, with template mistakes turned into `templates/<name>:line` errors."""
+    import jinja2
+
+    from .render import render_site
+
+    try:
+        return render_site(site, charts, templates)
+    except jinja2.TemplateSyntaxError as exc:
+        name = _template_path(exc.filename, exc.name, templates, root)
+        raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc
+    except jinja2.TemplateError as exc:
+        # runtime template errors (undefined names, filters): the traceback has the template's frame and line
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            frame_path = Path(frame.filename)
+            if templates in frame_path.parents:
+                name = _template_path(str(frame_path), None, templates, root)
+                raise BuildError([ContentError(name, frame.lineno or 0, "", f"template error: {exc}")]) from exc
+        raise BuildError([ContentError(_shown(templates, root), 0, "", f"template error: {exc}")]) from exc
+
+
+def _template_path(filename: str | None, name: str | None, templates: Path, root: Path) -> str:
+    if filename:
+        path = Path(filename).resolve()
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            try:
+                return "templates/" + path.relative_to(templates.resolve()).as_posix()
+            except ValueError:
+                pass
+    return f"templates/{name}" if name else "templates"
