@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test test-tools npm-assets serve ingest extract check clean
+.PHONY: site test test-tools npm-assets serve bench ingest extract check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: $(STAMP) test-tools
 
 serve: $(STAMP)
 	$(BIN)/python build.py serve --port $(PORT)
+
+# Build speed against Pelican 4.12 (bench/README.md); BENCH_ARGS=--quick for a short run.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ingest: $(STAMP)
 	$(BIN)/python build.py ingest
