@@ -144,7 +144,7 @@ def _article(i: int) -> ArticleSpec:
         unit = next(m[3] for m in METRICS if m[0] == metric)
         measure = next(m[5] for m in METRICS if m[0] == metric)
         art.facts.append({
-            "id": f"{slug}-{metric.replace('_', '-')}-{kind}-{period}".lower(),
+            "id": f"{'district' if subj == '涪陵区' else slug}-{metric.replace('_', '-')}-{kind}-{period}",
             "metric": metric,
             "subject": subj,
             "value": value,
