@@ -1,0 +1,97 @@
+"""Browser fixtures: the site built once into a temporary folder, served from
+127.0.0.1 on a free port, and Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from harness import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    INSTALL_HINT,
+    ROOT,
+    PageLoad,
+    load_page,
+    require_chinese_fonts,
+    require_command,
+    start_server,
+    stop_server,
+)
+from sitefiles import load_pages
+
+
+def build_into(root: Path, out: Path) -> Path:
+    try:
+        from fuling.pipeline import build_site
+        from fuling.reporter import Reporter
+    except ImportError as missing:
+        pytest.fail(f"cannot build the site: {missing}", pytrace=False)
+    build_site(root, out, reporter=Reporter(quiet=True))
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The site built once from the project's content/ into a temporary folder.
+
+    FULING_TEST_SITE=<folder> checks an already built site instead.
+    """
+    prebuilt = os.environ.get("FULING_TEST_SITE")
+    if prebuilt:
+        return Path(prebuilt).resolve()
+    return build_into(ROOT, tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_model():
+    """The content the site was built from, as the loader reads it."""
+    from fuling.load import load_site
+
+    return load_site(ROOT)
+
+
+@pytest.fixture(scope="session")
+def site_pages(site_dir):
+    """Every HTML page of the built site, parsed: {relative path: Page}."""
+    pages = load_pages(site_dir)
+    assert "index.html" in pages, f"the built site has no index.html; pages: {sorted(pages)[:10]}"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    running = start_server(site_dir)
+    yield running
+    stop_server(running)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_command(CHROMIUM, "Chromium (Debian package chromium)")
+    require_chinese_fonts()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"Python package playwright is missing (test extra of pyproject.toml); {INSTALL_HINT}", pytrace=False)
+    with sync_playwright() as playwright:
+        # launch() starts from a fresh temporary profile that Playwright deletes
+        # on close; every page gets its own context (no shared cache or storage).
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def page_loads(browser, server, site_pages) -> dict[str, PageLoad]:
+    """Every HTML page of the site loaded once at desktop width."""
+    return {path: load_page(browser, server, path) for path in site_pages}
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """tests/artifacts/ (git-ignored): screenshots and summary tables."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,204 @@
+"""Browser harness helpers: tool checks, the local server, Chromium pages that
+record what they do. Fixtures built on them are in conftest.py.
+
+Nothing is skipped: a missing tool fails the test that needs it, naming what is
+missing and how `make test` installs it.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitefiles import url_for
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# A chart container: the element plotly draws into. Its chart id comes from a
+# data-chart attribute on it or an ancestor (or, on a one-chart page, the URL).
+CHART_SELECTOR = ".plotly-graph-div, [data-chart] .js-plotly-plot, div[data-chart-figure]"
+INSTALL_HINT = "run `make test` (or `make test-tools`) to install it"
+
+
+def require_file(path: Path, what: str) -> Path:
+    if not path.is_file():
+        pytest.fail(f"{what} is missing: {path.relative_to(ROOT)} not found; {INSTALL_HINT}", pytrace=False)
+    return path
+
+
+def require_command(name: str, what: str) -> str:
+    found = shutil.which(name) if "/" not in name else (name if os.access(name, os.X_OK) else None)
+    if not found:
+        pytest.fail(f"{what} is missing: `{name}` not found; {INSTALL_HINT}", pytrace=False)
+    return found
+
+
+def chinese_fonts() -> list[str]:
+    if not shutil.which("fc-list"):
+        return []
+    out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line.strip()]
+
+
+def require_chinese_fonts() -> None:
+    if not chinese_fonts():
+        pytest.fail(
+            "no Chinese font: `fc-list :lang=zh` lists nothing, so every glyph would render as an empty box;"
+            f" install fonts-noto-cjk ({INSTALL_HINT})",
+            pytrace=False,
+        )
+
+
+# ---------------------------------------------------------------- server
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # the tests report what matters
+        pass
+
+
+@dataclass
+class Server:
+    root: Path
+    base: str  # "http://127.0.0.1:<port>/"
+    httpd: http.server.ThreadingHTTPServer
+
+    @property
+    def netloc(self) -> str:
+        return urlsplit(self.base).netloc
+
+
+def start_server(root: Path) -> Server:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True).start()
+    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+
+
+def stop_server(server: Server) -> None:
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+
+@dataclass
+class PageLoad:
+    """What one page did while loading in Chromium."""
+
+    path: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # failed requests and HTTP errors
+    foreign: list[str] = field(default_factory=list)  # requests to any host but the local server
+    local: list[str] = field(default_factory=list)  # site paths loaded (the page itself included)
+    dialogs: list[str] = field(default_factory=list)
+    charts: list[dict] = field(default_factory=list)  # see CHART_JS
+
+
+# For each chart container: its chart id, whether plotly drew it, and the
+# numbers in its traces (typed arrays and plotly's base64 arrays decoded by
+# reading plotly's own full data).
+CHART_JS = """(selector) => Array.from(document.querySelectorAll(selector)).map((el) => {
+  const holder = el.closest('[data-chart]');
+  const list = (v) => (v == null ? [] : Array.isArray(v) || ArrayBuffer.isView(v) ? Array.from(v) : null);
+  const traces = (el.data || []).map((trace, i) => {
+    const full = (el._fullData || [])[i] || {};
+    const pick = (key) => list(trace[key]) ?? list(full[key]) ?? [];
+    return {type: trace.type || full.type || 'scatter', orientation: trace.orientation || full.orientation || 'v',
+            name: trace.name || '', x: pick('x'), y: pick('y'), values: pick('values')};
+  });
+  return {id: el.id, chart: holder ? holder.dataset.chart : null,
+          drawn: !!el.querySelector('.main-svg'), traces};
+})"""
+
+
+def open_page(browser, server: Server, path: str, *, width: int = 1280, height: int = 900, record: PageLoad | None = None):
+    """A new context and page with listeners; the caller closes the context."""
+    load = record or PageLoad(path)
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", service_workers="block")
+
+    def route(route):
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != server.netloc:
+            load.foreign.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda msg: msg.type == "error" and load.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})"))
+    page.on("pageerror", lambda exc: load.page_errors.append(str(exc)))
+    page.on("requestfailed", lambda req: load.failed.append(f"{req.url}: {req.failure}") if urlsplit(req.url).netloc == server.netloc else None)
+
+    def response(resp):
+        parts = urlsplit(resp.url)
+        if parts.netloc != server.netloc:
+            return
+        if resp.status >= 400:
+            load.failed.append(f"{resp.url}: HTTP {resp.status}")
+        else:
+            load.local.append(parts.path)
+
+    page.on("response", response)
+
+    def dialog(d):
+        load.dialogs.append(f"{d.type}: {d.message}")
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    return context, page, load
+
+
+def wait_for_charts(page, timeout_ms: int = 15000) -> None:
+    """Wait until every chart container is drawn (or give up and let the check report it)."""
+    try:
+        page.wait_for_function(
+            "(s) => Array.from(document.querySelectorAll(s)).every((el) => el.querySelector('.main-svg'))",
+            arg=CHART_SELECTOR,
+            timeout=timeout_ms,
+        )
+    except Exception:  # the render check names the containers left empty
+        pass
+
+
+def load_page(browser, server: Server, path: str, **size) -> PageLoad:
+    context, page, load = open_page(browser, server, path, **size)
+    try:
+        page.goto(server.base + url_for(path), wait_until="load")
+        wait_for_charts(page)
+        load.charts = page.evaluate(CHART_JS, CHART_SELECTOR)
+    finally:
+        context.close()
+    return load
+
+
+
+def report(artifacts_dir: Path, name: str, lines: list[str]) -> str:
+    """Write a summary table to tests/artifacts/<name>.txt and return it for printing."""
+    text = "\n".join(lines) + "\n"
+    (artifacts_dir / f"{name}.txt").write_text(text, encoding="utf-8")
+    return text
