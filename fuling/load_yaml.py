@@ -69,6 +69,15 @@ def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> LineList
     return items
 
 
+def _construct_timestamp(loader: LineLoader, node: yaml.ScalarNode):
+    """2024-13-05 looks like a date but is not one: keep the text, so the field check reports it."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -83,6 +92,8 @@ def parse_yaml(text: str, path: str, errors: list[ContentError], first_line: int
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else first_line
         what = " ".join(part for part in (exc.context, exc.problem) if part)
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what += f" (the unfinished part starts on line {exc.context_mark.line + 1})"
         errors.append(ContentError(path, line, "", f"YAML syntax error: {what}"))
         return None
     except yaml.YAMLError as exc:
