@@ -1,0 +1,168 @@
+"""write_site: the whole site changes at once or not at all."""
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from fuling import write
+from fuling.reporter import MemoryReporter
+from fuling.write import recover, write_site
+
+OLD = {"index.html": b"<p>old</p>", "charts/a/index.html": b"old chart", "data/facts.csv": b"id\r\nold\r\n"}
+NEW = {"index.html": b"<p>new</p>", "charts/a/index.html": b"new chart", "data/facts.csv": b"id\r\nold\r\n",
+       "themes/industry/index.html": "工业".encode()}
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def siblings(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name != out.name)
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    write_site(OLD, site)
+    return site
+
+
+def test_first_build_writes_exactly_the_files(tmp_path):
+    write_site(NEW, tmp_path / "site")
+    assert tree(tmp_path / "site") == NEW
+    assert siblings(tmp_path / "site") == []
+
+
+def test_rebuild_replaces_the_whole_site_and_drops_stale_pages(out):
+    smaller = {"index.html": b"only"}
+    write_site(smaller, out)
+    assert tree(out) == smaller
+    assert siblings(out) == []
+
+
+def test_unchanged_files_are_linked_not_rewritten(out):
+    before = (out / "data/facts.csv").stat().st_ino
+    stats = write_site(NEW, out)
+    assert (out / "data/facts.csv").stat().st_ino == before
+    assert stats.linked == 1 and stats.written == 3
+    assert tree(out) == NEW
+
+
+def test_a_linked_file_is_not_changed_by_the_next_build(out):
+    write_site(NEW, out)
+    kept = (out / "data/facts.csv").read_bytes()
+    write_site({**NEW, "data/facts.csv": b"id\r\nnew\r\n"}, out)
+    assert (out / "data/facts.csv").read_bytes() == b"id\r\nnew\r\n" != kept
+
+
+def test_failure_while_staging_leaves_the_old_site_byte_identical(out):
+    with pytest.raises(ValueError):
+        write_site({**NEW, "../escape.html": b"x"}, out)  # the bad path is reached after other files were staged
+    assert tree(out) == OLD
+    assert siblings(out) == []
+
+
+def test_full_disk_leaves_the_old_site_byte_identical(out, monkeypatch):
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(write.os, "fsync", fsync)
+    with pytest.raises(OSError) as caught:
+        write_site(NEW, out, link_unchanged=False)
+    assert caught.value.errno == errno.ENOSPC
+    assert tree(out) == OLD
+    assert siblings(out) == []
+
+
+def test_ctrl_c_while_staging_leaves_the_old_site(out, monkeypatch):
+    real = write._same_file
+
+    def interrupted(path, data):
+        if path.name == "index.html" and "charts" not in path.parts:
+            raise KeyboardInterrupt
+        return real(path, data)
+
+    monkeypatch.setattr(write, "_same_file", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_site(NEW, out)
+    assert tree(out) == OLD
+    assert siblings(out) == []
+
+
+def test_kill_between_the_two_renames_is_recovered_by_the_next_build(out):
+    # what a kill -9 leaves after "site -> .site-previous-<pid>" and before "staging -> site"
+    dead = 999999999
+    os.rename(out, out.parent / f".site-previous-{dead}")
+    staging = out.parent / f".site-staging-{dead}"
+    (staging / "charts").mkdir(parents=True)
+    (staging / "index.html").write_bytes(b"<p>half-written")
+    assert not out.exists()
+
+    reporter = MemoryReporter()
+    recover(out, reporter)
+    assert tree(out) == OLD
+    assert siblings(out) == []
+    assert "restored site/" in reporter.text
+
+
+def test_write_site_recovers_before_building(out):
+    os.rename(out, out.parent / ".site-previous-999999999")
+    write_site(NEW, out)
+    assert tree(out) == NEW
+    assert siblings(out) == []
+
+
+def test_staging_of_a_build_still_running_is_left_alone(out):
+    running = out.parent / f".site-staging-{os.getppid()}"  # a live process that is not us
+    running.mkdir()
+    recover(out)
+    assert running.exists()
+
+
+def test_two_rename_fallback_swaps_the_site(out, monkeypatch):
+    monkeypatch.setattr(write, "_exchange", lambda a, b: False)
+    write_site(NEW, out)
+    assert tree(out) == NEW
+    assert siblings(out) == []
+
+
+def test_fallback_interrupted_at_the_second_rename_puts_the_old_site_back(out, monkeypatch):
+    monkeypatch.setattr(write, "_exchange", lambda a, b: False)
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if Path(src).name.startswith(".site-staging-"):
+            raise KeyboardInterrupt
+        real_rename(src, dst)
+
+    monkeypatch.setattr(write.os, "rename", rename)
+    with pytest.raises(KeyboardInterrupt):
+        write_site(NEW, out)
+    assert tree(out) == OLD
+    assert siblings(out) == []
+
+
+def test_atomic_exchange_is_used_where_the_system_has_it(out, monkeypatch):
+    if write._renameat2() is None:
+        pytest.skip("no renameat2 on this system")
+    used = []
+    real = write._exchange
+    monkeypatch.setattr(write, "_exchange", lambda a, b: used.append(real(a, b)) or used[-1])
+    write_site(NEW, out)
+    assert tree(out) == NEW
+    assert used and isinstance(used[0], bool)
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../x.html", "a/../../x.html", "dir/"])
+def test_paths_outside_the_site_are_refused(tmp_path, name):
+    with pytest.raises(ValueError):
+        write_site({name: b"x"}, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
