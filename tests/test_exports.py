@@ -1,0 +1,139 @@
+"""export_data: facts as CSV / JSON / SQLite and chart data, reproducible to the byte."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from fuling.exports import CHART_COLUMNS, FACT_COLUMNS, export_data
+from fuling.load import load_site, series_facts
+from fuling.model import ChartData, ChartPoint
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(MINI)
+
+
+def chart_data(site) -> dict[str, ChartData]:
+    """Chart points built straight from the specs (independent of the charts stage)."""
+    charts = {}
+    for chart_id, spec in site.charts.items():
+        points = [ChartPoint(fact=f, series=s.name, x=f"{f.period}年", style=s.style or f.kind)
+                  for s in spec.series for f in series_facts(s, site.facts)]
+        charts[chart_id] = ChartData(spec=spec, points=points, figure={}, description=spec.title)
+    return charts
+
+
+@pytest.fixture(scope="module")
+def files(site):
+    return export_data(site, chart_data(site))
+
+
+def read_csv(data: bytes) -> list[dict]:
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM missing: spreadsheet software would garble the Chinese"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_export_files_are_named_as_the_site_layout_says(files):
+    assert sorted(files) == ["data/facts.csv", "data/facts.db", "data/facts.json",
+                             "data/industrial-output.csv", "data/industrial-output.json"]
+
+
+def test_facts_csv_round_trips_to_the_fact_values(site, files):
+    rows = read_csv(files["data/facts.csv"])
+    assert list(rows[0]) == FACT_COLUMNS
+    assert [r["id"] for r in rows] == list(site.facts)
+    for row in rows:
+        fact = site.facts[row["id"]]
+        assert float(row["value"]) == fact.value
+        assert (row["metric"], row["subject"], row["unit"], row["period"], row["kind"], row["bound"], row["measure"]) == \
+               (fact.metric, fact.subject, fact.unit, fact.period, fact.kind, fact.bound, fact.measure)
+        assert row["quote"] == fact.source.quote and row["article"] == fact.source.article
+        assert row["article_title"] == site.articles[fact.source.article].title
+        assert row["published"] == site.articles[fact.source.article].date.isoformat()
+        assert row["metric_label"] == site.metrics[fact.metric].label
+        assert row["reviewed"] == ("true" if fact.reviewed else "false")
+        assert row["corrected"] == ("true" if fact.corrections else "false")
+
+
+def test_facts_csv_links_each_fact_to_its_source_paragraph(files):
+    rows = {r["id"]: r for r in read_csv(files["data/facts.csv"])}
+    assert rows["industrial-output-2023"]["url"] == "articles/new-productive-forces/#p1"
+    assert rows["industrial-output-target-2024"]["paragraph"] == "p3"
+
+
+def test_facts_json_carries_metadata_and_every_fact(site, files):
+    document = json.loads(files["data/facts.json"])
+    for key in ("title", "source", "licence", "generated_from", "facts"):
+        assert document[key], key
+    assert not any("generated_at" in k or "time" in k for k in document)
+    by_id = {f["id"]: f for f in document["facts"]}
+    assert set(by_id) == set(site.facts)
+    assert by_id["industrial-output-2023"]["value"] == 2471
+    assert by_id["industrial-value-added-2023"]["corrections"] == [
+        {"date": "2024-03-05", "old_value": 770, "reason": "测试用更正：首次发布时误录为770亿元。"}]
+    assert "2471" in files["data/facts.json"].decode() and "\\u" not in files["data/facts.json"].decode()
+
+
+def open_db(data: bytes, tmp_path: Path) -> sqlite3.Connection:
+    path = tmp_path / "facts.db"
+    path.write_bytes(data)
+    return sqlite3.connect(path)
+
+
+def test_sqlite_join_of_facts_to_articles_returns_every_fact(site, files, tmp_path):
+    db = open_db(files["data/facts.db"], tmp_path)
+    rows = db.execute("SELECT facts.id, facts.value, articles.title FROM facts JOIN articles ON facts.article = articles.slug").fetchall()
+    assert sorted(r[0] for r in rows) == sorted(site.facts)
+    assert {r[0]: r[1] for r in rows}["industrial-output-2023"] == 2471
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_sqlite_has_foreign_keys_indexes_sources_and_corrections(site, files, tmp_path):
+    db = open_db(files["data/facts.db"], tmp_path)
+    targets = {row[2] for row in db.execute("PRAGMA foreign_key_list(facts)")}
+    assert targets == {"metrics", "articles"}
+    assert {row[2] for row in db.execute("PRAGMA foreign_key_list(sources)")} == {"facts", "articles"}
+    indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
+    assert {"facts_metric", "facts_article", "sources_article"} <= indexes
+    assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == sum(len(f.sources) for f in site.facts.values())
+    assert db.execute("SELECT fact, old_value FROM corrections").fetchall() == [("industrial-value-added-2023", 770.0)]
+    assert db.execute("SELECT count(*) FROM metrics").fetchone()[0] == len(site.metrics)
+
+
+def test_exports_are_byte_reproducible(site):
+    first = export_data(site, chart_data(site))
+    again = export_data(load_site(MINI), chart_data(load_site(MINI)))
+    assert first.keys() == again.keys()
+    for name in first:
+        assert first[name] == again[name], name
+
+
+def test_sqlite_bytes_do_not_depend_on_fact_order(site):
+    reordered = load_site(MINI)
+    reordered.facts = dict(reversed(list(reordered.facts.items())))
+    assert export_data(site, {})["data/facts.db"] == export_data(reordered, {})["data/facts.db"]
+
+
+def test_chart_csv_has_one_row_per_point_with_its_source(site, files):
+    rows = read_csv(files["data/industrial-output.csv"])
+    assert list(rows[0]) == CHART_COLUMNS
+    points = chart_data(site)["industrial-output"].points
+    assert [(r["series"], r["fact"], float(r["value"])) for r in rows] == [(p.series, p.fact.id, p.fact.value) for p in points]
+    target = next(r for r in rows if r["fact"] == "industrial-output-target-2024")
+    assert (target["period"], target["kind"], target["unit"], target["article"]) == ("2024", "target", "亿元", "new-productive-forces")
+    assert target["quote"] == "规上工业产值突破2700亿元"
+
+
+def test_chart_json_names_its_sources(files):
+    document = json.loads(files["data/industrial-output.json"])
+    assert document["title"] == "涪陵规上工业产值"
+    assert [s["article"] for s in document["source"]] == ["new-productive-forces", "three-changes"]
+    assert len(document["points"]) == 3
