@@ -1,0 +1,123 @@
+"""The live preview: an edit shows over HTTP after the rebuild; a broken edit keeps the last good site."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from fuling.reporter import MemoryReporter
+from fuling.serve import PreviewServer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+FACTS = "content/facts/three-changes.yaml"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+@pytest.fixture
+def preview(project):
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
+    server.start()
+    yield server
+    server.stop()
+
+
+def get_bytes(server: PreviewServer, path: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(server.url + path, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as failure:
+        return failure.code, failure.read()
+
+
+def get(server: PreviewServer, path: str) -> tuple[int, str]:
+    code, body = get_bytes(server, path)
+    return code, body.decode("utf-8")
+
+
+def status(server: PreviewServer) -> dict:
+    return json.loads(get(server, "__preview/status")[1])
+
+
+def wait_for_build(server: PreviewServer, after: int, timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = status(server)
+        if state["version"] > after:
+            return state
+        time.sleep(0.05)
+    raise AssertionError(f"no rebuild within {timeout} s of version {after}")
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_edited_fact_value_is_served_after_rebuild(preview, project):
+    before = status(preview)
+    assert before["error"] == "", before["error"]
+    assert "9137" not in get(preview, "data/facts.csv")[1]
+
+    edit(project, FACTS, "value: 122\n", "value: 9137\n")
+    after = wait_for_build(preview, before["version"])
+
+    assert after["error"] == ""
+    code, csv = get(preview, "data/facts.csv")
+    assert code == 200
+    assert "high-tech-firms-2021" in csv and "9137" in csv
+
+
+def test_broken_edit_keeps_last_good_site_and_exposes_the_error(preview, project):
+    good_csv = get(preview, "data/facts.csv")[1]
+    good_page = get(preview, "")[1]
+    before = status(preview)
+
+    edit(project, FACTS, "value: 122\n", "value: 一百二十二\n")
+    broken = wait_for_build(preview, before["version"])
+
+    # The error names the file and line, both for the browser overlay and in the terminal.
+    assert FACTS + ":" in broken["error"] and "value" in broken["error"]
+    assert f"error: {FACTS}:" in preview.reporter.text
+    # The last good site is still what is served.
+    assert get(preview, "data/facts.csv") == (200, good_csv)
+    code, page = get(preview, "")
+    assert code == 200
+    assert page.replace(f'data-version="{broken["version"]}"', "") == good_page.replace(f'data-version="{before["version"]}"', "")
+
+    edit(project, FACTS, "value: 一百二十二\n", "value: 123\n")
+    fixed = wait_for_build(preview, broken["version"])
+    assert fixed["error"] == ""
+    assert "123" in get(preview, "data/facts.csv")[1].split("high-tech-firms-2021", 1)[1].splitlines()[0]
+
+
+def test_reload_script_is_added_to_served_pages_only(preview, project):
+    code, page = get(preview, "")
+    assert code == 200
+    assert '<script src="/__preview/client.js" data-version="1"></script></body>' in page
+    on_disk = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "__preview" not in on_disk
+    # Data files are served untouched.
+    assert get_bytes(preview, "data/facts.csv")[1] == (project / "site" / "data" / "facts.csv").read_bytes()
+    code, script = get(preview, "__preview/client.js")
+    assert code == 200 and "/__preview/status" in script and "location.reload()" in script
+
+
+def test_editor_scratch_files_do_not_trigger_a_rebuild(preview, project):
+    before = status(preview)["version"]
+    (project / "content" / "facts" / ".three-changes.yaml.swp").write_bytes(b"vim swap")
+    (project / "content" / "facts" / "three-changes.yaml~").write_text("backup", encoding="utf-8")
+    time.sleep(0.6)
+    assert status(preview)["version"] == before
