@@ -34,6 +34,10 @@ class Article:
     path: str  # the article file, relative to the project root
     kicker: str = ""
     subtitle: str = ""
+    series: str = ""  # the report series or special the piece ran under
+    byline: str = ""  # the byline as printed
+    credit: str = ""  # the picture credit as printed
+    note: str = ""  # editor's note, e.g. that the printed text breaks off
     date_basis: str = ""  # evidence for `date` where the text prints none
     publication: str = ""
     authors: list[str] = field(default_factory=list)
