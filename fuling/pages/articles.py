@@ -1,0 +1,60 @@
+"""Article pages (anchored paragraphs, figures linked to their facts) and the article list."""
+from __future__ import annotations
+
+from ..render import relative_url
+from ..render_markup import block_marks, link_tag, render_block
+
+
+def _blocks(ctx, article, path: str) -> list[dict]:
+    """Block view data: kind, anchor, HTML; consecutive list items grouped into one list."""
+    facts = [f for f in ctx.site.facts.values() if any(s.article == article.slug for s in f.sources)]
+    marks = block_marks(article, facts)
+    views = ctx.views.facts
+    seen: set[str] = set()
+
+    def open_link(mark) -> str:
+        first = views[mark.facts[0]]
+        tip = "；".join(f"{views[f].label}：{views[f].display}" for f in mark.facts) + " · 点击查看事实记录"
+        attrs = {"data_facts": " ".join(mark.facts)}
+        if first.id not in seen:  # an id per fact, once, so the facts page can point back
+            attrs["id"] = f"fact-{first.id}"
+            seen.add(first.id)
+        return link_tag(relative_url(first.href, path), tip, "fig", **attrs)
+
+    out: list[dict] = []
+    for block in article.blocks:
+        html = render_block(block, marks.get(block.anchor, []), open_link)
+        if block.kind == "li":
+            if out and out[-1]["kind"] == "ul":
+                out[-1]["items"].append({"anchor": block.anchor, "html": html})
+            else:
+                out.append({"kind": "ul", "items": [{"anchor": block.anchor, "html": html}]})
+        else:
+            out.append({"kind": block.kind, "anchor": block.anchor, "html": html})
+    return out
+
+
+def generate(ctx) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    views = ctx.views
+    out.update(ctx.page(
+        "articles.html", "articles/index.html",
+        section="articles", title=f"文章 · {ctx.site.config.title}",
+        description="涪陵数据所依据的全部报道，按日期由新到旧排列。",
+        canonical=ctx.canonical("articles/index.html"), articles=views.articles,
+    ))
+    for view in views.articles:
+        article = view.article
+        path = f"articles/{article.slug}/index.html"
+        facts = sorted(
+            (f for f in views.facts.values() if any(s.article == article.slug for s in f.fact.sources)),
+            key=lambda f: f.id,
+        )
+        out.update(ctx.page(
+            "article.html", path,
+            section="articles", title=f"{article.title} · {ctx.site.config.title}",
+            description=article.summary or article.subtitle or article.title,
+            canonical=ctx.canonical(path), view=view, article=article,
+            blocks=_blocks(ctx, article, path), facts=facts,
+        ))
+    return out

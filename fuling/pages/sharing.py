@@ -1,0 +1,6 @@
+"""Pages for reuse and discovery: chart embeds, feeds, the data and corrections pages."""
+from __future__ import annotations
+
+from .. import embeds
+
+GENERATORS = [embeds.generate]

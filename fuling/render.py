@@ -1,0 +1,189 @@
+"""Render stage: Site + chart data + templates -> pages in memory (output path -> bytes).
+
+`render_site` builds one `RenderContext` (Jinja2 environment, asset list, view
+data shared by every page) and then runs every page generator. A generator is
+a function `generate(ctx) -> dict[str, bytes]`; each module in `fuling/pages/`
+that defines `generate` (or a `GENERATORS` list) is one, found automatically, so
+a new page type is a new module and no existing file changes. The core pages
+use that same hook.
+
+Nothing here writes files: `write` does that.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import pkgutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from markupsafe import Markup
+
+from .charts import format_value, period_label
+from .errors import BuildError
+from .model import ChartData, Site
+from .render_views import SiteViews, build_views
+
+PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
+
+PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
+
+
+@dataclass
+class Asset:
+    name: str  # file name under assets/, e.g. "site.css"
+    data: bytes
+
+    @property
+    def path(self) -> str:
+        return f"assets/{self.name}"
+
+    @property
+    def url(self) -> str:
+        """Root-relative URL with a content hash, so a changed file is never served stale."""
+        return f"{self.path}?v={hashlib.sha256(self.data).hexdigest()[:10]}"
+
+
+@dataclass
+class RenderContext:
+    """Everything a page generator needs; built once per render."""
+
+    site: Site
+    charts: dict[str, ChartData]
+    env: jinja2.Environment
+    templates_dir: Path
+    assets: dict[str, Asset]
+    views: SiteViews
+    notes: list[str] = field(default_factory=list)  # build messages for the reporter
+
+    def page(self, template: str, path: str, **data) -> dict[str, bytes]:
+        """Render one template to one output path; `path` is relative to site/ (posix)."""
+        html = self.env.get_template(template).render(page_path=path, **data)
+        return {path: html.encode("utf-8")}
+
+    def canonical(self, path: str) -> str:
+        """Absolute URL of a page: the only absolute links the site prints."""
+        pretty = path[: -len("index.html")] if path.endswith("index.html") else path
+        return self.site.config.site_url + pretty
+
+
+def relative_url(target: str, page: str) -> str:
+    """Root-relative `target` ("charts/x/index.html#a") as seen from `page` ("themes/y/index.html")."""
+    if target.startswith(("http://", "https://", "mailto:", "#")):
+        return target
+    return "../" * page.count("/") + target
+
+
+def json_script(data) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&' survive."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def make_environment(templates_dir: Path, assets: dict[str, Asset]) -> jinja2.Environment:
+    """The one Jinja2 set-up: autoescape, strict undefined, the filters templates may use."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    @jinja2.pass_context
+    def url(context, target: str) -> str:
+        return relative_url(target, context["page_path"])
+
+    @jinja2.pass_context
+    def asset(context, name: str) -> str:
+        return relative_url(assets[name].url, context["page_path"])
+
+    env.filters["url"] = url
+    env.filters["number"] = format_value
+    env.filters["period"] = period_label
+    env.filters["json_script"] = json_script
+    env.globals["asset"] = asset
+    return env
+
+
+def load_assets(templates_dir: Path, notes: list[str]) -> dict[str, Asset]:
+    """Hand-written files under templates/assets/ plus plotly.js, served from the site itself."""
+    assets: dict[str, Asset] = {}
+    folder = templates_dir / "assets"
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                name = path.relative_to(folder).as_posix()
+                assets[name] = Asset(name, path.read_bytes())
+    basic = templates_dir.parent / PLOTLY_BASIC
+    if basic.is_file():
+        assets["plotly.min.js"] = Asset("plotly.min.js", basic.read_bytes())
+        notes.append("plotly.js: basic bundle from node_modules/plotly.js-basic-dist-min")
+    else:
+        import plotly
+
+        full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        assets["plotly.min.js"] = Asset("plotly.min.js", full.read_bytes())
+        notes.append(
+            "plotly.js: node_modules/plotly.js-basic-dist-min is missing (run `npm ci`); "
+            "serving the full bundle from the plotly Python package instead (about 4 times larger)"
+        )
+    return assets
+
+
+def page_generators() -> list[PageGenerator]:
+    """Every generator in fuling/pages/, in module-name order (deterministic)."""
+    from . import pages
+
+    found: list[PageGenerator] = []
+    for info in sorted(pkgutil.iter_modules(pages.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{pages.__name__}.{info.name}")
+        if hasattr(module, "GENERATORS"):
+            found.extend(module.GENERATORS)
+        elif hasattr(module, "generate"):
+            found.append(module.generate)
+    return found
+
+
+def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path) -> RenderContext:
+    templates_dir = Path(templates_dir)
+    notes: list[str] = []
+    assets = load_assets(templates_dir, notes)
+    env = make_environment(templates_dir, assets)
+    views = build_views(site, charts)
+    env.globals["site"] = site.config
+    env.globals["nav"] = views.nav
+    return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
+                         assets=assets, views=views, notes=notes)
+
+
+def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
+                reporter=None, generators: list[PageGenerator] | None = None) -> dict[str, bytes]:
+    """Output path (posix, relative to site/) -> bytes, every asset file included."""
+    ctx = build_context(site, charts, templates_dir)
+    for note in ctx.notes:
+        if reporter is not None:
+            reporter.info(note)
+    out: dict[str, bytes] = {}
+    errors = []
+    for generate in generators if generators is not None else page_generators():
+        try:
+            produced = generate(ctx)
+        except BuildError as failure:
+            errors.extend(failure.errors)
+            continue
+        for path, data in produced.items():
+            if path in out:
+                raise ValueError(f"two page generators write {path}")
+            out[path] = data
+    if errors:
+        raise BuildError(errors)
+    return dict(sorted(out.items()))

@@ -1,0 +1,143 @@
+/* Draws every chart on the page from its figure JSON (<script type="application/json" id="figure-ID">).
+   Loaded with `defer` after plotly.js, so the title and the data table paint first.
+   Dark mode: chart colours swap to lighter twins of the same hue (prefers-color-scheme or ?theme=dark). */
+(function () {
+  "use strict";
+
+  // Strings plotly's basic bundle can show, in Chinese. Passed inline: config.locale alone does nothing.
+  var ZH_CN = {
+    moduleType: "locale",
+    name: "zh-CN",
+    dictionary: {
+      "Autoscale": "自动缩放",
+      "Box Select": "矩形选择",
+      "Compare data on hover": "悬停时比较数据",
+      "Double-click on legend to isolate one trace": "双击图例只显示该系列",
+      "Double-click to zoom back out": "双击还原",
+      "Download plot": "下载图片",
+      "Download plot as a PNG": "下载图片（PNG）",
+      "Image download succeeded": "图片已下载",
+      "Lasso Select": "套索选择",
+      "Preparing image - this may take a few seconds": "正在生成图片，请稍候",
+      "Reset axes": "重置坐标轴",
+      "Show closest data on hover": "悬停时显示最近的数据",
+      "Sorry, there was a problem downloading your image!": "抱歉，图片下载失败。",
+      "Toggle Spike Lines": "显示或隐藏辅助线",
+      "Zoom": "缩放",
+      "Zoom in": "放大",
+      "Zoom out": "缩小",
+      "Pan": "平移"
+    },
+    format: {
+      days: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+      shortDays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+      months: ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
+      shortMonths: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+      date: "%Y年%-m月%-d日",
+      year: "%Y年",
+      month: "%Y年%-m月",
+      dayMonth: "%-m月%-d日",
+      dayMonthYear: "%Y年%-m月%-d日",
+      decimal: ".",
+      thousands: ","
+    }
+  };
+
+  // Same order as fuling/charts.py PALETTE / PALETTE_DARK.
+  var LIGHT = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"];
+  var DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"];
+  var INK = { light: { text: "#1f1f1f", grid: "#d4d4d4", axis: "#6b6b6b", edge: "#ffffff" },
+              dark: { text: "#e9e9e9", grid: "#3c4046", axis: "#9a9a9a", edge: "#15171a" } };
+
+  var CONFIG = {
+    responsive: true,
+    displaylogo: false,
+    showSendToCloud: false,
+    showEditInChartStudio: false,
+    scrollZoom: false,
+    doubleClick: false,
+    locale: "zh-CN",
+    locales: { "zh-CN": ZH_CN },
+    modeBarButtons: [["toImage"]],
+    toImageButtonOptions: { format: "png", scale: 2 }
+  };
+
+  function wantsDark() {
+    var forced = new URLSearchParams(window.location.search).get("theme");
+    if (forced === "dark" || forced === "light") { return forced === "dark"; }
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function swap(colour, from, to) {
+    var i = from.indexOf(colour);
+    return i < 0 ? colour : to[i];
+  }
+
+  // Walk a trace or layout object and swap palette colours; arrays of colours included.
+  function recolour(node, from, to) {
+    if (Array.isArray(node)) {
+      return node.map(function (item) { return recolour(item, from, to); });
+    }
+    if (node && typeof node === "object") {
+      var out = {};
+      Object.keys(node).forEach(function (key) { out[key] = recolour(node[key], from, to); });
+      return out;
+    }
+    return typeof node === "string" ? swap(node, from, to) : node;
+  }
+
+  function themed(figure, dark) {
+    var ink = dark ? INK.dark : INK.light;
+    var data = dark ? recolour(figure.data, LIGHT, DARK) : figure.data;
+    var layout = JSON.parse(JSON.stringify(figure.layout));
+    layout.font = Object.assign({}, layout.font, { color: ink.text });
+    Object.keys(layout).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) {
+        layout[key] = Object.assign({}, layout[key], { gridcolor: ink.grid, linecolor: ink.axis, zerolinecolor: ink.axis, tickcolor: ink.axis });
+      }
+    });
+    if (layout.template && layout.template.layout) {
+      layout.template.layout.colorway = dark ? DARK : LIGHT;
+    }
+    data.forEach(function (trace) {
+      if (trace.type === "pie" && trace.marker && trace.marker.line) { trace.marker.line.color = ink.edge; }
+    });
+    return { data: data, layout: layout };
+  }
+
+  function draw(el) {
+    var id = el.getAttribute("data-chart");
+    var source = document.getElementById("figure-" + id);
+    if (!source || !window.Plotly) { return; }
+    var figure = JSON.parse(source.textContent);
+    var dark = wantsDark();
+    var shown = themed(figure, dark);
+    window.Plotly.react(el, shown.data, shown.layout, CONFIG);
+    el.setAttribute("data-drawn", dark ? "dark" : "light");
+    if (!el.getAttribute("data-click")) {
+      el.setAttribute("data-click", "1");
+      // With a mouse, a click on a bar jumps to its row in the data table (quote and source link).
+      el.on("plotly_click", function (event) {
+        var point = event.points && event.points[0];
+        var fact = point && point.customdata;
+        var row = fact && document.getElementById(id + "-" + fact);
+        if (row && window.matchMedia("(hover: hover)").matches) {
+          var details = row.closest("details");
+          if (details) { details.open = true; }
+          window.location.hash = row.id;
+        }
+      });
+    }
+  }
+
+  function drawAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-chart]"), draw);
+  }
+
+  window.fulingCharts = { draw: draw, drawAll: drawAll, config: CONFIG, themed: themed };
+  drawAll();
+  if (window.matchMedia) {
+    var query = window.matchMedia("(prefers-color-scheme: dark)");
+    if (query.addEventListener) { query.addEventListener("change", drawAll); }
+  }
+})();
