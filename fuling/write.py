@@ -7,7 +7,8 @@ links to a chart page still showing last build's numbers. Here the unit of
 replacement is the directory:
 
 1. every file is written into a staging directory beside `out`
-   (`.site-staging-<pid>`, same filesystem so renames are atomic) and synced;
+   (`.site-staging-<pid>`, same filesystem so renames are atomic), then the
+   filesystem is synced;
 2. only when all of it is on disk, the staging directory is swapped in:
    with Linux's `renameat2(RENAME_EXCHANGE)` the two names trade places in
    one step; where that is unavailable, `site` → `.site-previous-<pid>`, then
@@ -21,8 +22,9 @@ and renames it back before doing anything else. Staging directories left by a
 killed build are removed when their process is gone.
 
 Unchanged files are hard-linked from the previous site instead of rewritten
-(the previous site is never modified in place, so sharing inodes is safe):
-see bench/README.md for what that saves.
+(the previous site is never modified in place, so sharing inodes is safe),
+and a rebuild that changes no byte leaves `site/` alone: see bench/README.md
+for what that saves.
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ _AT_FDCWD = -100
 class WriteStats:
     written: int = 0  # files whose bytes were written
     linked: int = 0  # unchanged files hard-linked from the previous site
+    unchanged: int = 0  # files of a rebuild that changed nothing (the site is left as it is)
     bytes: int = 0
 
 
@@ -88,60 +91,81 @@ def _alive(pid: int) -> bool:
 def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = None, link_unchanged: bool = True) -> WriteStats:
     """Replace `out` with exactly `files` (relative posix path -> bytes), atomically."""
     out = Path(out)
+    names = {name: _safe_relative(name) for name in files}  # refuse a bad path before touching anything
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out, reporter)
+    if link_unchanged and _identical(files, out):
+        if reporter:
+            reporter.stage("write", f"{len(files)} files, all unchanged: {out.name}/ left as it is")
+        return WriteStats(unchanged=len(files))
     staging = staging_dir(out)
-    previous = out if out.is_dir() else None
+    previous = out if out.is_dir() and link_unchanged else None
     try:
-        stats = _stage(files, staging, previous if link_unchanged else None, reporter)
+        stats = _stage(files, names, staging, previous, reporter)
+        _sync_filesystem(staging)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # whatever happened, site/ is as it was
         raise
     if reporter:
-        reporter.stage("write", f"{len(files)} files ({stats.linked} unchanged, linked) -> {out.name}/")
+        reporter.stage("write", f"{len(files)} files ({stats.written} written, {stats.linked} unchanged and linked) -> {out.name}/")
     return stats
 
 
-def _safe_relative(name: str) -> PurePosixPath:
+def _safe_relative(name: str) -> tuple[str, ...]:
     rel = PurePosixPath(name)
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts or name.endswith("/"):
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts or name.endswith("/") or "\\" in name:
         raise ValueError(f"output path {name!r} must be a relative file path inside the site")
-    return rel
+    return rel.parts
 
 
-def _stage(files: dict[str, bytes], staging: Path, previous: Path | None, reporter: Reporter | None) -> WriteStats:
+def _identical(files: dict[str, bytes], out: Path) -> bool:
+    """True when `out` already holds exactly these files with these bytes (a no-op rebuild)."""
+    if not out.is_dir():
+        return False
+    present = set()
+    for folder, _, names in os.walk(out):
+        rel = os.path.relpath(folder, out)
+        for name in names:
+            present.add(name if rel == "." else f"{rel.replace(os.sep, '/')}/{name}")
+    if present != set(files):
+        return False
+    return all(_same_file(out / name, data) for name, data in files.items())
+
+
+def _stage(files: dict[str, bytes], names: dict[str, tuple[str, ...]], staging: Path, previous: Path | None,
+           reporter: Reporter | None) -> WriteStats:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     stats = WriteStats()
     made: set[Path] = {staging}
-    names = sorted(files)
-    for done, name in enumerate(names, start=1):
-        if reporter and done % 200 == 0:
-            reporter.progress("write", done, len(names))
+    ordered = sorted(files)
+    for done, name in enumerate(ordered, start=1):
+        if reporter and len(ordered) >= 1000 and (done % 500 == 0 or done == len(ordered)):
+            reporter.progress("write", done, len(ordered))
         data = files[name]
-        rel = _safe_relative(name)
-        target = staging.joinpath(*rel.parts)
+        target = staging.joinpath(*names[name])
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.update(target.parents)
-        if previous is not None and _same_file(previous.joinpath(*rel.parts), data):
-            try:
-                os.link(previous.joinpath(*rel.parts), target)
-                stats.linked += 1
-                continue
-            except OSError:
-                pass  # filesystem without hard links: write it instead
-        with open(target, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if previous is not None:
+            old = previous.joinpath(*names[name])
+            if _same_file(old, data):
+                try:
+                    os.link(old, target)
+                    stats.linked += 1
+                    continue
+                except OSError:
+                    pass  # filesystem without hard links: write it instead
+        _write_file(target, data)
         stats.written += 1
         stats.bytes += len(data)
-    for directory in sorted(made, key=lambda p: len(p.parts), reverse=True):
-        if directory == staging or staging in directory.parents:
-            _fsync_dir(directory)
     return stats
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def _same_file(path: Path, data: bytes) -> bool:
@@ -153,6 +177,25 @@ def _same_file(path: Path, data: bytes) -> bool:
         return False
 
 
+def _sync_filesystem(path: Path) -> None:
+    """Flush the staged files to disk before the swap, so a power cut cannot swap in empty files.
+
+    One syncfs() of the filesystem instead of an fsync per file and directory:
+    same guarantee, measured 3x faster on a 3,000-file site (bench/README.md).
+    """
+    syncfs = _libc_function("syncfs", [ctypes.c_int])
+    if syncfs is None:
+        os.sync()
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err), str(path))
+    finally:
+        os.close(fd)
+
+
 def _fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -161,7 +204,7 @@ def _fsync_dir(path: Path) -> None:
     try:
         os.fsync(fd)
     except OSError:
-        pass  # some filesystems cannot sync a directory; the files themselves are synced
+        pass  # some filesystems cannot sync a directory
     finally:
         os.close(fd)
 
@@ -186,11 +229,10 @@ def _swap(staging: Path, out: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two directory names in one atomic step (Linux renameat2); False when unsupported."""
-    renameat2 = _renameat2()
+    renameat2 = _libc_function("renameat2", [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint])
     if renameat2 is None:
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    if result == 0:
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV, errno.EPERM):
@@ -198,17 +240,17 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-_RENAMEAT2 = []
+_LIBC: dict[str, object] = {}
 
 
-def _renameat2():
-    if not _RENAMEAT2:
+def _libc_function(name: str, argtypes: list):
+    """A libc function by name (None where the C library lacks it)."""
+    if name not in _LIBC:
         try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            function = libc.renameat2
-            function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+            function = getattr(ctypes.CDLL(None, use_errno=True), name)
+            function.argtypes = argtypes
             function.restype = ctypes.c_int
-            _RENAMEAT2.append(function)
+            _LIBC[name] = function
         except (OSError, AttributeError):
-            _RENAMEAT2.append(None)
-    return _RENAMEAT2[0]
+            _LIBC[name] = None
+    return _LIBC[name]

@@ -108,10 +108,10 @@ def test_disk_full_becomes_a_build_error_and_keeps_the_site(project, stand_in, m
     before = tree(project / "site")
     from fuling import write
 
-    def fsync(fd):
+    def write_file(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(write.os, "fsync", fsync)
+    monkeypatch.setattr(write, "_write_file", write_file)
     replace(project / NPF, "value: 2471", "value: 2472")
     replace(project / "content/themes/industry.md", "[2471亿元]", "[2472亿元]")
     with pytest.raises(BuildError) as caught:

@@ -44,6 +44,27 @@ def test_rebuild_replaces_the_whole_site_and_drops_stale_pages(out):
     assert siblings(out) == []
 
 
+def test_rebuild_with_identical_files_leaves_the_site_alone(out):
+    inode = out.stat().st_ino
+    stats = write_site(dict(OLD), out)
+    assert stats.unchanged == len(OLD) and stats.written == 0
+    assert out.stat().st_ino == inode  # not even swapped
+    assert tree(out) == OLD
+
+
+def test_a_file_changed_by_hand_in_the_site_is_rewritten(out):
+    (out / "index.html").write_bytes(b"edited by hand")
+    stats = write_site(OLD, out)
+    assert stats.unchanged == 0 and stats.written == 1
+    assert tree(out) == OLD
+
+
+def test_an_extra_file_in_the_site_is_removed_by_the_next_build(out):
+    (out / "stray.html").write_bytes(b"x")
+    write_site(OLD, out)
+    assert tree(out) == OLD
+
+
 def test_unchanged_files_are_linked_not_rewritten(out):
     before = (out / "data/facts.csv").stat().st_ino
     stats = write_site(NEW, out)
@@ -67,17 +88,31 @@ def test_failure_while_staging_leaves_the_old_site_byte_identical(out):
 
 
 def test_full_disk_leaves_the_old_site_byte_identical(out, monkeypatch):
+    real = write._write_file
     calls = []
 
-    def fsync(fd):
-        calls.append(fd)
-        if len(calls) == 2:
+    def write_file(path, data):
+        calls.append(path)
+        if len(calls) == 2:  # the disk fills up on the second file
+            real(path, data[: len(data) // 2])
             raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data)
 
-    monkeypatch.setattr(write.os, "fsync", fsync)
+    monkeypatch.setattr(write, "_write_file", write_file)
     with pytest.raises(OSError) as caught:
         write_site(NEW, out, link_unchanged=False)
     assert caught.value.errno == errno.ENOSPC
+    assert tree(out) == OLD
+    assert siblings(out) == []
+
+
+def test_failed_sync_to_disk_leaves_the_old_site(out, monkeypatch):
+    def sync(path):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(write, "_sync_filesystem", sync)
+    with pytest.raises(OSError):
+        write_site(NEW, out)
     assert tree(out) == OLD
     assert siblings(out) == []
 
@@ -151,7 +186,7 @@ def test_fallback_interrupted_at_the_second_rename_puts_the_old_site_back(out, m
 
 
 def test_atomic_exchange_is_used_where_the_system_has_it(out, monkeypatch):
-    if write._renameat2() is None:
+    if write._libc_function("renameat2", []) is None:
         pytest.skip("no renameat2 on this system")
     used = []
     real = write._exchange
