@@ -1,0 +1,285 @@
+"""Charts stage: every drawn value is a fact record, drawn honestly and reproducibly."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from fuling.charts import (
+    build_charts,
+    describe,
+    format_fact,
+    format_value,
+    is_partial_year,
+    period_label,
+    period_sort_key,
+)
+from fuling.errors import BuildError
+from fuling.model import Article, Block, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+# -- a small site built directly from figures in the seeds -------------------
+
+def _fact(fid, value, period, kind="actual", metric="industrial_output", unit="亿元", measure="level",
+          subject="涪陵区", bound="exact", quote="去年，涪陵累计完成规上工业产值2471亿元"):
+    return Fact(id=fid, metric=metric, subject=subject, value=value, unit=unit, period=period, kind=kind,
+                source=Source("new-productive-forces", quote, "p1"), measure=measure, bound=bound)
+
+
+def _site(facts, charts) -> Site:
+    article = Article(slug="new-productive-forces", title="3万亿后再出发", date=dt.date(2024, 2, 20),
+                      seed="001_44687d2a1dd545a8.txt", path="content/articles/new-productive-forces.md",
+                      blocks=[Block("p1", "p", "去年，涪陵累计完成规上工业产值2471亿元。", 10)])
+    metrics = {
+        "industrial_output": Metric("industrial_output", "规上工业产值", "Industrial output", "亿元", "industry", ""),
+        "rd_spending": Metric("rd_spending", "研发经费投入", "R&D spending", "亿元", "innovation", ""),
+        "high_tech_enterprises": Metric("high_tech_enterprises", "高新技术企业", "High-tech firms", "户", "innovation", ""),
+        "green_factories_national": Metric("green_factories_national", "国家级绿色工厂", "National green factories", "家", "green", ""),
+    }
+    return Site(config=SiteConfig("涪陵数据", "d", "https://example.org/"), articles={"new-productive-forces": article},
+                metrics=metrics, facts={f.id: f for f in facts}, charts={c.id: c for c in charts}, themes={})
+
+
+def _output_site():
+    facts = [
+        _fact("industrial-output-2021", 2000, "2021", bound="at_least"),
+        _fact("industrial-output-2022-jan-aug", 1654, "2022-01/2022-08"),
+        _fact("industrial-output-2023", 2471, "2023"),
+        _fact("industrial-output-target-2024", 2700, "2024", kind="target", bound="at_least"),
+    ]
+    spec = ChartSpec(id="industrial-output", title="涪陵规上工业产值", type="bar", path="content/charts/industrial-output.yaml",
+                     series=[SeriesSpec(name="实际", style="actual", select={"metric": "industrial_output", "kind": "actual"}),
+                             SeriesSpec(name="目标", style="target", facts=["industrial-output-target-2024"])])
+    return _site(facts, [spec])
+
+
+def _traces(chart):
+    return chart.figure["data"]
+
+
+def _drawn(chart) -> dict[str, float]:
+    """fact id -> value as it sits in the figure data."""
+    out = {}
+    for trace in _traces(chart):
+        for fid, y in zip(trace["customdata"], trace.get("y") or trace.get("values")):
+            if fid:
+                out[fid] = y
+    return out
+
+
+# -- period and number rules (examples from the seeds) ----------------------
+
+@pytest.mark.parametrize("period, label", [
+    ("2023", "2023年"),                     # 去年（2023年）规上工业产值2471亿元
+    ("2022-01/2022-08", "2022年1—8月"),     # 今年1—8月
+    ("2021-12-31", "2021年末"),             # 截至去年底
+    ("2022-01/2022-09", "2022年1—9月"),     # “1月-9月”
+    ("2024-02-29", "2024年2月29日"),
+    ("2021-06", "2021年6月"),
+    ("2016/2020", "2016—2020年"),            # 十三五期间
+])
+def test_period_labels_read_as_a_reader_writes_them(period, label):
+    assert period_label(period) == label
+
+
+def test_part_of_a_year_is_partial_and_whole_years_and_dates_are_not():
+    assert is_partial_year("2022-01/2022-08")
+    assert not is_partial_year("2022")
+    assert not is_partial_year("2021-12-31")  # a stock at a date, not a flow over part of a year
+    assert not is_partial_year("2022-01/2022-12")
+
+
+def test_periods_sort_by_when_they_end():
+    order = sorted(["2022", "2021-12-31", "2022-01/2022-08", "2021"], key=period_sort_key)
+    assert order == ["2021", "2021-12-31", "2022-01/2022-08", "2022"]
+
+
+def test_values_print_as_the_reports_print_them():
+    assert format_value(2471.0) == "2471"
+    assert format_value(80.4) == "80.4"
+    assert format_value(-0.0) == "0"
+    assert format_fact(_fact("x", 2000, "2021", bound="at_least")) == "超过2000亿元"
+    assert format_fact(_fact("y", 5, "2021", bound="about", unit="%")) == "约5%"
+
+
+# -- encoding ------------------------------------------------------------------
+
+def test_every_chart_value_equals_its_fact_value():
+    site = _output_site()
+    chart = build_charts(site)["industrial-output"]
+    drawn = _drawn(chart)
+    assert drawn == {p.fact.id: site.facts[p.fact.id].value for p in chart.points}
+    assert set(drawn) == set(site.facts)
+
+
+def test_partial_year_is_its_own_labelled_category_drawn_differently():
+    chart = build_charts(_output_site())["industrial-output"]
+    partial = [t for t in _traces(chart) if t["meta"]["partial"]]
+    assert len(partial) == 1
+    trace = partial[0]
+    assert "部分年份" in trace["name"]
+    index = trace["customdata"].index("industrial-output-2022-jan-aug")
+    assert trace["x"][index] == "2022年1—8月"
+    assert "2022年" not in trace["x"], "a part of 2022 must not sit on a whole-year 2022 category"
+    assert trace["marker"]["pattern"]["shape"] == "."
+    solid = next(t for t in _traces(chart) if t["meta"]["style"] == "actual" and not t["meta"]["partial"])
+    assert solid["marker"]["color"] != trace["marker"]["color"]
+
+
+def test_target_is_hollow_with_its_own_legend_entry():
+    chart = build_charts(_output_site())["industrial-output"]
+    target = next(t for t in _traces(chart) if t["meta"]["style"] == "target")
+    actual = next(t for t in _traces(chart) if t["meta"]["style"] == "actual")
+    assert target["marker"]["color"] == "rgba(0,0,0,0)" and target["marker"]["line"]["width"] >= 1.5
+    assert actual["marker"]["color"].startswith("#")
+    assert target["name"] != actual["name"]
+    assert "目标" in target["hovertext"][target["customdata"].index("industrial-output-target-2024")]
+
+
+def test_target_fact_in_an_actual_series_is_still_drawn_as_a_target():
+    site = _output_site()
+    site.charts["industrial-output"].series = [SeriesSpec(name="规上工业产值", style="actual", select={"metric": "industrial_output"})]
+    chart = build_charts(site)["industrial-output"]
+    target = next(t for t in _traces(chart) if "industrial-output-target-2024" in t["customdata"])
+    assert target["meta"]["style"] == "target" and "（目标）" in target["name"]
+
+
+def test_categories_are_text_labels_and_a_missing_year_is_a_gap():
+    site = _output_site()
+    del site.facts["industrial-output-2022-jan-aug"]
+    chart = build_charts(site)["industrial-output"]
+    layout = chart.figure["layout"]
+    assert layout["template"]["layout"]["xaxis"]["type"] == "category"
+    assert layout["xaxis"]["categoryarray"] == ["2021年", "2022年", "2023年", "2024年"]
+    actual = next(t for t in _traces(chart) if t["meta"]["style"] == "actual")
+    assert actual["y"][1] is None  # 2022: no figure, no bar, no interpolation
+
+
+def test_bars_start_at_zero():
+    chart = build_charts(_output_site())["industrial-output"]
+    low, high = chart.figure["layout"]["yaxis"]["range"]
+    assert low == 0 and high > 2700
+    assert chart.figure["layout"]["template"]["layout"]["yaxis"]["rangemode"] == "tozero"
+
+
+def test_money_and_counts_go_to_separate_panels():
+    facts = [
+        _fact("rd-spending-2021", 30.5, "2021", metric="rd_spending"),
+        _fact("rd-spending-2023", 51, "2023", metric="rd_spending"),
+        _fact("high-tech-2021", 122, "2021", metric="high_tech_enterprises", unit="户"),
+        _fact("high-tech-2023", 300, "2023", metric="high_tech_enterprises", unit="户"),
+    ]
+    spec = ChartSpec(id="rd-investment", title="研发投入与高新技术企业", type="bar", path="content/charts/rd-investment.yaml",
+                     series=[SeriesSpec(name="研发经费", select={"metric": "rd_spending"}),
+                             SeriesSpec(name="高新技术企业", select={"metric": "high_tech_enterprises"})])
+    chart = build_charts(_site(facts, [spec]))["rd-investment"]
+    axes = {t["name"]: t["yaxis"] for t in _traces(chart)}
+    assert axes["研发经费"] != axes["高新技术企业"]
+    titles = [a["text"] for a in chart.figure["layout"]["annotations"]]
+    assert any("亿元" in t for t in titles) and any("户" in t for t in titles)
+
+
+def test_stock_and_yearly_additions_never_share_a_series():
+    facts = [
+        _fact("green-national-2021", 5, "2021-12-31", metric="green_factories_national", unit="家"),
+        _fact("green-national-new-2023", 8, "2023", metric="green_factories_national", unit="家", measure="change"),
+    ]
+    spec = ChartSpec(id="green-factories", title="绿色工厂", type="bar", path="content/charts/green-factories.yaml",
+                     series=[SeriesSpec(name="国家级", select={"metric": "green_factories_national"})])
+    with pytest.raises(BuildError) as caught:
+        build_charts(_site(facts, [spec]))
+    assert "content/charts/green-factories.yaml" in str(caught.value)
+    assert "stock and a flow" in str(caught.value)
+
+    spec.series = [SeriesSpec(name="累计", select={"metric": "green_factories_national", "measure": "level"}),
+                   SeriesSpec(name="当年新增", select={"metric": "green_factories_national", "measure": "change"})]
+    chart = build_charts(_site(facts, [spec]))["green-factories"]
+    axes = {t["name"]: t["yaxis"] for t in _traces(chart)}
+    assert axes["累计"] != axes["当年新增"]  # a stock and a flow are not read off one axis either
+
+
+def test_unknown_fact_and_empty_series_are_reported_with_the_spec_path():
+    site = _output_site()
+    site.charts["industrial-output"].series.append(SeriesSpec(name="预计", facts=["no-such-fact"]))
+    with pytest.raises(BuildError) as caught:
+        build_charts(site)
+    text = str(caught.value)
+    assert "content/charts/industrial-output.yaml" in text and "no-such-fact" in text
+
+
+def test_two_values_for_one_period_in_a_series_are_refused():
+    site = _output_site()
+    site.facts["industrial-output-2023-again"] = _fact("industrial-output-2023-again", 2470, "2023")
+    with pytest.raises(BuildError) as caught:
+        build_charts(site)
+    assert "industrial-output-2023-again" in str(caught.value)
+
+
+def test_figure_json_is_reproducible_and_has_no_random_ids():
+    one = json.dumps(build_charts(_output_site())["industrial-output"].figure, sort_keys=True, ensure_ascii=False)
+    two = json.dumps(build_charts(_output_site())["industrial-output"].figure, sort_keys=True, ensure_ascii=False)
+    assert one == two
+    assert "uid" not in one
+
+
+def test_site_template_is_lean():
+    figure = build_charts(_output_site())["industrial-output"].figure
+    template = json.dumps(figure["layout"]["template"], ensure_ascii=False)
+    assert len(template.encode()) < 2000  # plotly's default template is about 7 KB
+    assert "#0072B2" in template  # Okabe–Ito
+
+
+def test_description_names_the_largest_and_latest_values_targets_and_partial_years():
+    chart = build_charts(_output_site())["industrial-output"]
+    text = chart.description
+    assert "最大值为2023年的2471亿元" in text
+    assert "2024年超过2700亿元" in text and "目标" in text
+    assert "2022年1—8月只含部分月份" in text
+    assert describe(chart.spec, []) .endswith("没有数据。")
+
+
+def test_hover_text_escapes_content_html():
+    site = _output_site()
+    site.articles["new-productive-forces"].title = "<img src=x onerror=alert(1)>"
+    chart = build_charts(site)["industrial-output"]
+    hover = " ".join(h for t in _traces(chart) for h in t["hovertext"])
+    assert "<img" not in hover and "&lt;img" in hover
+
+
+# -- the real content (and the mini fixture) -----------------------------------
+
+def _loaded(root: Path):
+    from fuling.load import load_site
+
+    return load_site(root)
+
+
+def test_mini_fixture_chart_values_equal_facts():
+    site = _loaded(MINI)
+    charts = build_charts(site)
+    assert charts, "the mini fixture has a chart"
+    for chart in charts.values():
+        assert _drawn(chart) == {p.fact.id: site.facts[p.fact.id].value for p in chart.points}
+
+
+REAL_CHARTS = sorted(p.stem for p in (ROOT / "content" / "charts").glob("*.yaml"))
+
+
+@pytest.mark.skipif(not REAL_CHARTS, reason="content/charts/ has no chart yet")
+def test_required_charts_exist_and_every_value_is_its_fact():
+    site = _loaded(ROOT)
+    charts = build_charts(site)
+    assert {"industrial-output", "green-factories", "rd-investment"} <= set(charts)
+    for chart in charts.values():
+        drawn = _drawn(chart)
+        assert drawn, f"{chart.spec.id} draws nothing"
+        for fid, value in drawn.items():
+            assert value == site.facts[fid].value, f"{chart.spec.id}: {fid}"
+        for point in chart.points:
+            if is_partial_year(point.fact.period):
+                assert "月" in point.x, f"{chart.spec.id}: {point.fact.id} drawn as {point.x}"
