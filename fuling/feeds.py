@@ -171,3 +171,27 @@ def robots(site: Site) -> dict[str, bytes]:
         f"Sitemap: {absolute(site, 'sitemap.xml')}\n"
     )
     return {"robots.txt": text.encode("utf-8")}
+
+
+def generate(ctx) -> dict[str, bytes]:
+    """Page generator: feeds, robots.txt and the corrections page.
+
+    sitemap.xml needs every page and is written by `finish` after render.
+    """
+    site = ctx.site
+    entries = all_corrections(site)
+    labels = {e.fact.id: (site.metrics[e.fact.metric].label if e.fact.metric in site.metrics else e.fact.metric)
+              for e in entries}
+    charts_of: dict[str, list[tuple[str, str]]] = {e.fact.id: [] for e in entries}
+    for chart_id, chart in sorted(ctx.charts.items()):
+        for fact_id in sorted({p.fact.id for p in chart.points} & set(charts_of)):
+            charts_of[fact_id].append((chart_id, chart.spec.title))
+    out = {**articles_feed(site), **corrections_feed(site), **robots(site)}
+    out.update(ctx.page(
+        "corrections.html", "corrections/index.html",
+        section="corrections", title=f"更正 · {site.config.title}",
+        description=f"{site.config.title}发布后改正的数字：日期、原数字、改正后的数字和原因。",
+        canonical=ctx.canonical("corrections/index.html"),
+        entries=entries, labels=labels, charts_of=charts_of,
+    ))
+    return out

@@ -26,6 +26,7 @@ from .charts import format_value, period_label
 from .errors import BuildError
 from .model import ChartData, Site
 from .render_views import SiteViews, build_views
+from .sharing import template_globals
 
 PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
 
@@ -161,6 +162,7 @@ def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path)
     views = build_views(site, charts)
     env.globals["site"] = site.config
     env.globals["nav"] = views.nav
+    env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
     return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
                          assets=assets, views=views, notes=notes)
 

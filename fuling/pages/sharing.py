@@ -1,6 +1,6 @@
 """Pages for reuse and discovery: chart embeds, feeds, the data and corrections pages."""
 from __future__ import annotations
 
-from .. import embeds
+from .. import embeds, feeds
 
-GENERATORS = [embeds.generate]
+GENERATORS = [embeds.generate, feeds.generate]

@@ -22,7 +22,9 @@
   var root = document.documentElement;
   var params = new URLSearchParams(window.location.search);
 
-  if (params.get("lang") === "en") {
+  root.classList.add("js");
+  var english = params.get("lang") === "en";
+  if (english) {
     root.lang = "en";
     root.classList.add("lang-en");
   }
@@ -32,9 +34,29 @@
     root.setAttribute("data-theme", "dark");
   }
 
+  // English figure: the page carries it as #figure-<id>-en; put it where the
+  // site's chart drawing (assets/charts.js, deferred) reads the figure. The
+  // document turns "interactive" after parsing and before deferred scripts run.
+  function chooseFigure() {
+    if (!english) return;
+    var plots = document.querySelectorAll(".chart-plot[data-chart]");
+    for (var i = 0; i < plots.length; i++) {
+      var id = plots[i].getAttribute("data-chart");
+      var zh = document.getElementById("figure-" + id);
+      var en = document.getElementById("figure-" + id + "-en");
+      if (zh && en) zh.textContent = en.textContent;
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("readystatechange", function once() {
+      document.removeEventListener("readystatechange", once);
+      chooseFigure();
+    });
+  } else chooseFigure();
+
   if (window.parent === window) return; // opened directly, not embedded
 
-  var chart = root.getAttribute("data-chart") || "";
+  var chart = root.getAttribute("data-embed-chart") || "";
   var pymId = params.get("childId");
   var last = 0;
 

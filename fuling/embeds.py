@@ -1,0 +1,139 @@
+"""Embed pages: `embed/<chart-id>/index.html`, one chart made to live in
+another newsroom's iframe.
+
+Each page holds the chart, its title, its notes and a one-line source credit
+linking back to the chart page, and nothing else: no navigation, no footer,
+no request to any host but this site, no cookie, no analytics. Both languages
+are baked in (`?lang=en` picks English in the browser; without JavaScript the
+Chinese shows), and `assets/embed-frame.js` reports the page's height to the
+host page (see README.md, "Embedding a chart").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .charts import is_partial_year
+from .embed_english import english_figure
+from .model import ChartData, Fact, Site
+
+# Height of everything around the plot (title, subtitle, credit) at a
+# desktop width, and per note line: the iframe's default height without
+# the resizer script is the plot's height plus these.
+CHROME_HEIGHT = 110
+NOTE_HEIGHT = 22
+PLOT_HEIGHT = 380  # charts' default, when a figure sets none
+
+
+@dataclass(frozen=True)
+class EmbedCode:
+    """What a chart page offers for pasting into another site."""
+
+    chart_id: str
+    title: str
+    embed_url: str  # absolute
+    script_url: str  # absolute, stable (never fingerprinted: pasted code must keep working)
+    height: int  # default iframe height in px, used when no script resizes it
+
+    @property
+    def iframe(self) -> str:
+        from markupsafe import escape
+
+        return (
+            f'<iframe src="{escape(self.embed_url)}" title="{escape(self.title)}" '
+            f'data-fuling-chart="{escape(self.chart_id)}" width="100%" height="{self.height}" '
+            f'style="width:100%;min-width:280px;border:0" loading="lazy" scrolling="no"></iframe>'
+        )
+
+    @property
+    def script(self) -> str:
+        from markupsafe import escape
+
+        return f'<script async src="{escape(self.script_url)}"></script>'
+
+    @property
+    def snippet(self) -> str:
+        """iframe + resizer script: the recommended code."""
+        return f"{self.iframe}\n{self.script}"
+
+
+def plot_height(chart: ChartData) -> int:
+    height = chart.figure.get("layout", {}).get("height")
+    return int(height) if isinstance(height, (int, float)) and height > 0 else PLOT_HEIGHT
+
+
+def default_height(chart: ChartData, note_count: int) -> int:
+    return plot_height(chart) + CHROME_HEIGHT + NOTE_HEIGHT * note_count
+
+
+def embed_code(site: Site, chart: ChartData, note_count: int = 0) -> EmbedCode:
+    base = site.config.site_url
+    return EmbedCode(
+        chart_id=chart.spec.id,
+        title=chart.spec.title,
+        embed_url=f"{base}embed/{chart.spec.id}/",
+        script_url=f"{base}assets/embed.js",
+        height=default_height(chart, note_count),
+    )
+
+
+def english_notes(chart: ChartData) -> list[str]:
+    """The chart's notes in English: the spec's notes_en, then the same
+    automatic notes the chart page adds in Chinese."""
+    notes = list(chart.spec.notes_en)
+    points = chart.points
+    partial = any(is_partial_year(p.fact.period) for p in points)
+    if partial and not any("month" in n.lower() or "part" in n.lower() for n in notes):
+        notes.append("Dotted bars cover part of a year only and are not comparable with whole years.")
+    if any(p.style == "target" for p in points):
+        notes.append("Hollow bars or markers are targets, not results.")
+    if any(p.style == "estimate" for p in points):
+        notes.append("Hatched bars are estimates.")
+    if any(p.fact.bound != "exact" for p in points):
+        notes.append("Figures printed as “over”, “about” and the like are drawn at the printed number.")
+    return notes
+
+
+def corrected_facts(chart: ChartData) -> list[Fact]:
+    seen: dict[str, Fact] = {}
+    for point in chart.points:
+        if point.fact.corrections:
+            seen.setdefault(point.fact.id, point.fact)
+    return [seen[k] for k in sorted(seen)]
+
+
+def source_titles(site: Site, chart: ChartData) -> list[str]:
+    """Titles of the articles the chart's figures come from, oldest first."""
+    slugs = {p.fact.source.article for p in chart.points}
+    articles = sorted((site.articles[s] for s in slugs if s in site.articles), key=lambda a: (a.date, a.slug))
+    return [a.title for a in articles]
+
+
+def generate(ctx) -> dict[str, bytes]:
+    """`embed/<id>/index.html` for every chart."""
+    out: dict[str, bytes] = {}
+    site = ctx.site
+    for chart_id, view in ctx.views.charts.items():
+        chart = view.data
+        spec = chart.spec
+        corrected = corrected_facts(chart)
+        last_correction = max((c.date for f in corrected for c in f.corrections), default=None)
+        out.update(ctx.page(
+            "embed.html", f"embed/{chart_id}/index.html",
+            chart=view,
+            spec=spec,
+            title=spec.title,
+            title_en=spec.title_en or spec.title,
+            subtitle=spec.subtitle,
+            subtitle_en=spec.subtitle_en,
+            notes=view.notes,
+            notes_en=english_notes(chart),
+            figure=chart.figure,
+            figure_en=english_figure(chart, site),
+            chart_url=f"{site.config.site_url}charts/{chart_id}/",
+            corrections_url=f"{site.config.site_url}corrections/",
+            sources=source_titles(site, chart),
+            corrected=corrected,
+            last_correction=last_correction,
+            plot_height=plot_height(chart),
+        ))
+    return out

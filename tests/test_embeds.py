@@ -1,0 +1,228 @@
+"""Embed pages, the English twin of a figure, and the embed code and downloads
+on chart pages: built from the mini fixture project, parsed as HTML."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from browser.sitefiles import parse_html
+from fixture_site import make_charts, make_site
+
+from fuling.embed_english import english_figure, period_label_en
+from fuling.pipeline import build_files
+from fuling.reporter import Reporter
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+TEMPLATES = ROOT / "templates"
+ASSETS = TEMPLATES / "assets"
+
+
+def build(root: Path, site_url: str | None = None):
+    return build_files(root, site_url=site_url, reporter=Reporter(quiet=True), templates_dir=TEMPLATES)
+
+
+@pytest.fixture(scope="module")
+def mini():
+    site, charts, files = build(MINI)
+    return site, charts, files
+
+
+def page(files, path):
+    return parse_html(files[path].decode("utf-8"))
+
+
+def nodes(tree, tag, **attrs):
+    return [n for n in tree.iter() if n.tag == tag and all(n.attrs.get(k) == v for k, v in attrs.items())]
+
+
+def json_script(tree, element_id):
+    found = [n for n in tree.iter() if n.attrs.get("id") == element_id]
+    assert len(found) == 1, element_id
+    return json.loads(found[0].text())
+
+
+# ------------------------------------------------------------------ embed pages
+
+
+def test_every_chart_has_an_embed_page(mini):
+    site, charts, files = mini
+    assert charts, "the fixture has charts"
+    for chart_id in charts:
+        assert f"embed/{chart_id}/index.html" in files
+
+
+def test_embed_page_is_the_chart_title_and_credit_without_site_chrome(mini):
+    site, charts, files = mini
+    tree = page(files, "embed/industrial-output/index.html")
+    assert not nodes(tree, "nav") and not nodes(tree, "header") and not nodes(tree, "footer")
+    h1 = nodes(tree, "h1")
+    assert len(h1) == 1 and "涪陵规上工业产值" in h1[0].text()
+    # The credit links back to the chart page, absolute (the embed lives on another site), in a new tab.
+    chart_url = site.config.site_url + "charts/industrial-output/"
+    credit = [n for n in tree.iter() if "embed-credit" in n.attrs.get("class", "")]
+    assert len(credit) == 1
+    links = [a for a in nodes(credit[0], "a") if a.attrs["href"] == chart_url]
+    assert links and all(a.attrs.get("target") in ("_blank", "_parent") for a in links)
+    assert nodes(tree, "link", rel="canonical")[0].attrs["href"] == chart_url
+    assert nodes(tree, "meta", name="robots")[0].attrs["content"] == "noindex"
+    # The chart container the site's drawing script fills, with its figure.
+    assert nodes(tree, "div", id="plot-industrial-output")[0].attrs["data-chart"] == "industrial-output"
+    figure = json_script(tree, "figure-industrial-output")
+    assert figure == json.loads(json.dumps(charts["industrial-output"].figure))
+
+
+def test_embed_page_loads_only_files_of_this_site(mini):
+    site, charts, files = mini
+    tree = page(files, "embed/industrial-output/index.html")
+    loaded = [n.attrs["src"] for n in nodes(tree, "script") if "src" in n.attrs]
+    loaded += [n.attrs["href"] for n in nodes(tree, "link") if n.attrs.get("rel") in ("stylesheet", "icon")]
+    assert loaded, "the embed loads its scripts and styles"
+    for url in loaded:
+        assert not url.startswith(("http:", "https:", "//")), url
+        assert url.startswith("../../assets/"), url
+        assert url.split("?")[0][len("../../"):] in files, url
+    names = {url.split("?")[0].rsplit("/", 1)[-1] for url in loaded}
+    assert {"embed-frame.js", "plotly.min.js", "charts.js", "embed.css"} <= names
+
+
+def test_embed_page_bakes_in_english_title_notes_and_figure(mini):
+    site, charts, files = mini
+    tree = page(files, "embed/industrial-output/index.html")
+    english = [n.text() for n in tree.iter() if "i18n-en" in n.attrs.get("class", "")]
+    assert "Industrial output of Fuling (above designated size)" in english
+    assert any("lower bound" in text for text in english)  # the spec's notes_en
+    figure_en = json_script(tree, "figure-industrial-output-en")
+    assert figure_en == json.loads(json.dumps(english_figure(charts["industrial-output"], site)))
+
+
+def test_corrected_figure_is_flagged_on_the_embed_credit_and_chart_page(tmp_path):
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    facts_file = root / "content" / "facts" / "new-productive-forces.yaml"
+    data = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
+    record = next(f for f in data["facts"] if f["id"] == "industrial-output-2023")
+    record["corrections"] = [{"date": "2024-04-02", "old_value": 2417, "reason": "数字误植。"}]
+    facts_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    _, _, files = build(root)
+    tree = page(files, "embed/industrial-output/index.html")
+    flagged = [n for n in tree.iter() if "embed-corrected" in n.attrs.get("class", "")]
+    assert flagged and "2024-04-02" in flagged[0].text()
+    chart = files["charts/industrial-output/index.html"].decode()
+    assert "2417" in chart and "数字误植" in chart
+    # The uncorrected copy shows no such flag.
+    _, _, plain = build(MINI)
+    tree = page(plain, "embed/industrial-output/index.html")
+    assert not [n for n in tree.iter() if "embed-corrected" in n.attrs.get("class", "")]
+    assert "2417" not in plain["charts/industrial-output/index.html"].decode()
+
+
+# ------------------------------------------------------------ English figure
+
+
+def test_english_period_labels_match_the_chinese_ones():
+    assert period_label_en("2023") == "2023"
+    assert period_label_en("2022-01/2022-08") == "Jan–Aug 2022"
+    assert period_label_en("2021-12-31") == "end of 2021"
+    assert period_label_en("2016/2020") == "2016–2020"
+
+
+def test_english_figure_translates_words_and_keeps_every_number():
+    site = make_site()
+    chart = make_charts(site)["industrial-output"]
+    chart.figure["data"][0]["meta"] = {"series": "实际", "style": "actual", "partial": False}
+    chart.figure["data"][0]["customdata"] = ["industrial-output-2023"]
+    chart.figure["data"][0]["hovertext"] = ["2023年 · 2471亿元（实际）"]
+    english = english_figure(chart, site)
+    trace = english["data"][0]
+    assert trace["name"] == "Actual"
+    assert trace["x"] == ["2023"]
+    assert trace["y"] == chart.figure["data"][0]["y"] == [2471]
+    assert trace["hovertext"][0].startswith("2023 · 2471 × 100 million yuan (actual)")
+    assert "Fuling District" in trace["hovertext"][0] and "来源" not in trace["hovertext"][0]
+    assert english["layout"]["yaxis"]["title"]["text"] == "100 million yuan"
+    assert english["layout"]["xaxis"]["title"]["text"] == "Year"
+    # The Chinese figure is left as it was.
+    assert chart.figure["data"][0]["x"] == ["2023年"]
+
+
+def test_english_figure_names_a_target_series_member_and_panel_titles():
+    site = make_site()
+    chart = make_charts(site)["industrial-output"]
+    trace = chart.figure["data"][0]
+    trace["meta"] = {"series": "实际", "style": "target", "partial": True}
+    chart.figure["layout"]["annotations"] = [{"text": "规上工业产值、国家级绿色工厂（亿元）"}]
+    english = english_figure(chart, site)
+    assert english["data"][0]["name"] == "Actual (target) (part of year)"
+    assert english["layout"]["annotations"][0]["text"] == (
+        "Industrial output (above designated size), National green factories (100 million yuan)"
+    )
+
+
+# ------------------------------------------------------- chart page: share
+
+
+def _embed_code(files, chart_id):
+    tree = page(files, f"charts/{chart_id}/index.html")
+    box = nodes(tree, "textarea", id=f"embed-code-{chart_id}")
+    assert len(box) == 1
+    return tree, parse_html(box[0].text())
+
+
+def test_chart_page_offers_embed_code_with_iframe_and_resizer_script(mini):
+    site, charts, files = mini
+    tree, code = _embed_code(files, "industrial-output")
+    iframe = nodes(code, "iframe")
+    script = nodes(code, "script")
+    assert len(iframe) == 1 and len(script) == 1
+    assert iframe[0].attrs["src"] == site.config.site_url + "embed/industrial-output/"
+    assert iframe[0].attrs["data-fuling-chart"] == "industrial-output"
+    assert iframe[0].attrs["title"] == "涪陵规上工业产值"
+    # Without the script the frame still shows the whole chart: taller than the plot alone.
+    assert int(iframe[0].attrs["height"]) > charts["industrial-output"].figure["layout"]["height"] + 60
+    assert script[0].attrs["src"] == site.config.site_url + "assets/embed.js"
+    assert "async" in script[0].attrs
+    # A copy button (shown by script) and a plain link for sites that allow no scripts.
+    assert nodes(tree, "button", **{"data-copy": "embed-code-industrial-output"})
+    assert nodes(tree, "a", href=site.config.site_url + "embed/industrial-output/")
+
+
+def test_embed_code_follows_site_url():
+    _, _, files = build(MINI, site_url="https://news.example.cn/data/fuling/")
+    _, code = _embed_code(files, "industrial-output")
+    assert nodes(code, "iframe")[0].attrs["src"] == "https://news.example.cn/data/fuling/embed/industrial-output/"
+    assert nodes(code, "script")[0].attrs["src"] == "https://news.example.cn/data/fuling/assets/embed.js"
+
+
+def test_chart_page_links_its_data_downloads_and_image_buttons(mini):
+    site, charts, files = mini
+    tree = page(files, "charts/industrial-output/index.html")
+    hrefs = {a.attrs.get("href") for a in nodes(tree, "a")}
+    for ext in ("csv", "json"):
+        assert f"../../data/industrial-output.{ext}" in hrefs
+        assert f"data/industrial-output.{ext}" in files
+    formats = {b.attrs["data-image"] for b in nodes(tree, "button") if "data-image" in b.attrs}
+    assert formats == {"png", "svg"}
+
+
+# ------------------------------------------------------------------ assets
+
+
+def test_host_script_is_small_and_checks_the_sender():
+    text = (ASSETS / "embed.js").read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) < 5 * 1024
+    assert "event.source" in text and "contentWindow" in text
+    assert "document.cookie" not in text and "localStorage" not in text
+    for shape in ("fuling-data:height", "datawrapper-height", "xPYMx"):
+        assert shape in text
+
+
+def test_embed_scripts_set_no_cookie_and_call_no_other_host():
+    for name in ("embed.js", "embed-frame.js", "embed-share.js"):
+        text = (ASSETS / name).read_text(encoding="utf-8")
+        assert "cookie" not in text.lower().replace("no cookies", "")
+        assert "fetch(" not in text and "XMLHttpRequest" not in text and "sendBeacon" not in text
