@@ -6,30 +6,37 @@ full disk) leaves `site/` with some pages new and some old: an index that
 links to a chart page still showing last build's numbers. Here the unit of
 replacement is the directory:
 
-1. every file is written into a staging directory beside `out`
+1. the complete new site is prepared in a staging directory beside `out`
    (`.site-staging-<pid>`, same filesystem so renames are atomic), then the
    filesystem is synced;
 2. only when all of it is on disk, the staging directory is swapped in:
    with Linux's `renameat2(RENAME_EXCHANGE)` the two names trade places in
    one step; where that is unavailable, `site` → `.site-previous-<pid>`, then
    staging → `site`;
-3. the previous site is deleted.
+3. the replaced site is kept as `.site-spare`.
 
 Any failure before step 2 deletes the staging directory and leaves `site/`
 untouched. A kill between the two renames of the fallback leaves no `site/`
 but a complete `.site-previous-<pid>`; the next build calls `recover()` first
 and renames it back before doing anything else. Staging directories left by a
-killed build are removed when their process is gone.
+killed build are removed when their process is gone. A lock file
+(`.site.lock`) keeps two builds (say `serve` and `make site`) from
+swapping at the same time.
 
-Unchanged files are hard-linked from the previous site instead of rewritten
-(the previous site is never modified in place, so sharing inodes is safe),
-and a rebuild that changes no byte leaves `site/` alone: see bench/README.md
-for what that saves.
+Speed without giving that up (figures in bench/README.md):
+- a rebuild that changes no byte leaves `site/` alone;
+- the spare (the site before last, never served) becomes the next staging
+  directory and is brought up to date in place: only files whose bytes
+  differ are replaced (each by a new file renamed over it, so a file shared
+  with `site/` is never modified), stale files are removed, and the
+  thousands of page folders need not be created and deleted again;
+- without a spare, unchanged files are hard-linked from the current site.
 """
 from __future__ import annotations
 
 import ctypes
 import errno
+import fcntl
 import os
 import shutil
 from dataclasses import dataclass
@@ -53,6 +60,10 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}-staging-{os.getpid()}"
 
 
+def spare_dir(out: Path) -> Path:
+    return out.parent / f".{out.name}-spare"
+
+
 def previous_dirs(out: Path) -> list[Path]:
     return sorted(out.parent.glob(f".{out.name}-previous-*"))
 
@@ -71,7 +82,10 @@ def recover(out: Path, reporter: Reporter | None = None) -> None:
         if reporter:
             reporter.warn(f"restored {out.name}/ left aside by an interrupted build")
     for leftover in previous:
-        shutil.rmtree(leftover, ignore_errors=True)
+        if not spare_dir(out).exists():
+            os.rename(leftover, spare_dir(out))  # a complete older site: still useful as the spare
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
     for staging in out.parent.glob(f".{out.name}-staging-*"):
         pid = staging.name.rsplit("-", 1)[-1]
         if not pid.isdigit() or int(pid) == os.getpid() or not _alive(int(pid)):
@@ -89,27 +103,52 @@ def _alive(pid: int) -> bool:
 
 
 def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = None, link_unchanged: bool = True) -> WriteStats:
-    """Replace `out` with exactly `files` (relative posix path -> bytes), atomically."""
+    """Replace `out` with exactly `files` (relative posix path -> bytes), atomically.
+
+    `link_unchanged=False` writes every file afresh (reusing nothing from earlier builds).
+    """
     out = Path(out)
     names = {name: _safe_relative(name) for name in files}  # refuse a bad path before touching anything
     out.parent.mkdir(parents=True, exist_ok=True)
-    recover(out, reporter)
-    if link_unchanged and _identical(files, out):
-        if reporter:
-            reporter.stage("write", f"{len(files)} files, all unchanged: {out.name}/ left as it is")
-        return WriteStats(unchanged=len(files))
-    staging = staging_dir(out)
-    previous = out if out.is_dir() and link_unchanged else None
-    try:
-        stats = _stage(files, names, staging, previous, reporter)
-        _sync_filesystem(staging)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)  # whatever happened, site/ is as it was
-        raise
+    with _locked(out):
+        recover(out, reporter)
+        if link_unchanged and _identical(files, out):
+            if reporter:
+                reporter.stage("write", f"{len(files)} files, all unchanged: {out.name}/ left as it is")
+            return WriteStats(unchanged=len(files))
+        staging = staging_dir(out)
+        spare = spare_dir(out)
+        try:
+            if link_unchanged and spare.is_dir():
+                os.rename(spare, staging)
+                stats = _update(files, names, staging, reporter)
+            else:
+                shutil.rmtree(spare, ignore_errors=True)
+                stats = _stage(files, names, staging, out if out.is_dir() and link_unchanged else None, reporter)
+            _sync_filesystem(staging)
+            _swap(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)  # whatever happened, site/ is as it was
+            raise
     if reporter:
-        reporter.stage("write", f"{len(files)} files ({stats.written} written, {stats.linked} unchanged and linked) -> {out.name}/")
+        reporter.stage("write", f"{len(files)} files ({stats.written} written, {stats.linked + stats.unchanged} unchanged) -> {out.name}/")
     return stats
+
+
+class _locked:
+    """An exclusive lock on `.site.lock` beside `out` for the duration of a write."""
+
+    def __init__(self, out: Path):
+        self.path = out.parent / f".{out.name}.lock"
+
+    def __enter__(self):
+        self.handle = open(self.path, "a")
+        fcntl.flock(self.handle, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
 
 
 def _safe_relative(name: str) -> tuple[str, ...]:
@@ -163,6 +202,41 @@ def _stage(files: dict[str, bytes], names: dict[str, tuple[str, ...]], staging: 
     return stats
 
 
+def _update(files: dict[str, bytes], names: dict[str, tuple[str, ...]], staging: Path,
+            reporter: Reporter | None) -> WriteStats:
+    """Bring an older complete site (the spare) up to date in place; it is not served meanwhile."""
+    stats = WriteStats()
+    wanted = {staging.joinpath(*parts) for parts in names.values()}
+    for folder, dirs, present in os.walk(staging, topdown=False):
+        for name in present:
+            path = Path(folder, name)
+            if path not in wanted:
+                path.unlink()
+        for name in dirs:
+            try:
+                Path(folder, name).rmdir()  # only succeeds once empty
+            except OSError:
+                pass
+    ordered = sorted(files)
+    for done, name in enumerate(ordered, start=1):
+        if reporter and len(ordered) >= 1000 and (done % 500 == 0 or done == len(ordered)):
+            reporter.progress("write", done, len(ordered))
+        target = staging.joinpath(*names[name])
+        data = files[name]
+        if _same_file(target, data):
+            stats.unchanged += 1
+            continue
+        if target.is_dir():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fresh = target.with_name(f".{target.name}.new")
+        _write_file(fresh, data)
+        os.replace(fresh, target)  # a new inode: a file shared with site/ by a hard link is left alone
+        stats.written += 1
+        stats.bytes += len(data)
+    return stats
+
+
 def _write_file(path: Path, data: bytes) -> None:
     with open(path, "wb") as handle:
         handle.write(data)
@@ -210,11 +284,11 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Put `staging` in place of `out`; the old site, if any, is deleted afterwards."""
+    """Put `staging` in place of `out`; the old site, if any, becomes the spare."""
     if not out.exists():
         os.rename(staging, out)
     elif _exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        os.rename(staging, spare_dir(out))  # now holds the previous site
     else:
         aside = out.parent / f".{out.name}-previous-{os.getpid()}"
         os.rename(out, aside)
@@ -223,7 +297,7 @@ def _swap(staging: Path, out: Path) -> None:
         except BaseException:
             os.rename(aside, out)
             raise
-        shutil.rmtree(aside, ignore_errors=True)
+        os.rename(aside, spare_dir(out))
     _fsync_dir(out.parent)
 
 

@@ -21,7 +21,9 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def siblings(out: Path) -> list[str]:
-    return sorted(p.name for p in out.parent.iterdir() if p.name != out.name)
+    """Leftovers of a build beside the site (the lock file and the kept spare are expected)."""
+    kept = {out.name, f".{out.name}.lock", f".{out.name}-spare"}
+    return sorted(p.name for p in out.parent.iterdir() if p.name not in kept)
 
 
 @pytest.fixture
@@ -201,3 +203,51 @@ def test_paths_outside_the_site_are_refused(tmp_path, name):
     with pytest.raises(ValueError):
         write_site({name: b"x"}, tmp_path / "site")
     assert not (tmp_path / "site").exists()
+
+
+def test_the_spare_site_is_brought_up_to_date_build_after_build(tmp_path):
+    import random
+
+    out = tmp_path / "site"
+    rng = random.Random(7)
+    names = [f"articles/a{i}/index.html" for i in range(12)] + ["index.html", "data/facts.csv"]
+    for build in range(8):
+        files = {n: f"{n} v{rng.randint(0, 2)}".encode() for n in names if rng.random() < 0.8}
+        write_site(files, out)
+        assert tree(out) == files, f"build {build}"
+        assert siblings(out) == []
+    assert (tmp_path / ".site-spare").is_dir()
+
+
+def test_updating_the_spare_never_touches_the_served_site(out, monkeypatch):
+    write_site(NEW, out)  # OLD is now the spare; unchanged files are shared between the two
+    served = tree(out)
+    seen = []
+    real = write._sync_filesystem
+
+    def check_then_sync(path):
+        seen.append(tree(out))  # the moment before the swap: the served site must be untouched
+        real(path)
+
+    monkeypatch.setattr(write, "_sync_filesystem", check_then_sync)
+    third = {name: data + b" v3" for name, data in NEW.items()}
+    write_site(third, out)
+    assert seen == [served]
+    assert tree(out) == third
+
+
+def test_spare_with_junk_left_by_a_kill_is_cleaned_by_comparison(out):
+    write_site(NEW, out)
+    spare = out.parent / ".site-spare"
+    (spare / "index.html").write_bytes(b"half")
+    (spare / "junk").mkdir()
+    (spare / "junk" / "x.html").write_bytes(b"x")
+    third = dict(OLD)
+    write_site(third, out)
+    assert tree(out) == third
+
+
+def test_write_without_reuse_keeps_no_spare_contents(out):
+    stats = write_site(NEW, out, link_unchanged=False)
+    assert stats.written == len(NEW) and stats.linked == 0
+    assert tree(out) == NEW
