@@ -17,6 +17,7 @@ from harness import (
     load_page,
     require_chinese_fonts,
     require_command,
+    site_prefix,
     start_server,
     stop_server,
 )
@@ -34,23 +35,31 @@ def build_into(root: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The site built once from the project's content/ into a temporary folder.
+def content_root() -> Path:
+    """The project whose content/ is checked: this one, or FULING_TEST_ROOT
+    (e.g. tests/fixtures/mini, relative to the current folder)."""
+    chosen = os.environ.get("FULING_TEST_ROOT")
+    return Path(chosen).resolve() if chosen else ROOT
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, content_root) -> Path:
+    """The site built once from content_root into a temporary folder.
 
     FULING_TEST_SITE=<folder> checks an already built site instead.
     """
     prebuilt = os.environ.get("FULING_TEST_SITE")
     if prebuilt:
         return Path(prebuilt).resolve()
-    return build_into(ROOT, tmp_path_factory.mktemp("built") / "site")
+    return build_into(content_root, tmp_path_factory.mktemp("built") / "site")
 
 
 @pytest.fixture(scope="session")
-def site_model():
+def site_model(content_root):
     """The content the site was built from, as the loader reads it."""
     from fuling.load import load_site
 
-    return load_site(ROOT)
+    return load_site(content_root)
 
 
 @pytest.fixture(scope="session")
@@ -62,8 +71,9 @@ def site_pages(site_dir):
 
 
 @pytest.fixture(scope="session")
-def server(site_dir):
-    running = start_server(site_dir)
+def server(site_dir, content_root):
+    """The built site on 127.0.0.1, mounted at site_url's path as a host would."""
+    running = start_server(site_dir, site_prefix(content_root))
     yield running
     stop_server(running)
 

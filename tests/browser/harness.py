@@ -14,7 +14,7 @@ import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -35,9 +35,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# A chart container: the element plotly draws into. Its chart id comes from a
-# data-chart attribute on it or an ancestor (or, on a one-chart page, the URL).
-CHART_SELECTOR = ".plotly-graph-div, [data-chart] .js-plotly-plot, div[data-chart-figure]"
+# A chart container: the element plotly draws into (the site's
+# <div class="chart-plot" data-chart="ID">, or plotly.py's own markup). Its chart
+# id comes from a data-chart attribute on it or an ancestor (or, on a one-chart
+# page, the URL).
+CHART_SELECTOR = ".chart-plot[data-chart], .plotly-graph-div"
 INSTALL_HINT = "run `make test` (or `make test-tools`) to install it"
 
 
@@ -74,6 +76,14 @@ def require_chinese_fonts() -> None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"  # URL path the site is mounted at
+
+    def translate_path(self, path):
+        # Serve the site under its published path (site_url's), as a host would.
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_published_path__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
     def log_message(self, format, *args):  # the tests report what matters
         pass
 
@@ -81,20 +91,39 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @dataclass
 class Server:
     root: Path
-    base: str  # "http://127.0.0.1:<port>/"
+    base: str  # "http://127.0.0.1:<port><prefix>"
     httpd: http.server.ThreadingHTTPServer
 
     @property
     def netloc(self) -> str:
         return urlsplit(self.base).netloc
 
+    @property
+    def prefix(self) -> str:
+        return urlsplit(self.base).path
 
-def start_server(root: Path) -> Server:
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def site_path(self, url: str) -> str:
+        """The site-relative path of a URL on this server ("" for the root page)."""
+        path = unquote(urlsplit(url).path)
+        return path[len(self.prefix):] if path.startswith(self.prefix) else path
+
+
+def site_prefix(root: Path) -> str:
+    """The URL path the site is published at: the path of site_url in content/site.yaml."""
+    import yaml
+
+    config = yaml.safe_load((root / "content" / "site.yaml").read_text(encoding="utf-8")) or {}
+    path = urlsplit(str(config.get("site_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def start_server(root: Path, prefix: str = "/") -> Server:
+    """A threaded static server on 127.0.0.1, on a free port, serving root at prefix."""
+    handler = type("SiteHandler", (_QuietHandler,), {"prefix": prefix})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True).start()
-    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}{prefix}", httpd)
 
 
 def stop_server(server: Server) -> None:
@@ -161,7 +190,7 @@ def open_page(browser, server: Server, path: str, *, width: int = 1280, height: 
         if resp.status >= 400:
             load.failed.append(f"{resp.url}: HTTP {resp.status}")
         else:
-            load.local.append(parts.path)
+            load.local.append(server.site_path(resp.url))
 
     page.on("response", response)
 

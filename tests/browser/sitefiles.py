@@ -3,6 +3,7 @@ the standard library's html.parser (not with the code that wrote them)."""
 from __future__ import annotations
 
 import gzip
+import html
 import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -27,6 +28,16 @@ class Node:
             parts.append(child if isinstance(child, str) else child.text())
         return "".join(parts)
 
+    def visible_text(self) -> str:
+        """Text a reader sees: without <script>, <style> and <template> contents."""
+        parts: list[str] = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag not in ("script", "style", "template"):
+                parts.append(child.visible_text())
+        return "".join(parts)
+
     def iter(self):
         yield self
         for child in self.children:
@@ -44,6 +55,11 @@ class Link:
 
 
 class _TreeBuilder(HTMLParser):
+    # <textarea> and <title> hold text, not elements (embed code shown in a
+    # textarea is not a link of the page).
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea", "title")
+    RCDATA = ("textarea", "title")
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = Node("#document", {}, 0)
@@ -66,6 +82,8 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data):
+        if self.cdata_elem in self.RCDATA:
+            data = html.unescape(data)
         self.stack[-1].children.append(data)
 
 

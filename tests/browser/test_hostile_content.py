@@ -9,6 +9,7 @@ page is loaded in Chromium, where no content script may run and no dialog may
 open (each payload sets window.__hostile and calls alert())."""
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Callable
 
 import pytest
 
-from harness import ROOT, open_page, report, start_server, stop_server, wait_for_charts
+from harness import ROOT, open_page, report, site_prefix, start_server, stop_server, wait_for_charts
 from sitefiles import load_pages, normalise_space, url_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -157,6 +158,7 @@ HOSTILE: dict[str, Callable[[Path], Planted]] = {
     "whitespace-only-article": whitespace_only_article,
     "invalid-utf8": invalid_utf8,
     "value-1e309": _value_item("hostile-value-overflow", "1e309", "1e309", "p96"),
+    "value-1.0e+309": _value_item("hostile-value-infinite", "1.0e+309", "1.0e+309", "p88"),
     "value-nan": _value_item("hostile-value-nan", ".nan", "nan", "p97"),
     "value-negative-zero": _value_item("hostile-value-negative-zero", "-0", "-0", "p98"),
     "value-string": _value_item("hostile-value-text", "两千", "两千", "p99"),
@@ -224,18 +226,18 @@ def hostile_site(outcomes, tmp_path_factory):
     planted = {name: HOSTILE[name](root) for name in renderable}
     errors, crash = _build(root, root.parent / "site")
     assert not errors and not crash, f"the renderable hostile items do not build together: {errors or crash}"
-    return root.parent / "site", planted
+    return root.parent / "site", planted, site_prefix(root)
 
 
 def test_rendered_hostile_content_is_visible_as_text(hostile_site):
-    site_dir, planted = hostile_site
-    text = normalise_space("".join(page.tree.text() for page in load_pages(site_dir).values()))
+    site_dir, planted, _ = hostile_site
+    text = normalise_space("".join(page.tree.visible_text() for page in load_pages(site_dir).values()))
     unseen = [name for name, p in planted.items() if p.marker and p.marker not in text]
     assert not unseen, f"hostile items built but not shown anywhere (so not tested): {unseen}"
 
 
 def test_built_pages_carry_no_content_handler_or_javascript_url(hostile_site):
-    site_dir, _ = hostile_site
+    site_dir, _, _ = hostile_site
     problems = []
     for path, page in load_pages(site_dir).items():
         for node in page.tree.iter():
@@ -244,14 +246,24 @@ def test_built_pages_carry_no_content_handler_or_javascript_url(hostile_site):
                     problems.append(f"{path}:{node.line}: <{node.tag} {attr}=…>")
                 if "".join(value.split()).lower().startswith("javascript:"):
                     problems.append(f"{path}:{node.line}: <{node.tag} {attr}=\"{value[:60]}\">")
-            if node.tag == "script" and "__hostile" in node.text():
+            if node.tag != "script":
+                continue
+            kind = node.attrs.get("type", "text/javascript").lower()
+            if "json" in kind:
+                # Content inside a data block is inert unless it ends the block early
+                # (a "</script>" in a title): then the block is cut short, not JSON.
+                try:
+                    json.loads(node.text())
+                except ValueError:
+                    problems.append(f"{path}:{node.line}: <script type={kind}> is not valid JSON (content broke out of it?)")
+            elif "__hostile" in node.text():
                 problems.append(f"{path}:{node.line}: content script survived: {node.text()[:80]}")
     assert not problems, "\n".join(problems)
 
 
 def test_no_content_script_runs_in_the_browser(hostile_site, browser):
-    site_dir, _ = hostile_site
-    server = start_server(site_dir)
+    site_dir, _, prefix = hostile_site
+    server = start_server(site_dir, prefix)
     ran = []
     try:
         for path in load_pages(site_dir):

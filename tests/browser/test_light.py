@@ -4,8 +4,6 @@ the shared assets (assets/); chart pages: under 500 KB with everything,
 plotly.js included. Prints the table."""
 from __future__ import annotations
 
-from urllib.parse import unquote
-
 import pytest
 
 from harness import report
@@ -19,8 +17,7 @@ CHART_BUDGET = 500 * KB
 SHARED = "assets/"
 
 
-def served_file(site_dir, url_path: str):
-    rel = unquote(url_path).lstrip("/")
+def served_file(site_dir, rel: str):
     file = site_dir / rel
     return file / "index.html" if not rel or file.is_dir() else file
 
@@ -30,11 +27,11 @@ def test_every_page_is_within_its_byte_budget(page_loads, site_dir, artifacts, c
     for path, load in sorted(page_loads.items()):
         own = shared = 0
         plotly = False
-        for url_path in dict.fromkeys(load.local):  # each resource once, as a browser cache would
-            file = served_file(site_dir, url_path)
+        for rel in dict.fromkeys(load.local):  # each resource once, as a browser cache would
+            file = served_file(site_dir, rel)
             if file not in sizes:
                 sizes[file] = gzip_size(file.read_bytes()) if file.is_file() else 0
-            if unquote(url_path).lstrip("/").startswith(SHARED):
+            if rel.startswith(SHARED):
                 shared += sizes[file]
                 plotly = plotly or "plotly" in file.name
             else:

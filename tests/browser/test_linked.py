@@ -14,6 +14,10 @@ EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel", "data"}
 def check_link(link, site_dir, site_pages, site_url: str) -> str | None:
     """What is wrong with one link, or None."""
     url = link.url
+    if link.tag == "base":
+        # Only the 404 page, served at any depth, may pin its base: to the site's own root.
+        allowed = {site_url, urlsplit(site_url).path}
+        return None if url in allowed else f"<base> must be the site root ({site_url}), not {url}"
     if site_url and url.startswith(site_url):  # canonical / Open Graph / feed URLs point into the site too
         target, anchor = resolve("index.html", url[len(site_url):] or "./")
     else:
@@ -76,7 +80,7 @@ def test_every_fact_source_link_lands_on_its_paragraph(site_pages, site_model):
                 paragraph = site_pages.get(article_page) and site_pages[article_page].ids.get(anchor)
                 if paragraph is None:
                     problems.append(f"{path}:{node.line}: {fact.id}: source link #{anchor} is not an id on {article_page}")
-                elif quote not in normalise_space(paragraph.text()):
+                elif quote not in normalise_space(paragraph.visible_text()):
                     problems.append(f"{path}:{node.line}: {fact.id}: #{anchor} on {article_page} does not hold the quote")
                 else:
                     landed.append(anchor)
