@@ -58,7 +58,7 @@ class RenderContext:
     templates_dir: Path
     assets: dict[str, Asset]
     views: SiteViews
-    notes: list[str] = field(default_factory=list)  # build messages for the reporter
+    notes: list[str] = field(default_factory=list)  # warnings for the build output
 
     def page(self, template: str, path: str, **data) -> dict[str, bytes]:
         """Render one template to one output path; `path` is relative to site/ (posix)."""
@@ -125,7 +125,6 @@ def load_assets(templates_dir: Path, notes: list[str]) -> dict[str, Asset]:
     basic = templates_dir.parent / PLOTLY_BASIC
     if basic.is_file():
         assets["plotly.min.js"] = Asset("plotly.min.js", basic.read_bytes())
-        notes.append("plotly.js: basic bundle from node_modules/plotly.js-basic-dist-min")
     else:
         import plotly
 
@@ -133,7 +132,7 @@ def load_assets(templates_dir: Path, notes: list[str]) -> dict[str, Asset]:
         assets["plotly.min.js"] = Asset("plotly.min.js", full.read_bytes())
         notes.append(
             "plotly.js: node_modules/plotly.js-basic-dist-min is missing (run `npm ci`); "
-            "serving the full bundle from the plotly Python package instead (about 4 times larger)"
+            "serving the full bundle from the plotly Python package instead (about 3.5 times larger)"
         )
     return assets
 
@@ -171,9 +170,11 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                 reporter=None, generators: list[PageGenerator] | None = None) -> dict[str, bytes]:
     """Output path (posix, relative to site/) -> bytes, every asset file included."""
     ctx = build_context(site, charts, templates_dir)
-    for note in ctx.notes:
-        if reporter is not None:
-            reporter.info(note)
+    if ctx.notes:
+        from .reporter import Reporter
+
+        for note in ctx.notes:  # a build without the basic bundle says so, reporter or not
+            (reporter or Reporter()).warn(note)
     out: dict[str, bytes] = {}
     errors = []
     for generate in generators if generators is not None else page_generators():

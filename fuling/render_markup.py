@@ -35,8 +35,16 @@ def sanitize(html: str, tags: set[str]) -> str:
     return nh3.clean(html, tags=tags, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
 
 
+# A line break inside a Chinese paragraph is not a space: join such lines
+# (unless the next line starts a Markdown list, quote, heading or table).
+_SOFT_BREAK = re.compile(
+    "(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\ue000-\ue002)])[ \t]*\n"
+    "(?![ \t]*(?:[-*+>#|]|\d+\.|\n|$))"
+)
+
+
 def _markdown(text: str) -> str:
-    return markdown.markdown(text, output_format="html")
+    return markdown.markdown(_SOFT_BREAK.sub("", text), output_format="html")
 
 
 # Our own figure links, allowed only in the second pass (after the markers are filled).

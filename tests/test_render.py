@@ -401,3 +401,11 @@ def test_editor_changes_a_fact_and_the_chart_and_pages_show_it(tmp_path):
     assert "2480.5亿元" in row.text()
     front = parse(files["index.html"]).find("li", id="headline-industrial-output-2023")
     assert "2480.5" in front.text()
+
+
+def test_line_breaks_inside_chinese_markdown_add_no_space():
+    from fuling.render_markup import markdown_block, render_fact_links
+
+    assert str(markdown_block("产值增长，\n利润增长。")) == "<p>产值增长，利润增长。</p>"
+    html = str(render_fact_links("达到[2471亿元](fact:a)\n，增长。\n\n- 一项\n- 两项", lambda f: '<a href="x">', lambda f: None))
+    assert "</a>，增长" in html and "<li>一项</li>" in html
