@@ -39,7 +39,7 @@ def sanitize(html: str, tags: set[str]) -> str:
 # (unless the next line starts a Markdown list, quote, heading or table).
 _SOFT_BREAK = re.compile(
     "(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\ue000-\ue002)])[ \t]*\n"
-    "(?![ \t]*(?:[-*+>#|]|\d+\.|\n|$))"
+    "(?![ \t]*(?:[-*+>#|]|[0-9]+[.]|\n|$))"
 )
 
 
