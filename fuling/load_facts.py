@@ -67,36 +67,61 @@ class LoadedFact:
 ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
 
 
-def read_fact_files(root: Path, errors: list[ContentError], broken: set[str]) -> list[LoadedFact]:
+def read_fact_files(root: Path, errors: list[ContentError], broken: set[str], cache=None) -> list[LoadedFact]:
     """Valid records; ids of records (or whole files) that failed go into `broken`,
-    so references to them are not reported a second time as unknown ids."""
+    so references to them are not reported a second time as unknown ids.
+
+    A file's records depend on its bytes alone, so with `cache` a file read
+    without errors before is not parsed or field-checked again.
+    """
     facts: list[LoadedFact] = []
     for path in sorted((root / "content" / "facts").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
-        data = read_yaml(path, rel, errors)
-        if data is None:
-            try:
-                broken.update(ID_LINE_RE.findall(path.read_text(encoding="utf-8", errors="replace")))
-            except OSError:
-                pass
+        if cache is None:
+            facts += read_fact_file(path, rel, errors, broken)
             continue
-        if isinstance(data, dict):
-            if "facts" not in data:
-                errors.append(ContentError(rel, line_of(data, None) or 1, "", "expected a list of fact records, or a mapping with a 'facts:' list"))
-                continue
-            data = data["facts"] if data["facts"] is not None else []
-        if not isinstance(data, list):
-            errors.append(ContentError(rel, 1, "", f"expected a list of fact records, not {type_name(data)}"))
+
+        def parse(path=path, rel=rel):
+            found: list[ContentError] = []
+            records = read_fact_file(path, rel, found, broken)
+            errors.extend(found)
+            return records, not found
+
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            errors.append(ContentError(rel, 0, "", f"cannot be read: {exc.strerror}"))
             continue
-        for index, record in enumerate(data):
-            if not isinstance(record, dict):
-                errors.append(ContentError(rel, line_of(data, index) or 1, "", f"record {index + 1} must be a mapping of fields, not {type_name(record)}"))
-                continue
-            fact = read_fact(record, rel, errors)
-            if fact is not None:
-                facts.append(fact)
-            elif isinstance(record.get("id"), str):
-                broken.add(record["id"])
+        facts += cache.get(f"{rel}#facts", raw, parse)
+    return facts
+
+
+def read_fact_file(path: Path, rel: str, errors: list[ContentError], broken: set[str]) -> list[LoadedFact]:
+    facts: list[LoadedFact] = []
+    data = read_yaml(path, rel, errors)
+    if data is None:
+        try:
+            broken.update(ID_LINE_RE.findall(path.read_text(encoding="utf-8", errors="replace")))
+        except OSError:
+            pass
+        return facts
+    if isinstance(data, dict):
+        if "facts" not in data:
+            errors.append(ContentError(rel, line_of(data, None) or 1, "", "expected a list of fact records, or a mapping with a 'facts:' list"))
+            return facts
+        data = data["facts"] if data["facts"] is not None else []
+    if not isinstance(data, list):
+        errors.append(ContentError(rel, 1, "", f"expected a list of fact records, not {type_name(data)}"))
+        return facts
+    for index, record in enumerate(data):
+        if not isinstance(record, dict):
+            errors.append(ContentError(rel, line_of(data, index) or 1, "", f"record {index + 1} must be a mapping of fields, not {type_name(record)}"))
+            continue
+        fact = read_fact(record, rel, errors)
+        if fact is not None:
+            facts.append(fact)
+        elif isinstance(record.get("id"), str):
+            broken.add(record["id"])
     return facts
 
 

@@ -106,14 +106,27 @@ def parse_yaml(text: str, path: str, errors: list[ContentError], first_line: int
     return data
 
 
-def read_yaml(path: Path, rel: str, errors: list[ContentError]):
-    """Read a YAML file; None (with an error recorded) when unreadable or malformed."""
+def read_yaml(path: Path, rel: str, errors: list[ContentError], cache=None):
+    """Read a YAML file; None (with an error recorded) when unreadable or malformed.
+
+    `cache` (a load_cache.ParseCache) returns the earlier result for identical bytes.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         errors.append(ContentError(rel, 0, "", f"not UTF-8 ({exc.reason} at byte {exc.start})"))
         return None
     except OSError as exc:
         errors.append(ContentError(rel, 0, "", f"cannot be read: {exc.strerror}"))
         return None
-    return parse_yaml(text, rel, errors)
+    if cache is None:
+        return parse_yaml(text, rel, errors)
+
+    def parse():
+        found: list[ContentError] = []
+        data = parse_yaml(text, rel, found)
+        errors.extend(found)
+        return data, not found
+
+    return cache.get(rel, raw, parse)

@@ -38,11 +38,17 @@ def templates_for(root: Path) -> Path:
     return own if own.is_dir() else PROJECT_TEMPLATES
 
 
-def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None) -> Site:
+def cache_file(out: Path) -> Path:
+    """Where parsed content is remembered between builds: `.cache/` beside the output folder."""
+    return Path(out).parent / ".cache" / "load.pickle"
+
+
+def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
+               cache_path: Path | None = None) -> Site:
     """Load and validate only; raises BuildError listing every problem."""
     reporter = reporter or Reporter()
     started = time.perf_counter()
-    site = load_site(Path(root), site_url=site_url)
+    site = load_site(Path(root), site_url=site_url, cache_path=cache_path)
     reporter.stage("load", f"{len(site.articles)} articles, {len(site.facts)} facts, {len(site.metrics)} metrics, "
                            f"{len(site.themes)} themes, {len(site.charts)} charts ({time.perf_counter() - started:.2f} s)")
     for first, second, why in site.conflicts:
@@ -51,7 +57,7 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
 
 
 def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
-                templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
+                templates_dir: Path | None = None, cache_path: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
     from .charts import build_charts
     from .exports import export_data
@@ -59,7 +65,7 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
 
     reporter = reporter or Reporter()
     root = Path(root)
-    site = check_site(root, site_url, reporter)
+    site = check_site(root, site_url, reporter, cache_path)
 
     started = time.perf_counter()
     charts = build_charts(site)
@@ -89,7 +95,7 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
     started = time.perf_counter()
     root, out = Path(root).resolve(), Path(out).resolve()
     _check_out(root, out)
-    site, charts, files = build_files(root, site_url, reporter, templates_dir)
+    site, charts, files = build_files(root, site_url, reporter, templates_dir, cache_file(out))
     try:
         write_site(files, out, reporter)
     except OSError as exc:  # disk full, permissions: the previous site is still in place

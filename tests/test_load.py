@@ -428,3 +428,57 @@ def test_link_text_matches_fact_value(text, value, unit):
 ])
 def test_link_text_that_does_not_match(text, value, unit):
     assert not text_matches_value(text, value, unit)
+
+
+# --- the parse cache ----------------------------------------------------------------------------
+
+def test_cached_load_gives_the_same_site_and_sees_edits(root, tmp_path):
+    cache = tmp_path / "cache" / "load.pickle"
+    fresh = load_site(root)
+    first = load_site(root, cache_path=cache)
+    again = load_site(root, cache_path=cache)
+    assert again.facts == fresh.facts == first.facts
+    assert again.articles == fresh.articles and again.metrics == fresh.metrics and again.charts == fresh.charts
+    edit(root, TC, "value: 122", "value: 123")
+    assert load_site(root, cache_path=cache).facts["high-tech-firms-2021"].value == 123
+
+
+def test_errors_found_while_parsing_are_found_again_with_a_cache(root, tmp_path):
+    cache = tmp_path / "load.pickle"
+    line = edit(root, TC, "  unit: 户\n", "  unit: 户\n  unit: 家\n") + 1
+    for _ in range(2):
+        assert_error(root, f"{TC}:{line}: unit: key appears twice", cache_path=cache)
+
+
+def test_cross_file_checks_run_on_cached_files(root, tmp_path):
+    cache = tmp_path / "load.pickle"
+    load_site(root, cache_path=cache)
+    line = edit(root, TC, "- id: industrial-value-added-growth-2021", "- id: industrial-output-2023")
+    assert_error(root, f"{TC}:{line}: id: duplicate fact id", cache_path=cache)
+    edit(root, TC, "- id: industrial-output-2023", "- id: industrial-value-added-growth-2021")
+    load_site(root, cache_path=cache)
+    line = edit(root, "content/articles/three-changes.md", "国家高新技术企业达122户", "国家高新技术企业达到122户")
+    assert_error(root, f"{TC}:{line_of(root, TC, 'quote: 国家高新技术企业达122户')}: source.quote:", cache_path=cache)
+
+
+def test_a_damaged_cache_file_is_ignored(root, tmp_path):
+    cache = tmp_path / "load.pickle"
+    cache.write_bytes(b"not a pickle")
+    assert len(load_site(root, cache_path=cache).facts) == 6
+
+
+def test_unchanged_files_are_not_parsed_again(root, tmp_path, monkeypatch):
+    import fuling.load
+    import fuling.load_yaml
+
+    cache = tmp_path / "load.pickle"
+    load_site(root, cache_path=cache)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(fuling.load_yaml, "parse_yaml", refuse)  # facts, metrics, charts, site.yaml
+    monkeypatch.setattr(fuling.load, "read_article", refuse)
+    with pytest.raises(AssertionError):
+        load_site(root)  # without the cache, parsing is needed
+    assert len(load_site(root, cache_path=cache).facts) == 6
