@@ -1,0 +1,172 @@
+"""Publishing step over the built site in memory: fingerprinted asset names,
+their manifest, and pre-compressed copies for servers that send files as
+they are.
+
+Runs after render + exports and before write (`fuling.pipeline`), on the
+whole site as `{path: bytes}`:
+
+- every stylesheet, script and icon under `assets/` is renamed to a
+  content-hashed name (`assets/plotly.min.js` -> `assets/plotly.min.3f9a1c0e2b.js`),
+  so a server can cache it for a year and a new build never serves a stale
+  script; HTML and data files keep their names, their URLs are permanent;
+- pages never guess those names: templates ask render's `asset()` helper,
+  which calls `hashed_name()` below on the same bytes, so the page and the
+  renamed file agree by construction. `check_references` proves it on every
+  build and names the page of any reference left pointing at nothing;
+- `assets/manifest.json` maps each logical name to its hashed name, for
+  other tools and for people reading the output;
+- `assets/embed.js` also keeps its plain name (short cache on the server):
+  newsrooms pasted `…/assets/embed.js` into their pages and it must keep
+  working after every rebuild;
+- text files above 1 KB get `.gz` (gzip, mtime 0: reproducible) and `.br`
+  (brotli) copies beside them (nginx `gzip_static`, `brotli_static`).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from posixpath import dirname, join, normpath
+
+from .errors import BuildError, ContentError
+
+ASSETS_DIR = "assets/"
+MANIFEST = "assets/manifest.json"
+HASH_LENGTH = 10  # hex digits of SHA-256: 40 bits, no collision among a few dozen files
+# Asset kinds served under hashed names (everything render puts under assets/).
+FINGERPRINTED = {".css", ".js", ".mjs", ".svg", ".png", ".jpg", ".webp", ".ico", ".woff2", ".woff"}
+# Pasted into other sites' pages: served under its plain name too.
+STABLE = {"assets/embed.js"}
+# Text, plus the SQLite download (it shrinks several-fold and is sent with
+# Content-Encoding, so browsers save the database itself).
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".csv", ".svg", ".xml", ".atom", ".txt",
+                ".webmanifest", ".map", ".db"}
+COMPRESS_MIN = 1024  # bytes; smaller files gain nothing over the headers
+GZIP_LEVEL = 9
+# Brotli's best quality is slow (2 s for plotly.js) but pays for long-cached
+# hashed assets; pages and data, which change every build, get a fast setting.
+BROTLI_ASSET_QUALITY = 11
+BROTLI_PAGE_QUALITY = 5
+
+# src="…" / href="…" in HTML, url(…) in CSS: only the references that point
+# into assets/ are checked.
+_REFERENCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']|url\(\s*["']?)([^"')\s]*assets/[^"')\s]*)""")
+
+
+def suffix(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return name[name.rfind("."):].lower() if "." in name else ""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+
+
+def is_fingerprinted(path: str) -> bool:
+    """Is the file at this logical path served under a hashed name?"""
+    return path.startswith(ASSETS_DIR) and path != MANIFEST and suffix(path) in FINGERPRINTED
+
+
+def hashed_name(path: str, data: bytes) -> str:
+    """`assets/site.css` with these bytes -> `assets/site.<hash>.css`; other paths unchanged.
+
+    Render's `asset()` helper and `fingerprint()` both call this, so a page's
+    reference and the file's name cannot disagree.
+    """
+    if not is_fingerprinted(path):
+        return path
+    ext = suffix(path)
+    return f"{path[: -len(ext)]}.{digest(data)}{ext}"
+
+
+@dataclass
+class Manifest:
+    """Logical asset path -> hashed path, both relative to the site root."""
+
+    names: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> bytes:
+        return (json.dumps(self.names, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def fingerprint(files: dict[str, bytes]) -> tuple[dict[str, bytes], Manifest]:
+    """Rename every fingerprinted asset; keep the stable copies; add the manifest."""
+    out: dict[str, bytes] = {}
+    manifest = Manifest()
+    for path, data in files.items():
+        if not is_fingerprinted(path):
+            out[path] = data
+            continue
+        hashed = hashed_name(path, data)
+        manifest.names[path] = hashed
+        out[hashed] = data
+        if path in STABLE:
+            out[path] = data
+    out[MANIFEST] = manifest.to_json()
+    return out, manifest
+
+
+@lru_cache(maxsize=256)
+def _brotli(data: bytes, quality: int) -> bytes:
+    import brotli
+
+    return brotli.compress(data, quality=quality)
+
+
+@lru_cache(maxsize=256)
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def compressible(path: str, data: bytes) -> bool:
+    return suffix(path) in COMPRESSIBLE and len(data) > COMPRESS_MIN
+
+
+def precompress(files: dict[str, bytes]) -> dict[str, bytes]:
+    """`.gz` and `.br` copies beside every text file above 1 KB (kept only when smaller).
+
+    Compressed results are memoised by content, so the live preview's
+    rebuilds do not pay brotli's best quality again for unchanged assets.
+    """
+    out = dict(files)
+    for path, data in files.items():
+        if not compressible(path, data):
+            continue
+        quality = BROTLI_ASSET_QUALITY if path.startswith(ASSETS_DIR) else BROTLI_PAGE_QUALITY
+        for ext, packed in ((".gz", _gzip(data)), (".br", _brotli(data, quality))):
+            if len(packed) < len(data):
+                out[path + ext] = packed
+    return out
+
+
+def check_references(files: dict[str, bytes]) -> list[ContentError]:
+    """Every reference into assets/ from a page or stylesheet names a file of the site."""
+    errors = []
+    for path, data in files.items():
+        if suffix(path) not in (".html", ".css"):
+            continue
+        text = data.decode("utf-8", errors="replace")
+        for match in _REFERENCE.finditer(text):
+            url = match.group(1)
+            if "://" in url or url.startswith("//"):
+                continue  # absolute URLs (embed codes shown as text) are not files of this build
+            target = normpath(join(dirname(path), url.split("#", 1)[0].split("?", 1)[0]))
+            if target not in files:
+                line = text.count("\n", 0, match.start()) + 1
+                errors.append(ContentError(
+                    f"site/{path}", line, "",
+                    f"{url} is not a file of the site (assets are renamed by content hash: "
+                    f"reference them through the templates' asset() helper)"))
+    return errors
+
+
+def publish(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The publishing step: fingerprint, check every asset reference, pre-compress."""
+    renamed, _ = fingerprint(files)
+    errors = check_references(renamed)
+    if errors:
+        raise BuildError(errors)
+    return dict(sorted(precompress(renamed).items()))
