@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test test-tools npm-assets serve bench ingest extract check clean
+.PHONY: site test test-tools npm-assets serve bench lighthouse ingest extract check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ serve: $(STAMP)
 # Build speed against Pelican 4.12 (bench/README.md); BENCH_ARGS=--quick for a short run.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Lighthouse mobile scores of four pages (bench/README.md); LIGHTHOUSE_ARGS=--update-readme to record them.
+lighthouse: $(STAMP) test-tools
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 ingest: $(STAMP)
 	$(BIN)/python build.py ingest
