@@ -409,3 +409,15 @@ def test_line_breaks_inside_chinese_markdown_add_no_space():
     assert str(markdown_block("产值增长，\n利润增长。")) == "<p>产值增长，利润增长。</p>"
     html = str(render_fact_links("达到[2471亿元](fact:a)\n，增长。\n\n- 一项\n- 两项", lambda f: '<a href="x">', lambda f: None))
     assert "</a>，增长" in html and "<li>一项</li>" in html
+
+
+def test_hostile_theme_narrative_is_sanitised(mini_site):
+    site = dataclasses.replace(mini_site, themes=dict(mini_site.themes))
+    theme = dataclasses.replace(site.themes["industry"])
+    theme.body += "\n\n<script>alert(1)</script><img src=x onerror=alert(2)> [点我](javascript:alert(3))\n"
+    site.themes["industry"] = theme
+    dom = parse(_render(site)["themes/industry/index.html"])
+    narrative = dom.find("div", class_="narrative")
+    assert narrative.find_all("script") == [] and narrative.find_all("img") == []
+    assert all(not a.attrs.get("href", "").startswith("javascript:") for a in narrative.find_all("a"))
+    assert len([a for a in narrative.find_all("a") if a.has_class("fig")]) == 3  # the fact links survive
