@@ -105,8 +105,13 @@ def parse(data: bytes) -> Node:
 
 # -- building ----------------------------------------------------------------
 
+CORE = {"home", "themes", "articles", "charts", "facts", "notfound", "assets"}
+
+
 def _render(site):
-    return render_site(site, build_charts(site), TEMPLATES)
+    """The core page types only (the whole site is built once, in `built`): fast, and about this stage."""
+    generators = [g for g in page_generators() if g.__module__.rsplit(".", 1)[-1] in CORE]
+    return render_site(site, build_charts(site), TEMPLATES, generators=generators)
 
 
 @pytest.fixture(scope="module")
