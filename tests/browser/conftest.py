@@ -14,6 +14,7 @@ from harness import (
     INSTALL_HINT,
     ROOT,
     PageLoad,
+    in_thread,
     load_page,
     require_chinese_fonts,
     require_command,
@@ -30,7 +31,7 @@ def build_into(root: Path, out: Path) -> Path:
         from fuling.reporter import Reporter
     except ImportError as missing:
         pytest.fail(f"cannot build the site: {missing}", pytrace=False)
-    build_site(root, out, reporter=Reporter(quiet=True))
+    in_thread(build_site, root, out, reporter=Reporter(quiet=True))
     return out
 
 

@@ -6,6 +6,7 @@ missing and how `make test` installs it.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.server
 import os
@@ -70,6 +71,15 @@ def require_chinese_fonts() -> None:
             f" install fonts-noto-cjk ({INSTALL_HINT})",
             pytrace=False,
         )
+
+
+def in_thread(function, *args, **kwargs):
+    """Run function in a fresh thread and return its result (or raise its exception).
+
+    The build may use asyncio.run, which refuses to run in a thread where
+    Playwright's sync API already has an event loop."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 # ---------------------------------------------------------------- server

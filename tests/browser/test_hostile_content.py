@@ -17,7 +17,7 @@ from typing import Callable
 
 import pytest
 
-from harness import ROOT, open_page, report, site_prefix, start_server, stop_server, wait_for_charts
+from harness import ROOT, in_thread, open_page, report, site_prefix, start_server, stop_server, wait_for_charts
 from sitefiles import load_pages, normalise_space, url_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -176,7 +176,7 @@ def _build(root: Path, out: Path) -> tuple[list[str], str]:
     from fuling.reporter import Reporter
 
     try:
-        build_site(root, out, reporter=Reporter(quiet=True))
+        in_thread(build_site, root, out, reporter=Reporter(quiet=True))
     except BuildError as refused:
         return [str(e) for e in refused.errors], ""
     except Exception as exc:  # noqa: BLE001 - any other exception is what the test reports
