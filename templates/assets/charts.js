@@ -112,7 +112,14 @@
     var figure = JSON.parse(source.textContent);
     var dark = wantsDark();
     var shown = themed(figure, dark);
-    window.Plotly.react(el, shown.data, shown.layout, CONFIG);
+    window.Plotly.react(el, shown.data, shown.layout, CONFIG).then(function () {
+      // The plot is aria-hidden (its data table is what assistive technology reads), so
+      // nothing inside may take keyboard focus: plotly's mode-bar button is left out of
+      // the tab order (chart pages have their own PNG/SVG buttons).
+      Array.prototype.forEach.call(el.querySelectorAll("button, a[href], [tabindex]"), function (node) {
+        node.setAttribute("tabindex", "-1");
+      });
+    });
     el.setAttribute("data-drawn", dark ? "dark" : "light");
     if (!el.getAttribute("data-click")) {
       el.setAttribute("data-click", "1");
