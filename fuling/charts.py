@@ -263,7 +263,21 @@ def _points(spec: ChartSpec, site: Site, errors: list[ContentError]) -> list[Cha
                 continue
             seen[key] = fact.id
             points.append(ChartPoint(fact=fact, series=series.name, x=x, style=fact.kind))
+    if by_series(spec, points):
+        # One period, several series (output by sector in 2023): the series are the
+        # categories, labelled along the axis; the period goes into the axis title.
+        points = [ChartPoint(fact=p.fact, series=p.series, x=p.series, style=p.style) for p in points]
     return points
+
+
+def by_series(spec: ChartSpec, points: list[ChartPoint]) -> bool:
+    """True when a bar chart compares several series at a single period."""
+    return (
+        spec.type in ("bar", "grouped-bar")
+        and len(spec.series) > 1
+        and len({p.fact.period for p in points}) == 1
+        and len({p.series for p in points}) > 1
+    )
 
 
 def _categories(points: list[ChartPoint]) -> list[str]:
@@ -352,7 +366,11 @@ def _style_line(kind: str, partial: bool, colour: str) -> tuple[dict, dict]:
 def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     if spec.type == "pie":
         return _pie(spec, points, site)
-    categories = _categories(points)
+    across_series = by_series(spec, points)
+    if across_series:
+        categories = [s.name for s in spec.series if any(p.series == s.name for p in points)]
+    else:
+        categories = _categories(points)
     panels: list[tuple[str, str]] = []
     for point in points:
         key = _panel_key(point.fact)
@@ -412,12 +430,16 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
                 text=f"<b>{html.escape(title, quote=False)}</b>", xref="paper", yref="paper", x=0, y=top,
                 xanchor="left", yanchor="top", showarrow=False, align="left",
             )
-    fig.update_xaxes(title_text=spec.x_title or None, row=len(panels), col=1)
+    x_title = spec.x_title
+    if across_series:
+        x_title = period_label(points[0].fact.period) if not x_title or x_title in ("年份", "年度") else x_title
+    fig.update_xaxes(title_text=x_title or None, row=len(panels), col=1)
     fig.update_layout(
         template=TEMPLATE_NAME,
         barmode="group",
         height=380 if single else 300 * len(panels),
-        showlegend=True,
+        # Across series the axis labels name each bar; a legend is needed only for styles.
+        showlegend=not across_series or len({(p.style, is_partial_year(p.fact.period)) for p in points}) > 1,
         meta={"chart": spec.id},
     )
     return _plain(fig)
@@ -456,6 +478,15 @@ def describe(spec: ChartSpec, points: list[ChartPoint]) -> str:
             "图中各部分为：" + "；".join(f"{p.x}{format_fact(p.fact)}" for p in points)
             + f"。最大的是{biggest.x}，{format_fact(biggest.fact)}。"
         )
+        return "".join(parts)
+    if by_series(spec, points):
+        biggest = max(points, key=lambda p: p.fact.value)
+        parts.append(
+            f"{period_label(points[0].fact.period)}：" + "；".join(f"{p.series}{format_fact(p.fact)}" for p in points)
+            + f"。最大的是{biggest.series}，{format_fact(biggest.fact)}。"
+        )
+        if any(p.style == "target" for p in points):
+            parts.append("空心柱为目标值，不是实际完成数。")
         return "".join(parts)
     labels = [p.x for p in sorted(points, key=lambda p: period_sort_key(p.fact.period))]
     parts.append(f"共{len(points)}个数值，时间从{labels[0]}到{labels[-1]}。")

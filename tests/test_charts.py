@@ -283,3 +283,20 @@ def test_required_charts_exist_and_every_value_is_its_fact():
         for point in chart.points:
             if is_partial_year(point.fact.period):
                 assert "月" in point.x, f"{chart.spec.id}: {point.fact.id} drawn as {point.x}"
+
+
+def test_one_period_across_series_puts_the_series_on_the_axis():
+    facts = [
+        _fact("materials-output-2021", 800, "2021", metric="materials_output"),
+        _fact("energy-output-2021", 300, "2021", metric="clean_energy_output"),
+    ]
+    spec = ChartSpec(id="industry-structure", title="主要产业产值", type="bar", path="content/charts/industry-structure.yaml",
+                     x_title="年份",
+                     series=[SeriesSpec(name="材料", facts=["materials-output-2021"]),
+                             SeriesSpec(name="清洁能源", facts=["energy-output-2021"])])
+    chart = build_charts(_site(facts, [spec]))["industry-structure"]
+    assert chart.figure["layout"]["xaxis"]["categoryarray"] == ["材料", "清洁能源"]
+    assert chart.figure["layout"]["xaxis"]["title"]["text"] == "2021年"
+    assert [p.x for p in chart.points] == ["材料", "清洁能源"]
+    assert "最大的是材料，800亿元" in chart.description
+    assert _drawn(chart) == {"materials-output-2021": 800, "energy-output-2021": 300}
