@@ -1,0 +1,418 @@
+"""Build state: lets a rebuild skip work whose inputs have not changed, without ever being wrong.
+
+Three layers, all kept in the git-ignored `.cache/` of the project:
+
+1. **No-op.** `BuildState.begin` fingerprints every input: the files under
+   `content/`, the templates folder, the `fuling` package itself, the
+   plotly.js bundle the site copies, the installed libraries (the mtime of
+   each `sys.path` folder changes when a package is installed or removed)
+   and the build options. A file's fingerprint is its size, `mtime_ns` and a
+   BLAKE2 hash; the hash is recomputed only when size or mtime differ, or
+   when the file was modified within `RACY_SECONDS` of the last fingerprint
+   (an edit in the same clock tick would otherwise go unseen, the "racy git"
+   problem). When no input changed and `site/` holds exactly the files the
+   last build wrote (same sizes and mtimes), `up_to_date()` says so and the
+   build stops there.
+2. **Parsed files.** `memoized(kind, rel, produce)` returns what a pure
+   parse of one input file produced last time (its result and the errors it
+   reported), keyed by the file's hash, so an edit re-parses one file.
+   Validation across files always runs on the full set.
+3. **Article pages.** `reuse_page(path, site, produce)` returns last build's
+   bytes of an article page when its key is unchanged: the hashes of the
+   article file, of every fact file with a fact citing the article, of every
+   other input except articles and facts (templates, package, site, metrics,
+   themes, charts), the front matter of all articles (lists and links), the
+   conflicts involving its facts, and the drawn chart data. Every other page
+   and data file is rendered each time; they are few.
+
+The state of a build is saved only after `site/` was swapped in, so an
+interrupted or failed build leaves the last successful state, and the next
+build compares against that. `FULING_NO_CACHE=1` (or `use_cache=False`)
+builds from scratch.
+"""
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import os
+import pickle
+import sys
+import sysconfig
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+CACHE_DIR = ".cache"
+STATE_FILE = "build-state.pickle"
+PARSED_FILE = "parsed.pickle"
+FORMAT = 1  # bump when what is stored changes shape
+RACY_SECONDS = 2.0
+PACKAGE = Path(__file__).resolve().parent
+PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
+
+_ACTIVE: contextvars.ContextVar["BuildState | None"] = contextvars.ContextVar("fuling_build_state", default=None)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    size: int
+    mtime_ns: int
+    digest: str  # "" for a file that is not there
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+def _walk(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> None:
+    """Every regular file under `folder` as `prefix/relative/path` -> stat (bytecode caches aside)."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.name == "__pycache__":
+            continue
+        name = f"{prefix}/{entry.name}"
+        if entry.is_dir(follow_symlinks=True):
+            _walk(Path(entry.path), name, found)
+        elif entry.is_file(follow_symlinks=True):
+            found[name] = entry.stat(follow_symlinks=True)
+
+
+def input_files(root: Path, templates: Path) -> dict[str, Path]:
+    """Label -> path of every file a build can read. Labels are stable across machines."""
+    sources = {"content": root / "content", "templates": templates, "package": PACKAGE}
+    paths: dict[str, Path] = {}
+    for label, folder in sources.items():
+        found: dict[str, os.stat_result] = {}
+        _walk(folder, label, found)
+        for name in found:
+            paths[name] = folder / name[len(label) + 1:]
+    paths["plotly-basic"] = templates.parent / PLOTLY_BASIC  # may be missing: recorded as absent
+    return paths
+
+
+def _environment() -> tuple:
+    """What else decides the output: the interpreter and the installed libraries.
+
+    A library folder's mtime changes whenever a package in it is installed,
+    upgraded or removed (its dist-info folder is created or deleted).
+    """
+    folders = []
+    for key in ("purelib", "platlib"):
+        folder = sysconfig.get_paths()[key]
+        try:
+            folders.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            folders.append((folder, 0))
+    return (sys.version, sys.prefix, tuple(sorted(set(folders))))
+
+
+@dataclass
+class Snapshot:
+    """What one successful build saw and wrote."""
+
+    format: int
+    options: tuple
+    environment: tuple
+    taken_ns: int  # when the inputs were fingerprinted
+    inputs: dict[str, Stamp]
+    outputs: dict[str, tuple[int, int]]  # site-relative path -> (size, mtime_ns)
+    page_keys: dict[str, str] = field(default_factory=dict)  # article page path -> key
+    result: dict = field(default_factory=dict)  # summary of the build: pages, charts, facts, files
+
+
+class BuildState:
+    """One build's view of the cache: what changed since the last successful build."""
+
+    def __init__(self, root: Path, out: Path, templates: Path, options: tuple):
+        self.root = Path(root)
+        self.out = Path(out)
+        self.folder = self.root / CACHE_DIR
+        self.options = options
+        self.environment = _environment()
+        self.taken_ns = time.time_ns()
+        self.previous = self._load_snapshot()
+        self.inputs = self._fingerprint(input_files(self.root, Path(templates)))
+        self.parsed = self._load_parsed()
+        self.parsed_used: dict[tuple[str, str], tuple] = {}
+        self.page_keys: dict[str, str] = {}
+        self._page_keys_for: int | None = None
+        self.pages_reused = 0
+
+    @classmethod
+    def begin(cls, root: Path, out: Path, templates: Path, site_url: str | None = None) -> "BuildState":
+        options = (FORMAT, str(Path(out).resolve()), site_url, str(Path(templates).resolve()))
+        return cls(root, out, templates, options)
+
+    # -- fingerprints ----------------------------------------------------------
+
+    def _load_snapshot(self) -> Snapshot | None:
+        try:
+            with open(self.folder / STATE_FILE, "rb") as handle:
+                snapshot = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        if not isinstance(snapshot, Snapshot) or snapshot.format != FORMAT:
+            return None
+        return snapshot
+
+    def _fingerprint(self, paths: dict[str, Path]) -> dict[str, Stamp]:
+        old = self.previous.inputs if self.previous else {}
+        racy_before = (self.previous.taken_ns if self.previous else 0) - int(RACY_SECONDS * 1e9)
+        stamps: dict[str, Stamp] = {}
+        for label, path in paths.items():
+            try:
+                st = path.stat()
+            except OSError:
+                stamps[label] = Stamp(0, 0, "")
+                continue
+            known = old.get(label)
+            if known and known.digest and known.size == st.st_size and known.mtime_ns == st.st_mtime_ns \
+                    and st.st_mtime_ns < racy_before:
+                stamps[label] = known  # unchanged since well before the last fingerprint: trust the stat
+                continue
+            try:
+                stamps[label] = Stamp(st.st_size, st.st_mtime_ns, file_digest(path))
+            except OSError:
+                stamps[label] = Stamp(0, 0, "")
+        return stamps
+
+    def digest(self, label: str) -> str:
+        stamp = self.inputs.get(label)
+        return stamp.digest if stamp else ""
+
+    def changed_inputs(self) -> set[str]:
+        """Labels of inputs added, removed or changed since the last successful build."""
+        old = self.previous.inputs if self.previous else {}
+        labels = set(old) | set(self.inputs)
+        return {label for label in labels
+                if (old.get(label).digest if label in old else None) != (self.inputs[label].digest if label in self.inputs else None)}
+
+    def outputs_intact(self) -> bool:
+        """True when `out` holds exactly the files the last build wrote, unmodified."""
+        if self.previous is None:
+            return False
+        found: dict[str, os.stat_result] = {}
+        _walk_all(self.out, "", found)
+        if len(found) != len(self.previous.outputs):
+            return False
+        for name, (size, mtime_ns) in self.previous.outputs.items():
+            st = found.get(name)
+            if st is None or st.st_size != size or st.st_mtime_ns != mtime_ns:
+                return False
+        return True
+
+    def up_to_date(self) -> bool:
+        previous = self.previous
+        return (previous is not None and previous.options == self.options
+                and previous.environment == self.environment and not self.changed_inputs()
+                and self.outputs_intact())
+
+    @property
+    def previous_result(self) -> dict:
+        return dict(self.previous.result) if self.previous else {}
+
+    # -- parsed files ------------------------------------------------------------
+
+    def _load_parsed(self) -> dict:
+        previous = self.previous
+        if previous is None or previous.environment != self.environment:
+            return {}
+        package = {k for k in set(self.inputs) | set(previous.inputs) if k.startswith("package/")}
+        if any(self.inputs.get(k) != previous.inputs.get(k) for k in package):
+            return {}  # the parsers themselves may have changed
+        try:
+            with open(self.folder / PARSED_FILE, "rb") as handle:
+                parsed = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return {}
+        return parsed if isinstance(parsed, dict) else {}
+
+    def memo(self, kind: str, label: str, produce: Callable[[list], object]):
+        """`produce(errors)` for input `label`, or what it returned and reported last time."""
+        digest = self.digest(label)
+        key = (kind, label)
+        if digest:
+            hit = self.parsed.get(key)
+            if hit is not None and hit[0] == digest:
+                self.parsed_used[key] = hit
+                return hit[1], list(hit[2])
+        errors: list = []
+        value = produce(errors)
+        if digest and self._still(label):
+            self.parsed_used[key] = (digest, value, tuple(errors))
+        return value, errors
+
+    def _still(self, label: str) -> bool:
+        """True when the file is still what was fingerprinted, so its parse may be stored under that hash."""
+        stamp = self.inputs.get(label)
+        path = self.root / label
+        try:
+            st = path.stat()
+            if st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns:
+                return False
+            if st.st_mtime_ns > time.time_ns() - int(RACY_SECONDS * 1e9):
+                return file_digest(path) == stamp.digest  # edited just now: the stat cannot tell
+            return True
+        except OSError:
+            return False
+
+    # -- article pages -------------------------------------------------------------
+
+    def _compute_page_keys(self, site, charts: dict) -> dict[str, str]:
+        hashed = hashlib.blake2b
+        shared = hashed(digest_size=16)
+        shared.update(repr(self.options).encode())
+        for label in sorted(self.inputs):
+            if not label.startswith(("content/articles/", "content/facts/")):
+                shared.update(f"{label}\0{self.inputs[label].digest}\n".encode())
+        for article in site.articles.values():
+            # What other pages show of an article: everything but its body.
+            meta = {k: v for k, v in vars(article).items() if k != "blocks"}
+            shared.update(repr(sorted(meta.items())).encode())
+        for chart_id in sorted(charts):
+            # The drawn values: a chart can show facts of any article.
+            points = [(p.fact.id, p.fact.value, p.x, p.series, p.style) for p in charts[chart_id].points]
+            shared.update(repr((chart_id, points)).encode())
+        shared_key = shared.hexdigest()
+        fact_files: dict[str, set[str]] = {}
+        cited: dict[str, list[str]] = {}
+        for fact in site.facts.values():
+            for source in fact.sources:
+                fact_files.setdefault(source.article, set()).add(fact.path)
+                cited.setdefault(source.article, []).append(fact.id)
+        involved: dict[str, list] = {}
+        for conflict in site.conflicts:
+            for fact_id in conflict[:2]:
+                involved.setdefault(fact_id, []).append(conflict)
+        keys = {}
+        for slug, article in site.articles.items():
+            key = hashed(digest_size=16)
+            key.update(shared_key.encode())
+            key.update(f"{article.path}\0{self.digest(article.path)}\n".encode())
+            for path in sorted(fact_files.get(slug, ())):
+                key.update(f"{path}\0{self.digest(path)}\n".encode())
+            for fact_id in sorted(cited.get(slug, ())):
+                key.update(repr(involved.get(fact_id, ())).encode())
+            keys[f"articles/{slug}/index.html"] = key.hexdigest()
+        return keys
+
+    def reuse(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+        if self._page_keys_for != id(site):
+            self.page_keys = self._compute_page_keys(site, charts)
+            self._page_keys_for = id(site)
+        key = self.page_keys.get(path)
+        previous = self.previous
+        if key and previous and previous.page_keys.get(path) == key and path in previous.outputs \
+                and previous.options == self.options and previous.environment == self.environment:
+            size, mtime_ns = previous.outputs[path]
+            target = self.out / path
+            try:
+                st = target.stat()
+                if st.st_size == size and st.st_mtime_ns == mtime_ns:
+                    self.pages_reused += 1
+                    return {path: target.read_bytes()}
+            except OSError:
+                pass
+        return produce()
+
+    def describe(self) -> str:
+        """One line for the build log: what the cache saved this time."""
+        changed = len(self.changed_inputs()) if self.previous else len(self.inputs)
+        parsed = len(self.parsed_used)
+        replayed = sum(1 for key, hit in self.parsed_used.items() if self.parsed.get(key) is hit)
+        pages = len(self.page_keys)
+        return (f"{changed} input file(s) changed; {replayed} of {parsed} files parsed from cache, "
+                f"{self.pages_reused} of {pages} article pages reused")
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save(self, result: dict) -> None:
+        """Record a successful build (call after `out` was swapped in)."""
+        outputs: dict[str, os.stat_result] = {}
+        _walk_all(self.out, "", outputs)
+        snapshot = Snapshot(
+            format=FORMAT, options=self.options, environment=self.environment, taken_ns=self.taken_ns,
+            inputs=self.inputs, outputs={k: (v.st_size, v.st_mtime_ns) for k, v in outputs.items()},
+            page_keys=self.page_keys, result=dict(result),
+        )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _atomic_pickle(self.folder / PARSED_FILE, self.parsed_used)
+        _atomic_pickle(self.folder / STATE_FILE, snapshot)
+
+    @contextmanager
+    def active(self):
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
+
+
+def _walk_all(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> None:
+    """Every file under an output folder, dot files included (the site ships .nojekyll and the like)."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        name = f"{prefix}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            _walk_all(Path(entry.path), name + "/", found)
+        else:
+            found[name] = entry.stat(follow_symlinks=False)
+
+
+def _atomic_pickle(path: Path, data) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+# -- hooks the stages call; plain pass-throughs when no build state is active ------------
+
+def memoized(kind: str, path: Path | str, root: Path | None, produce: Callable[[list], object], errors: list):
+    """Run `produce(errors_list)` for one input file, or replay its last result and errors.
+
+    `produce` must depend on nothing but the file's bytes and its path.
+    """
+    state = _ACTIVE.get()
+    if state is None:
+        return produce(errors)
+    label = _label(Path(path), root or state.root)
+    if label is None:
+        return produce(errors)
+    value, found = state.memo(kind, label, produce)
+    errors.extend(found)
+    return value
+
+
+def reuse_page(path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    """An article page: last build's bytes when nothing it shows has changed, else `produce()`."""
+    state = _ACTIVE.get()
+    return produce() if state is None else state.reuse(path, site, charts, produce)
+
+
+def active_state() -> BuildState | None:
+    return _ACTIVE.get()
+
+
+def _label(path: Path, root: Path) -> str | None:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            return None
+
+
+def cache_enabled(use_cache: bool | None) -> bool:
+    if use_cache is not None:
+        return use_cache
+    return os.environ.get("FULING_NO_CACHE", "") in ("", "0")

@@ -1,0 +1,162 @@
+"""The build cache: a no-op is detected cheaply, and no cached result ever makes a build wrong."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fuling.cache import RACY_SECONDS, BuildState, memoized
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+# -- the build state on its own ---------------------------------------------------------
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = tmp_path / "project"
+    (root / "content" / "facts").mkdir(parents=True)
+    (root / "content" / "facts" / "a.yaml").write_text("- id: a\n  value: 2471\n", encoding="utf-8")
+    (root / "templates").mkdir()
+    (root / "templates" / "page.html").write_text("<p>{{ x }}</p>\n", encoding="utf-8")
+    return root
+
+
+def built(root: Path, site_url: str | None = None) -> BuildState:
+    """Pretend to build: write site/ and record the state, as the pipeline does after the swap."""
+    state = BuildState.begin(root, root / "site", root / "templates", site_url)
+    (root / "site").mkdir(exist_ok=True)
+    (root / "site" / "index.html").write_text("<p>2471</p>\n", encoding="utf-8")
+    state.save({"pages": 1})
+    return state
+
+
+def check(root: Path, site_url: str | None = None) -> BuildState:
+    return BuildState.begin(root, root / "site", root / "templates", site_url)
+
+
+def age(path: Path, seconds: float = 3600) -> None:
+    """Move a file's mtime into the past, as if it had been written long before the last build."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - int(seconds * 1e9)))
+
+
+def test_nothing_changed_is_up_to_date(project):
+    built(project)
+    assert check(project).up_to_date()
+
+
+def test_edited_fact_file_is_not_up_to_date(project):
+    built(project)
+    facts = project / "content" / "facts" / "a.yaml"
+    facts.write_text("- id: a\n  value: 2472\n", encoding="utf-8")
+    state = check(project)
+    assert not state.up_to_date()
+    assert state.changed_inputs() == {"content/facts/a.yaml"}
+
+
+def test_edit_keeping_size_and_mtime_is_still_seen(project):
+    # An edit within the same clock tick as the last build leaves size and mtime as they were.
+    facts = project / "content" / "facts" / "a.yaml"
+    built(project)
+    before = facts.stat()
+    facts.write_text("- id: a\n  value: 2472\n", encoding="utf-8")  # same length
+    os.utime(facts, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert facts.stat().st_size == before.st_size
+    assert not check(project).up_to_date()
+
+
+def test_touched_but_unchanged_file_is_up_to_date(project):
+    facts = project / "content" / "facts" / "a.yaml"
+    built(project)
+    os.utime(facts)  # new mtime, same bytes: the hash decides
+    assert check(project).up_to_date()
+
+
+def test_old_unchanged_files_are_not_read_again(project, monkeypatch):
+    for path in (project / "content").rglob("*"):
+        if path.is_file():
+            age(path)
+    built(project)
+    hashed = []
+    import fuling.cache as cache
+
+    original = cache.file_digest
+    monkeypatch.setattr(cache, "file_digest", lambda path: hashed.append(path) or original(path))
+    assert check(project).up_to_date()
+    assert not [p for p in hashed if "content" in p.parts]
+
+
+@pytest.mark.parametrize("change", ["template", "added", "removed", "site_url"])
+def test_other_inputs_invalidate(project, change):
+    built(project)
+    if change == "template":
+        (project / "templates" / "page.html").write_text("<p>{{ x }}!</p>\n", encoding="utf-8")
+    elif change == "added":
+        (project / "content" / "facts" / "b.yaml").write_text("[]\n", encoding="utf-8")
+    elif change == "removed":
+        (project / "content" / "facts" / "a.yaml").unlink()
+    assert not check(project, site_url="https://example.org/" if change == "site_url" else None).up_to_date()
+
+
+@pytest.mark.parametrize("damage", ["edited", "deleted", "extra", "missing"])
+def test_damaged_site_is_not_up_to_date(project, damage):
+    built(project)
+    page = project / "site" / "index.html"
+    if damage == "edited":
+        page.write_text("<p>hand edit</p>\n", encoding="utf-8")
+    elif damage == "deleted":
+        page.unlink()
+    elif damage == "extra":
+        (project / "site" / "stray.html").write_text("x", encoding="utf-8")
+    else:
+        shutil.rmtree(project / "site")
+    assert not check(project).up_to_date()
+
+
+def test_failed_build_leaves_the_last_good_state(project):
+    built(project)
+    (project / "content" / "facts" / "a.yaml").write_text("- id: a\n  value: [\n", encoding="utf-8")
+    BuildState.begin(project, project / "site", project / "templates")  # a build that fails saves nothing
+    assert not check(project).up_to_date()
+
+
+def test_memo_replays_value_and_errors_of_an_unchanged_file(project):
+    facts = project / "content" / "facts" / "a.yaml"
+    age(facts, RACY_SECONDS * 10)
+    calls = []
+
+    def parse(errors):
+        calls.append(1)
+        errors.append("content/facts/a.yaml:2: value: a warning-worthy thing")
+        return {"parsed": facts.read_text(encoding="utf-8")}
+
+    state = BuildState.begin(project, project / "site", project / "templates")
+    with state.active():
+        first_errors: list = []
+        first = memoized("facts", facts, project, parse, first_errors)
+    (project / "site").mkdir()
+    state.save({})
+
+    again = BuildState.begin(project, project / "site", project / "templates")
+    with again.active():
+        errors: list = []
+        value = memoized("facts", facts, project, parse, errors)
+    assert value == first and errors == first_errors
+    assert len(calls) == 1
+
+    facts.write_text("- id: a\n  value: 9999\n", encoding="utf-8")
+    edited = BuildState.begin(project, project / "site", project / "templates")
+    with edited.active():
+        value = memoized("facts", facts, project, parse, [])
+    assert "9999" in value["parsed"] and len(calls) == 2
+
+
+def test_without_an_active_state_memo_always_parses(project):
+    calls = []
+    for _ in range(2):
+        memoized("facts", project / "content" / "facts" / "a.yaml", project, lambda errors: calls.append(1), [])
+    assert len(calls) == 2
