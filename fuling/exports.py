@@ -26,13 +26,13 @@ CHART_COLUMNS = ["series", "x", "period", "value", "unit", "kind", "bound", "fac
 def export_data(site: Site, charts: dict[str, ChartData]) -> dict[str, bytes]:
     files = {
         "data/facts.csv": _csv(FACT_COLUMNS, [fact_row(site, f) for f in site.facts.values()]),
-        "data/facts.json": _json(facts_document(site)),
+        "data/facts.json": _json(facts_document(site), "facts"),
         "data/facts.db": facts_database(site),
     }
     for chart_id in sorted(charts):
         rows = chart_rows(site, charts[chart_id])
         files[f"data/{chart_id}.csv"] = _csv(CHART_COLUMNS, rows)
-        files[f"data/{chart_id}.json"] = _json(chart_document(site, charts[chart_id], rows))
+        files[f"data/{chart_id}.json"] = _json(chart_document(site, charts[chart_id], rows), "points")
     return files
 
 
@@ -115,8 +115,13 @@ def _csv(columns: list[str], rows: list[dict]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet software read the Chinese
 
 
-def _json(document: dict) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def _json(document: dict, rows: str) -> bytes:
+    """Metadata indented, then one record per line: readable, diffable, and written by
+    json's C encoder (an indented dump of 7,000 facts takes 4x longer)."""
+    head = json.dumps({k: v for k, v in document.items() if k != rows}, ensure_ascii=False, indent=1)
+    records = ",\n".join("  " + json.dumps(r, ensure_ascii=False, separators=(", ", ": ")) for r in document[rows])
+    body = f'{json.dumps(rows)}: [\n{records}\n ]' if records else f"{json.dumps(rows)}: []"
+    return (head[:-2] + f",\n {body}\n}}\n").encode("utf-8")
 
 
 SCHEMA = """
