@@ -231,7 +231,11 @@ def read_themes(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, T
 
 
 def read_theme(path: Path, rel: str, errors: list[ContentError], raw: Raw) -> Theme | None:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(ContentError(rel, 0, "", f"not UTF-8 ({exc.reason} at byte {exc.start})"))
+        return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         errors.append(ContentError(rel, 1, "", "file must start with '---' front matter"))

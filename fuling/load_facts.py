@@ -98,7 +98,10 @@ def read_fact_files(root: Path, errors: list[ContentError], broken: set[str], ca
 
 def read_fact_file(path: Path, rel: str, errors: list[ContentError], broken: set[str]) -> list[LoadedFact]:
     facts: list[LoadedFact] = []
-    data = read_yaml(path, rel, errors)
+    before = len(errors)
+    data = read_yaml(path, rel, errors, empty_ok=True)  # an article without figures may have an empty file
+    if data is None and len(errors) == before:
+        return facts
     if data is None:
         try:
             broken.update(ID_LINE_RE.findall(path.read_text(encoding="utf-8", errors="replace")))

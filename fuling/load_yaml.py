@@ -106,11 +106,20 @@ def parse_yaml(text: str, path: str, errors: list[ContentError], first_line: int
     return data
 
 
-def read_yaml(path: Path, rel: str, errors: list[ContentError], cache=None):
-    """Read a YAML file; None (with an error recorded) when unreadable or malformed.
+def read_yaml(path: Path, rel: str, errors: list[ContentError], cache=None, empty_ok: bool = False):
+    """Read a YAML file; None (with an error recorded) when unreadable, malformed or empty.
 
     `cache` (a load_cache.ParseCache) returns the earlier result for identical bytes.
+    `empty_ok`: an empty file is read as None without an error.
     """
+    before = len(errors)
+    data = _read_yaml(path, rel, errors, cache)
+    if data is None and len(errors) == before and not empty_ok:
+        errors.append(ContentError(rel, 0, "", "file is empty"))
+    return data
+
+
+def _read_yaml(path: Path, rel: str, errors: list[ContentError], cache=None):
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")

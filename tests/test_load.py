@@ -482,3 +482,22 @@ def test_unchanged_files_are_not_parsed_again(root, tmp_path, monkeypatch):
     with pytest.raises(AssertionError):
         load_site(root)  # without the cache, parsing is needed
     assert len(load_site(root, cache_path=cache).facts) == 6
+
+
+# --- empty and unreadable files -----------------------------------------------------------------
+
+@pytest.mark.parametrize("rel", ["content/site.yaml", "content/metrics.yaml", "content/charts/industrial-output.yaml"])
+def test_an_empty_settings_metrics_or_chart_file_is_an_error(root, rel):
+    (root / rel).write_text("", encoding="utf-8")
+    assert_error(root, f"{rel}: file is empty")
+
+
+def test_an_empty_facts_file_holds_no_facts(root):
+    (root / "content/facts/empty.yaml").write_text("# no figures in this article\n", encoding="utf-8")
+    assert len(load_site(root).facts) == 6
+
+
+@pytest.mark.parametrize("rel", [TC, "content/themes/industry.md", "content/site.yaml"])
+def test_a_file_that_is_not_utf8_is_an_error_not_a_crash(root, rel):
+    (root / rel).write_bytes((root / rel).read_bytes().replace("涪陵区".encode(), "涪陵区".encode("gbk"), 1).replace("涪陵".encode(), "涪陵".encode("gbk"), 1))
+    assert_error(root, f"{rel}: not UTF-8")
