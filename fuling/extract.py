@@ -1,0 +1,207 @@
+"""extract: content/articles/*.md → content/facts/<slug>.yaml (proposed fact records).
+
+Editing is the normal case, so this stage is careful with what is on disk:
+
+- a fact file is written only where none exists, or with --force;
+- with --force, a record marked `reviewed: true` is kept byte for byte, in
+  place; other records are replaced by the fresh proposal for the same figure
+  or dropped, and new figures are appended;
+- --diff prints what a fresh extraction would add, change or drop and writes
+  nothing.
+
+A figure stated in several articles becomes one record (the earliest article
+first) with the others under `also_in`, so nothing is counted twice.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .articlefile import ArticleFormatError, read_article
+from .extract_article import Proposal, propose
+from .extract_files import FactFile, format_record, read_fact_file, write_fact_file
+from .model import Article
+from .reporter import Reporter
+
+COMPARED = ("metric", "subject", "value", "unit", "period", "kind", "bound", "measure", "source", "also_in", "note")
+
+
+def read_articles(root: Path, reporter: Reporter) -> tuple[list[Article], int]:
+    articles, failures = [], 0
+    for path in sorted((root / "content" / "articles").glob("*.md")):
+        try:
+            articles.append(read_article(path, root))
+        except ArticleFormatError as failure:
+            reporter.error(str(failure.error))
+            failures += 1
+    return articles, failures
+
+
+def _period_slug(period: str) -> str:
+    return period.replace("/", "-to-")
+
+
+def assign_ids(proposals: list[Proposal]) -> None:
+    """Ids from content: metric, measure, subject, kind, period; a paragraph or
+    article suffix only where two different figures would share one."""
+    def base(p: Proposal) -> str:
+        r = p.record
+        parts = [r["metric"].replace("_", "-")]
+        if r["measure"] != "level":
+            parts.append(r["measure"])
+        if p.slug:
+            parts.append(p.slug)
+        if r["kind"] != "actual":
+            parts.append(r["kind"])
+        parts.append(_period_slug(r["period"]))
+        return "-".join(parts)
+
+    groups: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        groups.setdefault(base(p), []).append(p)
+    for stem, group in groups.items():
+        if len(group) == 1:
+            group[0].record["id"] = stem
+            continue
+        for p in group:
+            src = p.record["source"]
+            p.record["id"] = f"{stem}-{src['paragraph']}"
+        ids = [p.record["id"] for p in group]
+        for p in group:
+            if ids.count(p.record["id"]) > 1:  # two figures in one paragraph: tell them apart by value
+                p.record["id"] = f"{p.record['id']}-{format(p.record['value'], 'g').replace('.', '-').replace('-', 'm', 1) if p.record['value'] < 0 else format(p.record['value'], 'g').replace('.', '-')}"
+
+
+def extract_records(articles: list[Article]) -> dict[str, list[dict]]:
+    """Fresh proposals for every article, merged across articles, with ids."""
+    ordered = sorted(articles, key=lambda a: (a.date, a.slug))
+    kept: list[Proposal] = []
+    by_identity: dict[tuple, Proposal] = {}
+    for article in ordered:
+        for p in propose(article):
+            key = p.identity + (p.record["bound"],)
+            first = by_identity.get(key)
+            if first is None:
+                by_identity[key] = p
+                kept.append(p)
+            elif first.record["source"]["article"] != article.slug:
+                first.record.setdefault("also_in", []).append(dict(p.record["source"]))
+            # the same figure twice in one article: the first statement is enough
+    assign_ids(kept)
+    files: dict[str, list[dict]] = {a.slug: [] for a in articles}
+    for p in kept:
+        files[p.record["source"]["article"]].append(_ordered(p.record))
+    return files
+
+
+def _ordered(record: dict) -> dict:
+    keys = ("id", "metric", "subject", "value", "unit", "period", "kind", "bound", "measure", "source", "also_in", "note")
+    return {k: record[k] for k in keys if k in record}
+
+
+def _source_keys(record: dict) -> set[tuple]:
+    keys = set()
+    for src in [record.get("source") or {}, *(record.get("also_in") or [])]:
+        if isinstance(src, dict) and src.get("article"):
+            keys.add(("quote", src.get("article"), src.get("quote")))
+            keys.add(("figure", src.get("article"), src.get("paragraph"), record.get("value"), record.get("unit")))
+    return keys
+
+
+def _matches(existing: dict, fresh: dict) -> bool:
+    if existing.get("id") == fresh["id"]:
+        return True
+    return bool(_source_keys(existing) & _source_keys(fresh))
+
+
+def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict]) -> tuple[list, dict]:
+    """Records to write (existing reviewed chunks verbatim, or fresh dicts) and what changed."""
+    out: list = []
+    report = {"add": [], "change": [], "drop": [], "kept": []}
+    used: set[int] = set()
+    for chunk in existing.records:
+        record = chunk.data
+        match = next((i for i, f in enumerate(fresh) if i not in used and _matches(record, f)), None)
+        if record.get("reviewed") is True:
+            out.append(chunk)
+            if match is not None:
+                used.add(match)
+                if _differs(record, fresh[match]):
+                    report["kept"].append((record.get("id"), _changes(record, fresh[match])))
+            continue
+        if match is None:
+            report["drop"].append((record.get("id"), ""))
+            continue
+        used.add(match)
+        if _differs(record, fresh[match]):
+            report["change"].append((record.get("id"), _changes(record, fresh[match])))
+        out.append(fresh[match])
+    for i, record in enumerate(fresh):
+        if i in used or any(_matches(other, record) for other in reviewed_elsewhere):
+            continue
+        report["add"].append((record["id"], f"{record['value']:g} {record['unit']} {record['source']['quote']}"))
+        out.append(record)
+    return out, report
+
+
+def _differs(old: dict, new: dict) -> bool:
+    return any(old.get(k) != new.get(k) for k in COMPARED if k != "note")
+
+
+def _changes(old: dict, new: dict) -> str:
+    return "; ".join(f"{k}: {old.get(k)!r} → {new.get(k)!r}" for k in COMPARED
+                     if k not in ("source", "also_in", "note") and old.get(k) != new.get(k))
+
+
+def extract_all(root: Path, force: bool = False, diff: bool = False, reporter: Reporter | None = None) -> int:
+    reporter = reporter or Reporter()
+    articles, failures = read_articles(root, reporter)
+    reporter.stage("extract", f"{len(articles)} articles")
+    fresh = extract_records(articles)
+    facts_dir = root / "content" / "facts"
+    existing = {slug: read_fact_file(facts_dir / f"{slug}.yaml") for slug in fresh}
+    reviewed_by_file = {slug: [c.data for c in f.records if c.data.get("reviewed") is True] for slug, f in existing.items()}
+    written = skipped = 0
+    for done, (slug, records) in enumerate(sorted(fresh.items()), 1):
+        path = facts_dir / f"{slug}.yaml"
+        others = [r for s, rs in reviewed_by_file.items() if s != slug for r in rs]
+        if diff:
+            _, report = merge(existing[slug], records, others)
+            _print_diff(reporter, f"content/facts/{slug}.yaml", report, existing[slug].exists)
+        elif existing[slug].exists and not force:
+            skipped += 1
+        else:
+            out, _ = merge(existing[slug], records, others)
+            write_fact_file(path, existing[slug], out)
+            written += 1
+        reporter.progress("extract", done, len(fresh))
+    if not diff:
+        total = sum(len(r) for r in fresh.values())
+        reporter.info(f"extract: {total} figures proposed; {written} fact files written, "
+                      f"{skipped} kept as they are (use --force to refresh unreviewed records)")
+    return 1 if failures else 0
+
+
+def _print_diff(reporter: Reporter, rel: str, report: dict, exists: bool) -> None:
+    lines = []
+    for record_id, what in report["add"]:
+        lines.append(f"  + {record_id}: {what}")
+    for record_id, what in report["change"]:
+        lines.append(f"  ~ {record_id}: {what}")
+    for record_id, _ in report["drop"]:
+        lines.append(f"  - {record_id}")
+    for record_id, what in report["kept"]:
+        lines.append(f"  = {record_id} (reviewed, kept): extraction now reads {what}")
+    if not exists:
+        reporter.info(f"{rel}: new file, {len(report['add'])} records")
+    elif lines:
+        reporter.info(f"{rel}: {len(report['add'])} to add, {len(report['change'])} to change, {len(report['drop'])} to drop")
+    else:
+        reporter.info(f"{rel}: no changes")
+        return
+    for line in lines:
+        reporter.info(line)
+
+
+__all__ = ["extract_all", "extract_records", "format_record", "yaml"]

@@ -1,0 +1,153 @@
+"""Find the figures in a sentence: a number, its scale (万/亿) and its unit.
+
+Only a number followed by a unit is a figure, which by itself rules out
+dates (9月21日), years (2023年), ordinals (第八届), programme names (`2349`,
+`1+2+8+N`, `5G`) and classifications (`4大单品`, `900亿级`). Further rules
+drop numbers inside short quoted names (“十个新提升”), numbers glued to
+Latin letters (PM2.5, 5G) and the indefinite 一个.
+
+Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元); prices
+without a scale (`400元/亩`, `每筐10元`) keep 元. Other units keep their
+scale as written (`5.3万件`, `2.1万亿立方米`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+SCALES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+YI = Decimal(10) ** 8
+
+# Units a figure can carry, longest first so that 个百分点 wins over 个.
+UNITS = (
+    "个百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "GWh",
+    "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤",
+    "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人", "条", "所", "座", "亩", "天", "筐",
+)
+COUNT_UNITS = "家个户项名辆件台处人条所座亩天筐"
+
+ARABIC = r"\d+(?:\.\d+)?"
+CHINESE = r"[一二两三四五六七八九十百千]+"
+NUMBER_RE = re.compile(
+    rf"(?P<num>{ARABIC}|{CHINESE})"
+    rf"(?:\s*[-—–~至]\s*(?P<high>{ARABIC}))?"
+    r"(?P<more1>余|多)?(?P<scale>万亿|亿|万)?(?P<more2>余|多)?"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")"
+    r"(?P<per>/年)?"
+)
+FRACTION_RE = re.compile(rf"(?P<den>{CHINESE}|\d+)分之(?P<num>{CHINESE}|\d+)")
+HALF_RE = re.compile(r"一半(?P<more>以上)?")
+QUOTED_RE = re.compile(r"[“‘\"『「]([^”’\"』」]*)[”’\"』」]")
+NAME_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a piece of text; offsets are into that text."""
+
+    start: int
+    end: int
+    value: float  # in `unit`
+    unit: str
+    raw: str  # as written, e.g. "1200万元"
+    more: bool = False  # 余 / 多: "at least"
+    high: float | None = None  # upper end of a range such as 3—5个
+    converted: bool = False  # money rescaled to 亿元
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 两百 → 200, 三千五百 → 3500; None if not a numeral."""
+    if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_UNITS for ch in text):
+        return None
+    total, digit = 0, None
+    for ch in text:
+        if ch in CHINESE_DIGITS:
+            if digit is not None:  # 一二 is not a number
+                return None
+            digit = CHINESE_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * CHINESE_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def _number(text: str) -> Decimal | None:
+    if text[0].isdigit():
+        return Decimal(text)
+    value = chinese_number(text)
+    return None if value is None else Decimal(value)
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of short quoted names (“1+2+3”, “十个新提升”); quoted speech is not a name."""
+    spans = []
+    for match in QUOTED_RE.finditer(text):
+        inner = match.group(1)
+        if len(inner) <= 12 and not NAME_PUNCTUATION.search(inner):
+            spans.append(match.span())
+    return spans
+
+
+def _is_figure_context(text: str, start: int, end: int, number: str) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before == "第" or before in "+＋" or after in "+＋":
+        return False  # ordinal or programme name such as 1+2+8+N
+    if before.isascii() and before.isalpha():
+        return False  # PM2.5, VOCs-like codes
+    if before.isdigit() or before == ".":
+        return False
+    if not number[0].isdigit():
+        if number == "一":
+            return False  # 一个 is the indefinite article far more often than a count
+        if before in CHINESE_DIGITS or before in CHINESE_UNITS or before in "几数":
+            return False
+    return True
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in order of appearance."""
+    names = name_spans(text)
+    figures: list[Figure] = []
+
+    def in_name(pos: int) -> bool:
+        return any(a <= pos < b for a, b in names)
+
+    for match in NUMBER_RE.finditer(text):
+        number = match.group("num")
+        if in_name(match.start()) or not _is_figure_context(text, match.start(), match.end(), number):
+            continue
+        unit = match.group("unit")
+        scale_word = match.group("scale") or ""
+        if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word):
+            continue  # Chinese numerals count things (两家, 6个); 百万人口 is a description
+        if text[match.end():match.end() + 1] == "级" or text[match.end():match.end() + 2] == "元级":
+            continue  # 百亿级, 10亿元级单品: a size class, not a figure
+        value = _number(number)
+        if value is None:
+            continue
+        high = _number(match.group("high")) if match.group("high") else None
+        converted = False
+        if unit == "元" and scale_word:
+            value = value * SCALES[scale_word] / YI
+            high = high * SCALES[scale_word] / YI if high is not None else None
+            unit, converted = "亿元", scale_word != "亿"
+        elif scale_word:
+            unit = scale_word + unit
+        figures.append(Figure(
+            start=match.start(), end=match.end(), value=float(value), unit=unit, raw=match.group(0),
+            more=bool(match.group("more1") or match.group("more2")),
+            high=float(high) if high is not None else None, converted=converted,
+        ))
+    for match in FRACTION_RE.finditer(text):
+        den, num = _number(match.group("den")), _number(match.group("num"))
+        if den and num is not None and not in_name(match.start()):
+            share = (num / den * 100).quantize(Decimal("0.01")).normalize()
+            figures.append(Figure(match.start(), match.end(), float(share), "%", match.group(0)))
+    for match in HALF_RE.finditer(text):
+        if not in_name(match.start()):
+            figures.append(Figure(match.start(), match.end(), 50.0, "%", match.group(0), more=bool(match.group("more"))))
+    return sorted(figures, key=lambda f: f.start)
