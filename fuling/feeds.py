@@ -195,3 +195,8 @@ def generate(ctx) -> dict[str, bytes]:
         entries=entries, labels=labels, charts_of=charts_of,
     ))
     return out
+
+
+def finish(ctx, pages: dict[str, bytes]) -> dict[str, bytes]:
+    """Post-step over every rendered page: sitemap.xml."""
+    return sitemap(ctx.site, pages)

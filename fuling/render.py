@@ -153,6 +153,17 @@ def page_generators() -> list[PageGenerator]:
     return found
 
 
+def page_finishers() -> list[Callable[["RenderContext", dict[str, bytes]], dict[str, bytes]]]:
+    """Post-steps over every rendered page (`FINISHERS` in fuling/pages/ modules): sitemap, search index."""
+    from . import pages
+
+    found = []
+    for info in sorted(pkgutil.iter_modules(pages.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            found.extend(getattr(importlib.import_module(f"{pages.__name__}.{info.name}"), "FINISHERS", []))
+    return found
+
+
 def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path) -> RenderContext:
     templates_dir = Path(templates_dir)
     notes: list[str] = []
@@ -189,4 +200,9 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
             out[path] = data
     if errors:
         raise BuildError(errors)
+    for finish in page_finishers() if generators is None else []:
+        for path, data in finish(ctx, dict(out)).items():
+            if path in out:
+                raise ValueError(f"a page finisher rewrites {path}")
+            out[path] = data
     return dict(sorted(out.items()))

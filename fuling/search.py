@@ -1,0 +1,147 @@
+"""Full-text search as static files: a Pagefind index over the rendered pages.
+
+Pagefind's extended binary (PyPI `pagefind[extended]`) segments Chinese
+into words when it indexes (the plain binary does not). The index is built
+from the rendered HTML, in a temporary folder that Pagefind reads and writes,
+and read back into the build's in-memory output, so it reaches `site/`
+atomically with every other file.
+
+What is indexed:
+- article, theme and chart pages (their `<main>`; the embed-code box left out);
+- one record per fact, made from the fact itself, with its value, subject,
+  period and source as metadata, so a result shows the number and where it
+  was printed. Its URL is the fact's row on the facts page.
+
+Only `data-pagefind-meta` is used, no `data-pagefind-filter`: Pagefind
+(1.5) writes its filter files in a different order on every run, and the
+build must give the same bytes for the same content.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+import tempfile
+from pathlib import Path
+
+from markupsafe import escape
+
+from .charts import format_fact, period_label
+from .errors import BuildError, ContentError
+from .model import Fact, Site
+
+OUTPUT = "pagefind"
+LANGUAGE = "zh-cn"
+# Pagefind's own UI bundles and the playground are not used: the site has its
+# own small search script (assets/search.js) over pagefind.js.
+KEEP = re.compile(r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(fragment|index|filter)/.+)$")
+INDEXED = re.compile(r"^(articles|themes|charts)/[^/]+/index\.html$")
+PAGE_TYPES = {"articles": "文章", "themes": "主题", "charts": "图表"}
+FACT_TYPE = "数字"
+_MAIN = re.compile(r"<main\b[^>]*>", re.I)
+
+
+def _page_record(path: str, html: str) -> str | None:
+    """The page as Pagefind should read it: a filter naming its kind, injected
+    into <main> (only in the copy given to Pagefind, never into the site)."""
+    match = _MAIN.search(html)
+    if not match:
+        return None
+    kind = PAGE_TYPES[path.split("/", 1)[0]]
+    tag = f'<span data-pagefind-meta="type:{kind}"></span>'
+    return html[: match.end()] + tag + html[match.end():]
+
+
+def fact_record(site: Site, fact: Fact) -> str:
+    """A small HTML document for one fact: what Pagefind indexes and shows."""
+    metric = site.metrics.get(fact.metric)
+    label = metric.label if metric else fact.metric
+    theme = site.themes.get(metric.theme) if metric else None
+    article = site.articles.get(fact.source.article)
+    source = f"《{article.title}》{article.date.isoformat()}" if article else fact.source.article
+    value = format_fact(fact)
+    title = f"{fact.subject} {label}（{period_label(fact.period)}）"
+    meta = {"type": FACT_TYPE, "url": f"/facts/index.html#{fact.id}", "value": value, "source": source,
+            "quote": fact.source.quote}
+    if theme:
+        meta["theme"] = theme.title
+    metas = "".join(f'<meta data-pagefind-meta="{k}" content="{escape(v)}">' for k, v in meta.items())
+    return (
+        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(title)}</title>{metas}</head>'
+        f"<body><main><h1>{escape(title)}</h1><p>{escape(value)}</p>"
+        f"<blockquote>{escape(fact.source.quote)}</blockquote>"
+        f"<p>{escape(source)}</p><p>{escape(fact.note)}</p></main></body></html>"
+    )
+
+
+def records(site: Site, pages: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(file path for Pagefind, HTML) for everything indexed.
+
+    A fact's record carries its real URL (its row on the facts page) as the
+    `url` metadata, which assets/search.js links to.
+    """
+    found: list[tuple[str, str]] = []
+    for path in sorted(pages):
+        if INDEXED.match(path):
+            html = _page_record(path, pages[path].decode("utf-8"))
+            if html:
+                found.append((path, html))
+    for fact_id in sorted(site.facts):
+        found.append((f"fact/{fact_id}.html", fact_record(site, site.facts[fact_id])))
+    return found
+
+
+async def _build(items: list[tuple[str, str]]) -> dict[str, bytes]:
+    from pagefind.index import PagefindIndex
+
+    index = PagefindIndex(config={
+        "root_selector": "main",
+        "exclude_selectors": [".share", ".skip-link", "script", "noscript", "[data-pagefind-ignore]"],
+        "force_language": LANGUAGE,
+        "keep_index_url": True,  # links keep index.html, so results open from disk too
+    })
+    await index._start()  # the context manager would write into the working directory
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            # One add_directory call instead of one add_html_file per record:
+            # the Python client answers one request per 0.1 s.
+            pages, out = Path(folder) / "pages", Path(folder) / "index"
+            for path, html in items:
+                target = pages / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+            await index.add_directory(str(pages))
+            await index.write_files(output_path=str(out))
+            files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    finally:
+        await index._service.close()
+    return {f"{OUTPUT}/{name}": data for name, data in files.items() if KEEP.match(name)}
+
+
+def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
+    """`pagefind/…`: the search index over the rendered pages and the facts."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        get_executable = None
+    binary = get_executable() if get_executable else None
+    if binary is None or "extended" not in binary.name:
+        # Only the extended binary segments Chinese into words.
+        raise BuildError([ContentError("pyproject.toml", 0, "pagefind[extended]",
+                                       "the extended Pagefind binary is not installed; run `make .venv/.installed-stamp`")])
+    return asyncio.run(_build(records(site, pages)))
+
+
+def finish(ctx, pages: dict[str, bytes]) -> dict[str, bytes]:
+    """Post-step over every rendered page (see render.page_finishers)."""
+    return search_index(ctx.site, pages)
+
+
+def generate(ctx) -> dict[str, bytes]:
+    """`search/index.html`: the search box and its results (assets/search.js)."""
+    site = ctx.site
+    return ctx.page(
+        "search.html", "search/index.html",
+        section="search", title=f"搜索 · {site.config.title}",
+        description=f"搜索{site.config.title}的文章、主题、图表和数字，支持中文分词。",
+        canonical=ctx.canonical("search/index.html"), fact_count=len(site.facts),
+    )

@@ -1,0 +1,77 @@
+"""The search index: which pages and facts go in, what a fact's record
+carries, and that the index is the same bytes for the same content.
+(Finding 己二酸 and 绿色工厂 in a browser: tests/browser/test_search_browser.py.)"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser.sitefiles import parse_html
+from fixture_site import make_site
+
+from fuling import search
+from fuling.pipeline import build_files
+from fuling.reporter import Reporter
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build_files(MINI, reporter=Reporter(quiet=True), templates_dir=ROOT / "templates")
+
+
+def test_index_covers_articles_themes_charts_and_every_fact_but_not_lists_or_embeds(built):
+    site, _, files = built
+    paths = [path for path, _ in search.records(site, files)]
+    assert "articles/new-productive-forces/index.html" in paths
+    assert "themes/industry/index.html" in paths
+    assert "charts/industrial-output/index.html" in paths
+    assert sorted(p for p in paths if p.startswith("fact/")) == sorted(f"fact/{f}.html" for f in site.facts)
+    for left_out in ("index.html", "facts/index.html", "embed/industrial-output/index.html", "search/index.html",
+                     "articles/index.html", "404.html"):
+        assert left_out not in paths
+
+
+def test_a_fact_record_carries_its_value_source_quote_and_row_url():
+    site = make_site()
+    tree = parse_html(search.fact_record(site, site.facts["adipic-acid-capacity-huafeng"]))
+    meta = {n.attrs["data-pagefind-meta"]: n.attrs["content"] for n in tree.iter() if "data-pagefind-meta" in n.attrs}
+    assert meta["value"] == "150万吨"
+    assert meta["url"] == "/facts/index.html#adipic-acid-capacity-huafeng"
+    assert meta["quote"] == "年产150万吨己二酸"
+    assert meta["source"] == "《3万亿后再出发 · 涪陵 加快形成新质生产力》2024-03-20"
+    assert meta["type"] == "数字"
+    h1 = [n.text() for n in tree.iter() if n.tag == "h1"]
+    assert h1 == ["重庆华峰化工 己二酸产能（2023年）"]
+
+
+def test_a_fact_record_names_its_theme():
+    site = make_site()
+    tree = parse_html(search.fact_record(site, site.facts["industrial-output-2023"]))
+    meta = {n.attrs["data-pagefind-meta"]: n.attrs["content"] for n in tree.iter() if "data-pagefind-meta" in n.attrs}
+    assert meta["theme"] == "工业产值与结构"
+
+
+def test_fact_record_escapes_content():
+    site = make_site()
+    fact = site.facts["industrial-output-2023"]
+    fact.note = '<img src=x onerror="alert(1)">'
+    html = search.fact_record(site, fact)
+    assert "<img" not in html and "&lt;img" in html
+
+
+def test_build_ships_the_index_without_pagefinds_own_ui(built):
+    _, _, files = built
+    shipped = sorted(p for p in files if p.startswith("pagefind/"))
+    assert "pagefind/pagefind.js" in shipped and "pagefind/pagefind-entry.json" in shipped
+    assert any(p.startswith("pagefind/index/zh-cn_") for p in shipped), "a Chinese index"
+    assert any(p.startswith("pagefind/fragment/") for p in shipped)
+    assert not [p for p in shipped if "-ui" in p or "playground" in p]
+
+
+def test_the_index_is_the_same_bytes_for_the_same_content(built):
+    site, _, files = built
+    pages = {p: d for p, d in files.items() if p.endswith(".html")}
+    assert search.search_index(site, pages) == search.search_index(site, pages)
