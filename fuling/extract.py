@@ -42,13 +42,17 @@ def _period_slug(period: str) -> str:
     return period.replace("/", "-to-")
 
 
+def _value_slug(value: float) -> str:
+    return format(abs(value), "g").replace(".", "-") if value >= 0 else "minus-" + format(abs(value), "g").replace(".", "-")
+
+
 def assign_ids(proposals: list[Proposal]) -> None:
     """Ids from content: metric, measure, subject, kind, period; a paragraph or
     article suffix only where two different figures would share one."""
     def base(p: Proposal) -> str:
         r = p.record
         parts = [r["metric"].replace("_", "-")]
-        if r["measure"] != "level":
+        if r["measure"] != "level" and not r["metric"].endswith(r["measure"]):
             parts.append(r["measure"])
         if p.slug:
             parts.append(p.slug)
@@ -70,7 +74,7 @@ def assign_ids(proposals: list[Proposal]) -> None:
         ids = [p.record["id"] for p in group]
         for p in group:
             if ids.count(p.record["id"]) > 1:  # two figures in one paragraph: tell them apart by value
-                p.record["id"] = f"{p.record['id']}-{format(p.record['value'], 'g').replace('.', '-').replace('-', 'm', 1) if p.record['value'] < 0 else format(p.record['value'], 'g').replace('.', '-')}"
+                p.record["id"] = f"{p.record['id']}-{_value_slug(p.record['value'])}"
 
 
 def extract_records(articles: list[Article]) -> dict[str, list[dict]]:
