@@ -62,7 +62,10 @@
     toImageButtonOptions: { format: "png", scale: 2 }
   };
 
+  var printing = false;
+
   function wantsDark() {
+    if (printing) { return false; }  // paper is white whatever the screen's scheme
     var forced = new URLSearchParams(window.location.search).get("theme");
     if (forced === "dark" || forced === "light") { return forced === "dark"; }
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
@@ -147,4 +150,6 @@
     var query = window.matchMedia("(prefers-color-scheme: dark)");
     if (query.addEventListener) { query.addEventListener("change", drawAll); }
   }
+  window.addEventListener("beforeprint", function () { printing = true; drawAll(); });
+  window.addEventListener("afterprint", function () { printing = false; drawAll(); });
 })();
