@@ -193,3 +193,17 @@ def test_editor_changes_a_fact_and_the_rebuild_shows_it_everywhere(project):
     assert "industrial-output-2023,industrial_output,规上工业产值,涪陵区,2480.5,亿元" in facts_csv
     pages = [p for p in out.rglob("*.html") if "2480.5" in p.read_text(encoding="utf-8")]
     assert pages, "no page shows the edited value"
+
+
+@needs_real
+def test_a_broken_project_template_is_named_with_its_line(project, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(pipeline.PROJECT_TEMPLATES, templates)
+    page = templates / "article.html"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines.insert(3, "{% if article.title %}{% endfor %}")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=templates)
+    assert str(caught.value.errors[0]).startswith("templates/article.html:4: template syntax error:")
+    assert not (project / "site").exists()
