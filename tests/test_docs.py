@@ -1,0 +1,50 @@
+"""Docs cannot drift from code: every field the loader accepts and every command is documented."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from fuling import cli, load, load_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+FIELD_SETS = {
+    "site.yaml": load.SITE_FIELDS,
+    "metrics": load.METRIC_FIELDS,
+    "themes": load.THEME_FIELDS,
+    "charts": load.CHART_FIELDS,
+    "chart series": load.SERIES_FIELDS,
+    "chart series select": set(load.SELECT_FIELDS),
+    "facts": load_facts.FACT_FIELDS,
+    "fact sources": load_facts.SOURCE_FIELDS,
+    "fact corrections": load_facts.CORRECTION_FIELDS,
+}
+
+
+def documented(name: str) -> bool:
+    # a field counts as documented when it appears as code: `name`, `source.name` or `name:`
+    return re.search(rf"`(?:[a-z_]+\.)?{re.escape(name)}(?::[^`]*)?`", FORMATS) is not None
+
+
+@pytest.mark.parametrize("kind", sorted(FIELD_SETS))
+def test_every_content_field_is_documented(kind):
+    missing = sorted(name for name in FIELD_SETS[kind] if not documented(name))
+    assert not missing, f"{kind} fields read by the loader but not in docs/content-format.md: {missing}"
+
+
+def test_every_command_is_in_the_readme():
+    parser = cli._parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    missing = [name for name in commands if f"build.py {name}" not in README and f"make {name}" not in README]
+    assert not missing, f"sub-commands missing from README.md: {missing}"
+
+
+def test_every_make_target_in_the_readme_exists():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
+    for target in set(re.findall(r"\bmake ([a-z][a-z-]*)", README)):
+        assert target in targets, f"README mentions 'make {target}' but the Makefile has no such target"
