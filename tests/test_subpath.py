@@ -56,7 +56,10 @@ class Links(HTMLParser):
             self.absolute.append((f"<link rel={attrs['rel']}>", attrs.get("href", "")))
         if tag == "meta" and (attrs.get("property") in URL_METAS or attrs.get("name") in URL_METAS):
             self.absolute.append((f"<meta {attrs.get('property') or attrs.get('name')}>", attrs.get("content", "")))
-        self.textarea = tag == "textarea"
+        if tag == "textarea":
+            self.textarea = True
+        elif self.textarea:  # html.parser (before 3.14) reads a textarea's text as tags
+            self.code.append(f'<{tag} ' + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + ">")
 
     def handle_endtag(self, tag):
         if tag == "textarea":
