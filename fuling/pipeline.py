@@ -6,8 +6,10 @@ it was. The build reads `content/` and `templates/` only, never `seeds/`.
 """
 from __future__ import annotations
 
+import os
 import time
 import traceback
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,15 +97,42 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
     started = time.perf_counter()
     root, out = Path(root).resolve(), Path(out).resolve()
     _check_out(root, out)
-    site, charts, files = build_files(root, site_url, reporter, templates_dir, cache_file(out))
+    templates = Path(templates_dir).resolve() if templates_dir else templates_for(root)
+    state = build_state(root, out, templates, site_url)
+    if state is not None and state.up_to_date():
+        last = state.previous_result
+        reporter.stage("cache", f"no input changed since the last build: {out.name}/ is up to date")
+        result = BuildResult(pages=last.get("pages", 0), charts=last.get("charts", 0), facts=last.get("facts", 0),
+                             files=last.get("files", 0), seconds=time.perf_counter() - started)
+        reporter.summary(result.pages, result.charts, result.facts, result.seconds)
+        return result
+    with state.active() if state is not None else nullcontext():
+        site, charts, files = build_files(root, site_url, reporter, templates, cache_file(out))
     try:
         write_site(files, out, reporter)
     except OSError as exc:  # disk full, permissions: the previous site is still in place
         raise BuildError([ContentError(_shown(out, root), 0, "", f"could not write the site ({exc.strerror or exc}); the previous site is unchanged")]) from exc
     result = BuildResult(pages=sum(1 for name in files if name.endswith(".html")), charts=len(charts),
                          facts=len(site.facts), files=len(files), seconds=time.perf_counter() - started)
+    if state is not None:
+        state.save({"pages": result.pages, "charts": result.charts, "facts": result.facts, "files": result.files})
+        reporter.stage("cache", state.describe())
     reporter.summary(result.pages, result.charts, result.facts, result.seconds)
     return result
+
+
+def build_state(root: Path, out: Path, templates: Path, site_url: str | None):
+    """The build cache (fuling.cache), for builds into the project (site/ by default).
+
+    Its state lives in the project's `.cache/`, so a build of some other
+    folder's content into a scratch output (tests, previews of fixtures)
+    neither reads nor leaves state there. `FULING_NO_CACHE=1` turns it off.
+    """
+    if os.environ.get("FULING_NO_CACHE") == "1" or root not in out.parents:
+        return None
+    from .cache import BuildState
+
+    return BuildState.begin(root, out, templates, site_url)
 
 
 def _check_out(root: Path, out: Path) -> None:

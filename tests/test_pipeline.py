@@ -69,7 +69,7 @@ def test_build_reports_each_stage_and_a_one_line_summary(project, stand_in):
     reporter = MemoryReporter()
     result = build_site(project, project / "site", reporter=reporter, templates_dir=stand_in)
     lines = reporter.text.splitlines()
-    assert [line.split("]")[0] + "]" for line in lines if line.startswith("[")] == ["[load]", "[charts]", "[render]", "[exports]", "[write]"]
+    assert [line.split("]")[0] + "]" for line in lines if line.startswith("[")] == ["[load]", "[charts]", "[render]", "[exports]", "[write]", "[cache]"]
     assert lines[-1].startswith("built 6 pages, 1 charts, 6 facts in ") and lines[-1].endswith(" s")
     assert (result.pages, result.charts, result.facts) == (6, 1, 6)
     assert (project / "site/facts/industrial-output-2023/index.html").read_text() == "<h1>industrial-output-2023</h1>\n<p>2471</p>"
@@ -126,6 +126,46 @@ def test_output_folder_that_would_replace_project_files_is_refused(project, stan
         build_site(project, project / out, reporter=MemoryReporter(), templates_dir=stand_in)
     assert str(caught.value.errors[0]).startswith("--out: ")
     assert (project / "content/site.yaml").exists()
+
+
+def test_a_rebuild_with_nothing_changed_skips_every_stage(project, stand_in):
+    first = build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
+    before = tree(project / "site")
+    reporter = MemoryReporter()
+    again = build_site(project, project / "site", reporter=reporter, templates_dir=stand_in)
+    assert "[cache] no input changed" in reporter.text and "[render]" not in reporter.text
+    assert (again.pages, again.charts, again.facts) == (first.pages, first.charts, first.facts)
+    assert tree(project / "site") == before
+
+
+def test_a_page_deleted_from_the_site_is_built_again(project, stand_in):
+    build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
+    before = tree(project / "site")
+    (project / "site/facts/industrial-output-2023/index.html").unlink()
+    reporter = MemoryReporter()
+    build_site(project, project / "site", reporter=reporter, templates_dir=stand_in)
+    assert "[render]" in reporter.text
+    assert tree(project / "site") == before
+
+
+def test_an_edited_fact_is_never_served_from_the_cache(project, stand_in):
+    build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
+    replace(project / "content/facts/three-changes.yaml", "value: 122", "value: 123")
+    build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
+    assert (project / "site/facts/high-tech-firms-2021/index.html").read_text() == "<h1>high-tech-firms-2021</h1>\n<p>123</p>"
+
+
+def test_no_cache_setting_builds_everything(project, stand_in, monkeypatch):
+    build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
+    monkeypatch.setenv("FULING_NO_CACHE", "1")
+    reporter = MemoryReporter()
+    build_site(project, project / "site", reporter=reporter, templates_dir=stand_in)
+    assert "[render]" in reporter.text
+
+
+def test_a_build_into_a_folder_outside_the_project_leaves_no_state_in_it(project, stand_in, tmp_path):
+    build_site(project, tmp_path / "elsewhere" / "site", reporter=MemoryReporter(), templates_dir=stand_in)
+    assert not (project / ".cache").exists()
 
 
 def test_check_validates_writes_nothing_and_warns_about_conflicts(project):
