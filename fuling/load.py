@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from .articlefile import ArticleFormatError, read_article
 from .errors import BuildError, ContentError
+from .cache import memoized
 from .load_facts import check_facts, find_conflicts, read_fact_files
-from .load_cache import ParseCache
 from .load_fields import ID_RE, KEY_RE, Fields, line_of, type_name
 from .load_numbers import text_matches_value
 from .load_yaml import parse_yaml, read_yaml
@@ -34,22 +34,21 @@ SERIES_STYLES = ("actual", "estimate", "target")
 FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
 
 
-def load_site(root: Path, site_url: str | None = None, cache_path: Path | None = None) -> Site:
+def load_site(root: Path, site_url: str | None = None) -> Site:
     """Read everything under `root/content`; raise BuildError listing every error found.
 
-    `cache_path`: a file where parsed articles and YAML are kept between builds (load_cache).
+    Within an active build cache (fuling.cache) each unchanged file's parse is
+    replayed instead of repeated; every cross-file check runs every time.
     """
     root = Path(root)
     errors: list[ContentError] = []
     raw = Raw()
-    raw.cache = ParseCache(cache_path)
     config = read_site_config(root, site_url, errors, raw)
     articles = read_articles(root, errors, raw)
     metrics = read_metrics(root, errors, raw)
     themes = read_themes(root, errors, raw)
     charts = read_charts(root, errors, raw)
-    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"], raw.cache), metrics, articles, errors, raw.broken)
-    raw.cache.save()
+    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"]), metrics, articles, errors, raw.broken)
     _check_references(config, metrics, themes, charts, facts, raw, errors)
     if errors:
         raise BuildError(errors)
@@ -66,7 +65,6 @@ class Raw:
         self.metrics: dict[str, dict] = {}
         self.themes: dict[str, tuple[dict, int, str]] = {}  # slug -> (front matter, body line, body)
         self.charts: dict[str, dict] = {}
-        self.cache = ParseCache(None)
         # names (fact ids, metric keys, slugs, chart ids) whose own record has an error already
         # reported: references to them are not reported again as unknown
         self.broken: dict[str, set[str]] = {kind: set() for kind in ("fact", "metric", "article", "theme", "chart")}
@@ -94,7 +92,7 @@ def read_site_config(root: Path, site_url: str | None, errors: list[ContentError
     if not path.exists():
         errors.append(ContentError(rel, 0, "", "missing: the site needs content/site.yaml"))
         return None
-    data = read_yaml(path, rel, errors, raw.cache)
+    data = read_yaml(path, rel, errors, root)
     if data is None:
         return None
     if not isinstance(data, dict):
@@ -130,14 +128,14 @@ def read_articles(root: Path, errors: list[ContentError], raw: Raw) -> dict[str,
     for path in sorted((root / "content" / "articles").glob("*.md")):
         rel = path.relative_to(root).as_posix()
 
-        def parse(path=path):
+        def produce(found: list[ContentError], path=path):
             try:
-                return read_article(path, root), True
+                return read_article(path, root)
             except ArticleFormatError as exc:
-                errors.append(exc.error)
-                return None, False
+                found.append(exc.error)
+                return None
 
-        article = raw.cache.get(rel, path.read_bytes(), parse)
+        article = memoized("article", path, root, produce, errors)
         if article is None:
             raw.broken["article"].add(path.stem)
             continue
@@ -180,7 +178,7 @@ def read_metrics(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, 
     if not path.exists():
         errors.append(ContentError(rel, 0, "", "missing: facts need the metric catalogue content/metrics.yaml"))
         return {}
-    data = read_yaml(path, rel, errors, raw.cache)
+    data = read_yaml(path, rel, errors, root)
     if data is None:
         return {}
     if isinstance(data, dict) and "metrics" in data:
@@ -276,7 +274,7 @@ def read_charts(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, C
     charts: dict[str, ChartSpec] = {}
     for path in sorted((root / "content" / "charts").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
-        data = read_yaml(path, rel, errors, raw.cache)
+        data = read_yaml(path, rel, errors, root)
         chart = None
         if isinstance(data, dict):
             chart = read_chart(path.stem, data, rel, errors)

@@ -67,32 +67,26 @@ class LoadedFact:
 ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
 
 
-def read_fact_files(root: Path, errors: list[ContentError], broken: set[str], cache=None) -> list[LoadedFact]:
+def read_fact_files(root: Path, errors: list[ContentError], broken: set[str]) -> list[LoadedFact]:
     """Valid records; ids of records (or whole files) that failed go into `broken`,
     so references to them are not reported a second time as unknown ids.
 
-    A file's records depend on its bytes alone, so with `cache` a file read
-    without errors before is not parsed or field-checked again.
+    A file's records depend on its bytes alone, so the build cache
+    (fuling.cache) replays them, errors included, while the file is unchanged.
     """
+    from .cache import memoized
+
     facts: list[LoadedFact] = []
     for path in sorted((root / "content" / "facts").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
-        if cache is None:
-            facts += read_fact_file(path, rel, errors, broken)
-            continue
 
-        def parse(path=path, rel=rel):
-            found: list[ContentError] = []
-            records = read_fact_file(path, rel, found, broken)
-            errors.extend(found)
-            return records, not found
+        def produce(found: list[ContentError], path=path, rel=rel):
+            failed: set[str] = set()
+            return read_fact_file(path, rel, found, failed), failed
 
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            errors.append(ContentError(rel, 0, "", f"cannot be read: {exc.strerror}"))
-            continue
-        facts += cache.get(f"{rel}#facts", raw, parse)
+        records, failed = memoized("facts", path, root, produce, errors)
+        facts += records
+        broken |= failed
     return facts
 
 

@@ -106,36 +106,33 @@ def parse_yaml(text: str, path: str, errors: list[ContentError], first_line: int
     return data
 
 
-def read_yaml(path: Path, rel: str, errors: list[ContentError], cache=None, empty_ok: bool = False):
+def read_yaml(path: Path, rel: str, errors: list[ContentError], root: Path | None = None, empty_ok: bool = False):
     """Read a YAML file; None (with an error recorded) when unreadable, malformed or empty.
 
-    `cache` (a load_cache.ParseCache) returns the earlier result for identical bytes.
+    With `root`, the result and its errors are replayed by the build cache
+    (fuling.cache) while the file's bytes are unchanged.
     `empty_ok`: an empty file is read as None without an error.
     """
-    before = len(errors)
-    data = _read_yaml(path, rel, errors, cache)
-    if data is None and len(errors) == before and not empty_ok:
-        errors.append(ContentError(rel, 0, "", "file is empty"))
-    return data
+    def produce(found: list[ContentError]):
+        data = _read_yaml(path, rel, found)
+        if data is None and not found and not empty_ok:
+            found.append(ContentError(rel, 0, "", "file is empty"))
+        return data
+
+    if root is None:
+        return produce(errors)
+    from .cache import memoized
+
+    return memoized("yaml", path, root, produce, errors)
 
 
-def _read_yaml(path: Path, rel: str, errors: list[ContentError], cache=None):
+def _read_yaml(path: Path, rel: str, errors: list[ContentError]):
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         errors.append(ContentError(rel, 0, "", f"not UTF-8 ({exc.reason} at byte {exc.start})"))
         return None
     except OSError as exc:
         errors.append(ContentError(rel, 0, "", f"cannot be read: {exc.strerror}"))
         return None
-    if cache is None:
-        return parse_yaml(text, rel, errors)
-
-    def parse():
-        found: list[ContentError] = []
-        data = parse_yaml(text, rel, found)
-        errors.extend(found)
-        return data, not found
-
-    return cache.get(rel, raw, parse)
+    return parse_yaml(text, rel, errors)

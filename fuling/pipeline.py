@@ -6,7 +6,6 @@ it was. The build reads `content/` and `templates/` only, never `seeds/`.
 """
 from __future__ import annotations
 
-import os
 import time
 import traceback
 from contextlib import nullcontext
@@ -40,17 +39,11 @@ def templates_for(root: Path) -> Path:
     return own if own.is_dir() else PROJECT_TEMPLATES
 
 
-def cache_file(out: Path) -> Path:
-    """Where parsed content is remembered between builds: `.cache/` beside the output folder."""
-    return Path(out).parent / ".cache" / "load.pickle"
-
-
-def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
-               cache_path: Path | None = None) -> Site:
+def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None) -> Site:
     """Load and validate only; raises BuildError listing every problem."""
     reporter = reporter or Reporter()
     started = time.perf_counter()
-    site = load_site(Path(root), site_url=site_url, cache_path=cache_path)
+    site = load_site(Path(root), site_url=site_url)
     reporter.stage("load", f"{len(site.articles)} articles, {len(site.facts)} facts, {len(site.metrics)} metrics, "
                            f"{len(site.themes)} themes, {len(site.charts)} charts ({time.perf_counter() - started:.2f} s)")
     for first, second, why in site.conflicts:
@@ -59,7 +52,7 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
 
 
 def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
-                templates_dir: Path | None = None, cache_path: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
+                templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
     from .charts import build_charts
     from .exports import export_data
@@ -67,7 +60,7 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
 
     reporter = reporter or Reporter()
     root = Path(root)
-    site = check_site(root, site_url, reporter, cache_path)
+    site = check_site(root, site_url, reporter)
 
     started = time.perf_counter()
     charts = build_charts(site)
@@ -107,7 +100,7 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
         reporter.summary(result.pages, result.charts, result.facts, result.seconds)
         return result
     with state.active() if state is not None else nullcontext():
-        site, charts, files = build_files(root, site_url, reporter, templates, cache_file(out))
+        site, charts, files = build_files(root, site_url, reporter, templates)
     try:
         write_site(files, out, reporter)
     except OSError as exc:  # disk full, permissions: the previous site is still in place
@@ -128,10 +121,10 @@ def build_state(root: Path, out: Path, templates: Path, site_url: str | None):
     folder's content into a scratch output (tests, previews of fixtures)
     neither reads nor leaves state there. `FULING_NO_CACHE=1` turns it off.
     """
-    if os.environ.get("FULING_NO_CACHE") == "1" or root not in out.parents:
-        return None
-    from .cache import BuildState
+    from .cache import BuildState, cache_enabled
 
+    if not cache_enabled(None) or root not in out.parents:
+        return None
     return BuildState.begin(root, out, templates, site_url)
 
 
