@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .extract_metrics import BY_KEY, RELATIVE, best_rule, rule_for_unit
+from .extract_metrics import BY_KEY, COUNT, RELATIVE, best_rule, rule_for_unit
 from .extract_numbers import Figure, find_figures
 from .extract_time import TimeMark, period_of, time_marks
 from .extract_words import bound_of, count_measure, kind_of, relative_measure, subject_of, subject_slug
@@ -15,7 +15,7 @@ SENTENCE_END = "。！？；;!?"
 CLAUSE_END = SENTENCE_END + "，,：:"
 SEGMENT_END = CLAUSE_END + "、"
 # Parts of programme names that look like counts: the 8 of 1+2+8+N, the 9 of 2349.
-NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向)")
+NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向|三大方向)")
 TIME_CLAUSE = re.compile(r"^(?:去年|今年|截至.{1,8}|\d{4}年|今年.{0,8}月|\d{1,2}\s*[-—–]\s*\d{1,2}月|一年来)$")
 UNMATCHED = "unclassified"
 
@@ -146,18 +146,19 @@ def _propose_figure(article, anchor, text, figure, figures, marks, heading_marks
         measure, sign = relative_measure(text[clause_start:figure.start], after, unit)
     else:
         sign = 1
-        measure = count_measure(sentence_lead) if unit in ("家", "个", "户", "项", "名", "辆", "台", "条", "处") else "level"
+        measure = count_measure(sentence_lead, tail)
     stock = bool(rule and rule.stock) and measure in ("level", "growth")
+    cumulative = "累计" in sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
 
     mark = _mark_for(marks, heading_marks, figure.start, sent_start)
-    period = period_of(mark, article.date, stock)
+    period = period_of(mark, article.date, stock or cumulative, cumulative)
     future = bool(mark and (mark.future or (mark.kind == "year" and mark.year > article.date.year)))
     # 预计 before a later time phrase (…预计下降5%左右，截至去年底…) does not reach past it
     kind_from = max([m.end for m in marks if sent_start <= m.end <= figure.start] or [sent_start])
     clause_tail = after[:min([i for i in (after.find(c) for c in CLAUSE_END) if i != -1] or [len(after)])]
     kind = kind_of(text[kind_from:figure.end] + " " + clause_tail, heading, future)
-    if kind != "actual" and mark is None:
-        period = str(article.date.year)
+    if kind == "actual" and mark is not None and mark.prospective:
+        kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running
     bound = bound_of(segment_lead[-6:], after, figure.more)
     subject = subject_of(_subject_scope(text, sent_start, figure.start), place)
 

@@ -73,6 +73,11 @@ RULES: list[MetricRule] = [
     _rule("national_brands", r"金字招牌", COUNT, stock=True),
     _rule("foreign_trade_bases", r"外贸转型升级基地", COUNT, stock=True),
     _rule("enterprise_innovation_awards", r"企业创新奖", COUNT),
+    _rule("materials_clusters", r"新材料产业集群", ("个",), stock=True),
+    _rule("products_ranked_first_globally", r"^单品", ("个",), stock=True),
+    _rule("battery_leading_firms", r"^龙头", ("家",), stock=True),
+    _rule("automated_workshops", r"^车间均实现了自动化", ("个",), stock=True),
+    _rule("key_industries", r"^产业", ("个",), stock=True),
     _rule("products_ranked_first_nationally", r"产量位居全国首位", COUNT, stock=True),
     # companies and projects
     _rule("output_value", r"(?:年均)?工业总产值将|公司工业产值|年产值|实现产值|产值约", MONEY),

@@ -40,6 +40,10 @@ NUMBER_RE = re.compile(
 )
 FRACTION_RE = re.compile(rf"(?P<den>{CHINESE}|\d+)分之(?P<num>{CHINESE}|\d+)")
 HALF_RE = re.compile(r"一半(?P<more>以上)?")
+# 三大龙头, 4大单品: a count only when the things counted are listed just before it
+BIG_RE = re.compile(rf"(?P<num>{CHINESE}|\d+)大(?P<noun>龙头|企业|[\u4e00-\u9fff])")
+# 900亿级材料产业: a measured size; 千亿级 / 百亿级 are tiers and 3个300亿级 counts clusters
+SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 QUOTED_RE = re.compile(r"[“‘\"『「]([^”’\"』」]*)[”’\"』」]")
 NAME_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
 
@@ -108,6 +112,13 @@ def _is_figure_context(text: str, start: int, end: int, number: str) -> bool:
     return True
 
 
+def _listed_before(text: str, pos: int, count: int) -> bool:
+    """True when the clause before `pos` lists `count` items (A、B、C三大…, A、B和C三大…)."""
+    clause = re.split(r"[，,。；;：:！？]", text[:pos])[-1]
+    items = [item for item in re.split(r"[、和]", clause) if item]
+    return count >= 2 and clause.count("、") >= 1 and len(items) >= count
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order of appearance."""
     names = name_spans(text)
@@ -142,6 +153,15 @@ def find_figures(text: str) -> list[Figure]:
             more=bool(match.group("more1") or match.group("more2")),
             high=float(high) if high is not None else None, converted=converted,
         ))
+    for match in BIG_RE.finditer(text):
+        value = _number(match.group("num"))
+        if value is None or in_name(match.start()) or not _listed_before(text, match.start(), int(value)):
+            continue
+        unit = "家" if match.group("noun") in ("龙头", "企业") else "个"
+        figures.append(Figure(match.start(), match.end("num") + 1, float(value), unit, match.group("num") + "大"))
+    for match in SIZE_RE.finditer(text):
+        if not in_name(match.start()) and text[match.start() - 1:match.start()] not in ("第",):
+            figures.append(Figure(match.start(), match.end(), float(match.group("num")), "亿元", match.group(0), more=True))
     for match in FRACTION_RE.finditer(text):
         den, num = _number(match.group("den")), _number(match.group("num"))
         if den and num is not None and not in_name(match.start()):

@@ -20,12 +20,15 @@ AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
 ESTIMATE = re.compile(r"预计|达产后|建设完成后|将实现|将突破|将提升|预期")
-TARGET = re.compile(r"力争|对接落地|打造(?=\d)|正加紧建设")
+TARGET = re.compile(r"力争|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
 
 GROWTH_UP = r"增长|增速|增幅|提升|提高|增"
 GROWTH_DOWN = r"下降|降低|减少|缩短|减|降"
 SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球"
-CHANGE_WORDS = re.compile(r"新增|引进|引育|实施")
+# 新增 makes the figures after it increments of a stock, until another verb takes over
+CHANGE_VERBS = re.compile(r"新增|实施|实现|建成|创建|完成|荣获|获评|入选|引进|引育|打造|累计|达到|达|纳入")
+OWN_VERB_AFTER = re.compile(r"荣获|获评|入选|进入|纳入")
+AWARD = re.compile(r"荣获|获评|入选")
 
 # (pattern, subject); the first alternative that matches at a position wins.
 ENTITIES: list[tuple[str, str]] = [
@@ -39,7 +42,7 @@ ENTITIES: list[tuple[str, str]] = [
     (r"中化涪陵", "中化涪陵"),
     (r"太极涪陵制药厂", "太极涪陵制药厂"),
     (r"华晨鑫源", "华晨鑫源"),
-    (r"涪陵赛特", "涪陵赛特"),
+    (r"涪陵赛特棕刚玉|涪陵赛特", "涪陵赛特棕刚玉"),
     (r"攀华集团", "攀华集团"),
     (r"华兰生物", "华兰生物"),
     (r"涪陵页岩气田", "涪陵页岩气田"),
@@ -56,7 +59,7 @@ SUBJECT_SLUGS = {
     "涪陵区": "", "白涛新材料科技城": "baitao", "涪陵高新区": "hi-tech-zone", "慧谷湖科创小镇": "huiguhu",
     "华峰集团": "huafeng-group", "重庆华峰化工": "huafeng", "万凯新材料": "wankai", "建峰集团": "jianfeng",
     "中化涪陵": "sinochem-fuling", "太极涪陵制药厂": "taiji", "华晨鑫源": "brilliance-xinyuan",
-    "涪陵赛特": "saite", "攀华集团": "panhua", "华兰生物": "hualan", "涪陵页岩气田": "shale-gas-field",
+    "涪陵赛特棕刚玉": "saite", "攀华集团": "panhua", "华兰生物": "hualan", "涪陵页岩气田": "shale-gas-field",
     "涪陵页岩气产业化项目": "shale-gas-project", "吉利涪陵动力电池项目": "geely-battery", "摩孚科技": "mofu",
     "老林村": "laolin", "西部(重庆)科学城": "science-city", "万盛经开区": "wansheng", "梁平区": "liangping",
     "永川区": "yongchuan", "黔江区": "qianjiang", "南岸区": "nanan", "华峰己二酸六期项目": "huafeng-phase6",
@@ -101,10 +104,12 @@ def relative_measure(lead: str, after: str, unit: str) -> tuple[str, int]:
     return "share", 1
 
 
-def count_measure(sentence_lead: str) -> str:
-    if "累计" in sentence_lead:
-        return "level"
-    return "change" if CHANGE_WORDS.search(sentence_lead) else "level"
+def count_measure(sentence_lead: str, tail: str = "") -> str:
+    """change for 新增…; level for counts of a stock or of events in a period."""
+    if OWN_VERB_AFTER.search(tail):
+        return "level"  # 15户企业荣获…: the figure has its own verb
+    verbs = CHANGE_VERBS.findall(sentence_lead)
+    return "change" if verbs and verbs[-1] == "新增" else "level"
 
 
 def subject_of(sentence_lead: str, place: str) -> str:
@@ -112,8 +117,8 @@ def subject_of(sentence_lead: str, place: str) -> str:
     subject = place
     for match in ENTITY_RE.finditer(sentence_lead):
         rest = re.split(r"[，,。；;：:]", sentence_lead[match.end():], maxsplit=1)[0]
-        if "等" in rest:
-            continue  # 万凯PET三期、华峰己二酸六期等6个项目: examples, not the subject
+        if "等" in rest or AWARD.search(rest):
+            continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners, not the subject
         index = int(match.lastgroup[1:])
         subject = ENTITIES[index][1] or place
     return subject
