@@ -25,7 +25,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .charts import format_fact, period_label
+from .charts import KIND_LABELS, MEASURE_LABELS, format_fact, period_label
 from .errors import BuildError, ContentError
 from .model import Fact, Site
 
@@ -59,15 +59,18 @@ def fact_record(site: Site, fact: Fact) -> str:
     article = site.articles.get(fact.source.article)
     source = f"《{article.title}》{article.date.isoformat()}" if article else fact.source.article
     value = format_fact(fact)
-    title = f"{fact.subject} {label}（{period_label(fact.period)}）"
+    measure = MEASURE_LABELS.get(fact.measure, "")
+    kind = "" if fact.kind == "actual" else f"，{KIND_LABELS.get(fact.kind, fact.kind)}"
+    title = f"{fact.subject} {label}{measure}（{period_label(fact.period)}{kind}）"
     meta = {"type": FACT_TYPE, "url": f"/facts/index.html#{fact.id}", "value": value, "source": source,
             "quote": fact.source.quote}
     if theme:
         meta["theme"] = theme.title
-    metas = "".join(f'<meta data-pagefind-meta="{k}" content="{escape(v)}">' for k, v in meta.items())
+    # Inside <main>: Pagefind reads only the root selector's element.
+    metas = "".join(f'<meta data-pagefind-meta="{k}[content]" content="{escape(v)}">' for k, v in meta.items())
     return (
-        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(title)}</title>{metas}</head>'
-        f"<body><main><h1>{escape(title)}</h1><p>{escape(value)}</p>"
+        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(title)}</title></head>'
+        f"<body><main>{metas}<h1>{escape(title)}</h1><p>{escape(value)}</p>"
         f"<blockquote>{escape(fact.source.quote)}</blockquote>"
         f"<p>{escape(source)}</p><p>{escape(fact.note)}</p></main></body></html>"
     )

@@ -37,7 +37,7 @@ def test_index_covers_articles_themes_charts_and_every_fact_but_not_lists_or_emb
 def test_a_fact_record_carries_its_value_source_quote_and_row_url():
     site = make_site()
     tree = parse_html(search.fact_record(site, site.facts["adipic-acid-capacity-huafeng"]))
-    meta = {n.attrs["data-pagefind-meta"]: n.attrs["content"] for n in tree.iter() if "data-pagefind-meta" in n.attrs}
+    meta = {n.attrs["data-pagefind-meta"].removesuffix("[content]"): n.attrs["content"] for n in tree.iter() if "data-pagefind-meta" in n.attrs}
     assert meta["value"] == "150万吨"
     assert meta["url"] == "/facts/index.html#adipic-acid-capacity-huafeng"
     assert meta["quote"] == "年产150万吨己二酸"
@@ -50,7 +50,7 @@ def test_a_fact_record_carries_its_value_source_quote_and_row_url():
 def test_a_fact_record_names_its_theme():
     site = make_site()
     tree = parse_html(search.fact_record(site, site.facts["industrial-output-2023"]))
-    meta = {n.attrs["data-pagefind-meta"]: n.attrs["content"] for n in tree.iter() if "data-pagefind-meta" in n.attrs}
+    meta = {n.attrs["data-pagefind-meta"].removesuffix("[content]"): n.attrs["content"] for n in tree.iter() if "data-pagefind-meta" in n.attrs}
     assert meta["theme"] == "工业产值与结构"
 
 

@@ -1,0 +1,77 @@
+"""The search page in a real browser: Pagefind's index, built with the site,
+finds Chinese words and shows each fact with its value and source."""
+from __future__ import annotations
+
+import pytest
+
+from harness import open_page
+
+pytestmark = pytest.mark.browser
+
+LIMIT = 20  # results the page shows (assets/search.js)
+
+
+def search(browser, server, term: str, *, typed: bool):
+    context, page, load = open_page(browser, server, "search/index.html")
+    try:
+        if typed:
+            page.goto(server.base + "search/", wait_until="load")
+            page.fill("#search-q", term)
+        else:
+            page.goto(server.base + "search/?q=" + term, wait_until="load")
+        page.wait_for_function(
+            "() => /找到|没有找到|没有加载/.test(document.querySelector('.search-status').textContent)", timeout=15000
+        )
+        status = page.inner_text(".search-status")
+        results = page.evaluate("""() => Array.from(document.querySelectorAll('.search-result')).map((li) => ({
+            href: li.querySelector('a').getAttribute('href'),
+            text: li.innerText,
+            value: (li.querySelector('.search-value') || {}).textContent || '',
+            source: (li.querySelector('.search-source') || {}).textContent || ''}))""")
+    finally:
+        context.close()
+    return status, results, load
+
+
+def expected_facts(site_model, term):
+    return sorted((f for f in site_model.facts.values() if any(term in s.quote for s in f.sources)), key=lambda f: f.id)
+
+
+@pytest.mark.parametrize("term,typed", [("己二酸", True), ("绿色工厂", False)])
+def test_search_finds_the_facts_with_their_value_and_source(browser, server, site_model, term, typed):
+    from fuling.charts import format_fact
+
+    status, results, load = search(browser, server, term, typed=typed)
+    assert status.startswith("找到"), status
+    assert not load.page_errors and not load.foreign and not load.failed, (load.page_errors, load.foreign, load.failed)
+    facts = expected_facts(site_model, term)
+    assert facts, f"the content has no fact quoting {term}"
+    shown = {r["href"].rsplit("#", 1)[-1]: r for r in results if "facts/index.html#" in r["href"]}
+    missing = [f.id for f in facts if f.id not in shown]
+    if len(facts) <= LIMIT:
+        assert not missing, f"{term}: facts not found: {missing}; shown: {sorted(shown)}"
+    else:
+        assert len(results) == LIMIT
+    for fact in facts:
+        if fact.id not in shown:
+            continue
+        result = shown[fact.id]
+        article = site_model.articles[fact.source.article]
+        assert result["value"] == format_fact(fact)
+        assert article.title in result["source"] and article.date.isoformat() in result["source"]
+        assert result["href"] == f"../facts/index.html#{fact.id}"
+    # Every result, fact or page, matched the word.
+    assert all(term in r["text"] for r in results), [r["text"][:80] for r in results if term not in r["text"]]
+
+
+def test_a_result_links_to_a_page_that_exists(browser, server, site_pages):
+    _, results, _ = search(browser, server, "绿色工厂", typed=False)
+    for r in results:
+        target = r["href"].split("#")[0]
+        assert target.startswith("../")
+        assert target[3:] in site_pages, target
+
+
+def test_a_word_that_is_nowhere_finds_nothing(browser, server):
+    status, results, _ = search(browser, server, "珠穆朗玛峰", typed=False)
+    assert results == [] and status.startswith("没有找到")
