@@ -137,11 +137,11 @@ class BuildState:
         self.taken_ns = time.time_ns()
         self.previous = self._load_snapshot()
         self.inputs = self._fingerprint(input_files(self.root, Path(templates)))
-        self.parsed = self._load_parsed()
+        self._parsed: dict | None = None  # loaded on first use: a no-op build never needs it
         self.parsed_used: dict[tuple[str, str], tuple] = {}
         self.page_keys: dict[str, str] = {}
         self._page_keys_for: int | None = None
-        self.pages_reused = 0
+        self.reusable: set[str] = set()  # article pages whose last bytes still hold
 
     @classmethod
     def begin(cls, root: Path, out: Path, templates: Path, site_url: str | None = None) -> "BuildState":
@@ -217,6 +217,12 @@ class BuildState:
         return dict(self.previous.result) if self.previous else {}
 
     # -- parsed files ------------------------------------------------------------
+
+    @property
+    def parsed(self) -> dict:
+        if self._parsed is None:
+            self._parsed = self._load_parsed()
+        return self._parsed
 
     def _load_parsed(self) -> dict:
         previous = self.previous
@@ -301,21 +307,31 @@ class BuildState:
             keys[f"articles/{slug}/index.html"] = key.hexdigest()
         return keys
 
+    def prepare_pages(self, site, charts: dict) -> None:
+        """Work out which article pages can be reused; call before rendering (and before forking)."""
+        self.page_keys = self._compute_page_keys(site, charts)
+        self._page_keys_for = id(site)
+        self.reusable = set()
+        previous = self.previous
+        if not previous or previous.options != self.options or previous.environment != self.environment:
+            return
+        for path, key in self.page_keys.items():
+            if previous.page_keys.get(path) != key or path not in previous.outputs:
+                continue
+            size, mtime_ns = previous.outputs[path]
+            try:
+                st = (self.out / path).stat()
+            except OSError:
+                continue
+            if st.st_size == size and st.st_mtime_ns == mtime_ns:
+                self.reusable.add(path)
+
     def reuse(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
         if self._page_keys_for != id(site):
-            self.page_keys = self._compute_page_keys(site, charts)
-            self._page_keys_for = id(site)
-        key = self.page_keys.get(path)
-        previous = self.previous
-        if key and previous and previous.page_keys.get(path) == key and path in previous.outputs \
-                and previous.options == self.options and previous.environment == self.environment:
-            size, mtime_ns = previous.outputs[path]
-            target = self.out / path
+            self.prepare_pages(site, charts)
+        if path in self.reusable:
             try:
-                st = target.stat()
-                if st.st_size == size and st.st_mtime_ns == mtime_ns:
-                    self.pages_reused += 1
-                    return {path: target.read_bytes()}
+                return {path: (self.out / path).read_bytes()}
             except OSError:
                 pass
         return produce()
@@ -327,7 +343,7 @@ class BuildState:
         replayed = sum(1 for key, hit in self.parsed_used.items() if self.parsed.get(key) is hit)
         pages = len(self.page_keys)
         return (f"{changed} input file(s) changed; {replayed} of {parsed} files parsed from cache, "
-                f"{self.pages_reused} of {pages} article pages reused")
+                f"{len(self.reusable)} of {pages} article pages reused")
 
     # -- saving ----------------------------------------------------------------------
 

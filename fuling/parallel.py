@@ -1,0 +1,79 @@
+"""Run one pure stage in a forked process while this one does another (the machine has 2+ cores).
+
+`job = in_background(fn, *args)` forks; the child computes `fn(*args)` on a
+copy-on-write view of the parent's memory, pickles the result down a pipe and
+exits. `job.result()` returns it. Nothing about the output depends on this:
+when fork is unavailable, unsafe (other threads are running, as in the live
+preview) or the child fails for any reason, `result()` simply calls
+`fn(*args)` here, so errors are raised exactly as in a sequential build.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from typing import Any, Callable
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1 and os.environ.get("FULING_SERIAL", "") in ("", "0")
+
+
+class Job:
+    def __init__(self, fn: Callable[..., Any], args: tuple):
+        self.fn, self.args = fn, args
+        self.pid = 0
+        self.read_fd = -1
+        if (os.cpu_count() or 1) > 1 and can_fork():
+            self._fork()
+
+    def _fork(self) -> None:
+        read_fd, write_fd = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_fd)
+            os.close(write_fd)
+            return
+        if pid == 0:  # child: compute, send, leave without running the parent's cleanup
+            status = 1
+            try:
+                os.close(read_fd)
+                payload = pickle.dumps(self.fn(*self.args), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_fd, "wb") as pipe:
+                    pipe.write(payload)
+                status = 0
+            except BaseException:
+                pass
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(status)
+        os.close(write_fd)
+        self.pid, self.read_fd = pid, read_fd
+
+    def result(self):
+        if self.pid:
+            with os.fdopen(self.read_fd, "rb") as pipe:
+                payload = pipe.read()
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = 0
+            if os.waitstatus_to_exitcode(status) == 0 and payload:
+                return pickle.loads(payload)
+        return self.fn(*self.args)  # sequential, and the only place an error is raised
+
+    def cancel(self) -> None:
+        """Stop the child (the build failed elsewhere); safe to call more than once."""
+        if self.pid:
+            try:
+                os.kill(self.pid, 9)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            os.close(self.read_fd)
+            self.pid = 0
+
+
+def in_background(fn: Callable[..., Any], *args) -> Job:
+    return Job(fn, args)
