@@ -43,6 +43,9 @@ MEASURE_LABELS = {"level": "", "growth": "增速", "share": "占比", "change": 
 BOUND_PREFIX = {"exact": "", "at_least": "超过", "about": "约", "at_most": "不超过"}
 SELECT_KEYS = ("metric", "subject", "kind", "measure", "unit", "bound")
 CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
+# Measure words that all count things (factories: 个 or 家; firms: 家 or 户): one axis
+# may hold them together. Money, tonnes and percentages never share an axis.
+COUNT_WORDS = {"个", "家", "户", "所", "座", "项", "条"}
 MAX_FILLED_YEARS = 12  # beyond this many missing years a gap stops helping the reader
 
 # One small site template instead of plotly's default (about 7 KB per chart).
@@ -248,7 +251,7 @@ def _points(spec: ChartSpec, site: Site, errors: list[ContentError]) -> list[Cha
         if not facts:
             errors.append(ContentError(spec.path, 0, "series", f"series {series.name!r} selects no fact"))
             continue
-        units = sorted({f.unit for f in facts})
+        units = sorted({unit_kind(f.unit) for f in facts})
         measures = sorted({f.measure for f in facts})
         if len(units) > 1:
             errors.append(ContentError(spec.path, 0, "series", f"series {series.name!r} mixes units {', '.join(units)}: split it"))
@@ -299,14 +302,19 @@ def _categories(points: list[ChartPoint]) -> list[str]:
     return sorted(by_label, key=lambda label: period_sort_key(by_label[label]))
 
 
+def unit_kind(unit: str) -> str:
+    """What an axis measures: the unit itself, or "count" for the measure words of counting."""
+    return "count" if unit in COUNT_WORDS else unit
+
+
 def _panel_key(fact: Fact) -> tuple[str, str]:
-    return (fact.unit, fact.measure)
+    return (unit_kind(fact.unit), fact.measure)
 
 
 def _panel_title(spec: ChartSpec, key: tuple[str, str], points: list[ChartPoint], site: Site, single: bool) -> str:
-    unit, measure = key
     if single and spec.y_title:
         return spec.y_title
+    unit = "/".join(sorted({p.fact.unit for p in points}))
     metrics = []
     for point in points:
         metric = site.metrics.get(point.fact.metric)

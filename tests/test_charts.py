@@ -300,3 +300,18 @@ def test_one_period_across_series_puts_the_series_on_the_axis():
     assert [p.x for p in chart.points] == ["材料", "清洁能源"]
     assert "最大的是材料，800亿元" in chart.description
     assert _drawn(chart) == {"materials-output-2021": 800, "energy-output-2021": 300}
+
+
+def test_counting_words_share_an_axis_but_money_and_counts_do_not():
+    facts = [
+        _fact("green-new-2023", 7, "2023", metric="green_factories_national", unit="家", measure="change"),
+        _fact("green-new-target-2024", 5, "2024", kind="target", metric="green_factories_national", unit="个", measure="change"),
+    ]
+    spec = ChartSpec(id="green-factories", title="绿色工厂", type="bar", path="content/charts/green-factories.yaml",
+                     series=[SeriesSpec(name="市级（新增）", select={"metric": "green_factories_national"})])
+    chart = build_charts(_site(facts, [spec]))["green-factories"]
+    assert {t["yaxis"] for t in _traces(chart)} == {"y"}  # 家 and 个 both count factories
+
+    facts.append(_fact("money", 5, "2022", metric="green_factories_national", unit="亿元", measure="change"))
+    with pytest.raises(BuildError, match="mixes units"):
+        build_charts(_site(facts, [spec]))
