@@ -18,13 +18,9 @@ import gzip
 import html
 import http.client
 import http.server
-import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import tempfile
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,12 +31,13 @@ import pytest
 
 from harness import CHART_SELECTOR, ROOT, report
 
+sys.path.insert(0, str(ROOT / "deploy"))
+import local_nginx  # noqa: E402  (deploy/local_nginx.py: starts deploy/nginx.conf from a prefix)
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SITE_URL = "https://news.example.cn/data/fuling/"
 PREFIX = urlsplit(SITE_URL).path  # /data/fuling/
-CONF = ROOT / "deploy" / "nginx.conf"
-LISTEN = "listen 127.0.0.1:8080;"  # the one line the test changes: the port
 HASHED = re.compile(r"/assets/[^/]+\.[0-9a-f]{10}\.[a-z0-9]+$")
 YEAR = "public, max-age=31536000, immutable"
 TYPES = {
@@ -69,85 +66,11 @@ document.addEventListener('securitypolicyviolation', (e) => {
 # ---------------------------------------------------------------- nginx
 
 
-def nginx_binary() -> str:
-    """Debian's nginx; apt-get installs it when missing (without starting the system service)."""
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
-    if found:
-        return found
-    if os.geteuid() != 0 and not shutil.which("sudo"):
-        pytest.fail("nginx is missing and cannot be installed: not root and no sudo; "
-                    "install Debian's nginx (apt-get install nginx) and re-run", pytrace=False)
-    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    # The package would start a system nginx on port 80; policy-rc.d (exit 101)
-    # is Debian's switch for "install, do not start".
-    policy = Path("/usr/sbin/policy-rc.d")
-    made_policy = False
-    log = []
-    try:
-        if not policy.exists() and os.geteuid() == 0:
-            policy.write_text("#!/bin/sh\nexit 101\n")
-            policy.chmod(0o755)
-            made_policy = True
-        install = [*sudo, "apt-get", "install", "-y", "-q", "--no-install-recommends", "nginx"]
-        done = subprocess.run(install, env=env, capture_output=True, text=True)
-        log.append(done.stdout[-2000:] + done.stderr[-2000:])
-        if done.returncode != 0:  # a fresh machine has no package lists yet
-            update = subprocess.run([*sudo, "apt-get", "update", "-q"], env=env, capture_output=True, text=True)
-            log.append(update.stderr[-2000:])
-            done = subprocess.run(install, env=env, capture_output=True, text=True)
-            log.append(done.stdout[-2000:] + done.stderr[-2000:])
-    finally:
-        if made_policy:
-            policy.unlink()
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
-    if not found:
-        pytest.fail("nginx is missing and apt-get could not install it:\n" + "\n".join(log), pytrace=False)
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Nginx:
-    prefix: Path
-    port: int
-    process: subprocess.Popen
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def base(self) -> str:
-        return self.origin + PREFIX
-
-    def error_log(self) -> str:
-        log = self.prefix / "logs" / "error.log"
-        return log.read_text(errors="replace")[-3000:] if log.exists() else ""
-
-
-def unprivileged_user() -> tuple[str, str] | None:
-    """When the tests run as root, nginx runs as nobody (user, group); otherwise as the tester."""
-    if os.geteuid() != 0:
-        return None
-    import grp
-    import pwd
-
-    user = pwd.getpwnam("nobody")
-    return user.pw_name, grp.getgrgid(user.pw_gid).gr_name
-
-
 @pytest.fixture(scope="module")
 def prefix():
-    """nginx's prefix: site/, logs/, tmp/, nginx.conf. Readable by an
-    unprivileged nginx (pytest's own temporary folders are private to the tester)."""
-    folder = Path(tempfile.mkdtemp(prefix="fuling-nginx-"))
-    folder.chmod(0o755)
+    """nginx's prefix: site/, logs/, tmp/, nginx.conf; readable by an unprivileged
+    nginx (pytest's own temporary folders are private to the tester)."""
+    folder = local_nginx.make_prefix()
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -163,44 +86,15 @@ def site(prefix) -> Path:
 
 
 @pytest.fixture(scope="module")
-def nginx(site) -> Nginx:
-    binary = nginx_binary()
-    prefix = site.parent
-    run_as = unprivileged_user()
-    for name in ("logs", "tmp"):
-        (prefix / name).mkdir(exist_ok=True)
-        if run_as:
-            shutil.chown(prefix / name, *run_as)
-    text = CONF.read_text(encoding="utf-8")
-    assert text.count(LISTEN) == 1, f"deploy/nginx.conf must have exactly one `{LISTEN}` line"
-    port = free_port()
-    (prefix / "nginx.conf").write_text(text.replace(LISTEN, f"listen 127.0.0.1:{port};"), encoding="utf-8")
-    command = [binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", "logs/error.log",
-               "-g", f"daemon off; pid {prefix / 'logs' / 'nginx.pid'};"]
-    user, group = run_as or (None, None)
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, user=user, group=group,
-                               extra_groups=[] if run_as else None)
-    running = Nginx(prefix, port, process)
-    deadline = time.monotonic() + 15
-    while True:
-        if process.poll() is not None:
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-            pytest.fail(f"nginx exited ({process.returncode}) at start:\n{output}\n{running.error_log()}", pytrace=False)
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"nginx did not listen on {port}:\n{running.error_log()}", pytrace=False)
-            time.sleep(0.05)
-    yield running
-    process.send_signal(signal.SIGTERM)  # fast shutdown; workers exit with the master
+def nginx(site):
+    """deploy/nginx.conf as shipped (only the port changed), stopped after the module."""
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        binary = local_nginx.find_or_install_nginx()
+        running = local_nginx.start(site.parent, binary=binary)
+    except local_nginx.NginxError as failure:
+        pytest.fail(str(failure), pytrace=False)
+    yield running
+    running.stop()
 
 
 @dataclass
@@ -210,7 +104,7 @@ class Response:
     body: bytes
 
 
-def get(nginx: Nginx, path: str, encoding: str | None = None) -> Response:
+def get(nginx: local_nginx.LocalNginx, path: str, encoding: str | None = None) -> Response:
     """One GET, body as sent (no decompression)."""
     conn = http.client.HTTPConnection("127.0.0.1", nginx.port, timeout=10)
     try:
