@@ -18,6 +18,7 @@ SEGMENT_END = CLAUSE_END + "、"
 NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向|三大方向)")
 TIME_CLAUSE = re.compile(r"^(?:去年|今年|截至.{1,8}|\d{4}年|今年.{0,8}月|\d{1,2}\s*[-—–]\s*\d{1,2}月|一年来)$")
 UNMATCHED = "unclassified"
+CONTINUING_ITEM = re.compile(r"^(?:实现|完成|新增|建成|同比)")
 
 
 @dataclass
@@ -91,9 +92,13 @@ def propose(article: Article) -> list[Proposal]:
 def _subject_scope(text: str, sent_start: int, pos: int) -> str:
     """Earlier sentences of the paragraph and this clause group: a company named in
     the sentence before still owns the figure, but a park named in an earlier
-    ；-separated item does not."""
+    ；-separated item does not, unless this item starts with a verb and so
+    continues the one before (…白涛新材料科技城完成研发投入…；实现规上工业产值…)."""
     full_stop = max(text.rfind(c, 0, pos) for c in "。！？!?") + 1
-    return text[:full_stop] + text[sent_start:pos]
+    start = sent_start
+    while start > full_stop and CONTINUING_ITEM.match(text[start:pos]):
+        start = _last(text[full_stop:start - 1], "；;") + full_stop
+    return text[:full_stop] + text[start:pos]
 
 
 def _mark_for(marks: list[TimeMark], heading_marks: list[TimeMark], pos: int, sent_start: int) -> TimeMark | None:

@@ -37,7 +37,8 @@ def read_fact_file(path: Path) -> FactFile:
         data = data.get("facts") or []
     lines = text.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
-    header = "".join(lines[: starts[0]]) if starts else text
+    before_first = lines[: starts[0]] if starts else lines
+    header = "".join(line for line in before_first if line.lstrip().startswith("#") or not line.strip())
     chunks = ["".join(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
     if len(chunks) != len(data):  # not our layout: keep the data, re-format on write
         chunks = [format_record(r) for r in data]

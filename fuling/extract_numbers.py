@@ -98,7 +98,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 def _is_figure_context(text: str, start: int, end: int, number: str) -> bool:
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if before == "第" or before in "+＋" or after in "+＋":
+    if before == "第" or (before and before in "+＋") or (after and after in "+＋"):
         return False  # ordinal or programme name such as 1+2+8+N
     if before.isascii() and before.isalpha():
         return False  # PM2.5, VOCs-like codes
@@ -107,7 +107,7 @@ def _is_figure_context(text: str, start: int, end: int, number: str) -> bool:
     if not number[0].isdigit():
         if number == "一":
             return False  # 一个 is the indefinite article far more often than a count
-        if before in CHINESE_DIGITS or before in CHINESE_UNITS or before in "几数":
+        if before and (before in CHINESE_DIGITS or before in CHINESE_UNITS or before in "几数"):
             return False
     return True
 

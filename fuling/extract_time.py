@@ -78,9 +78,10 @@ def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            if match.re.pattern.startswith("(\\d{4})(?:年"):
-                if text[match.end():match.end() + 1] == "前" or text[match.start() - 1:match.start()] in ("自", "从"):
-                    continue  # 2030年前 (a deadline), 自2010年落户 (a starting point): not a period
+            if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
+                continue  # 力争2030年前: a deadline, not a period
+            if match.re.pattern.startswith("(\\d{4})(?:年") and text[match.start() - 1:match.start()] in ("自", "从"):
+                continue  # 自2010年落户…以来: a starting point, read by the 以来 rule
             taken.append(match.span())
             marks.append((match.start(), build(match)))
     return [mark for _, mark in sorted(marks, key=lambda item: item[0])]

@@ -1,0 +1,427 @@
+"""Extraction rules, one test per rule, with sentences from the seeds; and the
+editing contract of `build.py extract` (--force keeps reviewed records, --diff
+writes nothing)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fuling.articlefile import format_article
+from fuling.extract import extract_all
+from fuling.extract_article import propose
+from fuling.extract_metrics import RULES, best_rule
+from fuling.extract_numbers import chinese_number, find_figures
+from fuling.extract_time import period_of, time_marks
+from fuling.extract_words import bound_of, count_measure, kind_of, relative_measure, subject_of
+from fuling.model import Article, Block
+from fuling.reporter import MemoryReporter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def figures(text):
+    return [(f.value, f.unit) for f in find_figures(text)]
+
+
+def article(slug, date, *paragraphs, place="涪陵区", headings=None):
+    blocks = []
+    for i, text in enumerate(paragraphs, 1):
+        kind = "h2" if headings and i in headings else "p"
+        blocks.append(Block(anchor=f"p{i}", kind=kind, text=text, line=i))
+    return Article(slug=slug, title=slug, date=dt.date.fromisoformat(date), seed="x.txt", path=f"{slug}.md",
+                   place=place, blocks=blocks)
+
+
+def records(*paragraphs, date="2024-03-05", place="涪陵区", headings=None):
+    return [p.record for p in propose(article("a", date, *paragraphs, place=place, headings=headings))]
+
+
+def one(*paragraphs, **kw):
+    found = records(*paragraphs, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- numbers -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [("一", 1), ("两", 2), ("十", 10), ("十二", 12), ("二十", 20),
+                                         ("两百", 200), ("三千五百", 3500)])
+def test_chinese_numerals_read_as_numbers(text, value):
+    assert chinese_number(text) == value
+
+
+def test_digit_strings_in_chinese_are_not_numbers():
+    assert chinese_number("一二") is None
+    assert chinese_number("万盛") is None
+
+
+def test_money_in_wan_yuan_is_converted_to_yi_yuan():
+    (figure,) = find_figures("产值约1200万元")
+    assert (figure.value, figure.unit, figure.converted) == (0.12, "亿元", True)
+    assert figures("合同成交额达到5亿元,其中技术交易额7010.2万元") == [(5, "亿元"), (0.70102, "亿元")]
+
+
+def test_money_already_in_yi_yuan_is_kept_and_not_flagged_as_converted():
+    (figure,) = find_figures("去年，涪陵累计完成规上工业产值2471亿元")
+    assert (figure.value, figure.unit, figure.converted) == (2471, "亿元", False)
+
+
+def test_prices_without_scale_keep_yuan():
+    assert figures("发动村民按照400元/亩流转闲置土地") == [(400, "元/亩")]
+    assert figures("每筐10元，当天现金结算") == [(10, "元")]
+
+
+def test_scale_stays_in_non_money_units():
+    assert figures("涪陵页岩气田已探明储量2.1万亿立方米") == [(2.1, "万亿立方米")]
+    assert figures("派遣处置城市管理问题案件5.3万件") == [(5.3, "万件")]
+    assert figures("全球单套规模最大的50万吨/年己二酸项目") == [(50, "万吨")]
+
+
+def test_yu_and_duo_mark_a_lower_bound_wherever_they_sit():
+    for text, value, unit in (("发放创业担保贷款540万余元", 0.054, "亿元"), ("每年可节省标准煤5万多吨", 5, "万吨"),
+                              ("一年能消耗100多万吨磷石膏", 100, "万吨"), ("聚集了规上企业50余家", 50, "家")):
+        (figure,) = find_figures(text)
+        assert (figure.value, figure.unit, figure.more) == (value, unit, True)
+
+
+def test_percent_multiple_and_points_are_units():
+    assert figures("利润同比增长12.67倍") == [(12.67, "倍")]
+    assert figures("高于全区一般公共预算支出增幅10.9个百分点") == [(10.9, "个百分点")]
+    assert figures("占比在70.61%以上") == [(70.61, "%")]
+
+
+def test_fractions_and_half_are_shares_in_percent():
+    assert figures("全球四分之一的己二酸从这里出发") == [(25, "%")]
+    (half,) = find_figures("产销成品榨菜占全国一半以上")
+    assert (half.value, half.unit, half.more) == (50, "%", True)
+
+
+def test_a_range_keeps_both_ends():
+    (figure,) = find_figures("每年新增3—5个")
+    assert (figure.value, figure.high) == (3, 5)
+    record = one("去年新增研发机构3—5个。")
+    assert record["value"] == 3 and record["bound"] == "at_least" and "3—5个" in record["note"]
+
+
+@pytest.mark.parametrize("text", [
+    "9月21日成立的慧谷湖科创实验班",  # date
+    "获2022年第八届“中国光学工程学会科技创新奖”",  # year as a name, ordinal
+    "建峰化工入选2023全市10大“揭榜挂帅”创新示范智能工厂",  # year and award name
+    "以“1+2+8+N”科技创新和产业创新体系为着力点",  # programme name
+    "紧扣重庆市“416”科技创新战略布局，制定了“1238”产业科创体系建设规划",
+    "奋力实现“十个新提升”",  # quoted slogan
+    "围绕“2349”现代制造业集群体系构建，涪陵加速培育2大千亿级主导产业集群",  # programme and its parts
+    "站在“十四五”新起点上",
+    "千亿级白涛新材料科技城",  # size tier
+    "彰显‘三个重要’的百万人口战略支点城市",
+    "城区空气质量位居主城区第3位",  # rank
+    "加快构建由一个涪陵国家高新区、一个白涛新材料科技城组成的体系",  # indefinite article
+    "年销售额10亿元级单品",  # size class
+])
+def test_non_figures_produce_nothing(text):
+    assert find_figures(text) == []
+
+
+def test_a_number_glued_to_latin_letters_is_a_code():
+    assert figures("PM2.5年均浓度34微克/立方米") == [(34, "微克/立方米")]
+    assert figures("力争创建5G全连接工厂1个") == [(1, "个")]
+
+
+def test_programme_parts_that_look_like_counts_give_no_record():
+    assert records("涪陵加速培育2大千亿级主导产业集群、3大五百亿级支柱产业、9个“新星”产业集群。") == []
+    assert records("8个产业科创基地均由区领导挂帅推动。") == []
+
+
+def test_n_da_counts_only_things_listed_before_it():
+    assert figures("已集聚起吉利电池、青山瑞浦、赣锋锂电三大龙头") == [(3, "家")]
+    assert figures("实现了己二酸、聚氨酯原液、超纤材料、聚氨酯树脂4大单品产量位列全球第一") == [(4, "个")]
+    assert figures("推动六大优势产业链延链强链") == []
+
+
+def test_a_yi_class_size_is_a_figure_but_a_count_of_classed_clusters_is_not():
+    assert figures("目前，涪陵已建成900亿级材料产业集群") == [(900, "亿元")]
+    assert figures("以及装备制造、清洁能源、消费品3个300亿级产业集群") == [(3, "个")]
+
+
+# --- bound and kind ----------------------------------------------------------
+
+@pytest.mark.parametrize("before, after, more, bound", [
+    ("规上工业产值突破", "亿元。", False, "at_least"),
+    ("利润总额超过", "亿元", False, "at_least"),
+    ("材料产业产值已突破1200亿元、超全市", "", False, "at_least"),
+    ("占比在", "以上；", False, "at_least"),
+    ("预计同比下降", "左右，", False, "about"),
+    ("产值约", "", False, "about"),
+    ("接近", "甚至以上", False, "about"),
+    ("效率提升了高达", "", False, "exact"),
+    ("规上企业", "", True, "at_least"),
+    ("投资不到", "", False, "at_most"),
+    ("规上工业利润", "、区县第二", False, "exact"),
+])
+def test_bound_words(before, after, more, bound):
+    assert bound_of(before[-6:], after, more) == bound
+
+
+def test_kind_words():
+    assert kind_of("2021年全区万元GDP能耗预计同比下降", "", False) == "estimate"
+    assert kind_of("力争战略性新兴产业产值增长", "", False) == "target"
+    assert kind_of("总体规模：规上工业产值突破", "2024发展目标", False) == "target"
+    assert kind_of("全区规上工业产值突破", "", True) == "target"
+    assert kind_of("去年，涪陵累计完成规上工业产值", "", False) == "actual"
+
+
+def test_estimate_does_not_reach_past_a_later_time_phrase():
+    found = records("2021年全区万元GDP能耗预计同比下降5%左右，截至去年底，建成国家绿色工厂5个。", date="2022-03-01")
+    assert [(r["value"], r["kind"]) for r in found] == [(-5, "estimate"), (5, "actual")]
+
+
+def test_a_goal_list_under_a_target_heading_is_target_for_that_year():
+    found = records("2024发展目标", "总体规模：\\*\\*规上工业产值突破2700亿元。", headings={1})
+    assert [(r["kind"], r["period"], r["bound"], r["metric"]) for r in found] == [
+        ("target", "2024", "at_least", "industrial_output")]
+
+
+# --- periods -----------------------------------------------------------------
+
+def resolve(text, date, stock=False):
+    pub = dt.date.fromisoformat(date)
+    marks = time_marks(text, pub)
+    return period_of(marks[-1] if marks else None, pub, stock)
+
+
+@pytest.mark.parametrize("text, date, stock, period", [
+    ("去年，涪陵累计完成", "2024-03-05", False, "2023"),
+    ("今年", "2024-03-05", False, "2024"),
+    ("一年来", "2024-03-05", False, "2023"),
+    ("今年1—8月，涪陵全区完成", "2022-09-20", False, "2022-01/2022-08"),
+    ("1-8月,白涛新材料科技城完成", "2022-10-15", False, "2022-01/2022-08"),
+    ("今年1月-8月,全区", "2022-10-15", False, "2022-01/2022-08"),
+    ("1月-9月,登记", "2022-10-15", False, "2022-01/2022-09"),
+    ("今年1月-8月,高新技术企业达到", "2022-10-15", True, "2022-08-31"),
+    ("截至去年底，建成国家绿色工厂", "2022-03-01", True, "2021-12-31"),
+    ("截至去年底，全区战略性新兴产业同比增长", "2022-03-01", False, "2021"),
+    ("截至2021年底，涪陵区已培育", "2022-09-20", True, "2021-12-31"),
+    ("截至8月底，科学城核心区科技型企业", "2022-09-20", True, "2022-08-31"),
+    ("截至目前，涪陵区已建成", "2022-09-20", True, "2022-09-20"),
+    ("目前，涪陵已建成900亿级", "2022-09-20", False, "2022-09-20"),
+    ("2021年全区万元GDP能耗", "2022-03-01", False, "2021"),
+    ("力争到2026年，全区规上工业产值", "2022-09-20", False, "2026"),
+    ("预计“十四五”末，白涛新材料科技城", "2022-10-15", False, "2025"),
+    ("“十三五”以来,涪陵区每年", "2021-10-27", False, "2016-01/2020-12"),
+    ("上世纪90年代初，重庆第一条", "2022-09-20", False, "1990"),
+    ("自2010年落户涪陵以来，该企业", "2024-03-05", True, "2024-03-05"),
+])
+def test_relative_time_resolves_against_publication_date(text, date, stock, period):
+    assert resolve(text, date, stock) == period
+
+
+def test_a_deadline_year_is_not_a_period():
+    assert time_marks("力争2030年前二氧化碳排放达到峰值", dt.date(2021, 10, 27)) == []
+
+
+def test_without_a_time_word_a_first_quarter_review_means_the_year_before():
+    assert resolve("全区7个战略性新兴产业项目", "2024-03-05") == "2023"
+
+
+def test_without_a_time_word_a_later_piece_means_its_publication_date():
+    assert resolve("涪陵赛特棕刚玉年产量突破", "2022-09-20") == "2022-09-20"
+
+
+def test_a_time_phrase_carries_through_its_paragraph():
+    found = records("一年来，涪陵制造因技改向“绿”发展。新增国家级绿色工厂8家、市级绿色工厂7家。")
+    assert [(r["period"], r["measure"]) for r in found] == [("2023", "change"), ("2023", "change")]
+
+
+def test_cumulative_counts_under_a_past_year_are_year_end_stocks():
+    found = records("一年来，涪陵累计完成制造业智能化改造项目280个，创建智能工厂18个。")
+    assert [r["period"] for r in found] == ["2023-12-31", "2023-12-31"]
+
+
+def test_a_month_still_to_come_makes_the_figure_an_estimate():
+    record = one("“预计今年5月可以正式投产。”据介绍，该项技术将实现年产高效滤布30万平方米。")
+    assert (record["kind"], record["period"], record["subject"]) == ("estimate", "2024", "摩孚科技")
+
+
+# --- measure -----------------------------------------------------------------
+
+def test_growth_and_falls_are_signed_percentages():
+    assert relative_measure("规上工业增加值增长", "", "%") == ("growth", 1)
+    assert relative_measure("2021年全区万元GDP能耗预计同比下降", "", "%") == ("growth", -1)
+    assert relative_measure("生产工人减少", "", "%") == ("growth", -1)
+    assert relative_measure("效益却实现了", "的提升", "%") == ("growth", 1)
+
+
+def test_shares_are_shares():
+    assert relative_measure("税收占一般公共预算收入", "", "%") == ("share", 1)
+    assert relative_measure("占全区规模以上工业比重达到", "", "%") == ("share", 1)
+    assert relative_measure("材料产业产值已突破1200亿元、超全市", "", "%") == ("share", 1)
+
+
+def test_xinzeng_makes_increments_until_another_verb():
+    assert count_measure("实施智能化改造项目30个，建成智能工厂、数字化车间8个，新增国家级绿色供应链1条、市级绿色工厂") == "change"
+    assert count_measure("新增国家级绿色供应链1条，实施智能化改造项目") == "level"
+    assert count_measure("实现新增创新型中小企业53家、市级企业技术中心6个，万达薄板、太极集团等", "企业荣获重庆市企业创新奖") == "level"
+    assert count_measure("引育创新团队") == "level"
+
+
+def test_growth_value_is_negative_for_a_fall():
+    record = one("2021年全区万元GDP能耗预计同比下降5%左右。", date="2022-03-01")
+    assert (record["value"], record["measure"], record["kind"], record["bound"]) == (-5, "growth", "estimate", "about")
+
+
+# --- subject and metric ------------------------------------------------------
+
+def test_subject_is_the_nearest_named_park_or_company():
+    assert subject_of("1-8月,白涛新材料科技城完成研发投入", "涪陵区") == "白涛新材料科技城"
+    assert subject_of("去年，涪陵累计完成规上工业产值", "涪陵区") == "涪陵区"
+    assert subject_of("聚焦新材料领域，去年以来在涪陵，万凯PET三期、华峰己二酸六期等", "涪陵区") == "涪陵区"
+
+
+def test_a_story_about_another_place_never_gets_fuling():
+    record = one("今年以来已为高校毕业生创业者发放创业担保贷款540万余元。", date="2022-09-20", place="西部(重庆)科学城")
+    assert record["subject"] == "西部(重庆)科学城"
+    assert records("在全区10个镇街社保所设立社保业务经办窗口。", date="2022-09-20", place="万盛经开区")[0]["subject"] == "万盛经开区"
+
+
+def test_different_words_for_the_same_figure_share_a_metric():
+    assert best_rule("去年全区规模以上工业产值", "亿元").key == "industrial_output"
+    assert best_rule("去年，涪陵累计完成规上工业产值", "亿元").key == "industrial_output"
+    assert best_rule("全区规模以上工业企业研发费用达", "亿元").key == "rd_spending"
+    assert best_rule("全区规模以上工业企业研发投入", "亿元").key == "rd_spending"
+    assert best_rule("研发投入强度达到", "%").key == "rd_intensity"
+
+
+def test_respectively_lists_give_each_figure_its_own_metric():
+    found = records("材料、清洁能源、消费品、装备制造、电子信息等支柱产业产值分别增长74.3%、12.2%、9.9%、7.6%、22%。",
+                    date="2022-03-01")
+    assert [(r["metric"], r["value"]) for r in found] == [
+        ("materials_output", 74.3), ("clean_energy_output", 12.2), ("consumer_goods_output", 9.9),
+        ("equipment_output", 7.6), ("electronics_output", 22)]
+    assert {r["measure"] for r in found} == {"growth"}
+
+
+def test_a_growth_after_a_level_inherits_its_metric_and_the_quote_keeps_the_noun():
+    found = records("一年来，全区规模以上工业企业研发费用达44.5亿元、增长10.3%。")
+    assert [(r["metric"], r["measure"]) for r in found] == [("rd_spending", "level"), ("rd_spending", "growth")]
+    assert "研发费用" in found[1]["source"]["quote"]
+
+
+def test_quotes_are_verbatim_from_their_paragraph():
+    text = "去年，涪陵累计完成规上工业产值2471亿元、区县第二，工业增加值771亿元、区县第一。"
+    found = records(text)
+    assert [r["source"]["quote"] for r in found] == ["去年，涪陵累计完成规上工业产值2471亿元", "工业增加值771亿元"]
+    assert all(r["source"]["quote"] in text and r["source"]["paragraph"] == "p1" for r in found)
+
+
+def test_every_metric_a_rule_names_is_in_the_catalogue():
+    catalogue = {m["key"] for m in yaml.safe_load((ROOT / "content" / "metrics.yaml").read_text(encoding="utf-8"))}
+    assert {rule.key for rule in RULES} <= catalogue
+
+
+# --- files: write, --force, --diff -------------------------------------------
+
+def make_project(tmp_path: Path, articles: dict[str, tuple[str, list[str]]]) -> Path:
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    for slug, (date, paragraphs) in articles.items():
+        meta = {"title": slug, "slug": slug, "date": date, "seed": "x.txt", "place": "涪陵区"}
+        blocks = [Block(anchor=f"p{i}", kind="p", text=t, line=0) for i, t in enumerate(paragraphs, 1)]
+        (folder / f"{slug}.md").write_text(format_article(meta, blocks), encoding="utf-8")
+    return tmp_path
+
+
+TWO = {
+    "early": ("2022-03-01", ["截至去年底，建成国家绿色工厂5个，市级绿色工厂6个。", "去年全区规模以上工业产值首次突破2000亿元大关。"]),
+    "later": ("2022-03-02", ["截至去年底，建成国家绿色工厂5个。"]),
+}
+
+
+def facts_of(root: Path, slug: str) -> list[dict]:
+    return yaml.safe_load((root / "content" / "facts" / f"{slug}.yaml").read_text(encoding="utf-8"))
+
+
+def test_extract_writes_one_file_per_article_and_is_deterministic(tmp_path):
+    root = make_project(tmp_path, TWO)
+    assert extract_all(root, reporter=MemoryReporter()) == 0
+    first = (root / "content" / "facts" / "early.yaml").read_bytes()
+    assert extract_all(root, force=True, reporter=MemoryReporter()) == 0
+    assert (root / "content" / "facts" / "early.yaml").read_bytes() == first
+    assert [r["id"] for r in facts_of(root, "early")] == [
+        "green-factories-national-2021-12-31", "green-factories-municipal-2021-12-31", "industrial-output-2021"]
+
+
+def test_the_same_figure_in_two_articles_is_one_record_with_also_in(tmp_path):
+    root = make_project(tmp_path, TWO)
+    extract_all(root, reporter=MemoryReporter())
+    (green,) = [r for r in facts_of(root, "early") if r["metric"] == "green_factories_national"]
+    assert green["also_in"] == [{"article": "later", "quote": "截至去年底，建成国家绿色工厂5个", "paragraph": "p1"}]
+    assert facts_of(root, "later") == []
+
+
+def test_extract_does_not_touch_an_existing_file_without_force(tmp_path):
+    root = make_project(tmp_path, TWO)
+    extract_all(root, reporter=MemoryReporter())
+    path = root / "content" / "facts" / "early.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 2000", "value: 2100"), encoding="utf-8")
+    extract_all(root, reporter=MemoryReporter())
+    assert "value: 2100" in path.read_text(encoding="utf-8")
+
+
+def test_force_keeps_reviewed_records_byte_for_byte_in_place(tmp_path):
+    root = make_project(tmp_path, TWO)
+    extract_all(root, reporter=MemoryReporter())
+    path = root / "content" / "facts" / "early.yaml"
+    text = path.read_text(encoding="utf-8")
+    # an editor corrects the first record and marks it reviewed, and edits the last one without review
+    reviewed = text.replace("  value: 5\n", "  value: 4\n  reviewed: true\n  note: 更正\n", 1)
+    reviewed = reviewed.replace("value: 2000", "value: 2100")
+    path.write_text(reviewed, encoding="utf-8")
+    extract_all(root, force=True, reporter=MemoryReporter())
+    after = path.read_text(encoding="utf-8")
+    records_after = yaml.safe_load(after)
+    assert records_after[0]["value"] == 4 and records_after[0]["reviewed"] is True
+    assert after.startswith(reviewed.split("- id: green-factories-municipal")[0])  # same bytes, same place
+    assert records_after[2]["value"] == 2000  # the unreviewed edit is replaced by the fresh proposal
+
+
+def test_force_does_not_bring_back_a_figure_an_editor_moved_into_also_in(tmp_path):
+    root = make_project(tmp_path, {
+        "early": ("2022-03-01", ["截至去年底，建成国家绿色工厂5个。"]),
+        "later": ("2022-09-20", ["截至目前，涪陵区已建成国家绿色工厂5个。"]),
+    })
+    extract_all(root, reporter=MemoryReporter())
+    assert len(facts_of(root, "later")) == 1  # another period: the machine proposes its own record
+    # the editor decides it is the same figure: one record, the later article under also_in
+    early = root / "content" / "facts" / "early.yaml"
+    early.write_text(early.read_text(encoding="utf-8") + "  reviewed: true\n  also_in:\n  - article: later\n"
+                     "    quote: 截至目前，涪陵区已建成国家绿色工厂5个\n    paragraph: p1\n", encoding="utf-8")
+    (root / "content" / "facts" / "later.yaml").write_text("[]\n", encoding="utf-8")
+    extract_all(root, force=True, reporter=MemoryReporter())
+    assert facts_of(root, "later") == []
+    assert facts_of(root, "early")[0]["also_in"][0]["article"] == "later"
+
+
+def test_diff_writes_nothing_and_reports_an_edited_value(tmp_path):
+    root = make_project(tmp_path, TWO)
+    extract_all(root, reporter=MemoryReporter())
+    path = root / "content" / "facts" / "early.yaml"
+    edited = path.read_text(encoding="utf-8").replace("value: 2000", "value: 2100")
+    path.write_text(edited, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in (root / "content" / "facts").iterdir()}
+    reporter = MemoryReporter()
+    assert extract_all(root, diff=True, reporter=reporter) == 0
+    assert {p.name: p.read_bytes() for p in (root / "content" / "facts").iterdir()} == before
+    assert "~ industrial-output-2021: value: 2100 → 2000" in reporter.text
+    assert "content/facts/later.yaml: no changes" in reporter.text
+
+
+def test_diff_lists_new_figures_for_an_article_without_a_file(tmp_path):
+    root = make_project(tmp_path, TWO)
+    reporter = MemoryReporter()
+    extract_all(root, diff=True, reporter=reporter)
+    assert not (root / "content" / "facts").exists()
+    assert "content/facts/early.yaml: new file, 3 records" in reporter.text
+    assert "+ industrial-output-2021: 2000 亿元" in reporter.text
