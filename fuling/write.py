@@ -43,6 +43,7 @@ import errno
 import fcntl
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -111,6 +112,7 @@ def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = N
 
     `link_unchanged=False` writes every file afresh (reusing nothing from earlier builds).
     """
+    started = time.perf_counter()
     out = Path(out)
     names = {name: _safe_relative(name) for name in files}  # refuse a bad path before touching anything
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -118,7 +120,7 @@ def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = N
         recover(out, reporter)
         if link_unchanged and _identical(files, out):
             if reporter:
-                reporter.stage("write", f"{len(files)} files, all unchanged: {out.name}/ left as it is")
+                reporter.stage("write", f"{len(files)} files, all unchanged: {out.name}/ left as it is ({time.perf_counter() - started:.2f} s)")
             return WriteStats(unchanged=len(files))
         staging = staging_dir(out)
         spare = spare_dir(out)
@@ -135,7 +137,7 @@ def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = N
             shutil.rmtree(staging, ignore_errors=True)  # whatever happened, site/ is as it was
             raise
     if reporter:
-        reporter.stage("write", f"{len(files)} files ({stats.written} written, {stats.linked + stats.unchanged} unchanged) -> {out.name}/")
+        reporter.stage("write", f"{len(files)} files ({stats.written} written, {stats.linked + stats.unchanged} unchanged) -> {out.name}/ ({time.perf_counter() - started:.2f} s)")
     return stats
 
 
