@@ -293,7 +293,8 @@ def _categories(points: list[ChartPoint]) -> list[str]:
         span = period_span(period)
         if span:
             covered.update(range(span.start.year, span.end.year + 1))
-    years = [period_span(p).start.year for p in by_label.values() if period_span(p) and period_span(p).shape == "year"]
+    # Whole years and dates set the range; a part of a year or a span counts as covered only.
+    years = [period_span(p).start.year for p in by_label.values() if period_span(p) and period_span(p).shape in ("year", "date")]
     if years:
         missing = [y for y in range(min(years), max(years) + 1) if y not in covered]
         if len(missing) <= MAX_FILLED_YEARS:
@@ -321,7 +322,10 @@ def _panel_title(spec: ChartSpec, key: tuple[str, str], points: list[ChartPoint]
         label = metric.label if metric else point.fact.metric
         if label not in metrics:
             metrics.append(label)
-    return f"{'、'.join(metrics)}（{unit}）"
+    measure = {"level": "", "change": "新增", "growth": "增速", "share": "占比"}.get(key[1], "")
+    if key[1] == "level" and all(is_point_in_time(p.fact.period) for p in points):
+        measure = "累计"
+    return f"{'、'.join(metrics)}{'：' + measure if measure else ''}（{unit}）"
 
 
 def _hover(point: ChartPoint, site: Site) -> str:
@@ -392,6 +396,13 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     for point in points:
         groups.setdefault((point.series, point.style, is_partial_year(point.fact.period)), []).append(point)
     order = {"actual": 0, "estimate": 1, "target": 2}
+    # Bar slots are numbered within each panel: panels share the x axis, and a slot
+    # kept free for another panel's series would push every bar off its label.
+    slot: dict[str, str] = {}
+    for key in panels:
+        names = [s.name for s in spec.series if any(p.series == s.name and _panel_key(p.fact) == key for p in points)]
+        for index, name in enumerate(names):
+            slot.setdefault(name, str(index))
     for (series_name, kind, partial), members in sorted(
         groups.items(), key=lambda item: (series_index[item[0][0]], item[0][2], order.get(item[0][1], 9))
     ):
@@ -418,7 +429,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         else:
             trace = go.Bar(
                 marker=_style_bar(kind, partial, colour), textposition="outside", cliponaxis=False,
-                offsetgroup=str(series_index[series_name]) if spec.type == "grouped-bar" else "0",
+                offsetgroup=slot[series_name] if spec.type == "grouped-bar" else "0",
                 **common,
             )
         fig.add_trace(trace, row=row, col=1)

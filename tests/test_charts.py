@@ -315,3 +315,29 @@ def test_counting_words_share_an_axis_but_money_and_counts_do_not():
     facts.append(_fact("money", 5, "2022", metric="green_factories_national", unit="亿元", measure="change"))
     with pytest.raises(BuildError, match="mixes units"):
         build_charts(_site(facts, [spec]))
+
+
+def test_panels_name_their_measure_and_bars_sit_on_their_labels():
+    facts = [
+        _fact("green-national-2021", 5, "2021-12-31", metric="green_factories_national", unit="个"),
+        _fact("green-national-new-2023", 8, "2023", metric="green_factories_national", unit="家", measure="change"),
+    ]
+    spec = ChartSpec(id="green-factories", title="绿色工厂", type="grouped-bar", path="content/charts/green-factories.yaml",
+                     series=[SeriesSpec(name="累计", select={"metric": "green_factories_national", "measure": "level"}),
+                             SeriesSpec(name="当年新增", select={"metric": "green_factories_national", "measure": "change"})])
+    chart = build_charts(_site(facts, [spec]))["green-factories"]
+    titles = [a["text"] for a in chart.figure["layout"]["annotations"]]
+    assert any("累计" in t for t in titles) and any("新增" in t for t in titles)
+    assert {t["offsetgroup"] for t in _traces(chart)} == {"0"}  # one series per panel: centred on its label
+
+
+def test_years_missing_between_a_date_and_a_target_year_are_gaps():
+    facts = [
+        _fact("zhacai-output-2022-10-15", 130, "2022-10-15", metric="zhacai_output", bound="at_least"),
+        _fact("zhacai-output-target-2030", 500, "2030", kind="target", metric="zhacai_output"),
+    ]
+    spec = ChartSpec(id="zhacai-output", title="榨菜产值", type="bar", path="content/charts/zhacai-output.yaml",
+                     series=[SeriesSpec(name="实际", select={"metric": "zhacai_output", "kind": "actual"}),
+                             SeriesSpec(name="目标", style="target", select={"metric": "zhacai_output", "kind": "target"})])
+    chart = build_charts(_site(facts, [spec]))["zhacai-output"]
+    assert chart.figure["layout"]["xaxis"]["categoryarray"] == ["2022年10月15日"] + [f"{y}年" for y in range(2023, 2031)]
