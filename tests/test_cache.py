@@ -1,6 +1,8 @@
 """The build cache: a no-op is detected cheaply, and no cached result ever makes a build wrong."""
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 from pathlib import Path
@@ -160,3 +162,97 @@ def test_without_an_active_state_memo_always_parses(project):
     for _ in range(2):
         memoized("facts", project / "content" / "facts" / "a.yaml", project, lambda errors: calls.append(1), [])
     assert len(calls) == 2
+
+
+# -- the real pipeline: an incremental build is always the build from scratch -------------
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """The mini fixture with its own copy of the templates, so a test can edit one."""
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURE, root)
+    shutil.copytree(PACKAGE_TEMPLATES, root / "templates")
+    bundle = PACKAGE_TEMPLATES.parent / "node_modules" / "plotly.js-basic-dist-min"
+    if bundle.is_dir():  # the small plotly.js build, as in the project: keeps each build quick
+        (root / "node_modules").mkdir()
+        (root / "node_modules" / bundle.name).symlink_to(bundle, target_is_directory=True)
+    return root
+
+
+def build(root: Path, monkeypatch, cached: bool = True) -> tuple[dict[str, bytes], str]:
+    from fuling.pipeline import build_site
+    from fuling.reporter import MemoryReporter
+
+    if cached:
+        monkeypatch.delenv("FULING_NO_CACHE", raising=False)
+        out = root / "site"
+    else:
+        monkeypatch.setenv("FULING_NO_CACHE", "1")
+        out = root / "site-from-scratch"
+        shutil.rmtree(out, ignore_errors=True)
+    reporter = MemoryReporter()
+    build_site(root, out, reporter=reporter)
+    return files_of(out), reporter.text
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_edited_fact_value_shows_after_incremental_rebuild(mini, monkeypatch):
+    build(mini, monkeypatch)
+    replace_once(mini / "content" / "facts" / "three-changes.yaml", "value: 122\n", "value: 9137\n")
+    files, log = build(mini, monkeypatch)
+    assert "files parsed from cache" in log and "1 input file(s) changed" in log  # the incremental path ran
+    assert b"9137" in files["facts/index.html"]
+    assert b"9137" in files["articles/three-changes/index.html"]
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(files["data/facts.csv"].decode("utf-8-sig")))}
+    assert rows["high-tech-firms-2021"]["value"] == "9137"
+
+
+def test_changed_template_reaches_every_article_page(mini, monkeypatch):
+    build(mini, monkeypatch)
+    replace_once(mini / "templates" / "article.html", '<article class="article"', '<article data-edition="2" class="article"')
+    files, _ = build(mini, monkeypatch)
+    pages = [name for name in files if name.startswith("articles/") and name != "articles/index.html"]
+    assert len(pages) == 2
+    assert all(b'data-edition="2"' in files[name] for name in pages)
+
+
+EDITS = {
+    "fact value": ("content/facts/new-productive-forces.yaml", "value: 771\n", "value: 772\n"),
+    "article body": ("content/articles/three-changes.md", "利润总额增长79%。", "利润总额增长79%，稳中有进。"),
+    "article title": ("content/articles/three-changes.md", "title: 笃行不怠建新功", "title: 笃行不怠建新功（修订）"),
+    "metric label": ("content/metrics.yaml", "label: 规上工业产值\n", "label: 规模以上工业产值\n"),
+    "theme title": ("content/themes/industry.md", "title: 工业产值与结构", "title: 工业"),
+    "site title": ("content/site.yaml", "title: ", "title: 新"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_incremental_build_equals_build_from_scratch(mini, monkeypatch, edit):
+    build(mini, monkeypatch)
+    rel, old, new = EDITS[edit]
+    if edit == "site title":
+        text = (mini / rel).read_text(encoding="utf-8")
+        (mini / rel).write_text(text.replace("title: ", "title: 新", 1), encoding="utf-8")
+    else:
+        replace_once(mini / rel, old, new)
+    incremental, log = build(mini, monkeypatch)
+    assert "parsed from cache" in log
+    scratch, _ = build(mini, monkeypatch, cached=False)
+    assert incremental.keys() == scratch.keys()
+    assert [name for name in incremental if incremental[name] != scratch[name]] == []
+
+
+def test_noop_rebuild_stops_early_and_keeps_the_site(mini, monkeypatch):
+    first, _ = build(mini, monkeypatch)
+    again, log = build(mini, monkeypatch)
+    assert "up to date" in log and "[render]" not in log
+    assert again == first
