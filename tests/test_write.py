@@ -251,3 +251,52 @@ def test_write_without_reuse_keeps_no_spare_contents(out):
     stats = write_site(NEW, out, link_unchanged=False)
     assert stats.written == len(NEW) and stats.linked == 0
     assert tree(out) == NEW
+
+
+KILL_SCRIPT = """
+import sys
+from pathlib import Path
+from fuling.write import write_site
+version = sys.argv[2]
+files = {f"articles/a{i}/index.html": f"{version} page {i} ".encode() * 200 for i in range(1500)}
+files["index.html"] = version.encode()
+write_site(files, Path(sys.argv[1]))
+"""
+
+
+def versions_of(out: Path) -> set[str]:
+    return {data.split(b" ")[0].decode() for data in tree(out).values()}
+
+
+@pytest.fixture(scope="module")
+def full_write_seconds(tmp_path_factory) -> float:
+    """How long the write below takes here, start-up included, so kills land inside it."""
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path_factory.mktemp("timing") / "site"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(out), "old"], check=True)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("fraction", [0.5, 0.7, 0.85, 0.95, 1.1])
+def test_kill_9_at_any_moment_leaves_one_whole_site(tmp_path, full_write_seconds, fraction):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from fuling.write import recover
+
+    out = tmp_path / "site"
+    subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(out), "old"], check=True)
+    process = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(out), "new"])
+    time.sleep(full_write_seconds * fraction)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    recover(out)
+    assert versions_of(out) in ({"old"}, {"new"})  # never a mix, never missing
+    assert len(tree(out)) == 1501
+    assert siblings(out) == []
