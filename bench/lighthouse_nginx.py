@@ -1,0 +1,136 @@
+"""Lighthouse (mobile) through nginx, before and after the publishing step's
+server set-up: the same pages served by Python's plain `http.server` (no
+compression, no cache headers: how the site was served before
+deploy/nginx.conf) and by Debian's nginx running deploy/nginx.conf (gzip from
+the build's .gz copies, cache lifetimes, CSP). Both serve the site under
+/data/fuling/, each built with its own local `site_url`.
+
+Uses bench/lighthouse.py's Lighthouse runner (npm `lighthouse`, pinned in
+package.json, Debian's Chromium) and deploy/local_nginx.py.
+
+    .venv/bin/python bench/lighthouse_nginx.py                  # print the table
+    .venv/bin/python bench/lighthouse_nginx.py --update-readme  # and write it into bench/README.md
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "deploy"))
+
+import lighthouse as lh  # noqa: E402  (bench/lighthouse.py)
+import local_nginx  # noqa: E402  (deploy/local_nginx.py)
+
+README = ROOT / "bench" / "README.md"
+START, END = "<!-- lighthouse-nginx:table:start -->", "<!-- lighthouse-nginx:table:end -->"
+SUBPATH = local_nginx.PREFIX_PATH  # /data/fuling/
+PAGES = ("front page", "chart page", "embed")
+
+
+class _Plain(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def build(root: Path, out: Path, site_url: str) -> None:
+    from fuling.pipeline import build_site
+    from fuling.reporter import Reporter
+
+    build_site(root, out, site_url=site_url, reporter=Reporter(quiet=True))
+
+
+def measure(base: str, site: Path, work: Path, server: str) -> list[tuple[str, str, str, dict]]:
+    rows = []
+    for label, kind, rel in lh.pick_pages(site):
+        if label not in PAGES:
+            continue
+        print(f"lighthouse ({server}): {label} {base}{rel}", file=sys.stderr)
+        rows.append((label, server, rel, lh.summarise(lh.run_lighthouse(base + rel, work / "report.json"))))
+    return rows
+
+
+def table(rows: list[tuple[str, str, str, dict]]) -> str:
+    lines = ["| page | served by | perf | a11y | best pr. | SEO | transferred (KB) | FCP s | LCP s | TBT ms |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for label, server, rel, r in sorted(rows, key=lambda row: (PAGES.index(row[0]), row[1] != "http.server")):
+        lines.append(f"| {label} `{rel or '/'}` | {server} | {r['performance']} | {r['accessibility']} | "
+                     f"{r['best-practices']} | {r['seo']} | {r['bytes'] / 1000:.0f} | {r['fcp'] / 1000:.1f} | "
+                     f"{r['lcp'] / 1000:.1f} | {r['tbt']:.0f} |")
+    misses = [f"- {label} ({server}): {category}: {', '.join(ids)}" for label, server, _, r in rows
+              for category, ids in r["failed"].items() if ids]
+    if misses:
+        lines += ["", "Audits not passed (weighted):", "", *misses]
+    return "\n".join(lines)
+
+
+def update_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    if START not in readme:
+        sys.exit(f"{README.relative_to(ROOT)} has no {START} marker")
+    head, rest = readme.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--update-readme", action="store_true", help="write the table into bench/README.md")
+    parser.add_argument("--root", type=Path, default=ROOT, help="project to build (default: this one)")
+    args = parser.parse_args(argv)
+    for needed, how in ((lh.LIGHTHOUSE, "npm ci"), (Path(lh.CHROMIUM), "make test-tools")):
+        if not needed.exists():
+            sys.exit(f"{needed} is missing: run `{how}`")
+
+    rows = []
+    # Before: python's http.server, the site under /data/fuling/ of its folder.
+    with tempfile.TemporaryDirectory(prefix="lighthouse-plain-") as tmp:
+        docroot = Path(tmp) / "root"
+        site = docroot / SUBPATH.strip("/")
+        site.parent.mkdir(parents=True)
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Plain, directory=str(docroot)))
+        httpd.daemon_threads = True
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{httpd.server_address[1]}{SUBPATH}"
+        try:
+            build(args.root, site, base)
+            rows += measure(base, site, Path(tmp), "http.server")
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+
+    # After: deploy/nginx.conf.
+    prefix = local_nginx.make_prefix()
+    try:
+        port = local_nginx.free_port()
+        build(args.root, prefix / "site", f"http://127.0.0.1:{port}{SUBPATH}")
+        nginx = local_nginx.start(prefix, port)
+        try:
+            rows += measure(nginx.base, prefix / "site", prefix, "nginx")
+        finally:
+            nginx.stop()
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
+
+    version = rows[0][3]["version"]
+    chrome = next((p for p in rows[0][3]["chrome"].split() if p.startswith(("HeadlessChrome/", "Chrome/"))), "")
+    text = (f"Lighthouse {version}, mobile preset (simulated slow 4G, mid-range phone), {chrome}; "
+            f"measured {dt.date.today().isoformat()} with `.venv/bin/python bench/lighthouse_nginx.py`. "
+            f"Transferred = Lighthouse's total byte weight (bytes over the wire, after compression).\n\n{table(rows)}")
+    print(text)
+    if args.update_readme:
+        update_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
