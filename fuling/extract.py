@@ -154,8 +154,17 @@ def _differs(old: dict, new: dict) -> bool:
 
 
 def _changes(old: dict, new: dict) -> str:
-    return "; ".join(f"{k}: {old.get(k)!r} → {new.get(k)!r}" for k in COMPARED
-                     if k not in ("source", "also_in", "note") and old.get(k) != new.get(k))
+    parts = [f"{k}: {old.get(k)!r} → {new.get(k)!r}" for k in COMPARED
+             if k not in ("source", "also_in", "note") and old.get(k) != new.get(k)]
+    for k in ("source", "also_in"):
+        if old.get(k) != new.get(k):
+            parts.append(f"{k}: {_sources(old.get(k))} → {_sources(new.get(k))}")
+    return "; ".join(parts)
+
+
+def _sources(value) -> str:
+    items = value if isinstance(value, list) else [value] if value else []
+    return ", ".join(f"{s.get('article')}#{s.get('paragraph')}" for s in items if isinstance(s, dict)) or "none"
 
 
 def extract_all(root: Path, force: bool = False, diff: bool = False, reporter: Reporter | None = None) -> int:
