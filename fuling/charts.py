@@ -361,7 +361,7 @@ def _style_bar(kind: str, partial: bool, colour: str) -> dict:
                     pattern=dict(shape="/", fgcolor=colour, solidity=0.35))
     if partial:
         return dict(color="rgba(0,0,0,0)", line=dict(color=colour, width=1.5),
-                    pattern=dict(shape=".", fgcolor=colour, solidity=0.5))
+                    pattern=dict(shape=".", fgcolor=colour, solidity=0.3))
     return dict(color=colour, line=dict(color=colour, width=0))
 
 

@@ -7,7 +7,6 @@ them into page-relative links with the `url` filter.
 from __future__ import annotations
 
 import datetime as dt
-import urllib.parse
 from dataclasses import dataclass, field
 
 from .charts import (
@@ -24,6 +23,7 @@ from .charts import (
 from .model import Article, ChartData, Fact, Site, Source
 
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
+_FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
 
 
 def date_label(day: dt.date) -> str:
@@ -35,7 +35,13 @@ def text_fragment(quote: str) -> str:
     text = quote.replace("*", "").replace("`", "").strip()
 
     def enc(part: str) -> str:
-        return urllib.parse.quote(part, safe="").replace("-", "%2D")
+        # Chinese stays as it is (an IRI; browsers encode it when following the link),
+        # which keeps pages small; the directive's own syntax characters are escaped.
+        return "".join(
+            "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+            if ch in _FRAGMENT_SPECIAL or ord(ch) < 0x21 or ch.isspace() else ch
+            for ch in part
+        )
 
     if len(text) > FRAGMENT_MAX:
         return f":~:text={enc(text[:16])},{enc(text[-16:])}"

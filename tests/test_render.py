@@ -426,3 +426,12 @@ def test_hostile_theme_narrative_is_sanitised(mini_site):
     assert narrative.find_all("script") == [] and narrative.find_all("img") == []
     assert all(not a.attrs.get("href", "").startswith("javascript:") for a in narrative.find_all("a"))
     assert len([a for a in narrative.find_all("a") if a.has_class("fig")]) == 3  # the fact links survive
+
+
+def test_text_fragment_escapes_its_syntax_characters_and_keeps_chinese():
+    from fuling.render_views import text_fragment
+
+    assert text_fragment("今年1—8月，规上-工业 a&b,c") == ":~:text=今年1—8月，规上%2D工业%20a%26b%2Cc"
+    long = "去年，涪陵累计完成规上工业产值2471亿元、区县第二，工业增加值771亿元、区县第一，规上工业增加值增长11.2%、主城区第一"
+    start, end = text_fragment(long)[len(":~:text="):].split(",")
+    assert long.startswith(urllib.parse.unquote(start)) and long.endswith(urllib.parse.unquote(end))
