@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .extract_metrics import BY_KEY, COUNT, RELATIVE, best_rule, rule_for_unit
+from .extract_metrics import BY_KEY, COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
 from .extract_numbers import Figure, find_figures
 from .extract_time import TimeMark, period_of, time_marks
 from .extract_words import bound_of, count_measure, kind_of, relative_measure, subject_of, subject_slug
@@ -112,72 +112,110 @@ def _mark_for(marks: list[TimeMark], heading_marks: list[TimeMark], pos: int, se
     return chosen
 
 
-def _propose_figure(article, anchor, text, figure, figures, marks, heading_marks, heading, place, previous_metric):
-    sent_start, sent_end = _sentence_bounds(text, figure.start)
-    sentence_lead = text[sent_start:figure.start]
-    clause_start = sent_start + _last(sentence_lead, CLAUSE_END)
-    segment_start = sent_start + _last(sentence_lead, SEGMENT_END)
-    segment_lead = text[segment_start:figure.start]
-    after = text[figure.end:]
-    tail_end = min([i for i in (after.find(c) for c in SEGMENT_END) if i != -1] or [len(after)])
-    tail = after[:tail_end]
-    unit = figure.unit
+@dataclass
+class Where:
+    """Offsets around one figure in its paragraph `text`."""
 
-    rule = None
-    own_words = True
-    if (words := _respectively(text, sent_start, figure, figures)) is not None:
-        rule = best_rule(words, unit)
-    if rule is None:  # words of this item, or a name that spans the 、 (智能工厂、数字化车间8个)
-        clause_lead = text[clause_start:figure.start]
-        rule = best_rule(clause_lead, unit, min_end=len(clause_lead) - len(segment_lead) + 1)
-    from_tail = False
-    if rule is None and unit not in RELATIVE:
-        rule = best_rule(tail, unit, anchored_end=False)
-        from_tail = rule is not None
-    if rule is None:
-        own_words = False
-        inherited = previous_metric.get((sent_start, sent_end))
-        if unit in RELATIVE and inherited:
-            rule = BY_KEY[inherited]
-        else:
-            rule = best_rule(sentence_lead, unit) or rule_for_unit(unit)
+    text: str
+    figure: Figure
+    sent_start: int
+    sent_end: int
+    clause_start: int  # after the last ，：；。 before the figure
+    segment_start: int  # after the last 、 as well
+
+    @classmethod
+    def of(cls, text: str, figure: Figure) -> "Where":
+        sent_start, sent_end = _sentence_bounds(text, figure.start)
+        lead = text[sent_start:figure.start]
+        return cls(text, figure, sent_start, sent_end, sent_start + _last(lead, CLAUSE_END), sent_start + _last(lead, SEGMENT_END))
+
+    @property
+    def sentence_lead(self) -> str:
+        return self.text[self.sent_start:self.figure.start]
+
+    @property
+    def clause_lead(self) -> str:
+        return self.text[self.clause_start:self.figure.start]
+
+    @property
+    def segment_lead(self) -> str:
+        return self.text[self.segment_start:self.figure.start]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.figure.end:]
+
+    def upto(self, stops: str) -> str:
+        """Text after the figure up to the first of `stops`."""
+        after = self.after
+        return after[:min([i for i in (after.find(c) for c in stops) if i != -1] or [len(after)])]
+
+
+def _choose_rule(where: Where, figures: list[Figure], previous_metric: dict) -> tuple[MetricRule | None, str]:
+    """The metric rule and where its words were found: "own" (before the figure in
+    its clause), "tail" (after it: 9家企业VOCs治理) or "sentence" (inherited)."""
+    figure, unit = where.figure, where.figure.unit
+    if (words := _respectively(where.text, where.sent_start, figure, figures)) is not None:
+        if rule := best_rule(words, unit):
+            return rule, "own"
+    # words of this item, or a name that spans the 、 (智能工厂、数字化车间8个)
+    clause_lead = where.clause_lead
+    if rule := best_rule(clause_lead, unit, min_end=len(clause_lead) - len(where.segment_lead) + 1):
+        return rule, "own"
+    if unit not in RELATIVE and (rule := best_rule(where.upto(SEGMENT_END), unit, anchored_end=False)):
+        return rule, "tail"
+    inherited = previous_metric.get((where.sent_start, where.sent_end))
+    if unit in RELATIVE and inherited:  # …产值达到770亿元、增长8.7%
+        return BY_KEY[inherited], "sentence"
+    return best_rule(where.sentence_lead, unit) or rule_for_unit(unit), "sentence"
+
+
+def _quote(where: Where, own_words: bool, from_tail: bool) -> str:
+    """The shortest clause that carries the figure and what it measures, verbatim."""
+    text, sent_start, clause_start, figure = where.text, where.sent_start, where.clause_start, where.figure
+    if own_words or clause_start == sent_start:
+        start = clause_start
+    else:  # 同比增长8.4%: take the clause before too, which names the metric
+        start = sent_start + _last(text[sent_start:clause_start - 1], CLAUSE_END)
+    previous = sent_start + _last(text[sent_start:max(start - 1, sent_start)], CLAUSE_END)
+    if start > sent_start and TIME_CLAUSE.match(text[previous:start - 1]):
+        start = previous  # keep a short time clause: 去年，…
+    after = where.after
+    end = figure.end + (len(m.group(0)) if (m := re.match(r"^(以上|左右)", after)) else 0)
+    if from_tail:
+        end = figure.end + len(where.upto(SEGMENT_END))
+    if after.startswith(("的提升", "的增长")):
+        end = figure.end + 3
+    return text[start:end].lstrip("\\* \t").rstrip("…")
+
+
+def _propose_figure(article, anchor, text, figure, figures, marks, heading_marks, heading, place, previous_metric):
+    where = Where.of(text, figure)
+    sentence_lead, unit = where.sentence_lead, figure.unit
+    rule, found = _choose_rule(where, figures, previous_metric)
     metric = rule.key if rule else UNMATCHED
     if rule:
-        previous_metric[(sent_start, sent_end)] = metric
+        previous_metric[(where.sent_start, where.sent_end)] = metric
 
     if "分之" in figure.raw or figure.raw.startswith("一半"):
         measure, sign = "share", 1
     elif unit in RELATIVE:
-        measure, sign = relative_measure(text[clause_start:figure.start], after, unit)
+        measure, sign = relative_measure(where.clause_lead, where.after, unit)
     else:
-        sign = 1
-        measure = count_measure(sentence_lead, tail)
+        measure, sign = count_measure(sentence_lead, where.upto(SEGMENT_END)), 1
     stock = bool(rule and rule.stock) and measure in ("level", "growth")
     cumulative = "累计" in sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
 
-    mark = _mark_for(marks, heading_marks, figure.start, sent_start)
+    mark = _mark_for(marks, heading_marks, figure.start, where.sent_start)
     period = period_of(mark, article.date, stock or cumulative, cumulative)
     future = bool(mark and (mark.future or (mark.kind == "year" and mark.year > article.date.year)))
     # 预计 before a later time phrase (…预计下降5%左右，截至去年底…) does not reach past it
-    kind_from = max([m.end for m in marks if sent_start <= m.end <= figure.start] or [sent_start])
-    clause_tail = after[:min([i for i in (after.find(c) for c in CLAUSE_END) if i != -1] or [len(after)])]
-    kind = kind_of(text[kind_from:figure.end] + " " + clause_tail, heading, future)
+    kind_from = max([m.end for m in marks if where.sent_start <= m.end <= figure.start] or [where.sent_start])
+    kind = kind_of(text[kind_from:figure.end] + " " + where.upto(CLAUSE_END), heading, future)
     if kind == "actual" and mark is not None and mark.prospective:
         kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running
-    bound = bound_of(segment_lead[-6:], after, figure.more)
-    subject = subject_of(_subject_scope(text, sent_start, figure.start), place)
-
-    own_words = own_words or best_rule(text[clause_start:figure.start], unit) is not None
-    quote_start = clause_start if own_words or clause_start == sent_start else sent_start + _last(text[sent_start:clause_start - 1], CLAUSE_END)
-    previous_clause_start = sent_start + _last(text[sent_start:max(quote_start - 1, sent_start)], CLAUSE_END)
-    if quote_start > sent_start and TIME_CLAUSE.match(text[previous_clause_start:quote_start - 1]):
-        quote_start = previous_clause_start
-    quote_end = figure.end + (len(m.group(0)) if (m := re.match(r"^(以上|左右)", after)) else 0)
-    if from_tail:
-        quote_end = figure.end + tail_end
-    if after.startswith(("的提升", "的增长")):
-        quote_end = figure.end + 3
-    quote = text[quote_start:quote_end].lstrip("\\* \t").rstrip("…")
+    subject = subject_of(_subject_scope(text, where.sent_start, figure.start), place)
+    own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 
     record: dict = {
         "metric": metric,
@@ -186,9 +224,9 @@ def _propose_figure(article, anchor, text, figure, figures, marks, heading_marks
         "unit": unit,
         "period": period,
         "kind": kind,
-        "bound": bound,
+        "bound": bound_of(where.segment_lead[-6:], where.after, figure.more),
         "measure": measure,
-        "source": {"article": article.slug, "quote": quote, "paragraph": anchor},
+        "source": {"article": article.slug, "quote": _quote(where, own_words, found == "tail"), "paragraph": anchor},
     }
     notes = []
     if figure.converted:
