@@ -46,9 +46,15 @@ def generate(ctx) -> dict[str, bytes]:
     for view in views.articles:
         article = view.article
         path = f"articles/{article.slug}/index.html"
+        order = {block.anchor: index for index, block in enumerate(article.blocks)}
+
+        def reading_order(view, slug=article.slug, order=order):
+            source = next(s for s in view.sources if s.article == slug)
+            return (order.get(source.paragraph, len(order)), view.id)
+
         facts = sorted(
             (f for f in views.facts.values() if any(s.article == article.slug for s in f.fact.sources)),
-            key=lambda f: f.id,
+            key=reading_order,
         )
         out.update(ctx.page(
             "article.html", path,
