@@ -59,7 +59,7 @@ SITE_TEMPLATE = go.layout.Template(
         separators=".,",
         bargap=0.3,
         legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", bgcolor="rgba(0,0,0,0)"),
-        hoverlabel=dict(font=dict(family=FONT_STACK, size=13), align="left"),
+        hoverlabel=dict(font=dict(size=13), align="left"),  # family: the layout's
         xaxis=dict(
             type="category", showgrid=False, linecolor="#6b6b6b", ticks="outside",
             tickcolor="#6b6b6b", fixedrange=True, automargin=True,
