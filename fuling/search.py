@@ -19,6 +19,7 @@ build must give the same bytes for the same content.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import re
 import tempfile
 from pathlib import Path
@@ -131,7 +132,15 @@ def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
         # Only the extended binary segments Chinese into words.
         raise BuildError([ContentError("pyproject.toml", 0, "pagefind[extended]",
                                        "the extended Pagefind binary is not installed; run `make .venv/.installed-stamp`")])
-    return asyncio.run(_build(records(site, pages)))
+    items = records(site, pages)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_build(items))
+    # Called from inside an event loop (a test driver, a server): asyncio.run
+    # refuses to nest, so index in a thread of its own.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _build(items)).result()
 
 
 def finish(ctx, pages: dict[str, bytes]) -> dict[str, bytes]:

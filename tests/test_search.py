@@ -75,3 +75,15 @@ def test_the_index_is_the_same_bytes_for_the_same_content(built):
     site, _, files = built
     pages = {p: d for p, d in files.items() if p.endswith(".html")}
     assert search.search_index(site, pages) == search.search_index(site, pages)
+
+
+def test_the_index_builds_from_inside_a_running_event_loop(built):
+    import asyncio
+
+    site, _, files = built
+    pages = {p: d for p, d in files.items() if p.endswith(".html")}
+
+    async def inside():
+        return search.search_index(site, pages)
+
+    assert asyncio.run(inside()) == search.search_index(site, pages)
