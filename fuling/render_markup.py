@@ -79,15 +79,21 @@ class Mark:
     facts: list[str] = field(default_factory=list)
 
 
-def number_forms(value: float) -> list[str]:
-    """How a value may be printed in the text: 2471, 2,471, 2471.0."""
-    plain = format_value(value)
-    forms = [plain]
-    if float(value).is_integer() and abs(value) >= 1000:
-        forms.append(f"{int(value):,}")
-    if float(value).is_integer():
-        forms.append(f"{int(value)}.0")
-    return forms
+CHINESE_NUMERALS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+
+
+def number_forms(value: float, unit: str = "") -> list[str]:
+    """How a value may be printed in the text: 2471, 2,471, 2471.0; 42 for a fall of 42%
+    (下降42%); 6100 for 0.61亿元 printed as 6100万元; 三 for 3 (三大产业集群)."""
+    forms = []
+    for number in (value, abs(value)) + ((value * 10000,) if unit.startswith("亿") else ()):
+        plain = format_value(round(number, 10))
+        forms.append(plain)
+        if float(number).is_integer() and abs(number) >= 1000:
+            forms.append(f"{int(number):,}")
+    if float(value).is_integer() and int(value) in CHINESE_NUMERALS:
+        forms += [CHINESE_NUMERALS[int(value)], "二"] if value == 2 else [CHINESE_NUMERALS[int(value)]]
+    return list(dict.fromkeys(forms))
 
 
 def _number_in(quote: str, forms: list[str]) -> tuple[int, int] | None:
@@ -113,12 +119,15 @@ def figure_span(text: str, quote: str, fact: Fact) -> tuple[int, int] | None:
     q = text.find(quote) if quote else -1
     if q < 0:
         return None
-    found = _number_in(quote, number_forms(fact.value))
+    found = _number_in(quote, number_forms(fact.value, fact.unit))
     if found is None:
         return (q, q + len(quote))
     start, end = q + found[0], q + found[1]
-    if fact.unit and text.startswith(fact.unit, end):
-        end += len(fact.unit)
+    units = [fact.unit, "万" + fact.unit[1:] if fact.unit.startswith("亿") else ""]
+    for unit in units:
+        if unit and text.startswith(unit, end):
+            end += len(unit)
+            break
     return (start, end)
 
 

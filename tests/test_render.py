@@ -435,3 +435,21 @@ def test_text_fragment_escapes_its_syntax_characters_and_keeps_chinese():
     long = "去年，涪陵累计完成规上工业产值2471亿元、区县第二，工业增加值771亿元、区县第一，规上工业增加值增长11.2%、主城区第一"
     start, end = text_fragment(long)[len(":~:text="):].split(",")
     assert long.startswith(urllib.parse.unquote(start)) and long.endswith(urllib.parse.unquote(end))
+
+
+@pytest.mark.parametrize("text, quote, value, unit, marked", [
+    ("去年，涪陵累计完成规上工业产值2471亿元、区县第二", "规上工业产值2471亿元", 2471, "亿元", "2471亿元"),
+    ("国内己二腈产品成本下降42%，打破垄断", "国内己二腈产品成本下降42%", -42, "%", "42%"),
+    ("2022年33家科技型企业获知识产权价值贷款6100万元", "获知识产权价值贷款6100万元", 0.61, "亿元", "6100万元"),
+    ("聚酯、聚氨酯、聚酰胺是涪陵区已建立的三大新材料产业集群", "三大新材料产业集群", 3, "个", "三"),
+    ("全区市级重点实验室累计分别达9个、47个", "分别达9个、47个", 47, "个", "47个"),
+    ("产销成品榨菜占全国一半以上", "产销成品榨菜占全国一半以上", 50, "%", "产销成品榨菜占全国一半以上"),
+])
+def test_article_figure_is_marked_where_the_text_prints_it(text, quote, value, unit, marked):
+    from fuling.model import Fact, Source
+    from fuling.render_markup import figure_span
+
+    fact = Fact(id="f", metric="m", subject="涪陵区", value=value, unit=unit, period="2023", kind="actual",
+                source=Source("a", quote, "p1"))
+    start, end = figure_span(text, quote, fact)
+    assert text[start:end] == marked
