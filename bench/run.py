@@ -48,10 +48,19 @@ TABLE_START = "<!-- bench:table:start -->"
 TABLE_END = "<!-- bench:table:end -->"
 
 
+STAGE_RE = re.compile(r"^\[(\w+)\] .*?\((\d+\.\d+) s(?: more)?\)\s*$", re.M)
+
+
 @dataclass
 class Run:
     seconds: float
     peak_mb: float
+    log: str = ""
+
+    @property
+    def stages(self) -> dict[str, float]:
+        """Seconds per stage as the build log reports them ("[render] 1034 files (2.07 s)")."""
+        return {name: float(seconds) for name, seconds in STAGE_RE.findall(self.log)}
 
 
 @dataclass
@@ -81,7 +90,7 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> Run:
     if proc.returncode != 0:
         sys.stderr.write(output.decode("utf-8", "replace"))
         raise SystemExit(f"benchmark build failed ({proc.returncode}): {' '.join(cmd)}")
-    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024)
+    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024, log=output.decode("utf-8", "replace"))
 
 
 def ensure_pelican() -> Path:
@@ -178,6 +187,28 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def breakdown(rows: list[Row]) -> str:
+    """Where our time goes: the stage times of the median full and edit builds at each size."""
+    lines = ["| articles | build | " + " | ".join(STAGES) + " | start-up and rest |",
+             "|---:|---|" + "---:|" * (len(STAGES) + 1)]
+    for row in rows:
+        if row.tool == "Pelican 4.12":
+            continue
+        for what in ("full", "edit_fact"):
+            runs = sorted(row.runs.get(what, []), key=lambda r: r.seconds)
+            if not runs:
+                continue
+            median = runs[len(runs) // 2]
+            stages = median.stages
+            rest = median.seconds - sum(stages.get(name, 0.0) for name in STAGES)
+            cells = " | ".join(fmt(stages.get(name)) for name in STAGES)
+            lines.append(f"| {row.articles:,} | {what.replace('_', ' ')} | {cells} | {rest:.2f} |")
+    return "\n".join(lines)
+
+
+STAGES = ("load", "charts", "render", "exports", "write")
+
+
 def final_line(rows: list[Row]) -> str:
     ours = {r.articles: r for r in rows if r.tool != "Pelican 4.12"}
     peers = {r.articles: r for r in rows if r.tool == "Pelican 4.12"}
@@ -196,6 +227,13 @@ def final_line(rows: list[Row]) -> str:
         f"{k}={'nan' if v is None else (f'{v:.0f}' if k == 'peak_mb' else f'{v:.3f}' if k != 'vs_pelican' else f'{v:.2f}')}"
         for k, v in values.items()
     )
+
+
+def load_average() -> str:
+    try:
+        return "load average %.1f" % os.getloadavg()[0]
+    except OSError:
+        return "load average unknown"
 
 
 def machine() -> str:
@@ -230,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     pelican = None if args.no_pelican else ensure_pelican()
     scratch = Path(tempfile.mkdtemp(prefix="fuling-bench-"))
     rows: list[Row] = []
+    load_before = load_average()
     try:
         for n in sizes:
             print(f"{n} articles: generating", file=sys.stderr, flush=True)
@@ -248,9 +287,15 @@ def main(argv: list[str] | None = None) -> int:
     command = "python bench/run.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
     report = "\n".join([
         f"Command: `{command}` · {dt.date.today().isoformat()} · {machine()} · "
-        f"medians of {runs} run(s) · wall-clock seconds of a fresh process, start-up included",
+        f"medians of {runs} run(s) · wall-clock seconds of a fresh process, start-up included · "
+        f"{load_before} at the start, {load_average()} at the end (other work on the machine slows both tools)",
         "",
         table(rows),
+        "",
+        "Where our time goes (seconds per stage, from the build log of the median run; "
+        "render includes the search index):",
+        "",
+        breakdown(rows),
         "",
         "```",
         final_line(rows),
@@ -259,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.update_readme:
         update_readme(report)
     print(table(rows))
+    print()
+    print(breakdown(rows))
     print(final_line(rows))
     return 0
 
