@@ -26,6 +26,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from .errors import BuildError, ContentError
+from .load import series_facts
 from .model import ChartData, ChartPoint, ChartSpec, Fact, SeriesSpec, Site
 
 # Okabe–Ito, reordered so the first colours keep >= 3:1 contrast on white;
@@ -41,7 +42,7 @@ FONT_STACK = (
 KIND_LABELS = {"actual": "实际", "estimate": "预计", "target": "目标"}
 MEASURE_LABELS = {"level": "", "growth": "增速", "share": "占比", "change": "新增"}
 BOUND_PREFIX = {"exact": "", "at_least": "超过", "about": "约", "at_most": "不超过"}
-SELECT_KEYS = ("metric", "subject", "kind", "measure", "unit", "bound")
+SELECT_KEYS = ("metric", "subject", "kind", "measure")  # as docs/content-format.md lists them
 CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
 # Measure words that all count things (factories: 个 or 家; firms: 家 or 户): one axis
 # may hold them together. Money, tonnes and percentages never share an axis.
@@ -217,25 +218,16 @@ def build_charts(site: Site) -> dict[str, ChartData]:
 
 
 def _selected(series: SeriesSpec, site: Site, spec: ChartSpec, errors: list[ContentError]) -> list[Fact]:
-    facts: list[Fact] = []
+    """The series' facts, chosen as `load` defines it; names what cannot be found (load checks it
+    too, but a Site built in code has not been through load)."""
     for fact_id in series.facts:
-        fact = site.facts.get(fact_id)
-        if fact is None:
+        if fact_id not in site.facts:
             errors.append(ContentError(spec.path, 0, "series.facts", f"series {series.name!r}: no fact with id {fact_id!r}"))
-        else:
-            facts.append(fact)
-    if series.select:
-        unknown = sorted(set(series.select) - set(SELECT_KEYS))
-        if unknown:
-            errors.append(ContentError(spec.path, 0, "series.select", f"series {series.name!r}: cannot select on {', '.join(unknown)} (use {', '.join(SELECT_KEYS)})"))
-            return facts
-        chosen = set(f.id for f in facts)
-        for fact in sorted(site.facts.values(), key=lambda f: f.id):
-            if fact.id in chosen:
-                continue
-            if all(str(getattr(fact, key)) == str(value) for key, value in series.select.items()):
-                facts.append(fact)
-    return facts
+    unknown = sorted(set(series.select) - set(SELECT_KEYS))
+    if unknown:
+        errors.append(ContentError(spec.path, 0, "series.select", f"series {series.name!r}: cannot select on {', '.join(unknown)} (use {', '.join(SELECT_KEYS)})"))
+        return []
+    return sorted(series_facts(series, site.facts), key=lambda f: f.id)
 
 
 def _points(spec: ChartSpec, site: Site, errors: list[ContentError]) -> list[ChartPoint]:
