@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 import re
 import tempfile
 from pathlib import Path
@@ -133,6 +134,20 @@ def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
         raise BuildError([ContentError("pyproject.toml", 0, "pagefind[extended]",
                                        "the extended Pagefind binary is not installed; run `make .venv/.installed-stamp`")])
     items = records(site, pages)
+    key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
+    if key not in _MEMO:
+        _MEMO[key] = _index(items)
+        while len(_MEMO) > 4:  # oldest first out
+            _MEMO.pop(next(iter(_MEMO)))
+    return dict(_MEMO[key])
+
+
+# The same records give the same index (tested): a rebuild in the same
+# process (`build.py serve`, the tests) skips Pagefind when no indexed page changed.
+_MEMO: dict[str, dict[str, bytes]] = {}
+
+
+def _index(items: list[tuple[str, str]]) -> dict[str, bytes]:
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -73,8 +73,9 @@ def test_build_ships_the_index_without_pagefinds_own_ui(built):
 
 def test_the_index_is_the_same_bytes_for_the_same_content(built):
     site, _, files = built
-    pages = {p: d for p, d in files.items() if p.endswith(".html")}
-    assert search.search_index(site, pages) == search.search_index(site, pages)
+    items = search.records(site, {p: d for p, d in files.items() if p.endswith(".html")})
+    # Pagefind run twice (not the in-process memo): the same bytes.
+    assert search._index(items) == search._index(items)
 
 
 def test_the_index_builds_from_inside_a_running_event_loop(built):
@@ -83,7 +84,18 @@ def test_the_index_builds_from_inside_a_running_event_loop(built):
     site, _, files = built
     pages = {p: d for p, d in files.items() if p.endswith(".html")}
 
+    items = search.records(site, pages)
+
     async def inside():
-        return search.search_index(site, pages)
+        return search._index(items)
 
     assert asyncio.run(inside()) == search.search_index(site, pages)
+
+
+def test_a_changed_page_gives_a_new_index(built):
+    site, _, files = built
+    pages = {p: d for p, d in files.items() if p.endswith(".html")}
+    before = search.search_index(site, pages)
+    path = "articles/three-changes/index.html"
+    pages[path] = pages[path].replace("</main>".encode(), "<p>磷石膏综合利用</p></main>".encode())
+    assert search.search_index(site, pages) != before
