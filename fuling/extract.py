@@ -104,45 +104,75 @@ def _ordered(record: dict) -> dict:
     return {k: record[k] for k in keys if k in record}
 
 
-def _source_keys(record: dict) -> set[tuple]:
-    keys = set()
-    for src in [record.get("source") or {}, *(record.get("also_in") or [])]:
-        if isinstance(src, dict) and src.get("article"):
-            keys.add(("quote", src.get("article"), src.get("quote")))
-            keys.add(("figure", src.get("article"), src.get("paragraph"), record.get("value"), record.get("unit")))
-    return keys
+def _sources_of(record: dict) -> list[dict]:
+    return [s for s in [record.get("source"), *(record.get("also_in") or [])] if isinstance(s, dict)]
 
 
-def _matches(existing: dict, fresh: dict) -> bool:
-    if existing.get("id") == fresh["id"]:
-        return True
-    return bool(_source_keys(existing) & _source_keys(fresh))
+def _keys(record: dict, level: int) -> set[tuple]:
+    """What identifies a figure, strongest first: 0 its id; 1 where it is quoted and its
+    value; 2 its paragraph, metric and value. A later level is tried only for
+    records no earlier level paired, so two 300亿元 targets in one paragraph stay apart."""
+    if level == 0:
+        return {("id", record.get("id"))}
+    value, unit = record.get("value"), record.get("unit")
+    if level == 1:
+        return {(s.get("article"), s.get("quote"), value, unit) for s in _sources_of(record)}
+    return {(s.get("article"), s.get("paragraph"), record.get("metric"), value, unit) for s in _sources_of(record)}
+
+
+def pair(existing: list[dict], fresh: list[dict]) -> dict[int, int]:
+    """Existing record index -> fresh proposal index for the same figure."""
+    pairs: dict[int, int] = {}
+    for level in range(3):
+        taken = set(pairs.values())
+        for i, record in enumerate(existing):
+            if i in pairs:
+                continue
+            keys = _keys(record, level)
+            j = next((j for j, f in enumerate(fresh) if j not in taken and keys & _keys(f, level)), None)
+            if j is not None:
+                pairs[i] = j
+                taken.add(j)
+    return pairs
+
+
+def _covered_elsewhere(record: dict, reviewed_elsewhere: list[dict]) -> bool:
+    """A fresh proposal an editor has folded into a reviewed record of another file
+    (as its source or under also_in) is not proposed again."""
+    src = record["source"]
+
+    def same_place(s: dict) -> bool:
+        quote = s.get("quote") or ""
+        if s.get("article") != src["article"] or not quote:
+            return False
+        # the editor may have shortened the quote: one contains the other, in the same paragraph
+        return quote == src["quote"] or (s.get("paragraph") == src["paragraph"] and (quote in src["quote"] or src["quote"] in quote))
+
+    return any(same_place(s) and other.get("unit") == record["unit"]
+               for other in reviewed_elsewhere for s in _sources_of(other))
 
 
 def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict]) -> tuple[list, dict]:
     """Records to write (existing reviewed chunks verbatim, or fresh dicts) and what changed."""
     out: list = []
     report = {"add": [], "change": [], "drop": [], "kept": []}
-    used: set[int] = set()
-    for chunk in existing.records:
-        record = chunk.data
-        match = next((i for i, f in enumerate(fresh) if i not in used and _matches(record, f)), None)
+    pairs = pair([chunk.data for chunk in existing.records], fresh)
+    for i, chunk in enumerate(existing.records):
+        record, match = chunk.data, pairs.get(i)
         if record.get("reviewed") is True:
             out.append(chunk)
-            if match is not None:
-                used.add(match)
-                if _differs(record, fresh[match]):
-                    report["kept"].append((record.get("id"), _changes(record, fresh[match])))
+            if match is not None and _differs(record, fresh[match]):
+                report["kept"].append((record.get("id"), _changes(record, fresh[match])))
             continue
         if match is None:
             report["drop"].append((record.get("id"), ""))
             continue
-        used.add(match)
         if _differs(record, fresh[match]):
             report["change"].append((record.get("id"), _changes(record, fresh[match])))
         out.append(fresh[match])
-    for i, record in enumerate(fresh):
-        if i in used or any(_matches(other, record) for other in reviewed_elsewhere):
+    used = set(pairs.values())
+    for j, record in enumerate(fresh):
+        if j in used or _covered_elsewhere(record, reviewed_elsewhere):
             continue
         report["add"].append((record["id"], f"{record['value']:g} {record['unit']} {record['source']['quote']}"))
         out.append(record)

@@ -425,3 +425,20 @@ def test_diff_lists_new_figures_for_an_article_without_a_file(tmp_path):
     assert not (root / "content" / "facts").exists()
     assert "content/facts/early.yaml: new file, 3 records" in reporter.text
     assert "+ industrial-output-2021: 2000 亿元" in reporter.text
+
+
+def test_two_equal_figures_in_one_paragraph_are_not_confused(tmp_path):
+    root = make_project(tmp_path, {"zone": ("2022-10-15", [
+        "到2026年,力争服务业营业收入突破300亿元,外贸进出口总额突破300亿元。"])})
+    extract_all(root, reporter=MemoryReporter())
+    path = root / "content" / "facts" / "zone.yaml"
+    records_before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [r["metric"] for r in records_before] == ["services_revenue", "foreign_trade"]
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  value: 300\n  unit: 亿元\n  period: '2026'\n  kind: target\n  bound: at_least\n  measure: level\n  source:\n"
+        "    article: zone\n    quote: 外贸", "  value: 310\n  unit: 亿元\n  period: '2026'\n  kind: target\n  bound: at_least\n"
+        "  measure: level\n  source:\n    article: zone\n    quote: 外贸"), encoding="utf-8")
+    reporter = MemoryReporter()
+    extract_all(root, diff=True, reporter=reporter)
+    assert "~ foreign-trade-target-2026: value: 310 → 300" in reporter.text
+    assert "services-revenue" not in reporter.text
