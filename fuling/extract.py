@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from .articlefile import ArticleFormatError, read_article
 from .extract_article import Proposal, propose
-from .extract_files import FactFile, format_record, read_fact_file, write_fact_file
+from .extract_files import FactFile, read_fact_file, write_fact_file
 from .model import Article
 from .reporter import Reporter
 
@@ -246,5 +244,3 @@ def _print_diff(reporter: Reporter, rel: str, report: dict, exists: bool) -> Non
     for line in lines:
         reporter.info(line)
 
-
-__all__ = ["extract_all", "extract_records", "format_record", "yaml"]
