@@ -121,3 +121,43 @@ def test_editor_scratch_files_do_not_trigger_a_rebuild(preview, project):
     (project / "content" / "facts" / "three-changes.yaml~").write_text("backup", encoding="utf-8")
     time.sleep(0.6)
     assert status(preview)["version"] == before
+
+
+@pytest.mark.browser
+def test_open_page_reloads_on_edit_and_shows_a_broken_edit_as_an_overlay(preview, project):
+    import os
+
+    chromium_path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not os.access(chromium_path, os.X_OK):
+        pytest.fail(f"Chromium is missing ({chromium_path}); run `make test-tools`", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True,
+                                             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.goto(preview.url + "articles/three-changes/", wait_until="load")
+            page.evaluate("window.__notReloaded = true")
+            assert "9137" not in page.content()
+
+            edit(project, FACTS, "value: 122\n", "value: 9137\n")
+            page.wait_for_function("!window.__notReloaded", timeout=60_000)  # the page reloaded itself
+            page.wait_for_load_state("load")
+            assert "9137" in page.inner_text("main")
+
+            edit(project, FACTS, "value: 9137\n", "value: 一百二十二\n")
+            overlay = page.wait_for_selector("#fuling-preview-error", timeout=60_000)
+            assert FACTS + ":" in overlay.inner_text()
+            assert overlay.get_attribute("role") == "alert"
+            assert "9137" in page.inner_text("main")  # the last good page stays underneath
+
+            edit(project, FACTS, "value: 一百二十二\n", "value: 123\n")
+            page.wait_for_function("!document.getElementById('fuling-preview-error') && "
+                                   "document.querySelector('main') && document.querySelector('main').innerText.includes('123')",
+                                   timeout=60_000)
+            assert not [e for e in errors if "Content Security Policy" in e]
+        finally:
+            browser.close()
