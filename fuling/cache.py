@@ -142,6 +142,7 @@ class BuildState:
         self.page_keys: dict[str, str] = {}
         self._page_keys_for: int | None = None
         self.reusable: set[str] = set()  # article pages whose last bytes still hold
+        self._package_changed: bool | None = None
 
     @classmethod
     def begin(cls, root: Path, out: Path, templates: Path, site_url: str | None = None) -> "BuildState":
@@ -336,6 +337,39 @@ class BuildState:
                 pass
         return produce()
 
+    def derived_copy(self, path: str, data: bytes, suffix: str) -> bytes | None:
+        """Last build's `path + suffix` (a compressed copy) when `path` held exactly `data` then.
+
+        Only when the code that made it (the package) and the libraries are
+        unchanged, and both files are as the last build wrote them.
+        """
+        previous = self.previous
+        if previous is None or previous.environment != self.environment or previous.options != self.options:
+            return None
+        if self._package_changed is None:
+            package = {k for k in set(self.inputs) | set(previous.inputs) if k.startswith("package/")}
+            self._package_changed = any(self.inputs.get(k) != previous.inputs.get(k) for k in package)
+        if self._package_changed:
+            return None
+        for name in (path, path + suffix):
+            recorded = previous.outputs.get(name)
+            if recorded is None:
+                return None
+            try:
+                st = (self.out / name).stat()
+            except OSError:
+                return None
+            if (st.st_size, st.st_mtime_ns) != recorded:
+                return None
+        if recorded_size(previous, path) != len(data):
+            return None
+        try:
+            if (self.out / path).read_bytes() != data:
+                return None
+            return (self.out / (path + suffix)).read_bytes()
+        except OSError:
+            return None
+
     def describe(self) -> str:
         """One line for the build log: what the cache saved this time."""
         changed = len(self.changed_inputs()) if self.previous else len(self.inputs)
@@ -367,6 +401,10 @@ class BuildState:
             yield self
         finally:
             _ACTIVE.reset(token)
+
+
+def recorded_size(snapshot: Snapshot, path: str) -> int:
+    return snapshot.outputs.get(path, (-1, 0))[0]
 
 
 def _walk_all(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> None:
@@ -412,6 +450,12 @@ def reuse_page(path: str, site, charts: dict, produce: Callable[[], dict[str, by
     """An article page: last build's bytes when nothing it shows has changed, else `produce()`."""
     state = _ACTIVE.get()
     return produce() if state is None else state.reuse(path, site, charts, produce)
+
+
+def previous_derived(path: str, data: bytes, suffix: str) -> bytes | None:
+    """Last build's `path + suffix` if `path` had these exact bytes then (see BuildState.derived_copy)."""
+    state = _ACTIVE.get()
+    return None if state is None else state.derived_copy(path, data, suffix)
 
 
 def active_state() -> BuildState | None:

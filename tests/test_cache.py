@@ -157,6 +157,26 @@ def test_memo_replays_value_and_errors_of_an_unchanged_file(project):
     assert "9999" in value["parsed"] and len(calls) == 2
 
 
+def test_compressed_copy_is_reused_only_for_identical_bytes(project):
+    from fuling.cache import previous_derived
+
+    state = BuildState.begin(project, project / "site", project / "templates")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_bytes(b"<p>2471</p>\n")
+    (project / "site" / "index.html.gz").write_bytes(b"packed 2471")
+    state.save({})
+
+    again = BuildState.begin(project, project / "site", project / "templates")
+    with again.active():
+        assert previous_derived("index.html", b"<p>2471</p>\n", ".gz") == b"packed 2471"
+        assert previous_derived("index.html", b"<p>2472</p>\n", ".gz") is None  # same size, other bytes
+        assert previous_derived("index.html", b"<p>2471</p>\n", ".br") is None  # never made
+    (project / "site" / "index.html.gz").write_bytes(b"tampered!!!")
+    with BuildState.begin(project, project / "site", project / "templates").active():
+        assert previous_derived("index.html", b"<p>2471</p>\n", ".gz") is None
+    assert previous_derived("index.html", b"<p>2471</p>\n", ".gz") is None  # no build running
+
+
 def test_without_an_active_state_memo_always_parses(project):
     calls = []
     for _ in range(2):
