@@ -170,14 +170,20 @@ def english_figure(chart: ChartData, site: Site) -> dict:
     return figure
 
 
-_PANEL = re.compile(r"^(.*)（(.+)）$")
+_PANEL = re.compile(r"^(.*?)(?:：(.+?))?（(.+)）$")
+MEASURES_EN = {"新增": "new", "增速": "growth", "占比": "share", "累计": "cumulative"}
 
 
 def _panel_title_en(text: str, metric_en: dict[str, str]) -> str:
-    """`规上工业产值、工业增加值（亿元）` -> `Industrial output, Industrial value added (100 million yuan)`."""
+    """`国家级绿色工厂、市级绿色工厂：累计（个）` -> `National green factories, Municipal green factories: cumulative`;
+    `规上工业产值（亿元）` -> `Industrial output (100 million yuan)`."""
     m = _PANEL.match(text)
     if not m:
         return metric_en.get(text, unit_en(text))
     labels = [metric_en.get(label, label) for label in m.group(1).split("、")]
-    unit = unit_en(m.group(2))
-    return ", ".join(labels) + (f" ({unit})" if unit else "")
+    measure = m.group(2)
+    units = [u for u in (unit_en(part) for part in m.group(3).split("/")) if u]
+    title = ", ".join(labels)
+    if measure:
+        title += f": {MEASURES_EN.get(measure, measure)}"
+    return title + (f" ({'/'.join(dict.fromkeys(units))})" if units else "")

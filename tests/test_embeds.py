@@ -155,12 +155,14 @@ def test_english_figure_names_a_target_series_member_and_panel_titles():
     chart = make_charts(site)["industrial-output"]
     trace = chart.figure["data"][0]
     trace["meta"] = {"series": "实际", "style": "target", "partial": True}
-    chart.figure["layout"]["annotations"] = [{"text": "规上工业产值、国家级绿色工厂（亿元）"}]
+    chart.figure["layout"]["annotations"] = [{"text": "规上工业产值、国家级绿色工厂（亿元）"},
+                                             {"text": "国家级绿色工厂：累计（个/家）"}]
     english = english_figure(chart, site)
     assert english["data"][0]["name"] == "Actual (target) (part of year)"
-    assert english["layout"]["annotations"][0]["text"] == (
-        "Industrial output (above designated size), National green factories (100 million yuan)"
-    )
+    assert [a["text"] for a in english["layout"]["annotations"]] == [
+        "Industrial output (above designated size), National green factories (100 million yuan)",
+        "National green factories: cumulative",
+    ]
 
 
 # ------------------------------------------------------- chart page: share
