@@ -507,15 +507,16 @@ def describe(spec: ChartSpec, points: list[ChartPoint]) -> str:
         if actual:
             top = max(actual, key=lambda p: (p.fact.value, period_sort_key(p.fact.period)))
             last = max(actual, key=lambda p: period_sort_key(p.fact.period))
-            parts.append(f"{series.name}：最大值为{top.x}的{format_fact(top.fact)}")
-            if last is not top:
-                parts.append(f"，最新为{last.x}的{format_fact(last.fact)}")
-            parts.append("。")
-        for point in mine:
-            if point.style != "actual":
-                kind = KIND_LABELS.get(point.style, point.style)
+            if last is top:
+                parts.append(f"{series.name}：最大值也是最新值，为{top.x}的{format_fact(top.fact)}。")
+            else:
+                parts.append(f"{series.name}：最大值为{top.x}的{format_fact(top.fact)}，最新为{last.x}的{format_fact(last.fact)}。")
+        for style in ("estimate", "target"):
+            planned = [p for p in mine if p.style == style]
+            if planned:
+                kind = KIND_LABELS[style]
                 name = series.name if kind in series.name else f"{series.name}{kind}"
-                parts.append(f"{name}：{point.x}{format_fact(point.fact)}。")
+                parts.append(f"{name}：" + "，".join(f"{p.x}{format_fact(p.fact)}" for p in planned) + "。")
     partial = sorted({p.x for p in points if is_partial_year(p.fact.period)})
     if partial:
         parts.append(f"{'、'.join(partial)}只含部分月份，不能与全年数据直接相比。")

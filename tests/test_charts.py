@@ -237,7 +237,7 @@ def test_site_template_is_lean():
 def test_description_names_the_largest_and_latest_values_targets_and_partial_years():
     chart = build_charts(_output_site())["industrial-output"]
     text = chart.description
-    assert "最大值为2023年的2471亿元" in text
+    assert "最大值也是最新值，为2023年的2471亿元" in text
     assert "2024年超过2700亿元" in text and "目标" in text
     assert "2022年1—8月只含部分月份" in text
     assert describe(chart.spec, []) .endswith("没有数据。")
