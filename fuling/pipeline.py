@@ -12,10 +12,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .errors import BuildError, ContentError
-from .load import load_site
-from .model import Site
 from .reporter import Reporter
+
+if TYPE_CHECKING:  # the stages are imported when used: a no-op rebuild needs none of them
+    from .model import Site
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -41,6 +44,8 @@ def templates_for(root: Path) -> Path:
 
 def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None) -> Site:
     """Load and validate only; raises BuildError listing every problem."""
+    from .load import load_site
+
     reporter = reporter or Reporter()
     started = time.perf_counter()
     site = load_site(Path(root), site_url=site_url)
