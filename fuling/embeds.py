@@ -6,54 +6,16 @@ linking back to the chart page, and nothing else: no navigation, no footer,
 no request to any host but this site, no cookie, no analytics. Both languages
 are baked in (`?lang=en` picks English in the browser; without JavaScript the
 Chinese shows), and `assets/embed-frame.js` reports the page's height to the
-host page (see README.md, "Embedding a chart").
+host page (see README.md, "Embedding a chart"). The code other sites paste
+is written once, in templates/partials/chart-embed.html.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .charts import is_partial_year
-from .embed_english import english_figure
+from .charts import is_partial_year, period_sort_key
+from .embed_english import english_figure, period_label_en
 from .model import ChartData, Fact, Site
 
-# Height of everything around the plot (title, subtitle, credit) at a
-# desktop width, and per note line: the iframe's default height without
-# the resizer script is the plot's height plus these.
-CHROME_HEIGHT = 110
-NOTE_HEIGHT = 22
 PLOT_HEIGHT = 380  # charts' default, when a figure sets none
-
-
-@dataclass(frozen=True)
-class EmbedCode:
-    """What a chart page offers for pasting into another site."""
-
-    chart_id: str
-    title: str
-    embed_url: str  # absolute
-    script_url: str  # absolute, stable (never fingerprinted: pasted code must keep working)
-    height: int  # default iframe height in px, used when no script resizes it
-
-    @property
-    def iframe(self) -> str:
-        from markupsafe import escape
-
-        return (
-            f'<iframe src="{escape(self.embed_url)}" title="{escape(self.title)}" '
-            f'data-fuling-chart="{escape(self.chart_id)}" width="100%" height="{self.height}" '
-            f'style="width:100%;min-width:280px;border:0" loading="lazy" scrolling="no"></iframe>'
-        )
-
-    @property
-    def script(self) -> str:
-        from markupsafe import escape
-
-        return f'<script async src="{escape(self.script_url)}"></script>'
-
-    @property
-    def snippet(self) -> str:
-        """iframe + resizer script: the recommended code."""
-        return f"{self.iframe}\n{self.script}"
 
 
 def plot_height(chart: ChartData) -> int:
@@ -61,29 +23,16 @@ def plot_height(chart: ChartData) -> int:
     return int(height) if isinstance(height, (int, float)) and height > 0 else PLOT_HEIGHT
 
 
-def default_height(chart: ChartData, note_count: int) -> int:
-    return plot_height(chart) + CHROME_HEIGHT + NOTE_HEIGHT * note_count
-
-
-def embed_code(site: Site, chart: ChartData, note_count: int = 0) -> EmbedCode:
-    base = site.config.site_url
-    return EmbedCode(
-        chart_id=chart.spec.id,
-        title=chart.spec.title,
-        embed_url=f"{base}embed/{chart.spec.id}/",
-        script_url=f"{base}assets/embed.js",
-        height=default_height(chart, note_count),
-    )
-
-
 def english_notes(chart: ChartData) -> list[str]:
-    """The chart's notes in English: the spec's notes_en, then the same
-    automatic notes the chart page adds in Chinese."""
+    """The chart's notes in English: the spec's notes_en, then the automatic
+    notes the chart page adds in Chinese (render_views._chart_notes), on the
+    same conditions, so both languages carry the same warnings."""
     notes = list(chart.spec.notes_en)
     points = chart.points
-    partial = any(is_partial_year(p.fact.period) for p in points)
-    if partial and not any("month" in n.lower() or "part" in n.lower() for n in notes):
-        notes.append("Dotted bars cover part of a year only and are not comparable with whole years.")
+    partial = sorted({p.fact.period for p in points if is_partial_year(p.fact.period)}, key=period_sort_key)
+    if partial and not any("部分" in n or "月" in n for n in chart.spec.notes):
+        labels = ", ".join(period_label_en(p) for p in partial)
+        notes.append(f"{labels}: part of a year only (dotted), not comparable with whole years.")
     if any(p.style == "target" for p in points):
         notes.append("Hollow bars or markers are targets, not results.")
     if any(p.style == "estimate" for p in points):

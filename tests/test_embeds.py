@@ -95,6 +95,10 @@ def test_embed_page_bakes_in_english_title_notes_and_figure(mini):
     english = [n.text() for n in tree.iter() if "i18n-en" in n.attrs.get("class", "")]
     assert "Industrial output of Fuling (above designated size)" in english
     assert any("lower bound" in text for text in english)  # the spec's notes_en
+    # The same warnings in both languages: one English note for each Chinese one.
+    lists = [n for n in tree.iter() if n.tag == "ul" and "embed-notes" in n.attrs.get("class", "")]
+    zh, en = ([li for li in ul.iter() if li.tag == "li"] for ul in lists)
+    assert len(zh) == len(en) >= 2
     figure_en = json_script(tree, "figure-industrial-output-en")
     assert figure_en == json.loads(json.dumps(english_figure(charts["industrial-output"], site)))
 
