@@ -13,7 +13,7 @@ import datetime as dt
 import html
 import re
 
-from .charts import format_value, is_partial_year, period_span
+from .charts import format_value, is_partial_year, period_label, period_span
 from .model import ChartData, Site
 
 KIND_EN = {"actual": "actual", "estimate": "estimate", "target": "target"}
@@ -114,6 +114,9 @@ def english_figure(chart: ChartData, site: Site) -> dict:
         for point in chart.points:
             x_map[point.x] = period_label_en(point.fact.period)
 
+    # An axis title may name the one period the chart shows (2022年3月1日, 2023年末).
+    period_titles = {period_label(p.fact.period): period_label_en(p.fact.period) for p in chart.points}
+
     def x_en(label):
         if not isinstance(label, str):
             return label
@@ -156,7 +159,7 @@ def english_figure(chart: ChartData, site: Site) -> dict:
                 axis["categoryarray"] = [x_en(x) for x in axis["categoryarray"]]
             text = _title_text(axis)
             if text:
-                _set_title(axis, X_TITLES_EN.get(text, text))
+                _set_title(axis, X_TITLES_EN.get(text) or period_titles.get(text) or x_en(text))
         elif key.startswith("yaxis"):
             text = _title_text(axis)
             if text:
@@ -170,19 +173,24 @@ def english_figure(chart: ChartData, site: Site) -> dict:
     return figure
 
 
-_PANEL = re.compile(r"^(.*?)(?:：(.+?))?（(.+)）$")
+_UNITS = re.compile(r"（([^（）]+)）$")
+_BOLD = re.compile(r"^<b>(.*)</b>$")
 MEASURES_EN = {"新增": "new", "增速": "growth", "占比": "share", "累计": "cumulative"}
 
 
 def _panel_title_en(text: str, metric_en: dict[str, str]) -> str:
     """`国家级绿色工厂、市级绿色工厂：累计（个）` -> `National green factories, Municipal green factories: cumulative`;
-    `规上工业产值（亿元）` -> `Industrial output (100 million yuan)`."""
-    m = _PANEL.match(text)
-    if not m:
+    `研发投入（规上工业企业）（亿元）` -> `R&D spending (…) (100 million yuan)`; `<b>` kept."""
+    bold = _BOLD.match(text)
+    if bold:
+        return f"<b>{_panel_title_en(bold.group(1), metric_en)}</b>"
+    units_match = _UNITS.search(text)
+    if not units_match or text in metric_en:
         return metric_en.get(text, unit_en(text))
-    labels = [metric_en.get(label, label) for label in m.group(1).split("、")]
-    measure = m.group(2)
-    units = [u for u in (unit_en(part) for part in m.group(3).split("/")) if u]
+    head = text[: units_match.start()]
+    labels_text, _, measure = head.rpartition("：") if "：" in head else (head, "", "")
+    labels = [metric_en.get(label, label) for label in labels_text.split("、")]
+    units = [u for u in (unit_en(part) for part in units_match.group(1).split("/")) if u]
     title = ", ".join(labels)
     if measure:
         title += f": {MEASURES_EN.get(measure, measure)}"

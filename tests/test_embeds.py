@@ -159,14 +159,22 @@ def test_english_figure_names_a_target_series_member_and_panel_titles():
     chart = make_charts(site)["industrial-output"]
     trace = chart.figure["data"][0]
     trace["meta"] = {"series": "实际", "style": "target", "partial": True}
-    chart.figure["layout"]["annotations"] = [{"text": "规上工业产值、国家级绿色工厂（亿元）"},
-                                             {"text": "国家级绿色工厂：累计（个/家）"}]
+    site.metrics["industrial_output"].label = "规上工业产值（全口径）"  # a label with its own brackets
+    chart.figure["layout"]["annotations"] = [{"text": "规上工业产值（全口径）、国家级绿色工厂（亿元）"},
+                                             {"text": "<b>国家级绿色工厂：累计（个/家）</b>"}]
     english = english_figure(chart, site)
     assert english["data"][0]["name"] == "Actual (target) (part of year)"
     assert [a["text"] for a in english["layout"]["annotations"]] == [
         "Industrial output (above designated size), National green factories (100 million yuan)",
-        "National green factories: cumulative",
+        "<b>National green factories: cumulative</b>",
     ]
+
+
+def test_english_axis_title_naming_a_period_is_translated():
+    site = make_site()
+    chart = make_charts(site)["green-factories"]
+    chart.figure["layout"]["xaxis"]["title"]["text"] = "2021年末"
+    assert english_figure(chart, site)["layout"]["xaxis"]["title"]["text"] == "end of 2021"
 
 
 # ------------------------------------------------------- chart page: share
