@@ -282,3 +282,29 @@ def test_embed_works_at_300_px(browser, server, chart_ids):
         assert page.evaluate("() => document.querySelector('.chart-plot .main-svg').getBoundingClientRect().width") <= 300
     finally:
         context.close()
+
+
+def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, server, chart_ids):
+    chart_id = chart_ids[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
+                                  permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(f"{server.base}charts/{chart_id}/", wait_until="load")
+        page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
+        button = page.locator(f"button[data-copy='embed-code-{chart_id}']")
+        assert button.is_visible()
+        button.click()
+        page.wait_for_function("() => document.querySelector('.share-status').textContent.length > 0", timeout=5000)
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied == page.input_value(f"#embed-code-{chart_id}")
+        assert f"embed/{chart_id}/" in copied and "assets/embed.js" in copied
+        for fmt in ("png", "svg"):
+            with page.expect_download(timeout=15000) as info:
+                page.click(f"button[data-image='{fmt}']")
+            download = info.value
+            assert download.suggested_filename == f"{chart_id}.{fmt}"
+            head = Path(download.path()).read_bytes()[:200]
+            assert head.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in head
+    finally:
+        context.close()
