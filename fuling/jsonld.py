@@ -13,16 +13,13 @@ import json
 
 from markupsafe import Markup
 
+from .feeds import absolute
 from .model import ChartData, Fact, Site
 
 CSV = "text/csv"
 JSON = "application/json"
 SQLITE = "application/vnd.sqlite3"
 PLACE = {"@type": "Place", "name": "重庆市涪陵区", "alternateName": "Fuling District, Chongqing"}
-
-
-def absolute(site: Site, path: str) -> str:
-    return site.config.site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 def script_tag(data: dict) -> Markup:
