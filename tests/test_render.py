@@ -453,3 +453,10 @@ def test_article_figure_is_marked_where_the_text_prints_it(text, quote, value, u
                 source=Source("a", quote, "p1"))
     start, end = figure_span(text, quote, fact)
     assert text[start:end] == marked
+
+
+def test_pages_run_no_inline_script_so_a_strict_csp_holds(pages):
+    for path, dom in pages.items():
+        for script in dom.find_all("script"):
+            if "src" not in script.attrs:
+                assert script.attrs.get("type") in ("application/json", "application/ld+json"), path

@@ -113,6 +113,8 @@
     var source = document.getElementById("figure-" + id);
     if (!source || !window.Plotly) { return; }
     var figure = JSON.parse(source.textContent);
+    var fallback = el.querySelector(".chart-fallback");  // the no-JavaScript note
+    if (fallback) { fallback.parentNode.removeChild(fallback); }
     var dark = wantsDark();
     var shown = themed(figure, dark);
     window.Plotly.react(el, shown.data, shown.layout, CONFIG).then(function () {
