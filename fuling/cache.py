@@ -458,6 +458,13 @@ def previous_derived(path: str, data: bytes, suffix: str) -> bytes | None:
     return None if state is None else state.derived_copy(path, data, suffix)
 
 
+def prepare_pages(site, charts: dict) -> None:
+    """Decide which article pages can be reused, before rendering starts (and before any fork)."""
+    state = _ACTIVE.get()
+    if state is not None:
+        state.prepare_pages(site, charts)
+
+
 def active_state() -> BuildState | None:
     return _ACTIVE.get()
 
