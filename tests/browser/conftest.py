@@ -9,6 +9,7 @@ import pytest
 
 from harness import (
     ARTIFACTS,
+    AXE_JS,
     CHROMIUM,
     CHROMIUM_ARGS,
     INSTALL_HINT,
@@ -18,6 +19,7 @@ from harness import (
     load_page,
     require_chinese_fonts,
     require_command,
+    require_file,
     site_prefix,
     start_server,
     stop_server,
@@ -97,8 +99,10 @@ def browser():
 
 @pytest.fixture(scope="session")
 def page_loads(browser, server, site_pages) -> dict[str, PageLoad]:
-    """Every HTML page of the site loaded once at desktop width."""
-    return {path: load_page(browser, server, path) for path in site_pages}
+    """Every HTML page of the site loaded once at desktop width, each in a fresh
+    context, with axe-core run on it once drawn (one load serves checks 1, 2, 5)."""
+    axe = require_file(AXE_JS, "axe-core (npm)")
+    return {path: load_page(browser, server, path, axe=axe) for path in site_pages}
 
 
 @pytest.fixture(scope="session")

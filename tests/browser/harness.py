@@ -154,6 +154,7 @@ class PageLoad:
     local: list[str] = field(default_factory=list)  # site paths loaded (the page itself included)
     dialogs: list[str] = field(default_factory=list)
     charts: list[dict] = field(default_factory=list)  # see CHART_JS
+    axe: list[dict] = field(default_factory=list)  # violations, see AXE_RUN_JS
 
 
 # For each chart container: its chart id, whether plotly drew it, and the
@@ -173,22 +174,34 @@ CHART_JS = """(selector) => Array.from(document.querySelectorAll(selector)).map(
 })"""
 
 
-def open_page(browser, server: Server, path: str, *, width: int = 1280, height: int = 900, record: PageLoad | None = None):
-    """A new context and page with listeners; the caller closes the context."""
+AXE_RUN_JS = """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+  .then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+                                         targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+                                         count: v.nodes.length})))"""
+
+
+def new_context(browser, width: int = 1280, height: int = 900):
+    return browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", service_workers="block")
+
+
+def open_page(browser, server: Server, path: str, *, width: int = 1280, height: int = 900,
+              record: PageLoad | None = None, context=None):
+    """A page with listeners that record into a PageLoad.
+
+    Without `context`, the page gets a new context (fresh cache and storage);
+    the caller closes the returned context either way."""
     load = record or PageLoad(path)
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", service_workers="block")
-
-    def route(route):
-        url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != server.netloc:
-            load.foreign.append(url)
-            route.abort()
-        else:
-            route.continue_()
-
-    context.route("**/*", route)
+    context = context or new_context(browser, width, height)
     page = context.new_page()
+
+    def request(req):
+        # Recorded, not intercepted: routing every request through the test costs
+        # more than a page load here, and the machine has no outside network anyway.
+        parts = urlsplit(req.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != server.netloc:
+            load.foreign.append(req.url)
+
+    page.on("request", request)
     page.on("console", lambda msg: msg.type == "error" and load.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})"))
     page.on("pageerror", lambda exc: load.page_errors.append(str(exc)))
     page.on("requestfailed", lambda req: load.failed.append(f"{req.url}: {req.failure}") if urlsplit(req.url).netloc == server.netloc else None)
@@ -224,12 +237,17 @@ def wait_for_charts(page, timeout_ms: int = 15000) -> None:
         pass
 
 
-def load_page(browser, server: Server, path: str, **size) -> PageLoad:
+def load_page(browser, server: Server, path: str, axe: Path | None = None, **size) -> PageLoad:
+    """Load one page in a fresh context; record requests, errors, charts and
+    (with `axe`, the path of axe.min.js) axe-core's violations."""
     context, page, load = open_page(browser, server, path, **size)
     try:
         page.goto(server.base + url_for(path), wait_until="load")
         wait_for_charts(page)
         load.charts = page.evaluate(CHART_JS, CHART_SELECTOR)
+        if axe:
+            page.add_script_tag(path=str(axe))
+            load.axe = page.evaluate(AXE_RUN_JS)
     finally:
         context.close()
     return load

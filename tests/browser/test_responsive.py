@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from harness import open_page, wait_for_charts
+from harness import new_context, open_page, wait_for_charts
 from sitefiles import url_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -22,16 +22,18 @@ OVERFLOW_JS = """() => ({scroll: document.documentElement.scrollWidth, inner: wi
 
 def test_no_page_overflows_horizontally_at_360px(browser, server, site_pages):
     problems = []
-    for path in site_pages:
-        context, page, _ = open_page(browser, server, path, width=PHONE, height=740)
-        try:
+    context = new_context(browser, PHONE, 740)  # one context: layout does not depend on the cache
+    try:
+        for path in site_pages:
+            _, page, _ = open_page(browser, server, path, context=context)
             page.goto(server.base + url_for(path), wait_until="load")
             wait_for_charts(page)
             size = page.evaluate(OVERFLOW_JS)
-        finally:
-            context.close()
-        if size["scroll"] > size["inner"]:
-            problems.append(f"{path}: scrollWidth {size['scroll']} > {size['inner']} (wide: {', '.join(size['wide'])})")
+            page.close()
+            if size["scroll"] > size["inner"]:
+                problems.append(f"{path}: scrollWidth {size['scroll']} > {size['inner']} (wide: {', '.join(size['wide'])})")
+    finally:
+        context.close()
     assert not problems, f"{len(problems)} page(s) scroll sideways at {PHONE} px:\n" + "\n".join(problems)
 
 
