@@ -59,6 +59,7 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
 def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
                 templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
+    from .cache import prepare_pages
     from .charts import build_charts
     from .exports import export_data
     from .render import render_site
@@ -73,6 +74,7 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
 
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
+    prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
     pages = _render(site, charts, templates, root)
     reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
 
