@@ -465,6 +465,22 @@ def prepare_pages(site, charts: dict) -> None:
         state.prepare_pages(site, charts)
 
 
+def template_bytecode_cache():
+    """Compiled Jinja templates kept in `.cache/jinja/` during a cached build, else None.
+
+    Jinja keys each entry by template name and a checksum of its source, and
+    checks its own version, so an edited template is always compiled again.
+    """
+    state = _ACTIVE.get()
+    if state is None:
+        return None
+    import jinja2
+
+    folder = state.folder / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def active_state() -> BuildState | None:
     return _ACTIVE.get()
 
