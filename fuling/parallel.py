@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
 import threading
 from typing import Any, Callable
 
@@ -47,8 +46,7 @@ class Job:
             except BaseException:
                 pass
             finally:
-                sys.stdout.flush()
-                sys.stderr.flush()
+                # _exit: no atexit handlers, no flushing of output buffered before the fork (the parent owns it)
                 os._exit(status)
         os.close(write_fd)
         self.pid, self.read_fd = pid, read_fd
