@@ -10,9 +10,14 @@ def _options(values) -> list[tuple[str, str]]:
 
 def generate(ctx) -> dict[str, bytes]:
     views = ctx.views
+    # Reading order: themes as on the front page, metrics as the catalogue lists them,
+    # the district before parks and companies, then time.
+    theme_order = {t.slug: i for i, t in enumerate(views.themes)}
+    metric_order = {key: i for i, key in enumerate(ctx.site.metrics)}
     facts = sorted(
         views.facts.values(),
-        key=lambda f: (f.theme_title, f.metric_label, f.subject, period_sort_key(f.period_key), f.id),
+        key=lambda f: (theme_order.get(f.theme, len(theme_order)), metric_order.get(f.metric, len(metric_order)),
+                       f.subject != "涪陵区", f.subject, period_sort_key(f.period_key), f.id),
     )
     filters = {
         "theme": _options((f.theme, f.theme_title) for f in facts),
