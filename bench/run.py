@@ -163,8 +163,9 @@ def bench_ours(project: Path, n: int, runs: int) -> Row:
     env = dict(os.environ, CI="1")
     full = row.runs["full"] = []
     for _ in range(runs):
-        shutil.rmtree(project / "site", ignore_errors=True)
-        shutil.rmtree(project / ".cache", ignore_errors=True)
+        # Cold: no site, no spare copy of the one before (.site-spare), no build cache.
+        for leftover in [project / "site", project / ".cache", *project.glob(".site*")]:
+            shutil.rmtree(leftover, ignore_errors=True)
         full.append(timed(cmd, project, env))
     row.runs["noop"] = [timed(cmd, project, env) for _ in range(runs)]
     slug = f"report-{n // 2:04d}"
