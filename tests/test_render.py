@@ -460,3 +460,26 @@ def test_pages_run_no_inline_script_so_a_strict_csp_holds(pages):
         for script in dom.find_all("script"):
             if "src" not in script.attrs:
                 assert script.attrs.get("type") in ("application/json", "application/ld+json"), path
+
+
+def test_without_the_basic_bundle_the_build_serves_plotly_py_bundle_and_says_so(mini_site, tmp_path):
+    import plotly
+
+    from fuling.reporter import MemoryReporter
+
+    templates = tmp_path / "templates"  # no node_modules/ beside this copy
+    shutil.copytree(TEMPLATES, templates)
+    reporter = MemoryReporter()
+    generators = [g for g in page_generators() if g.__module__.endswith(".assets")]
+    out = render_site(mini_site, build_charts(mini_site), templates, reporter=reporter, generators=generators)
+    bundled = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_bytes()
+    assert out["assets/plotly.min.js"] == bundled
+    assert "plotly.js-basic-dist-min is missing" in reporter.text
+
+
+def test_with_node_modules_the_site_serves_the_basic_bundle(built):
+    basic = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+    if not basic.is_file():
+        pytest.fail("node_modules/plotly.js-basic-dist-min is missing: run `npm ci`")
+    served = [data for path, data in built.items() if path.startswith("assets/plotly") and path.endswith(".js")]
+    assert served and all(data == basic.read_bytes() for data in served)
