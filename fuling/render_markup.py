@@ -65,11 +65,6 @@ def markdown_block(text: str) -> Markup:
     return Markup(sanitize(_markdown(_MARKERS.sub("", text)), BLOCK_TAGS))
 
 
-def markdown_inline(text: str) -> Markup:
-    """One block's text as inline HTML (no <p>), sanitised."""
-    return Markup(sanitize(_markdown(_MARKERS.sub("", text)), INLINE_TAGS).strip())
-
-
 # -- figures in article blocks ----------------------------------------------
 
 @dataclass
