@@ -48,9 +48,11 @@ def generate(ctx) -> dict[str, bytes]:
         path = f"articles/{article.slug}/index.html"
         order = {block.anchor: index for index, block in enumerate(article.blocks)}
 
-        def reading_order(view, slug=article.slug, order=order):
+        def reading_order(view, slug=article.slug, order=order, article=article):
             source = next(s for s in view.sources if s.article == slug)
-            return (order.get(source.paragraph, len(order)), view.id)
+            block = article.block(source.paragraph)
+            where = block.text.find(source.quote) if block else -1
+            return (order.get(source.paragraph, len(order)), where, view.id)
 
         facts = sorted(
             (f for f in views.facts.values() if any(s.article == article.slug for s in f.fact.sources)),
