@@ -204,8 +204,11 @@ def main(argv: list[str] | None = None) -> int:
             httpd.server_close()
     version = rows[0][3]["version"]
     chrome = next((part for part in rows[0][3]["chrome"].split() if part.startswith(("HeadlessChrome/", "Chrome/"))), "")
+    # Simulated throttling scales the CPU time it observes: a busy machine lowers performance.
+    load = os.getloadavg()[0]
     text = (f"Lighthouse {version}, mobile preset (simulated throttling), {chrome}, gzip; "
-            f"measured {dt.date.today().isoformat()} with `.venv/bin/python bench/lighthouse.py`.\n\n{table(rows)}")
+            f"measured {dt.date.today().isoformat()} with `.venv/bin/python bench/lighthouse.py` "
+            f"(machine load average {load:.1f} on {os.cpu_count()} cores).\n\n{table(rows)}")
     print(text)
     if args.update_readme:
         update_readme(text)
