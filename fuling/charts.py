@@ -388,6 +388,12 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     for point in points:
         groups.setdefault((point.series, point.style, is_partial_year(point.fact.period)), []).append(point)
     order = {"actual": 0, "estimate": 1, "target": 2}
+    # Series that share a category stand side by side, never drawn over each other
+    # (a plain bar chart keeps one centred slot while its series do not meet).
+    owners: dict[tuple, set[str]] = {}
+    for point in points:
+        owners.setdefault((_panel_key(point.fact), point.x), set()).add(point.series)
+    side_by_side = spec.type == "grouped-bar" or any(len(names) > 1 for names in owners.values())
     # Bar slots are numbered within each panel: panels share the x axis, and a slot
     # kept free for another panel's series would push every bar off its label.
     slot: dict[str, str] = {}
@@ -421,7 +427,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         else:
             trace = go.Bar(
                 marker=_style_bar(kind, partial, colour), textposition="outside", cliponaxis=False,
-                offsetgroup=slot[series_name] if spec.type == "grouped-bar" else "0",
+                offsetgroup=slot[series_name] if side_by_side else "0",
                 **common,
             )
         fig.add_trace(trace, row=row, col=1)

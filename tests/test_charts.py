@@ -341,3 +341,17 @@ def test_years_missing_between_a_date_and_a_target_year_are_gaps():
                              SeriesSpec(name="目标", style="target", select={"metric": "zhacai_output", "kind": "target"})])
     chart = build_charts(_site(facts, [spec]))["zhacai-output"]
     assert chart.figure["layout"]["xaxis"]["categoryarray"] == ["2022年10月15日"] + [f"{y}年" for y in range(2023, 2031)]
+
+
+def test_series_meeting_at_one_category_stand_side_by_side():
+    facts = [
+        _fact("materials-output-2021", 900, "2021", metric="materials_output"),
+        _fact("materials-output-2023", 1200, "2023", metric="materials_output"),
+        _fact("energy-output-2023", 443.7, "2023", metric="clean_energy_output"),
+    ]
+    spec = ChartSpec(id="industry-structure", title="主要产业产值", type="bar", path="content/charts/industry-structure.yaml",
+                     series=[SeriesSpec(name="材料", select={"metric": "materials_output"}),
+                             SeriesSpec(name="清洁能源", select={"metric": "clean_energy_output"})])
+    chart = build_charts(_site(facts, [spec]))["industry-structure"]
+    slots = {t["name"]: t["offsetgroup"] for t in _traces(chart)}
+    assert slots["材料"] != slots["清洁能源"]  # both have 2023: never drawn over each other
