@@ -50,6 +50,7 @@ def load_site(root: Path, site_url: str | None = None) -> Site:
     charts = read_charts(root, errors, raw)
     facts = check_facts(read_fact_files(root, errors, raw.broken["fact"]), metrics, articles, errors, raw.broken)
     _check_references(config, metrics, themes, charts, facts, raw, errors)
+    _check_article_tags(root, articles, themes, raw, errors)
     if errors:
         raise BuildError(errors)
     assert config is not None
@@ -376,6 +377,16 @@ def _check_references(config: SiteConfig | None, metrics: dict[str, Metric], the
         if chart.theme and not raw.known("theme", chart.theme, themes):
             errors.append(ContentError(chart.path, line_of(data, "theme"), "theme", f"unknown theme {chart.theme!r}"))
         _check_series(chart, data, metrics, facts, raw, errors)
+
+
+def _check_article_tags(root: Path, articles: dict[str, Article], themes: dict[str, Theme], raw: Raw,
+                        errors: list[ContentError]) -> None:
+    """An article's `tags` are the theme slugs it belongs to."""
+    for article in articles.values():
+        for tag in article.tags:
+            if not raw.known("theme", tag, themes):
+                errors.append(ContentError(article.path, _front_matter_line(root / article.path, "tags"), "tags",
+                                           f"unknown theme {tag!r} (tags are theme slugs: {', '.join(themes)})"))
 
 
 def _check_series(chart: ChartSpec, data: dict, metrics: dict[str, Metric], facts: dict[str, Fact], raw: Raw,

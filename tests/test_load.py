@@ -504,3 +504,9 @@ def test_an_empty_facts_file_holds_no_facts(root):
 def test_a_file_that_is_not_utf8_is_an_error_not_a_crash(root, rel):
     (root / rel).write_bytes((root / rel).read_bytes().replace("涪陵区".encode(), "涪陵区".encode("gbk"), 1).replace("涪陵".encode(), "涪陵".encode("gbk"), 1))
     assert_error(root, f"{rel}: not UTF-8")
+
+
+def test_article_tags_must_be_theme_slugs(root):
+    rel = "content/articles/three-changes.md"
+    line = edit(root, rel, "tags: [industry]", "tags: [industry, 工业]")
+    assert_error(root, f"{rel}:{line}: tags: unknown theme '工业'")
