@@ -79,11 +79,12 @@ class Row:
         return max((r.peak_mb for runs in self.runs.values() for r in runs), default=0.0)
 
 
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+def tree_pss_kb(group: int) -> int:
+    """Memory of every process in a process group (the build, its forks, Pagefind), summed.
 
-
-def tree_rss_kb(group: int) -> int:
-    """Resident memory of every process in a process group, summed (the build, its forks, Pagefind)."""
+    Proportional set size: a page shared by a forked child and its parent
+    counts half to each, so the sum is what the group really holds.
+    """
     total = 0
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -91,10 +92,15 @@ def tree_rss_kb(group: int) -> int:
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
-        except OSError:
+            if int(fields[2]) != group:  # field 5 of stat: the process group
+                continue
+            with open(f"/proc/{entry.name}/smaps_rollup", "rb") as handle:
+                for line in handle:
+                    if line.startswith(b"Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except (OSError, ValueError, IndexError):
             continue
-        if int(fields[2]) == group:  # field 5 of stat: the process group
-            total += int(fields[21]) * PAGE_KB  # field 24: resident pages
     return total
 
 
@@ -102,8 +108,8 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> Run:
     """Run one build as a child process: wall time, and the peak memory of it and its own children.
 
     The peak is the larger of the kernel's high-water mark for the process
-    (which covers the largest waited-for child, not the sum) and the sum of
-    the group's resident memory, sampled every 20 ms while it runs.
+    (which covers the largest waited-for child, not the sum) and the group's
+    summed proportional memory, sampled every 20 ms while it runs.
     """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -113,7 +119,7 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> Run:
 
     def sample() -> None:
         while not done.wait(0.02):
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            peak[0] = max(peak[0], tree_pss_kb(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
