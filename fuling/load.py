@@ -19,7 +19,7 @@ from .cache import memoized
 from .load_facts import check_facts, find_conflicts, read_fact_files
 from .load_fields import ID_RE, KEY_RE, Fields, line_of, type_name
 from .load_numbers import text_matches_value
-from .load_yaml import parse_yaml, read_yaml
+from .load_yaml import parse_yaml, read_text, read_yaml
 from .model import Article, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Theme
 
 SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts"}
@@ -129,7 +129,9 @@ def read_articles(root: Path, errors: list[ContentError], raw: Raw) -> dict[str,
     for path in sorted((root / "content" / "articles").glob("*.md")):
         rel = path.relative_to(root).as_posix()
 
-        def produce(found: list[ContentError], path=path):
+        def produce(found: list[ContentError], path=path, rel=rel):
+            if read_text(path, rel, found) is None:  # names the line of a bad byte
+                return None
             try:
                 return read_article(path, root)
             except ArticleFormatError as exc:
@@ -230,10 +232,8 @@ def read_themes(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, T
 
 
 def read_theme(path: Path, rel: str, errors: list[ContentError], raw: Raw) -> Theme | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        errors.append(ContentError(rel, 0, "", f"not UTF-8 ({exc.reason} at byte {exc.start})"))
+    text = read_text(path, rel, errors)
+    if text is None:
         return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":

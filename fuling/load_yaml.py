@@ -126,13 +126,23 @@ def read_yaml(path: Path, rel: str, errors: list[ContentError], root: Path | Non
     return memoized("yaml", path, root, produce, errors)
 
 
-def _read_yaml(path: Path, rel: str, errors: list[ContentError]):
+def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:
+    """A content file as text; None (with an error naming the line) when unreadable or not UTF-8."""
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        errors.append(ContentError(rel, 0, "", f"not UTF-8 ({exc.reason} at byte {exc.start})"))
-        return None
+        raw = path.read_bytes()
     except OSError as exc:
         errors.append(ContentError(rel, 0, "", f"cannot be read: {exc.strerror}"))
         return None
-    return parse_yaml(text, rel, errors)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        errors.append(ContentError(rel, line, "", f"not UTF-8: byte {raw[exc.start]:#04x} at column {column} "
+                                                  f"({exc.reason}); save the file as UTF-8"))
+        return None
+
+
+def _read_yaml(path: Path, rel: str, errors: list[ContentError]):
+    text = read_text(path, rel, errors)
+    return None if text is None else parse_yaml(text, rel, errors)

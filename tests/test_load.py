@@ -500,10 +500,12 @@ def test_an_empty_facts_file_holds_no_facts(root):
     assert len(load_site(root).facts) == 6
 
 
-@pytest.mark.parametrize("rel", [TC, "content/themes/industry.md", "content/site.yaml"])
-def test_a_file_that_is_not_utf8_is_an_error_not_a_crash(root, rel):
-    (root / rel).write_bytes((root / rel).read_bytes().replace("涪陵区".encode(), "涪陵区".encode("gbk"), 1).replace("涪陵".encode(), "涪陵".encode("gbk"), 1))
-    assert_error(root, f"{rel}: not UTF-8")
+@pytest.mark.parametrize("rel, text", [(TC, "涪陵区"), ("content/themes/industry.md", "涪陵"), ("content/site.yaml", "涪陵"),
+                                       ("content/articles/three-changes.md", "高新技术企业产值")])
+def test_a_file_that_is_not_utf8_names_the_line_of_the_bad_byte(root, rel, text):
+    line = line_of(root, rel, text)
+    (root / rel).write_bytes((root / rel).read_bytes().replace(text.encode(), text.encode("gbk"), 1))
+    assert_error(root, f"{rel}:{line}: not UTF-8: byte")
 
 
 def test_article_tags_must_be_theme_slugs(root):
