@@ -22,6 +22,7 @@ Pelican's, the worst over the sizes measured.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import os
 import platform
@@ -145,15 +146,21 @@ def ensure_pelican() -> Path:
     return pelican
 
 
-def edit_fact_value(project: Path, slug: str, step: int) -> str:
-    """Change the first fact value of one fact file, as an editor correcting a number would."""
+def edit_fact_value(project: Path, slug: str, step: int) -> tuple[str, str]:
+    """Change the first fact value of one fact file, as an editor correcting a number would: (id, new value)."""
     path = project / "content" / "facts" / f"{slug}.yaml"
     text = path.read_text(encoding="utf-8")
     match = re.search(r"^(  value: )([0-9.]+)$", text, flags=re.M)
+    fact_id = re.findall(r"^- id: (\S+)$", text[: match.start()], flags=re.M)[-1]
     old = match.group(2)
     new = str(round(float(old) + step * 0.1, 1)) if "." in old else str(int(old) + step)
     path.write_text(text[: match.start(2)] + new + text[match.end(2):], encoding="utf-8")
-    return new
+    return fact_id, new
+
+
+def exported_value(project: Path, fact_id: str) -> str:
+    with open(project / "site" / "data" / "facts.csv", encoding="utf-8-sig", newline="") as handle:
+        return next(row["value"] for row in csv.DictReader(handle) if row["id"] == fact_id)
 
 
 def edit_article(path: Path, step: int) -> None:
@@ -177,11 +184,11 @@ def bench_ours(project: Path, n: int, runs: int) -> Row:
     slug = f"report-{n // 2:04d}"
     row.runs["edit_fact"] = []
     for step in range(1, runs + 1):
-        new = edit_fact_value(project, slug, step)
+        fact_id, new = edit_fact_value(project, slug, step)
         row.runs["edit_fact"].append(timed(cmd, project, env))
         # A fast build that shows the old number would be worthless: check the data export.
-        if new not in (project / "site" / "data" / "facts.csv").read_text(encoding="utf-8"):
-            raise SystemExit(f"edited value {new} of {slug} is missing from site/data/facts.csv")
+        if float(exported_value(project, fact_id)) != float(new):
+            raise SystemExit(f"fact {fact_id}: site/data/facts.csv does not show the edited value {new}")
     row.runs["edit_article"] = []
     for step in range(1, runs + 1):
         edit_article(project / "content" / "articles" / f"{slug}.md", step)
