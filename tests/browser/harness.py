@@ -225,11 +225,14 @@ def open_page(browser, server: Server, path: str, *, width: int = 1280, height: 
     return context, page, load
 
 
-def wait_for_charts(page, timeout_ms: int = 15000) -> None:
-    """Wait until every chart container is drawn (or give up and let the check report it)."""
+def wait_for_charts(page, timeout_ms: int = 5000) -> None:
+    """Wait until every chart container is drawn (or give up and let the check report it).
+
+    Called after the load event, when deferred scripts have run: without plotly.js
+    there is nothing to wait for, so a broken page costs no timeout."""
     try:
         page.wait_for_function(
-            "(s) => Array.from(document.querySelectorAll(s)).every((el) => el.querySelector('.main-svg'))",
+            "(s) => !window.Plotly || Array.from(document.querySelectorAll(s)).every((el) => el.querySelector('.main-svg'))",
             arg=CHART_SELECTOR,
             timeout=timeout_ms,
         )
