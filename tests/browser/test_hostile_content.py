@@ -97,7 +97,7 @@ def img_onerror_in_markdown(root):
 
 
 def javascript_link_in_markdown(root):
-    line = _paragraph(root, "p92", f"敌意链接段落[点此](javascript:alert('javascript-link'))到此为止。")
+    line = _paragraph(root, "p92", "敌意链接段落[点此](javascript:alert('javascript-link'))到此为止。")
     return Planted(ARTICLE, line, "敌意链接段落")
 
 
