@@ -1,13 +1,22 @@
 """Article pages (anchored paragraphs, figures linked to their facts) and the article list."""
 from __future__ import annotations
 
+from ..cache import reuse_page
 from ..render import relative_url
 from ..render_markup import block_marks, link_tag, render_block
 
 
-def _blocks(ctx, article, path: str) -> list[dict]:
+def facts_by_article(site) -> dict[str, list]:
+    """Article slug -> the facts citing it, in fact order: one pass over the facts, not one per article."""
+    cited: dict[str, list] = {}
+    for fact in site.facts.values():
+        for slug in dict.fromkeys(s.article for s in fact.sources):
+            cited.setdefault(slug, []).append(fact)
+    return cited
+
+
+def _blocks(ctx, article, path: str, facts: list) -> list[dict]:
     """Block view data: kind, anchor, HTML; consecutive list items grouped into one list."""
-    facts = [f for f in ctx.site.facts.values() if any(s.article == article.slug for s in f.sources)]
     marks = block_marks(article, facts)
     views = ctx.views.facts
     seen: set[str] = set()
@@ -43,26 +52,38 @@ def generate(ctx) -> dict[str, bytes]:
         description="涪陵数据所依据的全部报道，按日期由新到旧排列。",
         canonical=ctx.canonical("articles/index.html"), articles=views.articles,
     ))
+    by_article = facts_by_article(ctx.site)
     for view in views.articles:
-        article = view.article
-        path = f"articles/{article.slug}/index.html"
-        order = {block.anchor: index for index, block in enumerate(article.blocks)}
+        path = f"articles/{view.article.slug}/index.html"
+        # Nothing it shows changed since the last build: the last build's bytes (fuling.cache).
+        out.update(reuse_page(path, ctx.site, ctx.charts,
+                              lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
+    return out
 
-        def reading_order(view, slug=article.slug, order=order, article=article):
-            source = next(s for s in view.sources if s.article == slug)
-            block = article.block(source.paragraph)
-            where = block.text.find(source.quote) if block else -1
-            return (order.get(source.paragraph, len(order)), where, view.id)
 
-        facts = sorted(
-            (f for f in views.facts.values() if any(s.article == article.slug for s in f.fact.sources)),
-            key=reading_order,
-        )
-        out.update(ctx.page(
-            "article.html", path,
-            section="articles", title=f"{article.title} · {ctx.site.config.title}",
-            description=article.summary or article.subtitle or article.title,
-            canonical=ctx.canonical(path), view=view, article=article,
-            blocks=_blocks(ctx, article, path), facts=facts,
-        ))
+generate.in_background = True  # most of a build's rendering: render_site runs it on a second core
+
+
+def _article_page(ctx, view, cited: list) -> dict[str, bytes]:
+    """One article's page; `cited`: the facts that quote it."""
+    out: dict[str, bytes] = {}
+    views = ctx.views
+    article = view.article
+    path = f"articles/{article.slug}/index.html"
+    order = {block.anchor: index for index, block in enumerate(article.blocks)}
+
+    def reading_order(view, slug=article.slug, order=order, article=article):
+        source = next(s for s in view.sources if s.article == slug)
+        block = article.block(source.paragraph)
+        where = block.text.find(source.quote) if block else -1
+        return (order.get(source.paragraph, len(order)), where, view.id)
+
+    facts = sorted((views.facts[f.id] for f in cited if f.id in views.facts), key=reading_order)
+    out.update(ctx.page(
+        "article.html", path,
+        section="articles", title=f"{article.title} · {ctx.site.config.title}",
+        description=article.summary or article.subtitle or article.title,
+        canonical=ctx.canonical(path), view=view, article=article,
+        blocks=_blocks(ctx, article, path, cited), facts=facts,
+    ))
     return out
