@@ -43,8 +43,17 @@ _SOFT_BREAK = re.compile(
 )
 
 
+_CONVERTER = markdown.Markdown(output_format="html")  # reset per text: building one is the slow part
+# Text with none of these characters is one plain paragraph to Markdown: "<p>" + text + "</p>"
+# (tests/test_speed.py checks this against Markdown itself on every block of the content).
+PLAIN_PARAGRAPH = re.compile(r"[\\`*_\[\]<>&\n\r\t\u00a0]|^[\s\d#>+\-=]|\s$")
+
+
 def _markdown(text: str) -> str:
-    return markdown.markdown(_SOFT_BREAK.sub("", text), output_format="html")
+    text = _SOFT_BREAK.sub("", text)
+    if text and not PLAIN_PARAGRAPH.search(text):
+        return f"<p>{text}</p>"
+    return _CONVERTER.reset().convert(text)
 
 
 # Our own figure links, allowed only in the second pass (after the markers are filled).
