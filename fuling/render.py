@@ -23,7 +23,9 @@ import jinja2
 from markupsafe import Markup
 
 from .charts import format_value, period_label
+from .cache import template_bytecode_cache
 from .errors import BuildError
+from .parallel import in_background
 from .model import ChartData, Site
 from .render_views import SiteViews, build_views
 from .sharing import template_globals
@@ -95,6 +97,7 @@ def make_environment(templates_dir: Path, assets: dict[str, Asset]) -> jinja2.En
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_bytecode_cache(),  # compiled templates kept between builds (fuling.cache)
     )
 
     @jinja2.pass_context
@@ -188,19 +191,28 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
             (reporter or Reporter()).warn(note)
     out: dict[str, bytes] = {}
     errors = []
-    for generate in generators if generators is not None else page_generators():
+    finishing = generators is None
+    generators = generators if generators is not None else page_generators()
+    # A generator marked `in_background` (the article pages: most of the work) runs on a second
+    # core while this process runs the others (fuling.parallel; the same bytes either way).
+    jobs = {g: in_background(g, ctx) for g in generators if getattr(g, "in_background", False)}
+    for generate in generators:
         try:
-            produced = generate(ctx)
+            produced = jobs.pop(generate).result() if generate in jobs else generate(ctx)
         except BuildError as failure:
             errors.extend(failure.errors)
             continue
+        except BaseException:
+            for job in jobs.values():
+                job.cancel()
+            raise
         for path, data in produced.items():
             if path in out:
                 raise ValueError(f"two page generators write {path}")
             out[path] = data
     if errors:
         raise BuildError(errors)
-    for finish in page_finishers() if generators is None else []:
+    for finish in page_finishers() if finishing else []:
         for path, data in finish(ctx, dict(out)).items():
             if path in out:
                 raise ValueError(f"a page finisher rewrites {path}")
