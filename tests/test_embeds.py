@@ -79,6 +79,7 @@ def test_embed_page_loads_only_files_of_this_site(mini):
     site, charts, files = mini
     tree = page(files, "embed/industrial-output/index.html")
     loaded = [n.attrs["src"] for n in nodes(tree, "script") if "src" in n.attrs]
+    loaded += [n.attrs["data-plotly-src"] for n in nodes(tree, "script") if "data-plotly-src" in n.attrs]
     loaded += [n.attrs["href"] for n in nodes(tree, "link") if n.attrs.get("rel") in ("stylesheet", "icon")]
     assert loaded, "the embed loads its scripts and styles"
     for url in loaded:

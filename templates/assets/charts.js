@@ -1,8 +1,15 @@
 /* Draws every chart on the page from its figure JSON (<script type="application/json" id="figure-ID">).
-   Loaded with `defer` after plotly.js, so the title and the data table paint first.
+   Loaded with `defer`; plotly.js (its URL in this script's data-plotly-src) is fetched only when the
+   first chart box comes near the viewport, so the page's text paints first and a page whose charts
+   are further down costs nothing until the reader scrolls. Each chart is drawn in a task of its own,
+   as its box nears the viewport, so no single long task holds the page.
    Dark mode: chart colours swap to lighter twins of the same hue (prefers-color-scheme or ?theme=dark). */
 (function () {
   "use strict";
+
+  var SELF = document.currentScript;
+  var PLOTLY_SRC = SELF && SELF.getAttribute("data-plotly-src");
+  var NEAR = "300px 0px";  // start fetching and drawing a little before the box scrolls into view
 
   // Strings plotly's basic bundle can show, in Chinese. Passed inline: config.locale alone does nothing.
   var ZH_CN = {
@@ -142,12 +149,70 @@
     }
   }
 
-  function drawAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-chart]"), draw);
+  // plotly.js once, on first need; "fuling:plotly" tells other scripts (image downloads) it is there.
+  var plotly = null;
+  function loadPlotly() {
+    if (!plotly) {
+      plotly = new Promise(function (resolve, reject) {
+        if (window.Plotly) { resolve(); return; }
+        if (!PLOTLY_SRC) { reject(new Error("charts.js: no data-plotly-src")); return; }
+        var script = document.createElement("script");
+        script.src = PLOTLY_SRC;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { reject(new Error("plotly.js failed to load: " + PLOTLY_SRC)); };
+        document.head.appendChild(script);
+      }).then(function () {
+        document.dispatchEvent(new CustomEvent("fuling:plotly"));
+      });
+    }
+    return plotly;
   }
 
-  window.fulingCharts = { draw: draw, drawAll: drawAll, config: CONFIG, themed: themed };
-  drawAll();
+  // Charts wait here until plotly.js is there; then one chart per task, page order.
+  var queue = [];
+  var pumping = false;
+  function pump() {
+    var el = queue.shift();
+    if (!el) { pumping = false; return; }
+    if (!el.getAttribute("data-drawn")) { draw(el); }
+    setTimeout(pump, 0);
+  }
+  function request(el) {
+    queue.push(el);
+    loadPlotly().then(function () {
+      if (!pumping) { pumping = true; setTimeout(pump, 0); }
+    });
+  }
+
+  function plots() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
+  }
+
+  // Redraw (colour scheme, print): charts drawn so far, at once; the others draw when they near the viewport.
+  function drawAll() {
+    if (!window.Plotly) { return; }
+    plots().forEach(function (el) {
+      if (el.getAttribute("data-drawn") || printing) { draw(el); }
+    });
+  }
+
+  function start() {
+    var all = plots();
+    if (!all.length) { return; }
+    if (!("IntersectionObserver" in window)) { all.forEach(request); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          request(entry.target);
+        }
+      });
+    }, { rootMargin: NEAR });
+    all.forEach(function (el) { observer.observe(el); });
+  }
+
+  window.fulingCharts = { draw: draw, drawAll: drawAll, load: loadPlotly, config: CONFIG, themed: themed };
+  start();
   if (window.matchMedia) {
     var query = window.matchMedia("(prefers-color-scheme: dark)");
     if (query.addEventListener) { query.addEventListener("change", drawAll); }

@@ -51,11 +51,11 @@
   Array.prototype.forEach.call(document.querySelectorAll("button[data-image]"), function (button) {
     button.addEventListener("click", function () { image(button); });
   });
-  // Image buttons show once plotly is there (it loads deferred, like this script).
+  // Image buttons show once plotly is there (charts.js fetches it when the first chart nears the viewport).
   function showImageButtons() {
     if (!window.Plotly) return;
     Array.prototype.forEach.call(document.querySelectorAll(".share-image"), function (item) { item.hidden = false; });
   }
-  if (document.readyState === "complete") showImageButtons();
-  else window.addEventListener("load", showImageButtons);
+  showImageButtons();
+  document.addEventListener("fuling:plotly", showImageButtons);
 })();

@@ -225,19 +225,23 @@ def open_page(browser, server: Server, path: str, *, width: int = 1280, height: 
     return context, page, load
 
 
-def wait_for_charts(page, timeout_ms: int = 5000) -> None:
-    """Wait until every chart container is drawn (or give up and let the check report it).
+# Charts draw as their boxes near the viewport (assets/charts.js): bring each
+# into view in turn, as a reader scrolling down would, and wait for it to be
+# drawn; then back to the top. One time limit for the whole page.
+WAIT_CHARTS_JS = """async ([selector, timeout]) => {
+  const until = Date.now() + timeout;
+  for (const el of document.querySelectorAll(selector)) {
+    el.scrollIntoView({block: 'center'});
+    while (!el.querySelector('.main-svg') && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+  }
+  window.scrollTo(0, 0);
+}"""
 
-    Called after the load event, when deferred scripts have run: without plotly.js
-    there is nothing to wait for, so a broken page costs no timeout."""
-    try:
-        page.wait_for_function(
-            "(s) => !window.Plotly || Array.from(document.querySelectorAll(s)).every((el) => el.querySelector('.main-svg'))",
-            arg=CHART_SELECTOR,
-            timeout=timeout_ms,
-        )
-    except Exception:  # the render check names the containers left empty
-        pass
+
+def wait_for_charts(page, timeout_ms: int = 5000) -> None:
+    """Scroll every chart container into view and wait until it is drawn (or give
+    up after timeout_ms and let the check report the containers left empty)."""
+    page.evaluate(WAIT_CHARTS_JS, [CHART_SELECTOR, timeout_ms])
 
 
 def load_page(browser, server: Server, path: str, axe: Path | None = None, **size) -> PageLoad:

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness import CHART_SELECTOR, ROOT, report
+from harness import CHART_SELECTOR, ROOT, report, wait_for_charts
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import local_nginx  # noqa: E402  (deploy/local_nginx.py: starts deploy/nginx.conf from a prefix)
@@ -318,12 +318,8 @@ def frame_violations(page) -> list[str]:
 
 
 def wait_drawn(page, timeout_ms: int = 15000) -> None:
-    try:
-        page.wait_for_function(
-            "(s) => Array.from(document.querySelectorAll(s)).every((el) => el.querySelector('.main-svg'))",
-            arg=CHART_SELECTOR, timeout=timeout_ms)
-    except Exception:  # the assertion names what stayed empty
-        pass
+    # Charts draw as they near the viewport: scroll each into view (the assertion names what stayed empty).
+    wait_for_charts(page, timeout_ms)
 
 
 def test_chromium_reports_no_csp_violation_on_any_page(site, nginx, browser, artifacts, capsys):
