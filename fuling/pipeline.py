@@ -1,4 +1,4 @@
-"""Run the stages in order: load → charts → render + exports → write.
+"""Run the stages in order: load → charts → render + exports → publish → write.
 
 Everything is built in memory first; `out` is touched only by the final
 write, so any error (content, template, chart) leaves the previous site as
@@ -60,6 +60,7 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
                 templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
     from .cache import prepare_pages
+    from .assets import publish
     from .charts import build_charts
     from .exports import export_data
     from .render import render_site
@@ -85,7 +86,12 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
     clashes = sorted(set(pages) & set(data))
     if clashes:
         raise BuildError([ContentError(name, 0, "", "produced by both render and exports") for name in clashes])
-    return site, charts, {**pages, **data}
+
+    started = time.perf_counter()
+    files = publish({**pages, **data})
+    reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
+                              f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
+    return site, charts, files
 
 
 def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,

@@ -11,7 +11,6 @@ Nothing here writes files: `write` does that.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import pkgutil
@@ -22,6 +21,7 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
+from .assets import hashed_name
 from .charts import format_value, period_label
 from .cache import template_bytecode_cache
 from .errors import BuildError
@@ -46,8 +46,9 @@ class Asset:
 
     @property
     def url(self) -> str:
-        """Root-relative URL with a content hash, so a changed file is never served stale."""
-        return f"{self.path}?v={hashlib.sha256(self.data).hexdigest()[:10]}"
+        """Root-relative URL under the content-hashed name the publishing step
+        (fuling/assets.py) gives the file, so a changed file is never served stale."""
+        return hashed_name(self.path, self.data)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import posixpath
+import re
 import shutil
 import urllib.parse
 from html.parser import HTMLParser
@@ -154,7 +155,10 @@ def test_every_page_type_is_built(built, mini_site):
     expected |= {f"articles/{slug}/index.html" for slug in mini_site.articles}
     expected |= {f"charts/{cid}/index.html" for cid in mini_site.charts}
     assert expected <= set(built)
-    assert {"assets/site.css", "assets/charts.js", "assets/facts.js", "assets/favicon.svg", "assets/plotly.min.js"} <= set(built)
+    # Assets are published under content-hashed names (fuling/assets.py); the manifest maps them.
+    manifest = json.loads(built["assets/manifest.json"])
+    logical = {"assets/site.css", "assets/charts.js", "assets/facts.js", "assets/favicon.svg", "assets/plotly.min.js"}
+    assert logical <= set(manifest) and {manifest[name] for name in logical} <= set(built)
 
 
 def test_pages_have_language_title_description_and_absolute_canonical(pages, mini_site):
@@ -193,8 +197,10 @@ def test_plotly_is_served_from_the_site_itself_deferred(pages):
     # charts.js (deferred) fetches plotly.js from the URL in its data-plotly-src when a chart nears the viewport.
     dom = pages["charts/industrial-output/index.html"]
     scripts = [s.attrs["src"] for s in dom.find_all("script") if "src" in s.attrs and not _shared_block(s)]
-    plotly = [s.attrs["data-plotly-src"] for s in dom.find_all("script") if "assets/charts.js" in s.attrs.get("src", "")]
-    assert plotly and all("assets/plotly.min.js" in s for s in plotly)
+    # Assets are published under content-hashed names (fuling/assets.py).
+    plotly = [s.attrs["data-plotly-src"] for s in dom.find_all("script")
+              if re.search(r"assets/charts\.[0-9a-f]{10}\.js$", s.attrs.get("src", ""))]
+    assert plotly and all(re.search(r"assets/plotly\.min\.[0-9a-f]{10}\.js$", s) for s in plotly)
     assert all(not s.startswith(("http:", "https:", "//")) for s in scripts + plotly)
     assert all("defer" in s.attrs for s in dom.find_all("script") if "src" in s.attrs and not _shared_block(s))
 
