@@ -63,6 +63,7 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
     from .assets import publish
     from .charts import build_charts
     from .exports import export_data
+    from .parallel import in_background
     from .render import render_site
 
     reporter = reporter or Reporter()
@@ -76,11 +77,16 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
     prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
-    pages = _render(site, charts, templates, root)
+    exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
+    try:
+        pages = _render(site, charts, templates, root)
+    except BaseException:
+        exports.cancel()
+        raise
     reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
 
     started = time.perf_counter()
-    data = export_data(site, charts)
+    data = exports.result()
     reporter.stage("exports", f"{len(data)} data files ({time.perf_counter() - started:.2f} s)")
 
     clashes = sorted(set(pages) & set(data))
