@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from posixpath import dirname, join, normpath
 
+from .cache import previous_derived
 from .errors import BuildError, ContentError
 
 ASSETS_DIR = "assets/"
@@ -146,7 +147,9 @@ def precompress(files: dict[str, bytes]) -> dict[str, bytes]:
         asset = path.startswith(ASSETS_DIR)
         level = GZIP_ASSET_LEVEL if asset else GZIP_PAGE_LEVEL
         quality = BROTLI_ASSET_QUALITY if asset else BROTLI_PAGE_QUALITY
-        for ext, packed in ((".gz", _gzip(data, level)), (".br", _brotli(data, quality))):
+        for ext, pack in ((".gz", lambda: _gzip(data, level)), (".br", lambda: _brotli(data, quality))):
+            # A file unchanged since the last build: its copy from then (fuling.cache), else compress now.
+            packed = previous_derived(path, data, ext) or pack()
             if len(packed) < len(data):
                 out[path + ext] = packed
     return out
