@@ -20,6 +20,7 @@ import http.server
 import json
 import mimetypes
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,9 @@ START, END = "<!-- lighthouse:table:start -->", "<!-- lighthouse:table:end -->"
 mimetypes.add_type("text/javascript", ".js")
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("application/atom+xml", ".atom")
+
+
+HASHED_ASSET_RE = re.compile(r"\.[0-9a-f]{10}\.\w+$")
 
 
 class GzipHandler(http.server.BaseHTTPRequestHandler):
@@ -73,8 +77,8 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/json", "image/svg+xml"):
             kind += "; charset=utf-8"
-        # Assets carry a content hash in ?v=…: cache them for a year; pages revalidate.
-        cache = "public, max-age=31536000, immutable" if parts.query.startswith("v=") else "no-cache"
+        # Assets carry a content hash in their name (site.3f9a1c0d2e.css): cache them for a year; pages revalidate.
+        cache = "public, max-age=31536000, immutable" if HASHED_ASSET_RE.search(parts.path) else "no-cache"
         return self._send(200, file.read_bytes(), kind, cache)
 
     def _send(self, status: int, body: bytes, kind: str, cache: str = "no-cache"):
