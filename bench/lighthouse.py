@@ -181,13 +181,14 @@ def table(rows: list[tuple[str, str, str, dict]]) -> str:
     return "\n".join(lines)
 
 
-def update_readme(text: str) -> None:
+def update_readme(text: str, start: str = START, end: str = END) -> None:
+    """Replace what stands between the two markers in bench/README.md."""
     readme = README.read_text(encoding="utf-8")
-    if START not in readme:
-        sys.exit(f"{README.relative_to(ROOT)} has no {START} marker")
-    head, rest = readme.split(START, 1)
-    tail = rest.split(END, 1)[1]
-    README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+    if start not in readme:
+        sys.exit(f"{README.relative_to(ROOT)} has no {start} marker")
+    head, rest = readme.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    README.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

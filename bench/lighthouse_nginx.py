@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT / "deploy"))
 import lighthouse as lh  # noqa: E402  (bench/lighthouse.py)
 import local_nginx  # noqa: E402  (deploy/local_nginx.py)
 
-README = ROOT / "bench" / "README.md"
 START, END = "<!-- lighthouse-nginx:table:start -->", "<!-- lighthouse-nginx:table:end -->"
 SUBPATH = local_nginx.PREFIX_PATH  # /data/fuling/
 PAGES = ("front page", "chart page", "embed")
@@ -76,15 +75,6 @@ def table(rows: list[tuple[str, str, str, dict]]) -> str:
     if misses:
         lines += ["", "Audits not passed (weighted):", "", *misses]
     return "\n".join(lines)
-
-
-def update_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    if START not in readme:
-        sys.exit(f"{README.relative_to(ROOT)} has no {START} marker")
-    head, rest = readme.split(START, 1)
-    tail = rest.split(END, 1)[1]
-    README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Transferred = Lighthouse's total byte weight (bytes over the wire, after compression).\n\n{table(rows)}")
     print(text)
     if args.update_readme:
-        update_readme(text)
+        lh.update_readme(text, START, END)
     return 0
 
 
