@@ -200,10 +200,8 @@ def describe_exports(files: dict[str, bytes], chart_ids: list[str]) -> list[Tabl
 
 def generate(ctx) -> dict[str, bytes]:
     """`data/index.html`, built from the files the exports stage writes."""
-    from .exports import export_data
-
     site: Site = ctx.site
-    files = export_data(site, ctx.charts)
+    files = ctx.exported_files()
     tables = describe_exports(files, sorted(ctx.charts))
     sizes = {path: len(data) for path, data in files.items()}
     charts = [(cid, ctx.charts[cid].spec.title) for cid in sorted(ctx.charts)]

@@ -22,6 +22,8 @@ def can_fork() -> bool:
 class Job:
     def __init__(self, fn: Callable[..., Any], args: tuple):
         self.fn, self.args = fn, args
+        self.done = False
+        self.value: Any = None
         self.pid = 0
         self.read_fd = -1
         if (os.cpu_count() or 1) > 1 and can_fork():
@@ -52,6 +54,13 @@ class Job:
         self.pid, self.read_fd = pid, read_fd
 
     def result(self):
+        """The function's value; computed once, however often asked (the data page and the pipeline share it)."""
+        if not self.done:
+            self.value = self._collect()
+            self.done = True
+        return self.value
+
+    def _collect(self):
         if self.pid:
             with os.fdopen(self.read_fd, "rb") as pipe:
                 payload = pipe.read()

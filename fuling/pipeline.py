@@ -79,7 +79,7 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
     prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
     exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
     try:
-        pages = _render(site, charts, templates, root)
+        pages = _render(site, charts, templates, root, exports.result)
     except BaseException:
         exports.cancel()
         raise
@@ -161,14 +161,14 @@ def _shown(path: Path, root: Path) -> str:
         return path.name
 
 
-def _render(site: Site, charts: dict, templates: Path, root: Path) -> dict[str, bytes]:
+def _render(site: Site, charts: dict, templates: Path, root: Path, exports) -> dict[str, bytes]:
     """render_site, with template mistakes turned into `templates/<name>:line` errors."""
     import jinja2
 
     from .render import render_site
 
     try:
-        return render_site(site, charts, templates)
+        return render_site(site, charts, templates, exports=exports)
     except jinja2.TemplateSyntaxError as exc:
         name = _template_path(exc.filename, exc.name, templates, root)
         raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc

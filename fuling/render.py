@@ -62,6 +62,17 @@ class RenderContext:
     assets: dict[str, Asset]
     views: SiteViews
     notes: list[str] = field(default_factory=list)  # warnings for the build output
+    # The exports stage's files (fuling.exports), for the data page that describes them;
+    # the pipeline passes the result of the exports it runs beside render, so they are made once.
+    exports: Callable[[], dict[str, bytes]] | None = None
+
+    def exported_files(self) -> dict[str, bytes]:
+        if self.exports is None:
+            from .exports import export_data
+
+            files = export_data(self.site, self.charts)
+            self.exports = lambda: files
+        return self.exports()
 
     def page(self, template: str, path: str, **data) -> dict[str, bytes]:
         """Render one template to one output path; `path` is relative to site/ (posix)."""
@@ -99,6 +110,7 @@ def make_environment(templates_dir: Path, assets: dict[str, Asset]) -> jinja2.En
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=template_bytecode_cache(),  # compiled templates kept between builds (fuling.cache)
+        auto_reload=False,  # one environment per build: no need to stat a template on every include
     )
 
     @jinja2.pass_context
@@ -168,7 +180,8 @@ def page_finishers() -> list[Callable[["RenderContext", dict[str, bytes]], dict[
     return found
 
 
-def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path) -> RenderContext:
+def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
+                  exports: Callable[[], dict[str, bytes]] | None = None) -> RenderContext:
     templates_dir = Path(templates_dir)
     notes: list[str] = []
     assets = load_assets(templates_dir, notes)
@@ -178,13 +191,18 @@ def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path)
     env.globals["nav"] = views.nav
     env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
     return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
-                         assets=assets, views=views, notes=notes)
+                         assets=assets, views=views, notes=notes, exports=exports)
 
 
 def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
-                reporter=None, generators: list[PageGenerator] | None = None) -> dict[str, bytes]:
-    """Output path (posix, relative to site/) -> bytes, every asset file included."""
-    ctx = build_context(site, charts, templates_dir)
+                reporter=None, generators: list[PageGenerator] | None = None,
+                exports: Callable[[], dict[str, bytes]] | None = None) -> dict[str, bytes]:
+    """Output path (posix, relative to site/) -> bytes, every asset file included.
+
+    `exports` returns the data files the exports stage made (the data page describes them);
+    without it they are made here when a page needs them.
+    """
+    ctx = build_context(site, charts, templates_dir, exports)
     if ctx.notes:
         from .reporter import Reporter
 
