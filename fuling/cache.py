@@ -16,7 +16,9 @@ Three layers, all kept in the git-ignored `.cache/` of the project:
 2. **Parsed files.** `memoized(kind, rel, produce)` returns what a pure
    parse of one input file produced last time (its result and the errors it
    reported), keyed by the file's hash, so an edit re-parses one file.
-   Validation across files always runs on the full set.
+   Validation across files always runs on the full set. `remembered(kind,
+   key, produce)` does the same for a value computed from many inputs, keyed
+   by a digest of what it reads (the chart figures).
 3. **Article pages.** `reuse_page(path, site, produce)` returns last build's
    bytes of an article page when its key is unchanged: the hashes of the
    article file, of every fact file with a fact citing the article, of every
@@ -254,6 +256,17 @@ class BuildState:
             self.parsed_used[key] = (digest, value, tuple(errors))
         return value, errors
 
+    def remember(self, kind: str, key: str, produce: Callable[[], object]):
+        """`produce()`, or what it returned in the last build for the same `key`."""
+        slot = (kind, "=" + key)  # "=": never the label of an input file
+        hit = self.parsed.get(slot)
+        if hit is not None and hit[0] == key:
+            self.parsed_used[slot] = hit
+            return hit[1]
+        value = produce()
+        self.parsed_used[slot] = (key, value, ())
+        return value
+
     def _still(self, label: str) -> bool:
         """True when the file is still what was fingerprinted, so its parse may be stored under that hash."""
         stamp = self.inputs.get(label)
@@ -373,8 +386,9 @@ class BuildState:
     def describe(self) -> str:
         """One line for the build log: what the cache saved this time."""
         changed = len(self.changed_inputs()) if self.previous else len(self.inputs)
-        parsed = len(self.parsed_used)
-        replayed = sum(1 for key, hit in self.parsed_used.items() if self.parsed.get(key) is hit)
+        files = {key: hit for key, hit in self.parsed_used.items() if not key[1].startswith("=")}
+        parsed = len(files)
+        replayed = sum(1 for key, hit in files.items() if self.parsed.get(key) is hit)
         pages = len(self.page_keys)
         return (f"{changed} input file(s) changed; {replayed} of {parsed} files parsed from cache, "
                 f"{len(self.reusable)} of {pages} article pages reused")
@@ -444,6 +458,16 @@ def memoized(kind: str, path: Path | str, root: Path | None, produce: Callable[[
     value, found = state.memo(kind, label, produce)
     errors.extend(found)
     return value
+
+
+def remembered(kind: str, key: str, produce: Callable[[], object]):
+    """`produce()`, or its result of the last build when `key` is the same.
+
+    `key` must be a digest of everything `produce` reads; like a parse, the
+    result is dropped whenever the package changes.
+    """
+    state = _ACTIVE.get()
+    return produce() if state is None else state.remember(kind, key, produce)
 
 
 def reuse_page(path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:

@@ -17,14 +17,12 @@ Figures are deterministic: no random ids, sorted keys, one lean site template.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import re
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-import plotly.io as pio
-from plotly.subplots import make_subplots
-
+from .cache import remembered
 from .errors import BuildError, ContentError
 from .load import series_facts
 from .model import ChartData, ChartPoint, ChartSpec, Fact, SeriesSpec, Site
@@ -50,8 +48,8 @@ COUNT_WORDS = {"个", "家", "户", "所", "座", "项", "条"}
 MAX_FILLED_YEARS = 12  # beyond this many missing years a gap stops helping the reader
 
 # One small site template instead of plotly's default (about 7 KB per chart).
-SITE_TEMPLATE = go.layout.Template(
-    layout=dict(
+SITE_LAYOUT = (
+    dict(
         font=dict(family=FONT_STACK, size=13, color="#1f1f1f"),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
@@ -71,8 +69,21 @@ SITE_TEMPLATE = go.layout.Template(
         ),
     )
 )
-pio.templates["fuling"] = SITE_TEMPLATE
 TEMPLATE_NAME = "fuling"
+
+
+def _plotly():
+    """plotly.graph_objects, imported on first use, the site template registered once.
+
+    Imported late because a rebuild whose charts show the same values reuses
+    their figures (`build_charts`) and then never needs plotly (about 0.4 s).
+    """
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    if TEMPLATE_NAME not in pio.templates:
+        pio.templates[TEMPLATE_NAME] = go.layout.Template(layout=SITE_LAYOUT)
+    return go
 
 
 # -- periods ---------------------------------------------------------------
@@ -209,7 +220,7 @@ def build_charts(site: Site) -> dict[str, ChartData]:
         result[chart_id] = ChartData(
             spec=spec,
             points=points,
-            figure=_figure(spec, points, site),
+            figure=remembered("figure", _figure_key(spec, points, site), lambda: _figure(spec, points, site)),
             description=describe(spec, points),
         )
     if errors:
@@ -367,6 +378,18 @@ def _style_line(kind: str, partial: bool, colour: str) -> tuple[dict, dict]:
     return dict(color=colour, size=8, symbol="circle"), dict(color=colour, width=2.5)
 
 
+def _figure_key(spec: ChartSpec, points: list[ChartPoint], site: Site) -> str:
+    """A digest of everything `_figure` reads: the spec, the points (their facts whole),
+    the labels of their metrics and the titles and dates of their source articles."""
+    metrics = sorted({p.fact.metric for p in points})
+    articles = sorted({s.article for p in points for s in p.fact.sources})
+    read = (
+        spec, points, [(m, site.metrics.get(m)) for m in metrics],
+        [(a, site.articles[a].title, site.articles[a].date) if a in site.articles else (a,) for a in articles],
+    )
+    return hashlib.blake2b(repr(read).encode("utf-8"), digest_size=16).hexdigest()
+
+
 def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     if spec.type == "pie":
         return _pie(spec, points, site)
@@ -382,6 +405,9 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
             panels.append(key)
     single = len(panels) == 1
     titles = [_panel_title(spec, key, [p for p in points if _panel_key(p.fact) == key], site, single) for key in panels]
+    go = _plotly()
+    from plotly.subplots import make_subplots
+
     fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.12)
     series_index = {s.name: i for i, s in enumerate(spec.series)}
     groups: dict[tuple[str, str, bool], list[ChartPoint]] = {}
@@ -463,6 +489,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
 
 
 def _pie(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
+    go = _plotly()
     fig = go.Figure(go.Pie(
         labels=[p.x for p in points],
         values=[p.fact.value for p in points],
@@ -476,7 +503,7 @@ def _pie(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     return _plain(fig)
 
 
-def _plain(fig: go.Figure) -> dict:
+def _plain(fig) -> dict:
     """Plain JSON-able data, template included once by name's content."""
     data = fig.to_plotly_json()
     return {"data": data["data"], "layout": data["layout"]}

@@ -271,6 +271,28 @@ def test_incremental_build_equals_build_from_scratch(mini, monkeypatch, edit):
     assert [name for name in incremental if incremental[name] != scratch[name]] == []
 
 
+def test_chart_figures_are_drawn_again_only_when_what_they_show_changed(mini, monkeypatch):
+    from fuling import charts
+
+    drawn: list[str] = []
+    real = charts._figure
+    monkeypatch.setattr(charts, "_figure", lambda spec, points, site: drawn.append(spec.id) or real(spec, points, site))
+    build(mini, monkeypatch)
+    assert drawn == ["industrial-output"]
+    drawn.clear()
+    replace_once(mini / "content" / "facts" / "new-productive-forces.yaml", "value: 771\n", "value: 772\n")  # not charted
+    build(mini, monkeypatch)
+    assert drawn == []
+    # A charted value (and the theme text that quotes it, which the build checks against it).
+    replace_once(mini / "content" / "facts" / "new-productive-forces.yaml", "value: 2471\n", "value: 2472\n")
+    replace_once(mini / "content" / "themes" / "industry.md", "[2471亿元]", "[2472亿元]")
+    incremental, _ = build(mini, monkeypatch)
+    assert drawn == ["industrial-output"]
+    scratch, _ = build(mini, monkeypatch, cached=False)
+    assert [name for name in incremental if incremental[name] != scratch[name]] == []
+    assert b"2472" in incremental["data/industrial-output.json"]
+
+
 def test_noop_rebuild_stops_early_and_keeps_the_site(mini, monkeypatch):
     first, _ = build(mini, monkeypatch)
     again, log = build(mini, monkeypatch)
