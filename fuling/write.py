@@ -45,7 +45,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .reporter import Reporter
 
@@ -158,43 +158,49 @@ class _locked:
 
 
 def _safe_relative(name: str) -> tuple[str, ...]:
-    rel = PurePosixPath(name)
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts or name.endswith("/") or "\\" in name:
+    parts = tuple(name.split("/"))
+    if "\\" in name or "\0" in name or any(part in ("", ".", "..") for part in parts):  # also "/x", "x/", "a//b"
         raise ValueError(f"output path {name!r} must be a relative file path inside the site")
-    return rel.parts
+    return parts
 
 
 def _identical(files: dict[str, bytes], out: Path) -> bool:
     """True when `out` already holds exactly these files with these bytes (a no-op rebuild)."""
     if not out.is_dir():
         return False
+    root = str(out)
     present = set()
-    for folder, _, names in os.walk(out):
-        rel = os.path.relpath(folder, out)
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
         for name in names:
             present.add(name if rel == "." else f"{rel.replace(os.sep, '/')}/{name}")
     if present != set(files):
         return False
-    return all(_same_file(out / name, data) for name, data in files.items())
+    return all(_same_file(os.path.join(root, name), data) for name, data in files.items())
 
+
+# The two loops below run once per file of the site (tens of thousands on a large
+# site): plain string paths, not pathlib, which costs more than the file system here.
 
 def _stage(files: dict[str, bytes], names: dict[str, tuple[str, ...]], staging: Path, previous: Path | None,
            reporter: Reporter | None) -> WriteStats:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
+    root, old_root = str(staging), str(previous) if previous is not None else None
     stats = WriteStats()
-    made: set[Path] = {staging}
+    made: set[str] = {root}
     ordered = sorted(files)
     for done, name in enumerate(ordered, start=1):
         if reporter and len(ordered) >= 1000 and (done % 500 == 0 or done == len(ordered)):
             reporter.progress("write", done, len(ordered))
         data = files[name]
-        target = staging.joinpath(*names[name])
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.update(target.parents)
-        if previous is not None:
-            old = previous.joinpath(*names[name])
+        target = os.path.join(root, *names[name])
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        if old_root is not None:
+            old = os.path.join(old_root, *names[name])
             if _same_file(old, data):
                 try:
                     os.link(old, target)
@@ -212,30 +218,36 @@ def _update(files: dict[str, bytes], names: dict[str, tuple[str, ...]], staging:
             reporter: Reporter | None) -> WriteStats:
     """Bring an older complete site (the spare) up to date in place; it is not served meanwhile."""
     stats = WriteStats()
-    wanted = {staging.joinpath(*parts) for parts in names.values()}
-    for folder, dirs, present in os.walk(staging, topdown=False):
+    root = str(staging)
+    targets = {name: os.path.join(root, *parts) for name, parts in names.items()}
+    wanted = set(targets.values())
+    for folder, dirs, present in os.walk(root, topdown=False):
         for name in present:
-            path = Path(folder, name)
+            path = os.path.join(folder, name)
             if path not in wanted:
-                path.unlink()
+                os.unlink(path)
         for name in dirs:
             try:
-                Path(folder, name).rmdir()  # only succeeds once empty
+                os.rmdir(os.path.join(folder, name))  # only succeeds once empty
             except OSError:
                 pass
+    made: set[str] = set()
     ordered = sorted(files)
     for done, name in enumerate(ordered, start=1):
         if reporter and len(ordered) >= 1000 and (done % 500 == 0 or done == len(ordered)):
             reporter.progress("write", done, len(ordered))
-        target = staging.joinpath(*names[name])
+        target = targets[name]
         data = files[name]
         if _same_file(target, data):
             stats.unchanged += 1
             continue
-        if target.is_dir():
+        if os.path.isdir(target):
             shutil.rmtree(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fresh = target.with_name(f".{target.name}.new")
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        fresh = os.path.join(parent, f".{os.path.basename(target)}.new")
         _write_file(fresh, data)
         os.replace(fresh, target)  # a new inode: a file shared with site/ by a hard link is left alone
         stats.written += 1
@@ -243,17 +255,18 @@ def _update(files: dict[str, bytes], names: dict[str, tuple[str, ...]], staging:
     return stats
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def _write_file(path: str, data: bytes) -> None:
     with open(path, "wb") as handle:
         handle.write(data)
 
 
-def _same_file(path: Path, data: bytes) -> bool:
+def _same_file(path: str, data: bytes) -> bool:
     try:
-        if path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size != len(data):
+                return False
+            return handle.read() == data
+    except OSError:  # missing, or a folder where a file should be
         return False
 
 

@@ -123,7 +123,7 @@ def test_ctrl_c_while_staging_leaves_the_old_site(out, monkeypatch):
     real = write._same_file
 
     def interrupted(path, data):
-        if path.name == "index.html" and "charts" not in path.parts:
+        if Path(path).name == "index.html" and "charts" not in Path(path).parts:
             raise KeyboardInterrupt
         return real(path, data)
 
@@ -300,3 +300,11 @@ def test_kill_9_at_any_moment_leaves_one_whole_site(tmp_path, full_write_seconds
     assert versions_of(out) in ({"old"}, {"new"})  # never a mix, never missing
     assert len(tree(out)) == 1501
     assert siblings(out) == []
+
+
+@pytest.mark.parametrize("name", ["../x.html", "/etc/x", "a/../../x", "x/", "a//b.html", "./a.html", "a\\b.html", ""])
+def test_output_path_outside_the_site_is_refused_before_anything_is_written(out, name):
+    before = tree(out)
+    with pytest.raises(ValueError, match="relative file path inside the site"):
+        write_site({"index.html": b"new", name: b"x"}, out)
+    assert tree(out) == before
