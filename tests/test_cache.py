@@ -293,6 +293,28 @@ def test_chart_figures_are_drawn_again_only_when_what_they_show_changed(mini, mo
     assert b"2472" in incremental["data/industrial-output.json"]
 
 
+def test_facts_page_renders_again_only_the_rows_of_edited_facts(mini, monkeypatch):
+    from fuling.pages import facts
+
+    rendered: list[str] = []
+    real = facts.remembered
+
+    def counting(kind, key, produce):
+        return real(kind, key, lambda: rendered.append(kind) or produce())
+
+    monkeypatch.setattr(facts, "remembered", counting)
+    build(mini, monkeypatch)
+    fact_count = sum(p.read_text(encoding="utf-8").count("- id: ") for p in (mini / "content" / "facts").glob("*.yaml"))
+    assert rendered == ["fact-row"] * fact_count  # the first build renders every row
+    rendered.clear()
+    replace_once(mini / "content" / "facts" / "new-productive-forces.yaml", "value: 771\n", "value: 772\n")
+    incremental, _ = build(mini, monkeypatch)
+    assert rendered == ["fact-row"]
+    scratch, _ = build(mini, monkeypatch, cached=False)
+    assert incremental["facts/index.html"] == scratch["facts/index.html"]
+    assert b"772" in incremental["facts/index.html"]
+
+
 def test_noop_rebuild_stops_early_and_keeps_the_site(mini, monkeypatch):
     first, _ = build(mini, monkeypatch)
     again, log = build(mini, monkeypatch)

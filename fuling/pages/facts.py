@@ -1,11 +1,37 @@
 """The facts explorer: every record in one plain table, filters added by assets/facts.js."""
 from __future__ import annotations
 
+import hashlib
+
+from markupsafe import Markup
+
+from ..cache import remembered
 from ..charts import period_sort_key
+
+PATH = "facts/index.html"
+ROW = "partials/fact-row.html"
 
 
 def _options(values) -> list[tuple[str, str]]:
     return sorted(set(values), key=lambda pair: pair[1])
+
+
+def _rows(ctx, facts) -> Markup:
+    """The table rows, one per fact, each kept between builds under a digest of its
+    view and of every template: a large site has thousands of rows, an edit changes a few."""
+    env = ctx.env
+    templates = hashlib.blake2b(digest_size=16)
+    for name in sorted(env.list_templates()):
+        templates.update(f"{name}\0{env.loader.get_source(env, name)[0]}\0".encode("utf-8"))
+    templates.update(repr((PATH, ctx.site.config, sorted(a.url for a in ctx.assets.values()))).encode("utf-8"))
+    row = env.get_template(ROW)
+
+    def key(view) -> str:
+        digest = templates.copy()
+        digest.update(repr(view).encode("utf-8"))
+        return digest.hexdigest()
+
+    return Markup("".join(remembered("fact-row", key(f), lambda f=f: row.render(f=f, page_path=PATH)) for f in facts))
 
 
 def generate(ctx) -> dict[str, bytes]:
@@ -27,9 +53,9 @@ def generate(ctx) -> dict[str, bytes]:
         "kind": _options((f.kind, f.kind_label) for f in facts),
     }
     return ctx.page(
-        "facts.html", "facts/index.html",
+        "facts.html", PATH,
         section="facts", title=f"事实库 · {ctx.site.config.title}",
         description=f"全部{len(facts)}条事实记录：数值、时期、类别和原文出处，可按主题、指标、对象、时期和类别筛选。",
-        canonical=ctx.canonical("facts/index.html"), facts=facts, filters=filters,
+        canonical=ctx.canonical(PATH), facts=facts, rows=_rows(ctx, facts), filters=filters,
         conflict_count=len(ctx.site.conflicts),
     )
