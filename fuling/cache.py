@@ -49,7 +49,7 @@ from typing import Callable
 CACHE_DIR = ".cache"
 STATE_FILE = "build-state.pickle"
 PARSED_FILE = "parsed.pickle"
-FORMAT = 1  # bump when what is stored changes shape
+FORMAT = 2  # bump when what is stored changes shape
 RACY_SECONDS = 2.0
 PACKAGE = Path(__file__).resolve().parent
 PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
@@ -249,11 +249,11 @@ class BuildState:
             hit = self.parsed.get(key)
             if hit is not None and hit[0] == digest:
                 self.parsed_used[key] = hit
-                return hit[1], list(hit[2])
+                return pickle.loads(hit[1]), list(hit[2])
         errors: list = []
         value = produce(errors)
         if digest and self._still(label):
-            self.parsed_used[key] = (digest, value, tuple(errors))
+            self.parsed_used[key] = (digest, _frozen(value), tuple(errors))
         return value, errors
 
     def remember(self, kind: str, key: str, produce: Callable[[], object]):
@@ -262,9 +262,9 @@ class BuildState:
         hit = self.parsed.get(slot)
         if hit is not None and hit[0] == key:
             self.parsed_used[slot] = hit
-            return hit[1]
+            return pickle.loads(hit[1])
         value = produce()
-        self.parsed_used[slot] = (key, value, ())
+        self.parsed_used[slot] = (key, _frozen(value), ())
         return value
 
     def _still(self, label: str) -> bool:
@@ -433,6 +433,12 @@ def _walk_all(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> No
             _walk_all(Path(entry.path), name + "/", found)
         else:
             found[name] = entry.stat(follow_symlinks=False)
+
+
+def _frozen(value) -> bytes:
+    """A memo entry's value, pickled when it is made: saving the memo then writes bytes
+    (an unchanged entry is never pickled again), and each replay gets its own copy."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _atomic_pickle(path: Path, data) -> None:
