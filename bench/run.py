@@ -317,7 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in (args.sizes or ("5,1000" if args.quick else "5,100,1000")).split(",")]
     runs = args.runs or (1 if args.quick else 3)
     pelican = None if args.no_pelican else ensure_pelican()
-    scratch = Path(tempfile.mkdtemp(prefix="fuling-bench-"))
+    # Not the system temporary folder: where that is a watched or slower mount, both
+    # tools would be timed on its file creation rather than on their own work.
+    (HERE / "out").mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="fuling-bench-", dir=HERE / "out"))
     rows: list[Row] = []
     load_before = load_average()
     try:
