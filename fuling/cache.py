@@ -145,6 +145,7 @@ class BuildState:
         self._page_keys_for: int | None = None
         self.reusable: set[str] = set()  # article pages whose last bytes still hold
         self._package_changed: bool | None = None
+        self._unchanged_outputs: dict[str, tuple[bytes, bool]] = {}  # path -> (bytes asked about, same as last build)
 
     @classmethod
     def begin(cls, root: Path, out: Path, templates: Path, site_url: str | None = None) -> "BuildState":
@@ -364,24 +365,34 @@ class BuildState:
             self._package_changed = any(self.inputs.get(k) != previous.inputs.get(k) for k in package)
         if self._package_changed:
             return None
-        for name in (path, path + suffix):
-            recorded = previous.outputs.get(name)
-            if recorded is None:
-                return None
-            try:
-                st = (self.out / name).stat()
-            except OSError:
-                return None
-            if (st.st_size, st.st_mtime_ns) != recorded:
-                return None
-        if recorded_size(previous, path) != len(data):
+        if not self._same_as_last_build(path, data):
             return None
+        name = path + suffix
+        recorded = previous.outputs.get(name)
         try:
-            if (self.out / path).read_bytes() != data:
-                return None
-            return (self.out / (path + suffix)).read_bytes()
+            with open(os.path.join(self.out, name), "rb") as handle:
+                st = os.fstat(handle.fileno())
+                if recorded is None or (st.st_size, st.st_mtime_ns) != recorded:
+                    return None
+                return handle.read()
         except OSError:
             return None
+
+    def _same_as_last_build(self, path: str, data: bytes) -> bool:
+        """`out/path` holds `data` and is as the last build wrote it (asked once per file, for each copy)."""
+        known = self._unchanged_outputs.get(path)
+        if known is None or known[0] is not data:
+            recorded = self.previous.outputs.get(path)
+            same = False
+            if recorded is not None and recorded[0] == len(data):
+                try:
+                    with open(os.path.join(self.out, path), "rb") as handle:
+                        st = os.fstat(handle.fileno())
+                        same = (st.st_size, st.st_mtime_ns) == recorded and handle.read() == data
+                except OSError:
+                    same = False
+            known = self._unchanged_outputs[path] = (data, same)
+        return known[1]
 
     def describe(self) -> str:
         """One line for the build log: what the cache saved this time."""
@@ -415,10 +426,6 @@ class BuildState:
             yield self
         finally:
             _ACTIVE.reset(token)
-
-
-def recorded_size(snapshot: Snapshot, path: str) -> int:
-    return snapshot.outputs.get(path, (-1, 0))[0]
 
 
 def _walk_all(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> None:
