@@ -13,9 +13,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# npm packages from package-lock.json: the plotly.js basic bundle the site
-# serves, and the checkers the browser tests run (axe-core, vnu-jar).
+# npm packages from package-lock.json: plotly.js's sources and esbuild, from
+# which scripts/build-plotly.mjs builds the plotly.js the site serves (only the
+# chart types and parts the charts use), and the checkers the browser tests run
+# (axe-core, vnu-jar, lighthouse).
 NPM_STAMP   := node_modules/.ci-stamp
+PLOTLY_JS   := node_modules/.fuling/plotly.min.js
 # Debian packages the browser tests need (chromium, fonts-noto-cjk, java, npm).
 TOOLS_STAMP := .cache/test-tools-stamp
 
@@ -23,16 +26,20 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+$(PLOTLY_JS): $(NPM_STAMP) scripts/build-plotly.mjs
+	node scripts/build-plotly.mjs
+
 $(TOOLS_STAMP): scripts/setup-test-tools.sh
 	bash scripts/setup-test-tools.sh
 	mkdir -p $(@D) && touch $@
 
-# The site gets plotly-basic when npm is there; npm is not required to build.
+# The site gets its small plotly.js when npm is there; npm is not required to
+# build (without it the site serves plotly.py's full bundle).
 npm-assets:
-	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NPM_STAMP); \
-	else echo "npm not found: building without node_modules/plotly.js-basic-dist-min"; fi
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(PLOTLY_JS); \
+	else echo "npm not found: building with plotly.py's full plotly.js bundle"; fi
 
-test-tools: $(TOOLS_STAMP) $(NPM_STAMP)
+test-tools: $(TOOLS_STAMP) $(PLOTLY_JS)
 
 site: $(STAMP) npm-assets
 	$(BIN)/python build.py build

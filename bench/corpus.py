@@ -252,7 +252,7 @@ def make_corpus(dest: Path, n: int, repo: Path) -> list[ArticleSpec]:
         (content / "facts" / f"{art.slug}.yaml").write_text(_dump(art.facts), encoding="utf-8")
     if (repo / "templates").is_dir():
         shutil.copytree(repo / "templates", dest / "templates", dirs_exist_ok=True)
-    bundle = repo / "node_modules" / "plotly.js-basic-dist-min"
+    bundle = repo / "node_modules" / ".fuling"
     if bundle.is_dir():  # the site ships this plotly.js build when npm installed it; so does the benchmark
         (dest / "node_modules").mkdir(exist_ok=True)
         (dest / "node_modules" / bundle.name).symlink_to(bundle.resolve(), target_is_directory=True)

@@ -52,7 +52,7 @@ PARSED_FILE = "parsed.pickle"
 FORMAT = 2  # bump when what is stored changes shape
 RACY_SECONDS = 2.0
 PACKAGE = Path(__file__).resolve().parent
-PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
+PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")
 
 _ACTIVE: contextvars.ContextVar["BuildState | None"] = contextvars.ContextVar("fuling_build_state", default=None)
 

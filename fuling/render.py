@@ -32,7 +32,7 @@ from .sharing import template_globals
 
 PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
 
-PLOTLY_BASIC = Path("node_modules/plotly.js-basic-dist-min/plotly-basic.min.js")
+PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")  # scripts/build-plotly.mjs, run after `npm ci`
 
 
 @dataclass
@@ -147,8 +147,8 @@ def load_assets(templates_dir: Path, notes: list[str]) -> dict[str, Asset]:
         full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
         assets["plotly.min.js"] = Asset("plotly.min.js", full.read_bytes())
         notes.append(
-            "plotly.js: node_modules/plotly.js-basic-dist-min is missing (run `npm ci`); "
-            "serving the full bundle from the plotly Python package instead (about 3.5 times larger)"
+            f"plotly.js: {PLOTLY_BASIC} is missing (run `make npm-assets`); "
+            "serving the full bundle from the plotly Python package instead (about 4.5 times larger)"
         )
     return assets
 

@@ -196,7 +196,7 @@ def mini(tmp_path) -> Path:
     root = tmp_path / "mini"
     shutil.copytree(FIXTURE, root)
     shutil.copytree(PACKAGE_TEMPLATES, root / "templates")
-    bundle = PACKAGE_TEMPLATES.parent / "node_modules" / "plotly.js-basic-dist-min"
+    bundle = PACKAGE_TEMPLATES.parent / "node_modules" / ".fuling"
     if bundle.is_dir():  # the small plotly.js build, as in the project: keeps each build quick
         (root / "node_modules").mkdir()
         (root / "node_modules" / bundle.name).symlink_to(bundle, target_is_directory=True)

@@ -482,12 +482,12 @@ def test_without_the_basic_bundle_the_build_serves_plotly_py_bundle_and_says_so(
     out = render_site(mini_site, build_charts(mini_site), templates, reporter=reporter, generators=generators)
     bundled = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_bytes()
     assert out["assets/plotly.min.js"] == bundled
-    assert "plotly.js-basic-dist-min is missing" in reporter.text
+    assert "node_modules/.fuling/plotly.min.js is missing" in reporter.text
 
 
-def test_with_node_modules_the_site_serves_the_basic_bundle(built):
-    basic = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+def test_with_node_modules_the_site_serves_its_own_plotly_bundle(built):
+    basic = ROOT / "node_modules" / ".fuling" / "plotly.min.js"
     if not basic.is_file():
-        pytest.fail("node_modules/plotly.js-basic-dist-min is missing: run `npm ci`")
+        pytest.fail("node_modules/.fuling/plotly.min.js is missing: run `make npm-assets` (npm ci, then scripts/build-plotly.mjs)")
     served = [data for path, data in built.items() if path.startswith("assets/plotly") and path.endswith(".js")]
     assert served and all(data == basic.read_bytes() for data in served)
