@@ -149,18 +149,32 @@
     }
   }
 
+  // After the frame being prepared is painted: the callback of an animation frame runs just
+  // before that frame's paint, a task queued from it just after.
+  function afterPaint(callback) {
+    if (window.requestAnimationFrame) {
+      window.requestAnimationFrame(function () { setTimeout(callback, 0); });
+    } else {
+      setTimeout(callback, 0);
+    }
+  }
+
   // plotly.js once, on first need; "fuling:plotly" tells other scripts (image downloads) it is there.
+  // It runs only once the page's text has been painted: with the file already there (chart pages
+  // preload it), its first run could otherwise hold the first paint until the chart is drawn.
   var plotly = null;
   function loadPlotly() {
     if (!plotly) {
       plotly = new Promise(function (resolve, reject) {
         if (window.Plotly) { resolve(); return; }
         if (!PLOTLY_SRC) { reject(new Error("charts.js: no data-plotly-src")); return; }
-        var script = document.createElement("script");
-        script.src = PLOTLY_SRC;
-        script.onload = function () { resolve(); };
-        script.onerror = function () { reject(new Error("plotly.js failed to load: " + PLOTLY_SRC)); };
-        document.head.appendChild(script);
+        afterPaint(function () {
+          var script = document.createElement("script");
+          script.src = PLOTLY_SRC;
+          script.onload = function () { resolve(); };
+          script.onerror = function () { reject(new Error("plotly.js failed to load: " + PLOTLY_SRC)); };
+          document.head.appendChild(script);
+        });
       }).then(function () {
         document.dispatchEvent(new CustomEvent("fuling:plotly"));
       });
