@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .cache import remembered
@@ -457,6 +459,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
                 **common,
             )
         fig.add_trace(trace, row=row, col=1)
+    y_ranges: list[tuple[float, float, float]] = []  # low, high, share of the plot height
     for row, (key, title) in enumerate(zip(panels, titles), start=1):
         values = [p.fact.value for p in points if _panel_key(p.fact) == key]
         # Explicit range: zero always included, headroom for value labels
@@ -466,8 +469,10 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         high = max(0.0, max(values) * headroom)
         fig.update_yaxes(title_text=title if single else None, range=[low, high or 1], row=row, col=1)
         fig.update_xaxes(categoryorder="array", categoryarray=categories, row=row, col=1)
+        axis = "yaxis" if row == 1 else f"yaxis{row}"
+        domain = fig.layout[axis].domain or (0, 1)
+        y_ranges.append((low, high or 1, domain[1] - domain[0]))
         if not single:
-            axis = "yaxis" if row == 1 else f"yaxis{row}"
             top = fig.layout[axis].domain[1]
             fig.add_annotation(
                 text=f"<b>{html.escape(title, quote=False)}</b>", xref="paper", yref="paper", x=0, y=top,
@@ -477,15 +482,72 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     if across_series:
         x_title = period_label(points[0].fact.period) if not x_title or x_title in ("年份", "年度") else x_title
     fig.update_xaxes(title_text=x_title or None, row=len(panels), col=1)
+    # Across series the axis labels name each bar; a legend is needed only for styles.
+    legend = not across_series or len({(p.style, is_partial_year(p.fact.period)) for p in points}) > 1
+    height = 380 if single else 300 * len(panels)
     fig.update_layout(
         template=TEMPLATE_NAME,
         barmode="group",
-        height=380 if single else 300 * len(panels),
-        # Across series the axis labels name each bar; a legend is needed only for styles.
-        showlegend=not across_series or len({(p.style, is_partial_year(p.fact.period)) for p in points}) > 1,
+        height=height,
+        showlegend=legend,
+        margin=margins(y_ranges, height, y_title=single, x_title=bool(x_title),
+                       legend_rows=max(Counter(name for name, _, _ in groups).values()) if legend else 0),
         meta={"chart": spec.id},
     )
     return _plain(fig)
+
+
+# -- margins ---------------------------------------------------------------
+# The margins the axis labels, axis titles and legend need, estimated from their
+# text (13 px) so that plotly's automargin, still on, has nothing to add where
+# the x labels fit side by side and the legend on one row: each margin it has
+# to widen costs the chart's first draw a whole second layout pass. Where it
+# does widen one (x labels turned on a phone, a legend wrapped, wider fonts
+# than estimated), the chart looks as before; an estimate a little too wide
+# only leaves a few pixels more beside the axis.
+
+FONT_PX = 13  # SITE_LAYOUT's font size
+DIGIT_PX = 0.68 * FONT_PX  # a digit, a minus or a point in common system fonts (0.55-0.66 em), rounded up
+TICK_GAP_PX = 8  # tick length (5 px, "outside") and the gap before its label
+TEXT_LINE_PX = 17  # one line of 13 px text (an x tick label), with its gap
+TITLE_PX = 16  # an axis title's line and its gap
+LEGEND_ROW_PX = 20  # one entry of the horizontal legend above the plot
+LEGEND_PAD_PX = 18  # around the legend and between it and the plot
+
+
+def y_tick_labels(low: float, high: float, length_px: float) -> list[str]:
+    """The tick labels plotly.js puts on a linear axis from `low` to `high` drawn
+    `length_px` long (its axes.prepTicks/autoTicks rule: about one tick per 40 px,
+    4 to 9 of them, a step of 2, 5 or 10 times a power of ten)."""
+    ticks = min(max(length_px / 40, 4), 9) + 1
+    rough = (high - low) / ticks
+    if rough <= 0:
+        return ["0"]
+    base = 10 ** math.floor(math.log10(rough))
+    step = base * next((m for m in (2, 5) if rough / base < m), 10)
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+    return [f"{k * step:.{decimals}f}".replace("-", "−") for k in range(first, last + 1)]
+
+
+def margins(y_ranges: list[tuple[float, float, float]], height: int, *, y_title: bool, x_title: bool,
+            legend_rows: int) -> dict:
+    """Margins (px) for a cartesian chart whose y axes have these ranges and
+    shares of the plot height, as SITE_LAYOUT draws it (13 px text).
+
+    `legend_rows`: entries of the largest legend group (0: no legend). The
+    horizontal legend puts each group in a column of its own (a series and
+    its targets, one under the other) and the columns side by side."""
+    base = SITE_LAYOUT["margin"]
+    top = max(base["t"], LEGEND_PAD_PX + LEGEND_ROW_PX * legend_rows) if legend_rows else base["t"]
+    bottom = base["b"] + TICK_GAP_PX + TEXT_LINE_PX + (TITLE_PX if x_title else 0)
+    widest = max(
+        len(label)
+        for low, high, share in y_ranges
+        for label in y_tick_labels(low, high, share * (height - top - bottom))
+    )
+    left = base["l"] + TICK_GAP_PX + widest * DIGIT_PX + (TITLE_PX if y_title else 0)
+    return dict(l=math.ceil(left), r=base["r"], t=top, b=bottom)
 
 
 def _pie(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:

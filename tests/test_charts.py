@@ -13,8 +13,10 @@ from fuling.charts import (
     format_fact,
     format_value,
     is_partial_year,
+    margins,
     period_label,
     period_sort_key,
+    y_tick_labels,
 )
 from fuling.errors import BuildError
 from fuling.model import Article, Block, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Source
@@ -232,6 +234,38 @@ def test_site_template_is_lean():
     template = json.dumps(figure["layout"]["template"], ensure_ascii=False)
     assert len(template.encode()) < 2000  # plotly's default template is about 7 KB
     assert "#0072B2" in template  # Okabe–Ito
+
+
+@pytest.mark.parametrize("low, high, length, labels", [
+    # plotly.js: about one tick per 40 px (4 to 9 of them, plus one), the rough step rounded up to
+    # 2, 5 or 10 times a power of ten: 2965.2 / 7.825 = 379 -> 500.
+    (0, 2965.2, 273, ["0", "500", "1000", "1500", "2000", "2500"]),
+    (0, 14.4, 273, ["0", "2", "4", "6", "8", "10", "12", "14"]),  # 1.84 -> 2
+    (-3, 1.2, 200, ["−3", "−2", "−1", "0", "1"]),  # 0.7 -> 1, plotly's minus sign
+    (0, 1, 100, ["0.0", "0.5", "1.0"]),  # 4 ticks at least: 0.2 -> 0.5, one decimal
+    (0, 4, 273, ["0", "1", "2", "3", "4"]),  # 0.51 -> 1
+])
+def test_y_tick_labels_follow_plotly_rule(low, high, length, labels):
+    assert y_tick_labels(low, high, length) == labels
+
+
+def test_margins_hold_the_widest_y_label_the_titles_and_the_tallest_legend_group():
+    one_row = margins([(0, 2965.2, 1.0)], 380, y_title=True, x_title=True, legend_rows=1)
+    assert one_row["t"] == 40  # a one-row legend fits the template's top margin
+    two_rows = margins([(0, 2965.2, 1.0)], 380, y_title=True, x_title=True, legend_rows=2)
+    assert two_rows["t"] > one_row["t"]
+    untitled = margins([(0, 2965.2, 1.0)], 380, y_title=False, x_title=False, legend_rows=0)
+    assert untitled["l"] < two_rows["l"] and untitled["b"] < two_rows["b"]
+    # "2500": four digits; "25": two
+    assert margins([(0, 29.6, 1.0)], 380, y_title=False, x_title=False, legend_rows=0)["l"] < untitled["l"]
+    # several panels: the widest labels of any panel count
+    assert margins([(0, 29.6, 0.44), (0, 2965.2, 0.44)], 600, y_title=False, x_title=False, legend_rows=0)["l"] == untitled["l"]
+
+
+def test_figures_carry_their_margins():
+    layout = build_charts(_output_site())["industrial-output"].figure["layout"]
+    assert set(layout["margin"]) == {"l", "r", "t", "b"}
+    assert layout["margin"]["l"] > 40  # four-digit labels and an axis title
 
 
 def test_description_names_the_largest_and_latest_values_targets_and_partial_years():
