@@ -160,8 +160,10 @@
   }
 
   // plotly.js once, on first need; "fuling:plotly" tells other scripts (image downloads) it is there.
-  // It runs only once the page's text has been painted: with the file already there (chart pages
-  // preload it), its first run could otherwise hold the first paint until the chart is drawn.
+  // Requested only once the page's text has been painted, so its run never holds the first paint;
+  // and requested by this script element itself (no <link rel=preload>): Chromium then compiles it
+  // on another thread while it downloads (its allFunctionsCalledOnLoad hint, scripts/build-plotly.mjs),
+  // where a preloaded file is compiled on the main thread when the element asks for it.
   var plotly = null;
   function loadPlotly() {
     if (!plotly) {
