@@ -115,6 +115,70 @@
     return { data: data, layout: layout };
   }
 
+  // Bottom and right margins for x labels plotly.js will turn. Category labels that do not fit
+  // side by side are turned 30 degrees (90 when even that overlaps), and plotly then widens the
+  // bottom and right margins to hold them, which costs the chart's first draw a second layout
+  // pass: on a phone, most charts. Its rule and geometry are followed here with the canvas's text
+  // widths (the same font, the same widths as plotly's SVG text); estimates are rounded up, so
+  // plotly finds the margins wide enough and draws once. Near the limit between two angles nothing
+  // is guessed: plotly decides, as before. (fuling/charts.py sets the other margins.)
+  var COS30 = Math.cos(Math.PI / 6);
+  var measurer = null;
+  function textWidth(text, font) {
+    measurer = measurer || document.createElement("canvas").getContext("2d");
+    measurer.font = font;
+    return measurer.measureText(text).width;
+  }
+  function turnedLabelMargins(layout, width) {
+    var key = Object.keys(layout).filter(function (k) {
+      return /^xaxis\d*$/.test(k) && layout[k].showticklabels !== false && layout[k].categoryarray;
+    })[0];
+    var margin = layout.margin;
+    var font = layout.template && layout.template.layout && layout.template.layout.font;
+    if (!key || !margin || !font || !font.family || !width) { return null; }
+    var labels = layout[key].categoryarray;
+    var n = labels.length;
+    var size = font.size || 13;
+    var widths = labels.map(function (label) { return textWidth(String(label), size + "px " + font.family); });
+    var slope = size * 1.25;  // plotly turns 30 degrees when spacing / hypot(spacing, slope) >= cos 30, else 90
+    var spacingAt = function (right) { return (width - margin.l - right) / n; };
+    var cosine = function (spacing) { return spacing / Math.sqrt(spacing * spacing + slope * slope); };
+    // Labels overlap (plotly keeps a 2 px gap) or not: clear either way, or left to plotly.
+    var overlap = -Infinity;
+    for (var i = 0; i + 1 < n; i++) {
+      overlap = Math.max(overlap, (widths[i] + widths[i + 1]) / 2 + 2 - spacingAt(margin.r));
+    }
+    if (!(overlap > 2)) { return null; }
+    // At 30 degrees each label hangs right of its tick: the last ones past the plot, into the right
+    // margin, which in turn narrows the plot and the spacing.
+    var right = margin.r;
+    for (var pass = 0; pass < 4; pass++) {
+      var spacing = spacingAt(right);
+      right = margin.r;
+      for (i = 0; i < n; i++) {
+        right = Math.max(right, 10.7 + widths[i] * COS30 - (n - i - 0.5) * spacing);
+      }
+    }
+    right = Math.ceil(right) + 1;
+    var leaning = cosine(spacingAt(right));
+    if (Math.abs(leaning - COS30) < 0.01) { return null; }
+    var title = layout[key].title && layout[key].title.text ? 16 : 0;
+    var widest = Math.max.apply(null, widths);
+    return leaning >= COS30
+      ? { b: Math.ceil(31.5 + title + widest / 2) + 1, r: right }  // 30 degrees
+      : { b: Math.ceil(22.8 + title + widest) + 1, r: margin.r };  // 90 degrees
+  }
+
+  // plotly pads what each part of the chart asks for by the smallest margin, up to 12 px: a wider
+  // smallest margin widens every request by as much, so every margin gets that much more.
+  function widened(margin, turned) {
+    var out = Object.assign({}, margin, { b: Math.max(margin.b, turned.b), r: Math.max(margin.r, turned.r) });
+    var pad = function (m) { return Math.min(12, m.l, m.r, m.t, m.b); };
+    var more = pad(out) - pad(margin);
+    ["l", "r", "t", "b"].forEach(function (side) { out[side] += more; });
+    return out;
+  }
+
   function draw(el) {
     var id = el.getAttribute("data-chart");
     var source = document.getElementById("figure-" + id);
@@ -124,6 +188,8 @@
     if (fallback) { fallback.parentNode.removeChild(fallback); }
     var dark = wantsDark();
     var shown = themed(figure, dark);
+    var turned = turnedLabelMargins(shown.layout, el.clientWidth);
+    if (turned) { shown.layout.margin = widened(shown.layout.margin, turned); }
     window.Plotly.react(el, shown.data, shown.layout, CONFIG).then(function () {
       // The plot is aria-hidden (its data table is what assistive technology reads), so
       // nothing inside may take keyboard focus: plotly's mode-bar button is left out of

@@ -2,7 +2,9 @@
 text of the axis labels, titles and legend) are the ones plotly.js's automargin
 settles on where the x labels fit side by side: at 1280 px automargin widens
 none of them (each widening costs the first draw a second layout pass), and
-none is more than a few pixels wider than what it holds."""
+none is more than a few pixels wider than what it holds. On a phone (360 px),
+where plotly turns x labels, assets/charts.js widens the bottom and right
+margins for them beforehand: automargin leaves those two as they are."""
 from __future__ import annotations
 
 import pytest
@@ -89,4 +91,24 @@ def test_estimated_margins_are_the_ones_automargin_keeps_on_a_wide_screen(browse
             predicted = [plain(label) for label in y_tick_labels(low, high, share * height)]
             if labels != predicted:
                 problems.append(f"{chart_id} {key}: plotly drew {labels}, the estimate counted {predicted}")
+    assert not problems, "\n".join(problems)
+
+
+def test_margins_for_turned_x_labels_are_set_before_the_first_draw_on_a_phone(browser, server, site_model):
+    from fuling.charts import build_charts
+
+    figures = {cid: chart.figure for cid, chart in build_charts(site_model).items()}
+    problems, turned = [], 0
+    for chart_id in sorted(cid for cid, figure in figures.items() if figure["data"][0].get("type") != "pie"):
+        found = measure(browser, server, chart_id, 360)
+        asked, drawn = found["asked"], found["drawn"]
+        x_push = [p for k, p in found["pushes"].items() if k.startswith("x") and p["bv"] == 0]
+        if asked["b"] > figures[chart_id]["layout"]["margin"]["b"]:
+            turned += 1
+        for side in "br":  # plotly redraws only for a change of more than 1 px
+            if drawn[side] - asked[side] > 1:
+                problems.append(f"{chart_id}: margin {side} set to {asked[side]} px, plotly needed {drawn[side]} px")
+        if x_push and asked["b"] - max(p["b"] for p in x_push) > SLACK_PX:
+            problems.append(f"{chart_id}: margin b {asked['b']} px for x labels needing {max(p['b'] for p in x_push):.0f} px")
+    assert turned, "no chart has turned x labels at 360 px: nothing checked"
     assert not problems, "\n".join(problems)
