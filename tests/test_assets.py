@@ -170,6 +170,8 @@ class _Refs(HTMLParser):
         attrs = dict(attrs)
         if tag == "script" and attrs.get("src"):
             self.refs.append(attrs["src"])
+        if tag == "script" and attrs.get("data-plotly-src"):  # charts.js fetches plotly.js from here
+            self.refs.append(attrs["data-plotly-src"])
         if tag == "link" and attrs.get("href"):
             self.refs.append(attrs["href"])
 
