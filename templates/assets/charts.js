@@ -179,6 +179,25 @@
     return out;
   }
 
+  function marginsFor(layout, width) {
+    var turned = turnedLabelMargins(layout, width);
+    return turned ? widened(layout.margin, turned) : layout.margin;
+  }
+
+  // A chart keeps the margins it was drawn with, and automargin only ever widens them: when its
+  // width changes (a phone turned, a window resized), the charts whose margins were set for the
+  // other width are drawn again.
+  function redrawResized() {
+    plots().forEach(function (el) {
+      var source = document.getElementById("figure-" + el.getAttribute("data-chart"));
+      if (!el.getAttribute("data-drawn") || !el.layout || !el.layout.margin || !source) { return; }
+      var layout = JSON.parse(source.textContent).layout;
+      var want = marginsFor(layout, el.clientWidth);
+      var now = el.layout.margin;
+      if (want && ["l", "r", "t", "b"].some(function (side) { return want[side] !== now[side]; })) { draw(el); }
+    });
+  }
+
   function draw(el) {
     var id = el.getAttribute("data-chart");
     var source = document.getElementById("figure-" + id);
@@ -188,8 +207,7 @@
     if (fallback) { fallback.parentNode.removeChild(fallback); }
     var dark = wantsDark();
     var shown = themed(figure, dark);
-    var turned = turnedLabelMargins(shown.layout, el.clientWidth);
-    if (turned) { shown.layout.margin = widened(shown.layout.margin, turned); }
+    shown.layout.margin = marginsFor(shown.layout, el.clientWidth);
     window.Plotly.react(el, shown.data, shown.layout, CONFIG).then(function () {
       // The plot is aria-hidden (its data table is what assistive technology reads), so
       // nothing inside may take keyboard focus: plotly's mode-bar button is left out of
@@ -299,6 +317,11 @@
     var query = window.matchMedia("(prefers-color-scheme: dark)");
     if (query.addEventListener) { query.addEventListener("change", drawAll); }
   }
+  var resized = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(redrawResized, 200);  // once the resizing has stopped
+  });
   window.addEventListener("beforeprint", function () { printing = true; drawAll(); });
   window.addEventListener("afterprint", function () { printing = false; drawAll(); });
 })();

@@ -112,3 +112,25 @@ def test_margins_for_turned_x_labels_are_set_before_the_first_draw_on_a_phone(br
             problems.append(f"{chart_id}: margin b {asked['b']} px for x labels needing {max(p['b'] for p in x_push):.0f} px")
     assert turned, "no chart has turned x labels at 360 px: nothing checked"
     assert not problems, "\n".join(problems)
+
+
+def test_a_chart_drawn_on_a_phone_gets_its_wide_margins_back_when_the_window_widens(browser, server, site_model):
+    from fuling.charts import build_charts
+
+    figures = build_charts(site_model)
+    context = new_context(browser, 360, 900)
+    try:
+        page = context.new_page()
+        chart_id = next(cid for cid in sorted(figures)
+                        if measure(browser, server, cid, 360)["asked"]["b"] > figures[cid].figure["layout"]["margin"]["b"])
+        page.goto(server.base + url_for(f"embed/{chart_id}/index.html"), wait_until="load")
+        narrow = page.evaluate(MARGINS_JS)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_function("() => document.querySelector('[data-chart]').layout.margin.b < %d" % narrow["asked"]["b"],
+                               timeout=5000)
+        wide = page.evaluate(MARGINS_JS)
+    finally:
+        context.close()
+    own = figures[chart_id].figure["layout"]["margin"]
+    assert {side: wide["asked"][side] for side in "lrtb"} == {side: own[side] for side in "lrtb"}
+    assert {side: wide["drawn"][side] for side in "lrtb"} == {side: own[side] for side in "lrtb"}
