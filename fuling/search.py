@@ -95,7 +95,20 @@ def records(site: Site, pages: dict[str, bytes]) -> list[tuple[str, str]]:
     return found
 
 
-async def _build(items: list[tuple[str, str]]) -> dict[str, bytes]:
+def _scratch_dir() -> str | None:
+    """Where Pagefind reads the records from: the build cache's folder during a cached
+    build, since a system temporary folder can be many times slower to create
+    thousands of small files in (measured: 2,000 files, 0.99 s against 0.17 s)."""
+    from .cache import active_state
+
+    state = active_state()
+    if state is None:
+        return None
+    state.folder.mkdir(parents=True, exist_ok=True)
+    return str(state.folder)
+
+
+async def _build(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:
     from pagefind.index import PagefindIndex
 
     index = PagefindIndex(config={
@@ -106,7 +119,7 @@ async def _build(items: list[tuple[str, str]]) -> dict[str, bytes]:
     })
     await index._start()  # the context manager would write into the working directory
     try:
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory(prefix="pagefind-", dir=scratch) as folder:
             # One add_directory call instead of one add_html_file per record:
             # the Python client answers one request per 0.1 s.
             pages, out = Path(folder) / "pages", Path(folder) / "index"
@@ -136,7 +149,7 @@ def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
     items = records(site, pages)
     key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
     if key not in _MEMO:
-        _MEMO[key] = _index(items)
+        _MEMO[key] = _index(items, _scratch_dir())
         while len(_MEMO) > 4:  # oldest first out
             _MEMO.pop(next(iter(_MEMO)))
     return dict(_MEMO[key])
@@ -147,15 +160,15 @@ def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
 _MEMO: dict[str, dict[str, bytes]] = {}
 
 
-def _index(items: list[tuple[str, str]]) -> dict[str, bytes]:
+def _index(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(_build(items))
+        return asyncio.run(_build(items, scratch))
     # Called from inside an event loop (a test driver, a server): asyncio.run
     # refuses to nest, so index in a thread of its own.
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _build(items)).result()
+        return pool.submit(asyncio.run, _build(items, scratch)).result()
 
 
 def finish(ctx, pages: dict[str, bytes]) -> dict[str, bytes]:

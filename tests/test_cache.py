@@ -320,3 +320,21 @@ def test_noop_rebuild_stops_early_and_keeps_the_site(mini, monkeypatch):
     again, log = build(mini, monkeypatch)
     assert "up to date" in log and "[render]" not in log
     assert again == first
+
+
+def test_search_index_records_are_written_beside_the_build_cache_and_removed(mini, monkeypatch):
+    from fuling import search
+
+    folders: list[str | None] = []
+    real = search.tempfile.TemporaryDirectory
+
+    def recording(*args, **kwargs):
+        if kwargs.get("prefix") == "pagefind-":  # the module is shared: other stages make folders too
+            folders.append(kwargs.get("dir"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search.tempfile, "TemporaryDirectory", recording)
+    search._MEMO.clear()  # index for real, not from this process's memo
+    build(mini, monkeypatch)
+    assert folders == [str(mini / ".cache")]
+    assert not list((mini / ".cache").glob("pagefind-*"))
