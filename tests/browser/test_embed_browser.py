@@ -191,9 +191,10 @@ def test_embeds_resize_when_the_viewport_narrows(visit):
     narrow = [frame_height(e) for e, _ in frames]
     assert max(gaps) <= 2, f"iframes not fitted to their content at 360 px: gaps {gaps}"
     assert all(n > w for n, w in zip(narrow, wide)), f"heights at 1280 px {wide}, at 360 px {narrow}"
-    # Nothing overflows sideways inside the frames.
+    # Nothing overflows sideways inside the frames, once charts.js has drawn
+    # each chart again for the new width (a debounced redraw after the resize).
     for _, frame in frames:
-        assert frame.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        frame.wait_for_function("() => document.documentElement.scrollWidth <= window.innerWidth", timeout=10_000)
 
 
 def test_a_fake_height_from_another_window_is_ignored(visit):
