@@ -50,26 +50,24 @@ COUNT_WORDS = {"个", "家", "户", "所", "座", "项", "条"}
 MAX_FILLED_YEARS = 12  # beyond this many missing years a gap stops helping the reader
 
 # One small site template instead of plotly's default (about 7 KB per chart).
-SITE_LAYOUT = (
-    dict(
-        font=dict(family=FONT_STACK, size=13, color="#1f1f1f"),
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        colorway=PALETTE,
-        margin=dict(l=8, r=8, t=40, b=8),
-        separators=".,",
-        bargap=0.3,
-        legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", bgcolor="rgba(0,0,0,0)"),
-        hoverlabel=dict(font=dict(size=13), align="left"),  # family: the layout's
-        xaxis=dict(
-            type="category", showgrid=False, linecolor="#6b6b6b", ticks="outside",
-            tickcolor="#6b6b6b", fixedrange=True, automargin=True,
-        ),
-        yaxis=dict(
-            rangemode="tozero", gridcolor="#d4d4d4", zeroline=True, zerolinecolor="#6b6b6b",
-            fixedrange=True, automargin=True, exponentformat="none", separatethousands=False,
-        ),
-    )
+SITE_LAYOUT = dict(
+    font=dict(family=FONT_STACK, size=13, color="#1f1f1f"),
+    paper_bgcolor="rgba(0,0,0,0)",
+    plot_bgcolor="rgba(0,0,0,0)",
+    colorway=PALETTE,
+    margin=dict(l=8, r=8, t=40, b=8),
+    separators=".,",
+    bargap=0.3,
+    legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", bgcolor="rgba(0,0,0,0)"),
+    hoverlabel=dict(font=dict(size=13), align="left"),  # family: the layout's
+    xaxis=dict(
+        type="category", showgrid=False, linecolor="#6b6b6b", ticks="outside",
+        tickcolor="#6b6b6b", fixedrange=True, automargin=True,
+    ),
+    yaxis=dict(
+        rangemode="tozero", gridcolor="#d4d4d4", zeroline=True, zerolinecolor="#6b6b6b",
+        fixedrange=True, automargin=True, exponentformat="none", separatethousands=False,
+    ),
 )
 TEMPLATE_NAME = "fuling"
 
