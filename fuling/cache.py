@@ -259,14 +259,23 @@ class BuildState:
 
     def remember(self, kind: str, key: str, produce: Callable[[], object]):
         """`produce()`, or what it returned in the last build for the same `key`."""
+        value = self.recall(kind, key)
+        if value is None:
+            value = produce()
+            self.keep(kind, key, value)
+        return value
+
+    def recall(self, kind: str, key: str):
+        """What was kept under `key` in the last build (and keep it for the next), or None."""
         slot = (kind, "=" + key)  # "=": never the label of an input file
         hit = self.parsed.get(slot)
         if hit is not None and hit[0] == key:
             self.parsed_used[slot] = hit
             return pickle.loads(hit[1])
-        value = produce()
-        self.parsed_used[slot] = (key, _frozen(value), ())
-        return value
+        return None
+
+    def keep(self, kind: str, key: str, value) -> None:
+        self.parsed_used[(kind, "=" + key)] = (key, _frozen(value), ())
 
     def _still(self, label: str) -> bool:
         """True when the file is still what was fingerprinted, so its parse may be stored under that hash."""
@@ -481,6 +490,19 @@ def remembered(kind: str, key: str, produce: Callable[[], object]):
     """
     state = _ACTIVE.get()
     return produce() if state is None else state.remember(kind, key, produce)
+
+
+def recalled(kind: str, key: str):
+    """Like `remembered`, for work done in a batch: last build's value for `key`, or None.
+    Pair with `kept` for the values made this time."""
+    state = _ACTIVE.get()
+    return None if state is None else state.recall(kind, key)
+
+
+def kept(kind: str, key: str, value) -> None:
+    state = _ACTIVE.get()
+    if state is not None:
+        state.keep(kind, key, value)
 
 
 def reuse_page(path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:

@@ -23,8 +23,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
-from .cache import remembered
+from .cache import PLOTLY_BASIC, remembered  # PLOTLY_BASIC: built by scripts/build-plotly.mjs after `npm ci`
 from .errors import BuildError, ContentError
 from .load import series_facts
 from .model import ChartData, ChartPoint, ChartSpec, Fact, SeriesSpec, Site
@@ -70,6 +71,17 @@ SITE_LAYOUT = dict(
     ),
 )
 TEMPLATE_NAME = "fuling"
+
+
+def plotly_js_file(templates_dir: Path) -> Path:
+    """The plotly.js the site serves, and the chart pictures are drawn with (fuling.previews):
+    the project's own small bundle when it has been built, else plotly.py's full one."""
+    basic = Path(templates_dir).parent / PLOTLY_BASIC
+    if basic.is_file():
+        return basic
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 def _plotly():

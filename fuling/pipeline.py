@@ -1,4 +1,4 @@
-"""Run the stages in order: load → charts → render + exports → publish → write.
+"""Run the stages in order: load → charts → render + exports + previews → publish → write.
 
 Everything is built in memory first; `out` is touched only by the final
 write, so any error (content, template, chart) leaves the previous site as
@@ -76,18 +76,29 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
 
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
+    plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
     prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
     exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
     try:
-        pages = _render(site, charts, templates, root, exports.result)
+        pages = _render(site, charts, templates, root, exports.result, plan)
     except BaseException:
         exports.cancel()
+        if pictures is not None:
+            pictures.cancel()
         raise
     reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
 
     started = time.perf_counter()
     data = exports.result()
     reporter.stage("exports", f"{len(data)} data files ({time.perf_counter() - started:.2f} s)")
+
+    if pictures is not None:
+        started = time.perf_counter()
+        drawn = len(pictures.missing)
+        images = pictures.result()
+        reporter.stage("previews", f"{len(images)} chart pictures, {drawn} drawn, {len(images) - drawn} kept "
+                                   f"from the last build (waited {time.perf_counter() - started:.2f} s)")
+        data = {**data, **images}
 
     clashes = sorted(set(pages) & set(data))
     if clashes:
@@ -161,14 +172,32 @@ def _shown(path: Path, root: Path) -> str:
         return path.name
 
 
-def _render(site: Site, charts: dict, templates: Path, root: Path, exports) -> dict[str, bytes]:
+def _start_previews(charts: dict, templates: Path, reporter: Reporter):
+    """(each chart's pictures, the batch drawing them), or ({}, None) without a Chromium (fuling.previews)."""
+    from .previews import PreviewBatch, find_browser, plan_previews
+
+    if not charts:
+        return {}, None
+    browser = find_browser()
+    if browser is None:
+        reporter.warn("chart pictures: no Chromium found (or FULING_CHART_PREVIEWS=0); every chart will be "
+                      "drawn by plotly.js in the reader's browser. Install chromium or set BROWSER_PATH.")
+        return {}, None
+    from .charts import plotly_js_file
+
+    plotly_js = plotly_js_file(templates)
+    plan = plan_previews(charts, plotly_js)
+    return plan, PreviewBatch(plan, charts, plotly_js, browser)
+
+
+def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews) -> dict[str, bytes]:
     """render_site, with template mistakes turned into `templates/<name>:line` errors."""
     import jinja2
 
     from .render import render_site
 
     try:
-        return render_site(site, charts, templates, exports=exports)
+        return render_site(site, charts, templates, exports=exports, previews=previews)
     except jinja2.TemplateSyntaxError as exc:
         name = _template_path(exc.filename, exc.name, templates, root)
         raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc

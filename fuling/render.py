@@ -22,17 +22,16 @@ import jinja2
 from markupsafe import Markup
 
 from .assets import hashed_name
-from .charts import format_value, period_label
+from .charts import PLOTLY_BASIC, format_value, period_label, plotly_js_file
 from .cache import template_bytecode_cache
 from .errors import BuildError
 from .parallel import in_background
 from .model import ChartData, Site
+from .previews import Preview
 from .render_views import SiteViews, build_views
 from .sharing import template_globals
 
 PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
-
-PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")  # scripts/build-plotly.mjs, run after `npm ci`
 
 
 @dataclass
@@ -138,14 +137,9 @@ def load_assets(templates_dir: Path, notes: list[str]) -> dict[str, Asset]:
             if path.is_file() and not path.name.startswith("."):
                 name = path.relative_to(folder).as_posix()
                 assets[name] = Asset(name, path.read_bytes())
-    basic = templates_dir.parent / PLOTLY_BASIC
-    if basic.is_file():
-        assets["plotly.min.js"] = Asset("plotly.min.js", basic.read_bytes())
-    else:
-        import plotly
-
-        full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-        assets["plotly.min.js"] = Asset("plotly.min.js", full.read_bytes())
+    plotly_js = plotly_js_file(templates_dir)
+    assets["plotly.min.js"] = Asset("plotly.min.js", plotly_js.read_bytes())
+    if plotly_js != templates_dir.parent / PLOTLY_BASIC:
         notes.append(
             f"plotly.js: {PLOTLY_BASIC} is missing (run `make npm-assets`); "
             "serving the full bundle from the plotly Python package instead (about 4.5 times larger)"
@@ -181,12 +175,13 @@ def page_finishers() -> list[Callable[["RenderContext", dict[str, bytes]], dict[
 
 
 def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
-                  exports: Callable[[], dict[str, bytes]] | None = None) -> RenderContext:
+                  exports: Callable[[], dict[str, bytes]] | None = None,
+                  previews: dict[str, list[Preview]] | None = None) -> RenderContext:
     templates_dir = Path(templates_dir)
     notes: list[str] = []
     assets = load_assets(templates_dir, notes)
     env = make_environment(templates_dir, assets)
-    views = build_views(site, charts)
+    views = build_views(site, charts, previews)
     env.globals["site"] = site.config
     env.globals["nav"] = views.nav
     env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
@@ -196,13 +191,15 @@ def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
 
 def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                 reporter=None, generators: list[PageGenerator] | None = None,
-                exports: Callable[[], dict[str, bytes]] | None = None) -> dict[str, bytes]:
+                exports: Callable[[], dict[str, bytes]] | None = None,
+                previews: dict[str, list[Preview]] | None = None) -> dict[str, bytes]:
     """Output path (posix, relative to site/) -> bytes, every asset file included.
 
     `exports` returns the data files the exports stage made (the data page describes them);
-    without it they are made here when a page needs them.
+    without it they are made here when a page needs them. `previews` names each chart's
+    pictures (fuling.previews), which the pages link; without it charts have none.
     """
-    ctx = build_context(site, charts, templates_dir, exports)
+    ctx = build_context(site, charts, templates_dir, exports, previews)
     if ctx.notes:
         from .reporter import Reporter
 

@@ -21,6 +21,7 @@ from .charts import (
     period_sort_key,
 )
 from .model import Article, ChartData, Fact, Site, Source
+from .previews import Preview
 
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
 _FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
@@ -150,10 +151,21 @@ class ChartView:
     rows: list[tuple[str, str, FactView]]  # (series, x label, fact)
     notes: list[str]
     units: list[str]
+    previews: list[Preview] = field(default_factory=list)  # the chart as pictures (fuling.previews), narrowest first
 
     @property
     def href(self) -> str:
         return f"charts/{self.id}/index.html"
+
+    @property
+    def picture(self) -> Preview | None:
+        """The picture an <img> shows when no <source> media condition matches."""
+        return self.previews[0] if self.previews else None
+
+    @property
+    def picture_sources(self) -> list[Preview]:
+        """The other pictures, widest first: a <picture> takes the first <source> that matches."""
+        return list(reversed(self.previews[1:]))
 
 
 @dataclass
@@ -244,7 +256,7 @@ def _chart_notes(data: ChartData) -> list[str]:
     return notes
 
 
-def build_views(site: Site, charts: dict[str, ChartData]) -> SiteViews:
+def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, list[Preview]] | None = None) -> SiteViews:
     facts = {fid: fact_view(site.facts[fid], site) for fid in sorted(site.facts)}
     for a, b, why in site.conflicts:
         if a in facts:
@@ -272,6 +284,7 @@ def build_views(site: Site, charts: dict[str, ChartData]) -> SiteViews:
         chart_views[cid] = ChartView(
             id=cid, data=data, title=data.spec.title, subtitle=data.spec.subtitle, theme=data.spec.theme,
             rows=rows, notes=_chart_notes(data), units=sorted({p.fact.unit for p in data.points}),
+            previews=(previews or {}).get(cid, []),
         )
 
     theme_views = []

@@ -45,7 +45,9 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def stand_in(monkeypatch, tmp_path):
-    """Chart and render stages reduced to what the pipeline needs: a page per fact from one template."""
+    """Chart and render stages reduced to what the pipeline needs: a page per fact from one template
+    (and no chart pictures: they need the real charts stage)."""
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "fact.html").write_text("<h1>{{ fact.id }}</h1>\n<p>{{ fact.value }}</p>\n", encoding="utf-8")
@@ -54,7 +56,7 @@ def stand_in(monkeypatch, tmp_path):
     charts.build_charts = lambda site: {cid: ChartData(spec=spec, points=[], figure={}, description="") for cid, spec in site.charts.items()}
     render = types.ModuleType("fuling.render")
 
-    def render_site(site, chart_data, templates_dir, exports=None):
+    def render_site(site, chart_data, templates_dir, exports=None, previews=None):
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined)
         page = env.get_template("fact.html")
         return {f"facts/{f.id}/index.html": page.render(fact=f).encode() for f in site.facts.values()}

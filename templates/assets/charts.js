@@ -1,8 +1,10 @@
 /* Draws every chart on the page from its figure JSON (<script type="application/json" id="figure-ID">).
-   Loaded with `defer`; plotly.js (its URL in this script's data-plotly-src) is fetched only when the
-   first chart box comes near the viewport, so the page's text paints first and a page whose charts
-   are further down costs nothing until the reader scrolls. Each chart is drawn in a task of its own,
-   as its box nears the viewport, so no single long task holds the page.
+   A chart the build drew as a picture (<picture class="chart-preview">, fuling/previews.py) stays a
+   picture until the reader reaches for it (pointer, touch, click): only then is plotly.js fetched
+   and the interactive chart drawn in its place, so a reader who only looks never pays for plotly.js.
+   Charts without a picture, and every chart in dark mode or in an English embed (the pictures are
+   light and Chinese), are drawn as their box nears the viewport, each in a task of its own, after
+   the page's text has painted. plotly.js's URL is in this script's data-plotly-src.
    Dark mode: chart colours swap to lighter twins of the same hue (prefers-color-scheme or ?theme=dark). */
 (function () {
   "use strict";
@@ -73,6 +75,9 @@
 
   function wantsDark() {
     if (printing) { return false; }  // paper is white whatever the screen's scheme
+    var root = document.documentElement;
+    // An embed is light unless embed-frame.js chose dark (?theme=dark, or auto on a dark screen).
+    if (root.hasAttribute("data-embed-chart")) { return root.classList.contains("theme-dark"); }
     var forced = new URLSearchParams(window.location.search).get("theme");
     if (forced === "dark" || forced === "light") { return forced === "dark"; }
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
@@ -208,7 +213,11 @@
     var dark = wantsDark();
     var shown = themed(figure, dark);
     shown.layout.margin = marginsFor(shown.layout, el.clientWidth);
-    window.Plotly.react(el, shown.data, shown.layout, CONFIG).then(function () {
+    var drawing = window.Plotly.react(el, shown.data, shown.layout, CONFIG);
+    // The picture goes in the same task as plotly.js draws the chart: no frame shows neither, or both.
+    var picture = el.querySelector(".chart-preview");
+    if (picture) { picture.parentNode.removeChild(picture); }
+    drawing.then(function () {
       // The plot is aria-hidden (its data table is what assistive technology reads), so
       // nothing inside may take keyboard focus: plotly's mode-bar button is left out of
       // the tab order (chart pages have their own PNG/SVG buttons).
@@ -243,7 +252,7 @@
     }
   }
 
-  // plotly.js once, on first need; "fuling:plotly" tells other scripts (image downloads) it is there.
+  // plotly.js once, on first need; "fuling:plotly" tells other scripts it is there.
   // Requested only once the page's text has been painted, so its run never holds the first paint;
   // and requested by this script element itself (no <link rel=preload>): Chromium then compiles it
   // on another thread while it downloads (its allFunctionsCalledOnLoad hint, scripts/build-plotly.mjs),
@@ -288,6 +297,33 @@
     return Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
   }
 
+  // The build's picture serves as long as it shows what the reader would get: light and Chinese.
+  function showsPicture(el) {
+    return !!el.querySelector(".chart-preview") && !wantsDark() &&
+      !document.documentElement.classList.contains("lang-en");
+  }
+
+  // A picture becomes the interactive chart when the reader reaches for it.
+  function onReach(el) {
+    var events = ["pointerenter", "touchstart", "click"];
+    function reached() {
+      events.forEach(function (name) { el.removeEventListener(name, reached); });
+      request(el);
+    }
+    events.forEach(function (name) { el.addEventListener(name, reached, { passive: true }); });
+  }
+
+  // Resolves once `el` is drawn by plotly.js, drawing it now if it is still a picture (image downloads).
+  function ready(el) {
+    if (el.getAttribute("data-drawn")) { return Promise.resolve(el); }
+    request(el);
+    return loadPlotly().then(function () {
+      return new Promise(function (resolve) {
+        (function wait() { if (el.getAttribute("data-drawn")) { resolve(el); } else { setTimeout(wait, 20); } })();
+      });
+    });
+  }
+
   // Redraw (colour scheme, print): charts drawn so far, at once; the others draw when they near the viewport.
   function drawAll() {
     if (!window.Plotly) { return; }
@@ -297,7 +333,10 @@
   }
 
   function start() {
-    var all = plots();
+    var all = plots().filter(function (el) {
+      if (showsPicture(el)) { onReach(el); return false; }
+      return true;
+    });
     if (!all.length) { return; }
     if (!("IntersectionObserver" in window)) { all.forEach(request); return; }
     var observer = new IntersectionObserver(function (entries) {
@@ -311,11 +350,19 @@
     all.forEach(function (el) { observer.observe(el); });
   }
 
-  window.fulingCharts = { draw: draw, drawAll: drawAll, load: loadPlotly, config: CONFIG, themed: themed };
+  // Switched to dark: pictures are light, so every chart still showing one is drawn.
+  function schemeChanged() {
+    drawAll();
+    plots().forEach(function (el) {
+      if (!el.getAttribute("data-drawn") && el.querySelector(".chart-preview") && !showsPicture(el)) { request(el); }
+    });
+  }
+
+  window.fulingCharts = { draw: draw, drawAll: drawAll, load: loadPlotly, ready: ready, config: CONFIG, themed: themed };
   start();
   if (window.matchMedia) {
     var query = window.matchMedia("(prefers-color-scheme: dark)");
-    if (query.addEventListener) { query.addEventListener("change", drawAll); }
+    if (query.addEventListener) { query.addEventListener("change", schemeChanged); }
   }
   var resized = null;
   window.addEventListener("resize", function () {

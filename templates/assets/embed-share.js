@@ -30,16 +30,18 @@
     }
   }
 
+  // A chart still showing the build's picture is drawn by plotly.js first (assets/charts.js).
   function image(button) {
     var plot = document.getElementById(button.getAttribute("data-plot"));
-    if (!plot || !window.Plotly || !plot.querySelector(".main-svg")) return;
-    var width = Math.max(plot.clientWidth, 640);
-    window.Plotly.downloadImage(plot, {
-      format: button.getAttribute("data-image"),
-      filename: button.getAttribute("data-filename") || "chart",
-      width: width,
-      height: plot.clientHeight || 380,
-      scale: button.getAttribute("data-image") === "png" ? 2 : 1
+    if (!plot || !window.fulingCharts) return;
+    window.fulingCharts.ready(plot).then(function () {
+      window.Plotly.downloadImage(plot, {
+        format: button.getAttribute("data-image"),
+        filename: button.getAttribute("data-filename") || "chart",
+        width: Math.max(plot.clientWidth, 640),
+        height: plot.clientHeight || 380,
+        scale: button.getAttribute("data-image") === "png" ? 2 : 1
+      });
     });
   }
 
@@ -51,11 +53,10 @@
   Array.prototype.forEach.call(document.querySelectorAll("button[data-image]"), function (button) {
     button.addEventListener("click", function () { image(button); });
   });
-  // Image buttons show once plotly is there (charts.js fetches it when the first chart nears the viewport).
+  // Image buttons show when the page's chart script is there to draw them (it runs after this one).
   function showImageButtons() {
-    if (!window.Plotly) return;
+    if (!window.fulingCharts) return;
     Array.prototype.forEach.call(document.querySelectorAll(".share-image"), function (item) { item.hidden = false; });
   }
-  showImageButtons();
-  document.addEventListener("fuling:plotly", showImageButtons);
+  document.addEventListener("DOMContentLoaded", showImageButtons);
 })();

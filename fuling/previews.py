@@ -1,0 +1,164 @@
+"""Previews stage: every chart as a static SVG picture, drawn at build time by plotly.js itself.
+
+A page shows its charts at once as pictures (`<picture>`, one SVG per width)
+and loads plotly.js only when the reader reaches for a chart (pointer, touch,
+click): on a phone, plotly.js's first run and first draw are most of a chart
+page's main-thread work, and most readers only look. The pictures are drawn
+by Kaleido (plotly's own static export) in a local Chromium, with the very
+plotly.js file the site serves, so the picture and the interactive chart that
+replaces it are drawn by the same code.
+
+Without a Chromium (or with FULING_CHART_PREVIEWS=0) the build makes no
+pictures and says so; assets/charts.js then draws each chart with plotly.js
+as it nears the viewport, as it does for dark mode and English embeds, whose
+colours and labels the pictures do not have.
+
+Pictures are kept between builds (fuling.cache) under a digest of what draws
+them: the figure, the width, plotly.js and this module's format.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import kept, recalled
+from .errors import BuildError, ContentError
+from .model import ChartData
+from .parallel import in_background
+
+# (width in px, media condition): a phone's chart column, then the widest chart box
+# (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
+WIDTHS = ((380, ""), (832, "(min-width: 40rem)"))
+PLOT_HEIGHT = 380  # a figure without its own height is drawn this tall (as plotly.js does it)
+FORMAT = "1"  # bump when the drawing or the post-processing below changes
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+EXPORT_SECONDS = 60  # Kaleido's limit for one picture
+
+
+@dataclass(frozen=True)
+class Preview:
+    chart: str
+    width: int
+    height: int
+    media: str  # the <source> media condition; "" for the default picture
+    path: str  # output path under site/
+    key: str  # digest of everything that draws it
+
+
+def find_browser() -> str | None:
+    """The Chromium that draws the pictures: $BROWSER_PATH, else the first on PATH; None to go without."""
+    if os.environ.get("FULING_CHART_PREVIEWS", "") == "0":
+        return None
+    chosen = os.environ.get("BROWSER_PATH")
+    if chosen:
+        return chosen if Path(chosen).is_file() else None
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, list[Preview]]:
+    """The pictures each chart gets (names and sizes), known before any is drawn so render can link them."""
+    engine = hashlib.sha256(plotly_js.read_bytes()).hexdigest()
+    plan: dict[str, list[Preview]] = {}
+    for chart_id in sorted(charts):
+        figure = charts[chart_id].figure
+        height = int(figure.get("layout", {}).get("height") or PLOT_HEIGHT)
+        drawn = json.dumps(figure, sort_keys=True, ensure_ascii=False)
+        plan[chart_id] = [
+            Preview(chart=chart_id, width=width, height=height, media=media,
+                    path=f"charts/{chart_id}/preview-{width}.svg",
+                    key=hashlib.sha256(f"{FORMAT}\0{engine}\0{width}x{height}\0{drawn}".encode("utf-8")).hexdigest())
+            for width, media in WIDTHS
+        ]
+    return plan
+
+
+class PreviewBatch:
+    """The pictures of a build: last build's where nothing changed, the rest drawn in a
+    second process (fuling.parallel) while render runs."""
+
+    def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str):
+        self.files: dict[str, bytes] = {}
+        self.missing: list[Preview] = []
+        for preview in (p for previews in plan.values() for p in previews):
+            data = recalled("preview", preview.key)
+            if data is None:
+                self.missing.append(preview)
+            else:
+                self.files[preview.path] = data
+        figures = {p.chart: charts[p.chart].figure for p in self.missing}
+        self.job = in_background(draw, self.missing, figures, plotly_js, browser) if self.missing else None
+
+    def result(self) -> dict[str, bytes]:
+        if self.job is not None:
+            drawn = self.job.result()
+            for preview in self.missing:
+                kept("preview", preview.key, drawn[preview.path])
+            self.files.update(drawn)
+            self.job = None
+        return dict(self.files)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+
+def draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:
+    """Each preview as SVG bytes, all drawn in one Chromium."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_draw(previews, figures, plotly_js, browser))
+    # Called from inside an event loop (a server, a test driver): asyncio.run refuses to nest.
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _draw(previews, figures, plotly_js, browser)).result()
+
+
+async def _draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:
+    import kaleido
+
+    # mathjax=False and a local plotly.js: Kaleido's defaults would fetch both from CDNs.
+    page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
+    out: dict[str, bytes] = {}
+    try:
+        async with kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS) as engine:
+            for preview in previews:
+                svg = await engine.calc_fig(figures[preview.chart],
+                                            opts={"format": "svg", "width": preview.width, "height": preview.height})
+                out[preview.path] = stable_ids(svg.decode("utf-8")).encode("utf-8")
+    except Exception as exc:  # a browser that will not start, a figure plotly.js refuses
+        raise _failure(previews, browser, exc) from exc
+    return out
+
+
+def _failure(previews: list[Preview], browser: str, exc: BaseException) -> BuildError:
+    charts = sorted({p.chart for p in previews})
+    return BuildError([ContentError(f"content/charts/{chart}.yaml", 0, "preview",
+                                    f"could not draw the chart's static picture with {browser}: {exc!r} "
+                                    "(FULING_CHART_PREVIEWS=0 builds without pictures)")
+                       for chart in charts])
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_REFERENCE = re.compile(r'(\bid="|#)([\w-]+)')
+
+
+def stable_ids(svg: str) -> str:
+    """plotly.js names its clip paths and patterns after a random id per drawing; the same
+    chart must give the same bytes in every build, so each id becomes `c1`, `c2`, … in
+    the order they appear, and every reference (`url(#…)`, `href="#…"`) follows."""
+    names: dict[str, str] = {}
+    for found in _ID.findall(svg):
+        names.setdefault(found, f"c{len(names) + 1}")
+    return _REFERENCE.sub(lambda m: m.group(1) + names.get(m.group(2), m.group(2)), svg)
