@@ -1,0 +1,124 @@
+"""Previews stage: each chart drawn as SVG pictures at build time, the same bytes every build.
+
+The build tests need a Chromium (`make test` installs Debian's); without one
+they fail and say so, never skip.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fuling.pipeline import build_site
+from fuling.previews import WIDTHS, find_browser, stable_ids
+from fuling.reporter import MemoryReporter
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+CHART = "charts/industrial-output"
+
+# Two drawings of the same bar (industrial output, partial year hatched) by plotly.js:
+# the same except for the random id plotly.js gives every drawing (and the patterns it names after it).
+DRAWN_ONCE = (
+    '<svg class="main-svg"><defs id="defs-bc5f46"><g class="clips"><clipPath id="clipbc5f46xyplot" class="plotclip">'
+    '<rect width="263" height="230"/></clipPath></g><g class="patterns"><pattern id="pbc5f46-4ff79b" width="8px">'
+    '<circle cx="4" cy="4" r="2.47" fill="rgb(0, 114, 178)"/></pattern></g></defs>'
+    '<path d="M50.41,230V145.83H81.09V230Z" clip-path="url(#clipbc5f46xyplot)" '
+    "style=\"fill: url('#pbc5f46-4ff79b'); stroke: rgb(0, 114, 178);\"/>"
+    '<g class="scrollbox" clip-path="url(#legendbc5f46)"/><clipPath id="legendbc5f46"><rect width="300"/></clipPath></svg>'
+)
+DRAWN_AGAIN = DRAWN_ONCE.replace("bc5f46", "f874b5").replace("4ff79b", "a7d4cf")
+
+
+def test_stable_ids_give_two_drawings_of_one_chart_the_same_bytes():
+    assert DRAWN_ONCE != DRAWN_AGAIN
+    assert stable_ids(DRAWN_ONCE) == stable_ids(DRAWN_AGAIN)
+    assert "bc5f46" not in stable_ids(DRAWN_ONCE)
+
+
+def test_stable_ids_keep_every_reference_pointing_at_its_element():
+    svg = stable_ids(DRAWN_ONCE)
+    ids = re.findall(r'\bid="([^"]+)"', svg)
+    assert ids == ["c1", "c2", "c3", "c4"]  # defs, plot clip, pattern, legend clip: in document order
+    referenced = re.findall(r"url\('?#([\w-]+)'?\)", svg)
+    assert referenced == ["c2", "c3", "c4"]
+    assert 'fill="rgb(0, 114, 178)"' in svg and "stroke: rgb(0, 114, 178)" in svg  # colours are left alone
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(MINI, tmp_path / "mini")
+    return tmp_path / "mini"
+
+
+def need_browser() -> None:
+    if find_browser() is None:
+        pytest.fail("no Chromium found for the chart pictures: `make test-tools` installs Debian's chromium "
+                    "(or set BROWSER_PATH)")
+
+
+def test_each_chart_is_drawn_at_each_width_with_its_values(project, tmp_path):
+    need_browser()
+    out = tmp_path / "site"
+    reporter = MemoryReporter()
+    build_site(project, out, reporter=reporter)
+    assert "[previews] 2 chart pictures, 2 drawn" in reporter.text
+    for width, _media in WIDTHS:
+        svg = (out / f"{CHART}/preview-{width}.svg").read_text(encoding="utf-8")
+        assert svg.startswith(f'<svg class="main-svg" xmlns="http://www.w3.org/2000/svg"')
+        assert f'width="{width}" height="380"' in svg.split(">", 1)[0]
+        labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+        # the bars' values (content/facts of the fixture) and the x categories, as drawn text
+        for shown in ("2000", "2471", "2700", "2021年", "2023年", "2024年", "实际", "目标"):
+            assert shown in labels, (width, shown, labels)
+        # nothing fetched from elsewhere: the only URL is the SVG namespace
+        assert set(re.findall(r"https?://[^\s\"')]+", svg)) <= {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+def test_pages_show_the_pictures_and_embeds_too(project, tmp_path):
+    need_browser()
+    out = tmp_path / "site"
+    build_site(project, out, reporter=MemoryReporter())
+    chart_page = (out / f"{CHART}/index.html").read_text(encoding="utf-8")
+    assert '<source media="(min-width: 40rem)" srcset="../../charts/industrial-output/preview-832.svg"' in chart_page
+    assert '<img src="../../charts/industrial-output/preview-380.svg" alt=""' in chart_page
+    assert "chart-fallback" not in chart_page  # the picture is what a reader without JavaScript sees
+    embed = (out / "embed/industrial-output/index.html").read_text(encoding="utf-8")
+    assert '<img src="../../charts/industrial-output/preview-380.svg"' in embed
+    assert "embed-noscript" not in embed
+
+
+def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes(project):
+    need_browser()
+    out = project / "site"
+    first = MemoryReporter()
+    build_site(project, out, reporter=first)
+    assert "2 drawn, 0 kept" in first.text
+    before = (out / f"{CHART}/preview-380.svg").read_bytes()
+
+    facts = project / "content/facts/new-productive-forces.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("value: 2471", "value: 2480.5", 1), encoding="utf-8")
+    theme = project / "content/themes/industry.md"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("[2471亿元]", "[2480.5亿元]", 1), encoding="utf-8")
+    second = MemoryReporter()
+    build_site(project, out, reporter=second)
+    assert "2 drawn, 0 kept" in second.text  # the figure changed: both widths drawn again
+    after = (out / f"{CHART}/preview-380.svg").read_text(encoding="utf-8")
+    assert after.encode() != before and ">2480.5<" in after
+
+    article = next((project / "content/articles").glob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = MemoryReporter()
+    build_site(project, out, reporter=third)
+    assert "0 drawn, 2 kept" in third.text  # nothing the chart shows changed
+
+
+def test_without_a_browser_the_build_says_so_and_charts_wait_for_plotly(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
+    out = tmp_path / "site"
+    reporter = MemoryReporter()
+    build_site(project, out, reporter=reporter)
+    assert "chart pictures: no Chromium found" in reporter.text
+    assert not list(out.rglob("preview-*.svg"))
+    assert 'class="chart-fallback"' in (out / f"{CHART}/index.html").read_text(encoding="utf-8")
