@@ -13,11 +13,13 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sitefiles import url_for
 
@@ -225,23 +227,46 @@ def open_page(browser, server: Server, path: str, *, width: int = 1280, height: 
     return context, page, load
 
 
-# Charts draw as their boxes near the viewport (assets/charts.js): bring each
-# into view in turn, as a reader scrolling down would, and wait for it to be
-# drawn; then back to the top. One time limit for the whole page.
-WAIT_CHARTS_JS = """async ([selector, timeout]) => {
-  const until = Date.now() + timeout;
-  for (const el of document.querySelectorAll(selector)) {
-    el.scrollIntoView({block: 'center'});
-    while (!el.querySelector('.main-svg') && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
-  }
-  window.scrollTo(0, 0);
-}"""
+# A chart the build drew as a picture becomes plotly's chart when the reader
+# reaches for it; one without a picture (dark mode, English embeds, no
+# Chromium at build time) draws as its box nears the viewport
+# (assets/charts.js). So each chart is brought into view in turn, as a reader
+# scrolling down would, the pointer moved over it when it is still a picture,
+# and its drawing waited for; then back to the top. One time limit for the page.
+DRAWN_JS = "(el) => !!el.querySelector('.main-svg')"
 
 
 def wait_for_charts(page, timeout_ms: int = 5000) -> None:
-    """Scroll every chart container into view and wait until it is drawn (or give
-    up after timeout_ms and let the check report the containers left empty)."""
-    page.evaluate(WAIT_CHARTS_JS, [CHART_SELECTOR, timeout_ms])
+    """Bring every chart container into view (pointing at it when it shows a picture) and
+    wait until it is drawn, or give up after timeout_ms and let the check report the
+    containers left empty."""
+    until = time.monotonic() + timeout_ms / 1000
+    for box in page.locator(CHART_SELECTOR).all():
+        left_ms = max(1.0, (until - time.monotonic()) * 1000)
+        try:
+            box.scroll_into_view_if_needed(timeout=left_ms)
+            if box.locator(".chart-preview").count():
+                box.hover(timeout=left_ms)
+            page.wait_for_function(DRAWN_JS, arg=box.element_handle(), timeout=left_ms)
+        except PlaywrightTimeout:
+            continue  # reported by the check that reads the charts
+    page.evaluate("window.scrollTo(0, 0)")
+
+
+# Every chart container in the document shows its chart: plotly's drawing, or the build's picture, loaded.
+CHARTS_SHOWN_JS = """(selector) => Array.from(document.querySelectorAll(selector)).every((el) => {
+  const img = el.querySelector('.chart-preview img');
+  return el.querySelector('.main-svg') || (img && img.complete && img.naturalWidth > 0);
+})"""
+
+
+def reach_for(page, selector: str = CHART_SELECTOR, timeout_ms: int = 10000) -> None:
+    """Point at each chart matching `selector`, as a reader would, and wait until all are drawn."""
+    for box in page.locator(selector).all():
+        box.scroll_into_view_if_needed()
+        box.hover()
+    page.wait_for_function(f"() => Array.from(document.querySelectorAll({selector!r})).every((el) => el.querySelector('.main-svg'))",
+                           timeout=timeout_ms)
 
 
 def load_page(browser, server: Server, path: str, axe: Path | None = None, **size) -> PageLoad:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness import new_context
+from harness import new_context, reach_for
 from sitefiles import url_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -20,10 +20,6 @@ SLACK_PX = 8  # how much wider than needed an estimated margin may be
 # the chart (axes, legend) pushed for; plus the y tick labels drawn.
 MARGINS_JS = """async () => {
   const el = document.querySelector('[data-chart]');
-  const t0 = Date.now();
-  while (!(el.querySelector('.main-svg') && el._fullLayout) && Date.now() - t0 < 10000) {
-    await new Promise((r) => setTimeout(r, 25));
-  }
   if (!el._fullLayout) return null;
   const L = el._fullLayout;
   const pushes = {};
@@ -51,6 +47,7 @@ def measure(browser, server, chart_id: str, width: int) -> dict:
     try:
         page = context.new_page()
         page.goto(server.base + url_for(f"embed/{chart_id}/index.html"), wait_until="load")
+        reach_for(page, "[data-chart]")  # drawn by plotly.js, not the build's picture
         found = page.evaluate(MARGINS_JS)
     finally:
         context.close()
@@ -124,6 +121,7 @@ def test_a_chart_drawn_on_a_phone_gets_its_wide_margins_back_when_the_window_wid
         chart_id = next(cid for cid in sorted(figures)
                         if measure(browser, server, cid, 360)["asked"]["b"] > figures[cid].figure["layout"]["margin"]["b"])
         page.goto(server.base + url_for(f"embed/{chart_id}/index.html"), wait_until="load")
+        reach_for(page, "[data-chart]")  # drawn by plotly.js, not the build's picture
         narrow = page.evaluate(MARGINS_JS)
         page.set_viewport_size({"width": 1280, "height": 900})
         page.wait_for_function("() => document.querySelector('[data-chart]').layout.margin.b < %d" % narrow["asked"]["b"],

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harness import CHART_SELECTOR, start_server, stop_server
+from harness import CHART_SELECTOR, CHARTS_SHOWN_JS, reach_for, start_server, stop_server
 from sitefiles import parse_html
 
 pytestmark = pytest.mark.browser
@@ -96,10 +96,7 @@ class Visit:
                 time.sleep(0.05)
             assert frame is not None, "an embed iframe never loaded"
             frame.wait_for_load_state("load")
-            frame.wait_for_function(
-                "(s) => Array.from(document.querySelectorAll(s)).every((el) => el.querySelector('.main-svg'))",
-                arg=CHART_SELECTOR, timeout=15000,
-            )
+            frame.wait_for_function(CHARTS_SHOWN_JS, arg=CHART_SELECTOR, timeout=15000)
             out.append((element, frame))
         self.page.evaluate("window.scrollTo(0, 0)")
         return out
@@ -160,7 +157,10 @@ def test_three_embeds_render_in_a_host_page_on_another_origin(visit, chart_ids):
         assert frame.url.split("?")[0].endswith(f"embed/{chart_id}/")
         title = frame.inner_text("h1")
         assert title.strip() == element.get_attribute("title")
-        # The drawn chart holds the chart's values.
+        # Pointed at, the picture becomes plotly's chart, which holds the chart's values.
+        element.scroll_into_view_if_needed()
+        frame.locator(".chart-plot").hover()
+        frame.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
         traces = frame.evaluate("() => (document.querySelector('.chart-plot').data || []).length")
         assert traces > 0
     assert settle(frames) == [pytest.approx(0, abs=2)] * 3, "each iframe takes its content's height"
@@ -249,7 +249,7 @@ def _embed_page(browser, server, chart_id, query="", width=1280):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(f"{server.base}embed/{chart_id}/{query}", wait_until="load")
-    page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
+    reach_for(page, ".chart-plot", timeout_ms=15000)  # a reader pointing at the chart: plotly.js draws it
     return context, page
 
 
@@ -292,7 +292,8 @@ def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, ser
     try:
         page = context.new_page()
         page.goto(f"{server.base}charts/{chart_id}/", wait_until="load")
-        page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
+        page.wait_for_function(CHARTS_SHOWN_JS, arg=".chart-plot", timeout=15000)
+        assert page.locator(".chart-plot .chart-preview").count() == 1  # still the picture: the buttons draw it
         button = page.locator(f"button[data-copy='embed-code-{chart_id}']")
         assert button.is_visible()
         button.click()

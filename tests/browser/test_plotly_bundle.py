@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import new_context
+from harness import new_context, reach_for
 from sitefiles import url_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,10 +21,6 @@ WIDTHS = (360, 1280)
 # uid, each trace's uid) replaced by fixed names so two draws can be compared.
 DRAWN_JS = """async () => {
   const el = document.querySelector('[data-chart]');
-  const t0 = Date.now();
-  while (!(el.querySelector('.main-svg') && el._fullLayout) && Date.now() - t0 < 10000) {
-    await new Promise((r) => setTimeout(r, 25));
-  }
   if (!el._fullLayout) return null;
   const ids = [[el._fullLayout._uid, 'PLOT']].concat(el._fullData.map((t, i) => [t.uid, 'TRACE' + i]));
   const plain = (html) => ids.reduce((text, [id, name]) => text.split(id).join(name), html);
@@ -58,6 +54,7 @@ def draw(browser, server, path: str, width: int, plotly: bytes | None) -> dict:
             page.route(re.compile(r".*/assets/plotly\.min\.[0-9a-f]+\.js$"),
                        lambda route: route.fulfill(body=plotly, content_type="text/javascript"))
         page.goto(server.base + url_for(path), wait_until="load")
+        reach_for(page, "[data-chart]")  # drawn by plotly.js, not the build's picture
         drawn = page.evaluate(DRAWN_JS)
     finally:
         context.close()

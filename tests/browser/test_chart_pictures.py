@@ -1,0 +1,101 @@
+"""Charts show first as the build's pictures (fuling/previews.py) and become
+plotly.js charts when the reader reaches for them (assets/charts.js).
+
+- A reader who only looks never loads plotly.js: the page shows the picture
+  drawn for its width (380 px on a phone, 832 px on a desktop).
+- Pointing at a chart loads plotly.js and draws the same chart in its place:
+  at the picture's own width, every text of the picture (values, years,
+  legend, axis titles) is in the drawing.
+- Where the pictures do not fit (dark mode, English embeds), charts are drawn
+  without waiting for the reader.
+"""
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+import pytest
+
+from harness import new_context, reach_for
+from sitefiles import url_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PICTURE_JS = """() => Array.from(document.querySelectorAll('.chart-preview img')).map((img) => ({
+  src: img.currentSrc, loaded: img.complete && img.naturalWidth > 0}))"""
+DRAWN_TEXTS_JS = """() => Array.from(document.querySelectorAll('.chart-plot .main-svg text'))
+  .map((t) => t.textContent).filter((t) => t.trim() !== '')"""
+
+
+@pytest.fixture(scope="module")
+def chart_ids(site_model) -> list[str]:
+    return sorted(site_model.charts)
+
+
+def plotly_requested(requests: list[str]) -> bool:
+    return any(re.search(r"/assets/plotly\.min\.[0-9a-f]+\.js$", url) for url in requests)
+
+
+def picture_texts(site_dir, src: str) -> list[str]:
+    name = re.search(r"(charts/[^/]+/preview-\d+\.svg)$", src).group(1)
+    root = ElementTree.parse(site_dir / name).getroot()
+    texts = ("".join(node.itertext()) for node in root.iter("{http://www.w3.org/2000/svg}text"))
+    return [text for text in texts if text.strip()]
+
+
+@pytest.mark.parametrize(("width", "picture"), [(412, "preview-380.svg"), (1280, "preview-832.svg")])
+def test_a_reader_who_only_looks_gets_the_picture_and_no_plotly(browser, server, chart_ids, width, picture):
+    context = new_context(browser, width, 900)
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda req: requests.append(req.url))
+        page.goto(server.base + url_for(f"charts/{chart_ids[0]}/index.html"), wait_until="load")
+        page.wait_for_timeout(1000)  # time enough for a deferred script to have fetched plotly.js
+        shown = page.evaluate(PICTURE_JS)
+        assert shown and all(p["loaded"] for p in shown), shown
+        assert shown[0]["src"].endswith(f"charts/{chart_ids[0]}/{picture}"), shown
+        assert not plotly_requested(requests), "plotly.js was fetched before the reader reached for the chart"
+        assert page.locator(".chart-plot .main-svg").count() == 0
+    finally:
+        context.close()
+
+
+def test_pointing_at_the_picture_draws_the_same_chart_with_plotly(browser, server, site_dir, chart_ids):
+    problems = []
+    context = new_context(browser, 404, 900)  # a phone whose chart box (page padding 2 x 12 px) is the narrow picture's width
+    try:
+        for chart_id in chart_ids:
+            page = context.new_page()
+            requests: list[str] = []
+            page.on("request", lambda req, seen=requests: seen.append(req.url))
+            page.goto(server.base + url_for(f"charts/{chart_id}/index.html"), wait_until="load")
+            src = page.evaluate(PICTURE_JS)[0]["src"]
+            assert page.evaluate("() => document.querySelector('.chart-plot').clientWidth") == 380
+            reach_for(page, ".chart-plot")
+            assert plotly_requested(requests)
+            assert page.locator(".chart-preview").count() == 0, "the picture stays beside the drawn chart"
+            drawn, pictured = page.evaluate(DRAWN_TEXTS_JS), picture_texts(site_dir, src)
+            if sorted(drawn) != sorted(pictured):
+                problems.append(f"{chart_id}: picture {sorted(pictured)} / drawn {sorted(drawn)}")
+            page.close()
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_dark_mode_and_english_embeds_draw_without_waiting(browser, server, chart_ids):
+    chart_id = chart_ids[0]
+    cases = [("dark screen, chart page", f"charts/{chart_id}/index.html", "dark"),
+             ("English embed", f"embed/{chart_id}/index.html?lang=en", "light"),
+             ("dark embed", f"embed/{chart_id}/index.html?theme=dark", "light")]
+    for what, path, scheme in cases:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            base, _, query = path.partition("?")
+            page.goto(server.base + url_for(base) + (f"?{query}" if query else ""), wait_until="load")
+            page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
+            assert page.locator(".chart-preview").count() == 0, what
+        finally:
+            context.close()
