@@ -48,3 +48,12 @@ def test_every_make_target_in_the_readme_exists():
     targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
     for target in set(re.findall(r"\bmake ([a-z][a-z-]*)", README)):
         assert target in targets, f"README mentions 'make {target}' but the Makefile has no such target"
+
+
+def test_every_build_switch_is_in_the_readme():
+    used = set()
+    for path in (ROOT / "fuling").glob("*.py"):
+        used |= set(re.findall(r"\b(FULING_[A-Z_]+|BROWSER_PATH)\b", path.read_text(encoding="utf-8")))
+    assert "FULING_NO_CACHE" in used  # the search itself works
+    missing = sorted(name for name in used if f"`{name}" not in README)
+    assert not missing, f"environment variables the build reads but README.md does not list: {missing}"
