@@ -144,7 +144,7 @@ def corrections_feed(site: Site) -> dict[str, bytes]:
 def sitemap(site: Site, files: dict[str, bytes]) -> dict[str, bytes]:
     """`sitemap.xml` over the rendered pages a reader lands on.
 
-    Embeds (made for iframes, marked noindex), the 404 page and the search
+    Embeds (made for iframes; their canonical link is the chart page), the 404 page and the search
     index's own files are left out.
     """
     ET.register_namespace("", SITEMAP)

@@ -68,7 +68,8 @@ def test_embed_page_is_the_chart_title_and_credit_without_site_chrome(mini):
     links = [a for a in nodes(credit[0], "a") if a.attrs["href"] == chart_url]
     assert links and all(a.attrs.get("target") in ("_blank", "_parent") for a in links)
     assert nodes(tree, "link", rel="canonical")[0].attrs["href"] == chart_url
-    assert nodes(tree, "meta", name="robots")[0].attrs["content"] == "noindex"
+    # Indexed as the chart page (canonical), not kept out with noindex: a crawler sees one page, not two.
+    assert not nodes(tree, "meta", name="robots")
     # The chart container the site's drawing script fills, with its figure.
     assert nodes(tree, "div", id="plot-industrial-output")[0].attrs["data-chart"] == "industrial-output"
     figure = json_script(tree, "figure-industrial-output")
