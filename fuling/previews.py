@@ -30,7 +30,7 @@ from pathlib import Path
 from .cache import kept, recalled
 from .errors import BuildError, ContentError
 from .model import ChartData
-from .parallel import in_background
+from .parallel import can_fork, in_background
 
 # (width in px, media condition): a phone's chart column, then the widest chart box
 # (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
@@ -96,7 +96,13 @@ class PreviewBatch:
             else:
                 self.files[preview.path] = data
         figures = {p.chart: charts[p.chart].figure for p in self.missing}
-        self.job = in_background(draw, self.missing, figures, plotly_js, browser) if self.missing else None
+        args = (self.missing, figures, plotly_js, browser)
+        if not self.missing:
+            self.job = None
+        elif can_fork():
+            self.job = in_background(draw, *args)
+        else:  # the live preview's threads rule out a fork; Kaleido mostly waits on Chromium, so a thread overlaps as well
+            self.job = _InThread(draw, args)
 
     def result(self) -> dict[str, bytes]:
         if self.job is not None:
@@ -110,6 +116,21 @@ class PreviewBatch:
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
+
+
+class _InThread:
+    def __init__(self, fn, args: tuple):
+        import concurrent.futures
+
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self.future = self.pool.submit(fn, *args)
+        self.pool.shutdown(wait=False)
+
+    def result(self):
+        return self.future.result()
+
+    def cancel(self) -> None:
+        self.future.cancel()  # one already drawing finishes on its own; nothing waits for it
 
 
 def draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:

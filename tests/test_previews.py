@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
+from fuling.parallel import can_fork
 from fuling.pipeline import build_site
 from fuling.previews import WIDTHS, find_browser, stable_ids
 from fuling.reporter import MemoryReporter
@@ -122,3 +124,22 @@ def test_without_a_browser_the_build_says_so_and_charts_wait_for_plotly(project,
     assert "chart pictures: no Chromium found" in reporter.text
     assert not list(out.rglob("preview-*.svg"))
     assert 'class="chart-fallback"' in (out / f"{CHART}/index.html").read_text(encoding="utf-8")
+
+
+def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(project, tmp_path):
+    """The live preview's server and watcher are threads, which rule out a fork (fuling.parallel):
+    the pictures are then drawn in a thread, still beside render, to the same bytes."""
+    need_browser()
+    build_site(project, tmp_path / "forked", reporter=MemoryReporter())
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not can_fork()
+        build_site(project, tmp_path / "threaded", reporter=MemoryReporter())
+    finally:
+        stop.set()
+        other.join()
+    for width, _media in WIDTHS:
+        name = f"{CHART}/preview-{width}.svg"
+        assert (tmp_path / "threaded" / name).read_bytes() == (tmp_path / "forked" / name).read_bytes()
