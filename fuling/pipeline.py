@@ -76,8 +76,8 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
 
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
-    plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
     prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
+    plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
     try:
         pages = _render(site, charts, templates, root, exports.result, plan)
