@@ -257,7 +257,7 @@ def breakdown(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-STAGES = ("load", "charts", "render", "exports", "publish", "write")
+STAGES = ("load", "charts", "render", "exports", "previews", "publish", "write")  # previews: time waited after render
 
 
 def final_line(rows: list[Row]) -> str:
