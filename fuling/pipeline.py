@@ -96,8 +96,8 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
         started = time.perf_counter()
         drawn = len(pictures.missing)
         images = pictures.result()
-        reporter.stage("previews", f"{len(images)} chart pictures, {drawn} drawn, {len(images) - drawn} kept "
-                                   f"from the last build ({time.perf_counter() - started:.2f} s waited after render)")
+        reporter.stage("previews", f"{len(images)} chart pictures, {drawn} drawn, {len(images) - drawn} unchanged "
+                                   f"({time.perf_counter() - started:.2f} s waited after render)")
         data = {**data, **images}
 
     clashes = sorted(set(pages) & set(data))

@@ -90,7 +90,7 @@ class PreviewBatch:
         self.files: dict[str, bytes] = {}
         self.missing: list[Preview] = []
         for preview in (p for previews in plan.values() for p in previews):
-            data = recalled("preview", preview.key)
+            data = _DRAWN.get(preview.key) or recalled("preview", preview.key)
             if data is None:
                 self.missing.append(preview)
             else:
@@ -109,6 +109,9 @@ class PreviewBatch:
             drawn = self.job.result()
             for preview in self.missing:
                 kept("preview", preview.key, drawn[preview.path])
+                _DRAWN[preview.key] = drawn[preview.path]
+            while len(_DRAWN) > MEMO_PICTURES:  # oldest first out
+                _DRAWN.pop(next(iter(_DRAWN)))
             self.files.update(drawn)
             self.job = None
         return dict(self.files)
@@ -116,6 +119,12 @@ class PreviewBatch:
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
+
+
+# Pictures drawn in this process, by key: a second build in the same process (the live
+# preview, the tests, a build without the cache) draws only what it has not drawn yet.
+_DRAWN: dict[str, bytes] = {}
+MEMO_PICTURES = 256  # about 20 KB each
 
 
 class _InThread:

@@ -14,6 +14,7 @@ import pytest
 
 from fuling.parallel import can_fork
 from fuling.pipeline import build_site
+from fuling import previews
 from fuling.previews import WIDTHS, find_browser, stable_ids
 from fuling.reporter import MemoryReporter
 
@@ -46,6 +47,12 @@ def test_stable_ids_keep_every_reference_pointing_at_its_element():
     referenced = re.findall(r"url\('?#([\w-]+)'?\)", svg)
     assert referenced == ["c2", "c3", "c4"]
     assert 'fill="rgb(0, 114, 178)"' in svg and "stroke: rgb(0, 114, 178)" in svg  # colours are left alone
+
+
+@pytest.fixture(autouse=True)
+def nothing_drawn_yet(monkeypatch):
+    """Each test starts without the pictures earlier builds in this process drew (fuling.previews._DRAWN)."""
+    monkeypatch.setattr(previews, "_DRAWN", {})
 
 
 @pytest.fixture
@@ -96,7 +103,7 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     out = project / "site"
     first = MemoryReporter()
     build_site(project, out, reporter=first)
-    assert "2 drawn, 0 kept" in first.text
+    assert "2 drawn, 0 unchanged" in first.text
     before = (out / f"{CHART}/preview-380.svg").read_bytes()
 
     facts = project / "content/facts/new-productive-forces.yaml"
@@ -105,7 +112,7 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     theme.write_text(theme.read_text(encoding="utf-8").replace("[2471亿元]", "[2480.5亿元]", 1), encoding="utf-8")
     second = MemoryReporter()
     build_site(project, out, reporter=second)
-    assert "2 drawn, 0 kept" in second.text  # the figure changed: both widths drawn again
+    assert "2 drawn, 0 unchanged" in second.text  # the figure changed: both widths drawn again
     after = (out / f"{CHART}/preview-380.svg").read_text(encoding="utf-8")
     assert after.encode() != before and ">2480.5<" in after
 
@@ -113,7 +120,7 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     third = MemoryReporter()
     build_site(project, out, reporter=third)
-    assert "0 drawn, 2 kept" in third.text  # nothing the chart shows changed
+    assert "0 drawn, 2 unchanged" in third.text  # nothing the chart shows changed
 
 
 def test_without_a_browser_the_build_says_so_and_charts_wait_for_plotly(project, tmp_path, monkeypatch):
@@ -131,15 +138,29 @@ def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(
     the pictures are then drawn in a thread, still beside render, to the same bytes."""
     need_browser()
     build_site(project, tmp_path / "forked", reporter=MemoryReporter())
+    previews._DRAWN.clear()  # drawn again, not taken from this process's memory
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
         assert not can_fork()
-        build_site(project, tmp_path / "threaded", reporter=MemoryReporter())
+        threaded = MemoryReporter()
+        build_site(project, tmp_path / "threaded", reporter=threaded)
+        assert "2 drawn" in threaded.text
     finally:
         stop.set()
         other.join()
     for width, _media in WIDTHS:
         name = f"{CHART}/preview-{width}.svg"
         assert (tmp_path / "threaded" / name).read_bytes() == (tmp_path / "forked" / name).read_bytes()
+
+
+def test_a_second_build_in_the_same_process_draws_nothing_again(project, tmp_path):
+    """The live preview and a build without the cache: pictures drawn once per process."""
+    need_browser()
+    build_site(project, tmp_path / "one", reporter=MemoryReporter())
+    again = MemoryReporter()
+    build_site(project, tmp_path / "two", reporter=again)
+    assert "2 chart pictures, 0 drawn, 2 unchanged" in again.text
+    name = f"{CHART}/preview-832.svg"
+    assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
