@@ -148,8 +148,10 @@ class BuildState:
         self._unchanged_outputs: dict[str, tuple[bytes, bool]] = {}  # path -> (bytes asked about, same as last build)
 
     @classmethod
-    def begin(cls, root: Path, out: Path, templates: Path, site_url: str | None = None) -> "BuildState":
-        options = (FORMAT, str(Path(out).resolve()), site_url, str(Path(templates).resolve()))
+    def begin(cls, root: Path, out: Path, templates: Path, site_url: str | None = None,
+              chart_browser: str | None = None) -> "BuildState":
+        """`chart_browser`: the Chromium that draws the charts' pictures, or None (no pictures)."""
+        options = (FORMAT, str(Path(out).resolve()), site_url, str(Path(templates).resolve()), chart_browser)
         return cls(root, out, templates, options)
 
     # -- fingerprints ----------------------------------------------------------

@@ -152,10 +152,11 @@ def build_state(root: Path, out: Path, templates: Path, site_url: str | None):
     neither reads nor leaves state there. `FULING_NO_CACHE=1` turns it off.
     """
     from .cache import BuildState, cache_enabled
+    from .previews import find_browser
 
     if not cache_enabled(None) or root not in out.parents:
         return None
-    return BuildState.begin(root, out, templates, site_url)
+    return BuildState.begin(root, out, templates, site_url, chart_browser=find_browser())
 
 
 def _check_out(root: Path, out: Path) -> None:

@@ -164,3 +164,17 @@ def test_a_second_build_in_the_same_process_draws_nothing_again(project, tmp_pat
     assert "2 chart pictures, 0 drawn, 2 unchanged" in again.text
     name = f"{CHART}/preview-832.svg"
     assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+
+def test_a_build_without_pictures_is_not_up_to_date_once_chromium_is_there(project, monkeypatch):
+    need_browser()
+    out = project / "site"
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
+    build_site(project, out, reporter=MemoryReporter())
+    assert not (out / f"{CHART}/preview-380.svg").exists()
+    monkeypatch.delenv("FULING_CHART_PREVIEWS")
+    again = MemoryReporter()
+    build_site(project, out, reporter=again)
+    assert "up to date" not in again.text
+    assert (out / f"{CHART}/preview-380.svg").exists()
+    assert "preview-380.svg" in (out / f"{CHART}/index.html").read_text(encoding="utf-8")
