@@ -338,3 +338,5 @@ def test_search_index_records_are_written_beside_the_build_cache_and_removed(min
     build(mini, monkeypatch)
     assert folders == [str(mini / ".cache")]
     assert not list((mini / ".cache").glob("pagefind-*"))
+    # the records Pagefind reads stay for the next build, which rewrites only those that changed
+    assert (mini / ".cache" / search.RECORDS / "fact" / "industrial-output-2023.html").is_file()

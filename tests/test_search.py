@@ -99,3 +99,30 @@ def test_a_changed_page_gives_a_new_index(built):
     path = "articles/three-changes/index.html"
     pages[path] = pages[path].replace("</main>".encode(), "<p>磷石膏综合利用</p></main>".encode())
     assert search.search_index(site, pages) != before
+
+
+def files_under(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
+
+
+def test_records_folder_is_kept_in_step_writing_only_what_changed(built, tmp_path):
+    site, _, files = built
+    items = search.records(site, {p: d for p, d in files.items() if p.endswith(".html")})
+    folder = tmp_path / search.RECORDS
+    assert search.sync_records(folder, items) == len(items)
+    assert files_under(folder) == dict(items)
+    assert search.sync_records(folder, items) == 0  # nothing changed: nothing written
+
+    # An edited fact: its record alone is written; a removed one disappears.
+    fact = "fact/industrial-output-2023.html"
+    edited = [(path, html.replace("2471", "2480.5") if path == fact else html) for path, html in items]
+    dropped = edited[-1][0]
+    edited = edited[:-1]
+    assert search.sync_records(folder, edited) == 1
+    assert files_under(folder) == dict(edited) and dropped not in files_under(folder)
+
+    # A build stopped half-way leaves no list: the next writes everything and drops strays.
+    (folder.with_name(search.RECORDS + ".json")).unlink()
+    (folder / "fact" / "left-over.html").write_text("<p>old</p>", encoding="utf-8")
+    assert search.sync_records(folder, edited) == len(edited)
+    assert files_under(folder) == dict(edited)
