@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -157,6 +159,18 @@ def sync_records(folder: Path, items: list[tuple[str, str]]) -> int:
     return written
 
 
+@contextlib.contextmanager
+def _only_build(folder: Path):
+    """Hold an exclusive lock beside `folder` while it is written and read."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(folder.name + ".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 async def _build(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:
     from pagefind.index import PagefindIndex
 
@@ -173,8 +187,9 @@ async def _build(items: list[tuple[str, str]], scratch: str | None = None) -> di
             # the Python client answers one request per 0.1 s.
             pages = Path(scratch) / RECORDS if scratch else Path(folder) / "pages"
             out = Path(folder) / "index"
-            sync_records(pages, items)
-            await index.add_directory(str(pages))
+            with _only_build(pages):  # the live preview and a build on the command line share the folder
+                sync_records(pages, items)
+                await index.add_directory(str(pages))
             await index.write_files(output_path=str(out))
             files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     finally:
