@@ -71,6 +71,13 @@ SITE_LAYOUT = dict(
     ),
 )
 TEMPLATE_NAME = "fuling"
+PLOT_HEIGHT = 380  # px: a figure that sets no height is drawn this tall (plotly.js's own default too)
+
+
+def plot_height(chart: ChartData) -> int:
+    """How tall the chart is drawn: its figure's height, else PLOT_HEIGHT."""
+    height = chart.figure.get("layout", {}).get("height")
+    return int(height) if isinstance(height, (int, float)) and height > 0 else PLOT_HEIGHT
 
 
 def plotly_js_file(templates_dir: Path) -> Path:

@@ -11,16 +11,9 @@ is written once, in templates/partials/chart-embed.html.
 """
 from __future__ import annotations
 
-from .charts import is_partial_year, period_sort_key
+from .charts import is_partial_year, period_sort_key, plot_height
 from .embed_english import english_figure, period_label_en
 from .model import ChartData, Fact, Site
-
-PLOT_HEIGHT = 380  # charts' default, when a figure sets none
-
-
-def plot_height(chart: ChartData) -> int:
-    height = chart.figure.get("layout", {}).get("height")
-    return int(height) if isinstance(height, (int, float)) and height > 0 else PLOT_HEIGHT
 
 
 def english_notes(chart: ChartData) -> list[str]:

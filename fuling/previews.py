@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import kept, recalled
+from .charts import plot_height
 from .errors import BuildError, ContentError
 from .model import ChartData
 from .parallel import can_fork, in_background
@@ -35,7 +36,6 @@ from .parallel import can_fork, in_background
 # (width in px, media condition): a phone's chart column, then the widest chart box
 # (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
 WIDTHS = ((380, ""), (832, "(min-width: 40rem)"))
-PLOT_HEIGHT = 380  # a figure without its own height is drawn this tall (as plotly.js does it)
 FORMAT = "1"  # bump when the drawing or the post-processing below changes
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 EXPORT_SECONDS = 60  # Kaleido's limit for one picture
@@ -71,7 +71,7 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, li
     plan: dict[str, list[Preview]] = {}
     for chart_id in sorted(charts):
         figure = charts[chart_id].figure
-        height = int(figure.get("layout", {}).get("height") or PLOT_HEIGHT)
+        height = plot_height(charts[chart_id])
         drawn = json.dumps(figure, sort_keys=True, ensure_ascii=False)
         plan[chart_id] = [
             Preview(chart=chart_id, width=width, height=height, media=media,

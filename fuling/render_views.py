@@ -19,6 +19,7 @@ from .charts import (
     is_point_in_time,
     period_label,
     period_sort_key,
+    plot_height,
 )
 from .model import Article, ChartData, Fact, Site, Source
 from .previews import Preview
@@ -156,6 +157,10 @@ class ChartView:
     @property
     def href(self) -> str:
         return f"charts/{self.id}/index.html"
+
+    @property
+    def plot_height(self) -> int:
+        return plot_height(self.data)
 
     @property
     def picture(self) -> Preview | None:
