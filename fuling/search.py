@@ -131,7 +131,7 @@ def sync_records(folder: Path, items: list[tuple[str, str]]) -> int:
     except (OSError, ValueError):
         known = None
     listing.unlink(missing_ok=True)
-    if not isinstance(known, dict):
+    if not isinstance(known, dict) or not folder.is_dir():  # no list, or no folder to go with it
         shutil.rmtree(folder, ignore_errors=True)
         known = {}
     wanted = {path: hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest() for path, html in items}

@@ -3,6 +3,7 @@ carries, and that the index is the same bytes for the same content.
 (Finding 己二酸 and 绿色工厂 in a browser: tests/browser/test_search_browser.py.)"""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -124,5 +125,10 @@ def test_records_folder_is_kept_in_step_writing_only_what_changed(built, tmp_pat
     # A build stopped half-way leaves no list: the next writes everything and drops strays.
     (folder.with_name(search.RECORDS + ".json")).unlink()
     (folder / "fact" / "left-over.html").write_text("<p>old</p>", encoding="utf-8")
+    assert search.sync_records(folder, edited) == len(edited)
+    assert files_under(folder) == dict(edited)
+
+    # The folder deleted by hand, its list left: everything is written again.
+    shutil.rmtree(folder)
     assert search.sync_records(folder, edited) == len(edited)
     assert files_under(folder) == dict(edited)
