@@ -75,7 +75,7 @@ def test_each_chart_is_drawn_at_each_width_with_its_values(project, tmp_path):
     assert "[previews] 2 chart pictures, 2 drawn" in reporter.text
     for width, _media in WIDTHS:
         svg = (out / f"{CHART}/preview-{width}.svg").read_text(encoding="utf-8")
-        assert svg.startswith(f'<svg class="main-svg" xmlns="http://www.w3.org/2000/svg"')
+        assert svg.startswith('<svg class="main-svg" xmlns="http://www.w3.org/2000/svg"')
         assert f'width="{width}" height="380"' in svg.split(">", 1)[0]
         labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
         # the bars' values (content/facts of the fixture) and the x categories, as drawn text
