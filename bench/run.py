@@ -105,6 +105,15 @@ def tree_pss_kb(group: int) -> int:
     return total
 
 
+def build_env(**extra: str) -> dict[str, str]:
+    """The environment both tools build in: this one, with Python's default of caching
+    compiled modules (a shell that sets PYTHONDONTWRITEBYTECODE would make every run of
+    either tool compile its modules again)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
 def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> Run:
     """Run one build as a child process: wall time, and the peak memory of it and its own children.
 
@@ -113,7 +122,7 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> Run:
     summed proportional memory, sampled every 20 ms while it runs.
     """
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env if env is not None else build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
     peak = [0]
     done = threading.Event()
@@ -173,7 +182,7 @@ def edit_article(path: Path, step: int) -> None:
 def bench_ours(project: Path, n: int, runs: int) -> Row:
     row = Row("涪陵数据", n)
     cmd = [sys.executable, str(REPO / "build.py"), "--root", str(project), "build"]
-    env = dict(os.environ, CI="1")
+    env = build_env(CI="1")
     full = row.runs["full"] = []
     for _ in range(runs):
         # Cold: no site, no spare copy of the one before (.site-spare), no build cache.
