@@ -14,16 +14,21 @@ as it nears the viewport, as it does for dark mode and English embeds, whose
 colours and labels the pictures do not have.
 
 Pictures are kept between builds (fuling.cache) under a digest of what draws
-them: the figure, the width, plotly.js and this module's format.
+them: the figure, the width, plotly.js and this module's format. A build
+draws the missing ones in a forked process with a Chromium of its own; in a
+process with threads (the live preview) they are drawn in a thread, in a
+Chromium kept open for the process's next builds.
 """
 from __future__ import annotations
 
 import asyncio
+import atexit
 import hashlib
 import json
 import os
 import re
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +107,7 @@ class PreviewBatch:
         elif can_fork():
             self.job = in_background(draw, *args)
         else:  # the live preview's threads rule out a fork; Kaleido mostly waits on Chromium, so a thread overlaps as well
-            self.job = _InThread(draw, args)
+            self.job = _InThread(draw_with_kept_browser, args)
 
     def result(self) -> dict[str, bytes]:
         if self.job is not None:
@@ -142,6 +147,64 @@ class _InThread:
         self.future.cancel()  # one already drawing finishes on its own; nothing waits for it
 
 
+class _KeptBrowser:
+    """One Kaleido Chromium kept open for the later builds of this process, on an event loop
+    of its own: the live preview then pays Chromium's start (about 1.2 s) once, not on every
+    edit of a charted number."""
+
+    def __init__(self, plotly_js: Path, browser: str):
+        import kaleido
+
+        self.key = (str(plotly_js), browser)
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True).start()
+        page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
+        self.engine = kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS)
+        self._run(self.engine.open())
+
+    def _run(self, coroutine, timeout: float | None = None):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def draw(self, previews: list[Preview], figures: dict[str, dict]) -> dict[str, bytes]:
+        return self._run(_draw_all(self.engine, previews, figures))
+
+    def close(self) -> None:
+        try:
+            self._run(self.engine.close(), timeout=10)  # at exit too: never wait for a stuck browser
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+_KEPT: list[_KeptBrowser] = []  # at most one
+_KEPT_LOCK = threading.Lock()
+
+
+def draw_with_kept_browser(previews: list[Preview], figures: dict[str, dict], plotly_js: Path,
+                           browser: str) -> dict[str, bytes]:
+    """`draw`, in the process's kept Chromium (started on first use, closed at exit)."""
+    with _KEPT_LOCK:
+        try:
+            if _KEPT and _KEPT[0].key != (str(plotly_js), browser):
+                _KEPT.pop().close()
+            if not _KEPT:
+                _KEPT.append(_KeptBrowser(plotly_js, browser))
+            return _KEPT[0].draw(previews, figures)
+        except Exception:
+            _close_kept()  # a browser that died or never started: one fresh try, errors reported as usual
+    return draw(previews, figures, plotly_js, browser)
+
+
+def _close_kept() -> None:
+    while _KEPT:
+        try:
+            _KEPT.pop().close()
+        except Exception:
+            pass
+
+
+atexit.register(_close_kept)
+
+
 def draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:
     """Each preview as SVG bytes, all drawn in one Chromium."""
     try:
@@ -160,15 +223,19 @@ async def _draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Pa
 
     # mathjax=False and a local plotly.js: Kaleido's defaults would fetch both from CDNs.
     page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
-    out: dict[str, bytes] = {}
     try:
         async with kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS) as engine:
-            for preview in previews:
-                svg = await engine.calc_fig(figures[preview.chart],
-                                            opts={"format": "svg", "width": preview.width, "height": preview.height})
-                out[preview.path] = stable_ids(svg.decode("utf-8")).encode("utf-8")
+            return await _draw_all(engine, previews, figures)
     except Exception as exc:  # a browser that will not start, a figure plotly.js refuses
         raise _failure(previews, browser, exc) from exc
+
+
+async def _draw_all(engine, previews: list[Preview], figures: dict[str, dict]) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for preview in previews:
+        svg = await engine.calc_fig(figures[preview.chart],
+                                    opts={"format": "svg", "width": preview.width, "height": preview.height})
+        out[preview.path] = stable_ids(svg.decode("utf-8")).encode("utf-8")
     return out
 
 

@@ -178,3 +178,37 @@ def test_a_build_without_pictures_is_not_up_to_date_once_chromium_is_there(proje
     assert "up to date" not in again.text
     assert (out / f"{CHART}/preview-380.svg").exists()
     assert "preview-380.svg" in (out / f"{CHART}/index.html").read_text(encoding="utf-8")
+
+
+def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, monkeypatch):
+    """In a process with threads (the live preview) the pictures are drawn in a Chromium kept
+    open between builds: started once, same bytes as a build's own Chromium."""
+    need_browser()
+    build_site(project, tmp_path / "forked", reporter=MemoryReporter())
+    previews._DRAWN.clear()
+    started = []
+    real = previews._KeptBrowser.__init__
+
+    def counting(self, *args):
+        started.append(args)
+        real(self, *args)
+
+    monkeypatch.setattr(previews._KeptBrowser, "__init__", counting)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        previews._close_kept()
+        build_site(project, tmp_path / "first", reporter=MemoryReporter())
+        previews._DRAWN.clear()  # drawn again, in the same browser
+        again = MemoryReporter()
+        build_site(project, tmp_path / "second", reporter=again)
+        assert "2 drawn" in again.text
+    finally:
+        stop.set()
+        other.join()
+        previews._close_kept()
+    assert len(started) == 1
+    for width, _media in WIDTHS:
+        name = f"{CHART}/preview-{width}.svg"
+        assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "forked" / name).read_bytes()
