@@ -88,8 +88,9 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, li
 
 
 class PreviewBatch:
-    """The pictures of a build: last build's where nothing changed, the rest drawn in a
-    second process (fuling.parallel) while render runs."""
+    """The pictures of a build: last build's where nothing changed, the rest drawn while
+    render runs, in a second process (fuling.parallel) or, where threads rule out a fork,
+    in a thread with the process's kept Chromium."""
 
     def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str):
         self.files: dict[str, bytes] = {}
@@ -155,12 +156,16 @@ class _KeptBrowser:
     def __init__(self, plotly_js: Path, browser: str):
         import kaleido
 
-        self.key = (str(plotly_js), browser)
+        self.key = _kept_key(plotly_js, browser)
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True).start()
-        page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
-        self.engine = kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS)
-        self._run(self.engine.open())
+        try:
+            page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
+            self.engine = kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS)
+            self._run(self.engine.open())
+        except BaseException:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            raise
 
     def _run(self, coroutine, timeout: float | None = None):
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
@@ -179,12 +184,18 @@ _KEPT: list[_KeptBrowser] = []  # at most one
 _KEPT_LOCK = threading.Lock()
 
 
+def _kept_key(plotly_js: Path, browser: str) -> tuple:
+    """What the kept browser's page was made from: a rebuilt plotly.js needs a new page."""
+    st = os.stat(plotly_js)
+    return (str(plotly_js), st.st_size, st.st_mtime_ns, browser)
+
+
 def draw_with_kept_browser(previews: list[Preview], figures: dict[str, dict], plotly_js: Path,
                            browser: str) -> dict[str, bytes]:
     """`draw`, in the process's kept Chromium (started on first use, closed at exit)."""
     with _KEPT_LOCK:
         try:
-            if _KEPT and _KEPT[0].key != (str(plotly_js), browser):
+            if _KEPT and _KEPT[0].key != _kept_key(plotly_js, browser):
                 _KEPT.pop().close()
             if not _KEPT:
                 _KEPT.append(_KeptBrowser(plotly_js, browser))
