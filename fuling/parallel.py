@@ -84,3 +84,18 @@ class Job:
 
 def in_background(fn: Callable[..., Any], *args) -> Job:
     return Job(fn, args)
+
+
+def run_coroutine(make: Callable[[], Any]) -> Any:
+    """`asyncio.run(make())`, also when called from inside a running event loop (a test
+    driver, a server), where asyncio.run refuses to nest: then in a thread of its own."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()

@@ -36,7 +36,7 @@ from .cache import kept, recalled
 from .charts import plot_height
 from .errors import BuildError, ContentError
 from .model import ChartData
-from .parallel import can_fork, in_background
+from .parallel import can_fork, in_background, run_coroutine
 
 # (width in px, media condition): a phone's chart column, then the widest chart box
 # (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
@@ -218,15 +218,7 @@ atexit.register(_close_kept)
 
 def draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:
     """Each preview as SVG bytes, all drawn in one Chromium."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(_draw(previews, figures, plotly_js, browser))
-    # Called from inside an event loop (a server, a test driver): asyncio.run refuses to nest.
-    import concurrent.futures
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _draw(previews, figures, plotly_js, browser)).result()
+    return run_coroutine(lambda: _draw(previews, figures, plotly_js, browser))
 
 
 async def _draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:

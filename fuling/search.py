@@ -20,8 +20,6 @@ build must give the same bytes for the same content.
 """
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import contextlib
 import fcntl
 import hashlib
@@ -37,6 +35,7 @@ from markupsafe import escape
 from .charts import KIND_LABELS, MEASURE_LABELS, format_fact, period_label
 from .errors import BuildError, ContentError
 from .model import Fact, Site
+from .parallel import run_coroutine
 
 OUTPUT = "pagefind"
 LANGUAGE = "zh-cn"
@@ -223,14 +222,7 @@ _MEMO: dict[str, dict[str, bytes]] = {}
 
 
 def _index(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(_build(items, scratch))
-    # Called from inside an event loop (a test driver, a server): asyncio.run
-    # refuses to nest, so index in a thread of its own.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _build(items, scratch)).result()
+    return run_coroutine(lambda: _build(items, scratch))
 
 
 def finish(ctx, pages: dict[str, bytes]) -> dict[str, bytes]:

@@ -5,6 +5,7 @@ they fail and say so, never skip.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import threading
@@ -65,6 +66,26 @@ def need_browser() -> None:
     if find_browser() is None:
         pytest.fail("no Chromium found for the chart pictures: `make test-tools` installs Debian's chromium "
                     "(or set BROWSER_PATH)")
+
+
+@contextlib.contextmanager
+def another_thread_running():
+    """As in the live preview (its server and watcher), which rules out a fork (fuling.parallel)."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not can_fork()
+        yield
+    finally:
+        stop.set()
+        other.join()
+
+
+def assert_same_pictures(one: Path, two: Path) -> None:
+    for width, _media in WIDTHS:
+        name = f"{CHART}/preview-{width}.svg"
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
 
 def test_each_chart_is_drawn_at_each_width_with_its_values(project, tmp_path):
@@ -139,20 +160,11 @@ def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(
     need_browser()
     build_site(project, tmp_path / "forked", reporter=MemoryReporter())
     previews._DRAWN.clear()  # drawn again, not taken from this process's memory
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert not can_fork()
+    with another_thread_running():
         threaded = MemoryReporter()
         build_site(project, tmp_path / "threaded", reporter=threaded)
         assert "2 drawn" in threaded.text
-    finally:
-        stop.set()
-        other.join()
-    for width, _media in WIDTHS:
-        name = f"{CHART}/preview-{width}.svg"
-        assert (tmp_path / "threaded" / name).read_bytes() == (tmp_path / "forked" / name).read_bytes()
+    assert_same_pictures(tmp_path / "threaded", tmp_path / "forked")
 
 
 def test_a_second_build_in_the_same_process_draws_nothing_again(project, tmp_path):
@@ -162,8 +174,7 @@ def test_a_second_build_in_the_same_process_draws_nothing_again(project, tmp_pat
     again = MemoryReporter()
     build_site(project, tmp_path / "two", reporter=again)
     assert "2 chart pictures, 0 drawn, 2 unchanged" in again.text
-    name = f"{CHART}/preview-832.svg"
-    assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+    assert_same_pictures(tmp_path / "two", tmp_path / "one")
 
 
 def test_a_build_without_pictures_is_not_up_to_date_once_chromium_is_there(project, monkeypatch):
@@ -194,21 +205,15 @@ def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, 
         real(self, *args)
 
     monkeypatch.setattr(previews._KeptBrowser, "__init__", counting)
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
+    previews._close_kept()
     try:
-        previews._close_kept()
-        build_site(project, tmp_path / "first", reporter=MemoryReporter())
-        previews._DRAWN.clear()  # drawn again, in the same browser
-        again = MemoryReporter()
-        build_site(project, tmp_path / "second", reporter=again)
-        assert "2 drawn" in again.text
+        with another_thread_running():
+            build_site(project, tmp_path / "first", reporter=MemoryReporter())
+            previews._DRAWN.clear()  # drawn again, in the same browser
+            again = MemoryReporter()
+            build_site(project, tmp_path / "second", reporter=again)
+            assert "2 drawn" in again.text
     finally:
-        stop.set()
-        other.join()
         previews._close_kept()
     assert len(started) == 1
-    for width, _media in WIDTHS:
-        name = f"{CHART}/preview-{width}.svg"
-        assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "forked" / name).read_bytes()
+    assert_same_pictures(tmp_path / "second", tmp_path / "forked")
