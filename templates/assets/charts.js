@@ -240,6 +240,7 @@
         }
       });
     }
+    return drawing;
   }
 
   // After the frame being prepared is painted: the callback of an animation frame runs just
@@ -315,13 +316,9 @@
 
   // Resolves once `el` is drawn by plotly.js, drawing it now if it is still a picture (image downloads).
   function ready(el) {
-    if (el.getAttribute("data-drawn")) { return Promise.resolve(el); }
-    request(el);
     return loadPlotly().then(function () {
-      return new Promise(function (resolve) {
-        (function wait() { if (el.getAttribute("data-drawn")) { resolve(el); } else { setTimeout(wait, 20); } })();
-      });
-    });
+      return el.getAttribute("data-drawn") ? null : draw(el);
+    }).then(function () { return el; });
   }
 
   // Redraw (colour scheme, print): charts drawn so far, at once; the others draw when they near the viewport.
