@@ -79,18 +79,51 @@ def test_the_index_is_the_same_bytes_for_the_same_content(built):
     assert search._index(items) == search._index(items)
 
 
-def test_the_index_builds_from_inside_a_running_event_loop(built):
-    import asyncio
+def indexed_text(files: dict[str, bytes]) -> list[str]:
+    """What Pagefind stored for each page: its fragments are gzip'd JSON after a signature."""
+    import gzip
+    import json
+
+    signature = b"pagefind_dcd"
+    texts = []
+    for path, data in files.items():
+        if path.startswith("pagefind/fragment/"):
+            raw = gzip.decompress(data)
+            texts.append(json.loads(raw[raw.index(signature) + len(signature):])["content"])
+    return texts
+
+
+def test_pagefind_reads_main_without_the_share_box_scripts_or_ignored_parts():
+    page = ('<!doctype html><html lang="zh-CN"><body><header>页眉导航</header><main><p>榨菜产业</p>'
+            '<div class="share">嵌入代码</div><script>var x = "脚本";</script>'
+            '<p data-pagefind-ignore>不索引</p></main></body></html>')
+    texts = indexed_text(search._index([("articles/a/index.html", page)]))
+    assert len(texts) == 1
+    assert "榨菜\u200b产业" in texts[0], "the extended binary cuts Chinese into words (zero-width spaces between)"
+    for left_out in ("页眉", "嵌入", "脚本", "索引"):
+        assert left_out not in texts[0]
+
+
+def test_a_failing_pagefind_is_a_build_error_with_its_message(monkeypatch, tmp_path):
+    from fuling.errors import BuildError
+
+    broken = tmp_path / "pagefind_extended"
+    broken.write_text("#!/bin/sh\necho 'Error: could not read the site' >&2\nexit 2\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    with pytest.raises(BuildError) as caught:
+        search._index([("articles/a/index.html", "<main>榨菜</main>")])
+    assert "Pagefind could not index the site: Error: could not read the site" in str(caught.value)
+
+
+def test_a_missing_extended_binary_names_the_dependency(monkeypatch, built):
+    from fuling.errors import BuildError
 
     site, _, files = built
-    pages = {p: d for p, d in files.items() if p.endswith(".html")}
-
-    items = search.records(site, pages)
-
-    async def inside():
-        return search._index(items)
-
-    assert asyncio.run(inside()) == search.search_index(site, pages)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/pagefind")  # the plain binary cannot segment Chinese
+    with pytest.raises(BuildError) as caught:
+        search.search_index(site, {p: d for p, d in files.items() if p.endswith(".html")})
+    assert "pyproject.toml" in str(caught.value) and "extended Pagefind binary" in str(caught.value)
 
 
 def test_a_changed_page_gives_a_new_index(built):
