@@ -152,7 +152,7 @@ def build_state(root: Path, out: Path, templates: Path, site_url: str | None):
     neither reads nor leaves state there. `FULING_NO_CACHE=1` turns it off.
     """
     from .cache import BuildState, cache_enabled
-    from .previews import find_browser
+    from .chromium import find_browser
 
     if not cache_enabled(None) or root not in out.parents:
         return None
@@ -175,7 +175,8 @@ def _shown(path: Path, root: Path) -> str:
 
 def _start_previews(charts: dict, templates: Path, reporter: Reporter):
     """(each chart's pictures, the batch drawing them), or ({}, None) without a Chromium (fuling.previews)."""
-    from .previews import PreviewBatch, find_browser, plan_previews
+    from .chromium import find_browser
+    from .previews import PreviewBatch, plan_previews
 
     if not charts:
         return {}, None

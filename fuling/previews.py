@@ -27,7 +27,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +41,6 @@ from .parallel import can_fork, in_background, run_coroutine
 # (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
 WIDTHS = ((380, ""), (832, "(min-width: 40rem)"))
 FORMAT = "1"  # bump when the drawing or the post-processing below changes
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 EXPORT_SECONDS = 60  # Kaleido's limit for one picture
 
 
@@ -54,20 +52,6 @@ class Preview:
     media: str  # the <source> media condition; "" for the default picture
     path: str  # output path under site/
     key: str  # digest of everything that draws it
-
-
-def find_browser() -> str | None:
-    """The Chromium that draws the pictures: $BROWSER_PATH, else the first on PATH; None to go without."""
-    if os.environ.get("FULING_CHART_PREVIEWS", "") == "0":
-        return None
-    chosen = os.environ.get("BROWSER_PATH")
-    if chosen:
-        return chosen if Path(chosen).is_file() else None
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, list[Preview]]:

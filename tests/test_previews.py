@@ -16,7 +16,8 @@ import pytest
 from fuling.parallel import can_fork
 from fuling.pipeline import build_site
 from fuling import previews
-from fuling.previews import WIDTHS, find_browser, stable_ids
+from fuling.chromium import find_browser
+from fuling.previews import WIDTHS, stable_ids
 from fuling.reporter import MemoryReporter
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
