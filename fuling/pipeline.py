@@ -1,4 +1,4 @@
-"""Run the stages in order: load → charts → render + exports + previews → publish → write.
+"""Run the stages in order: load → charts → render + exports + previews → search + publish → write.
 
 Everything is built in memory first; `out` is touched only by the final
 write, so any error (content, template, chart) leaves the previous site as
@@ -60,11 +60,12 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
                 templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
     from .cache import prepare_pages
-    from .assets import publish
+    from .assets import precompress, publish
     from .charts import build_charts
     from .exports import export_data
     from .parallel import in_background
     from .render import render_site
+    from .search import start_search_index
 
     reporter = reporter or Reporter()
     root = Path(root)
@@ -79,36 +80,47 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
     prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
     plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
+    jobs = [exports] if pictures is None else [exports, pictures]
     try:
         pages = _render(site, charts, templates, root, exports.result, plan)
-    except BaseException:
-        exports.cancel()
-        if pictures is not None:
-            pictures.cancel()
-        raise
-    reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
+        reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
+        # Pagefind indexes the rendered pages in a process of its own while the rest is gathered and published.
+        search = start_search_index(site, pages)
+        jobs.append(search)
+        data = _gather(exports, pictures, reporter)
+        clashes = sorted(set(pages) & set(data))
+        if clashes:
+            raise BuildError([ContentError(name, 0, "", "produced by both render and exports") for name in clashes])
 
+        started = time.perf_counter()
+        files = publish({**pages, **data})
+        reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
+                                  f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
+        started = time.perf_counter()
+        index = search.result()
+    except BaseException:
+        for job in jobs:
+            job.cancel()
+        raise
+    reporter.stage("search", f"{search.records} records ({search.written} rewritten), {len(index)} index files "
+                             f"({time.perf_counter() - started:.2f} s waited after publish)")
+    # The index names no asset of the site: it only needs its compressed copies.
+    return site, charts, dict(sorted({**files, **precompress(index)}.items()))
+
+
+def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
+    """The data files and the chart pictures, made while render ran."""
     started = time.perf_counter()
     data = exports.result()
     reporter.stage("exports", f"{len(data)} data files ({time.perf_counter() - started:.2f} s)")
-
-    if pictures is not None:
-        started = time.perf_counter()
-        drawn = len(pictures.missing)
-        images = pictures.result()
-        reporter.stage("previews", f"{len(images)} chart pictures, {drawn} drawn, {len(images) - drawn} unchanged "
-                                   f"({time.perf_counter() - started:.2f} s waited after render)")
-        data = {**data, **images}
-
-    clashes = sorted(set(pages) & set(data))
-    if clashes:
-        raise BuildError([ContentError(name, 0, "", "produced by both render and exports") for name in clashes])
-
+    if pictures is None:
+        return data
     started = time.perf_counter()
-    files = publish({**pages, **data})
-    reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
-                              f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
-    return site, charts, files
+    drawn = len(pictures.missing)
+    images = pictures.result()
+    reporter.stage("previews", f"{len(images)} chart pictures, {drawn} drawn, {len(images) - drawn} unchanged "
+                               f"({time.perf_counter() - started:.2f} s waited after render)")
+    return {**data, **images}
 
 
 def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,

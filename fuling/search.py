@@ -193,35 +193,60 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def _index(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:
-    """Pagefind's command line over the records. Its Python client (a service answering one
-    request per 0.1 s) took 11.7 s for 8,042 records where the command line takes 7.1 s,
-    with the same bytes out."""
-    binary = pagefind_binary()
-    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=scratch) as folder:
-        pages = Path(scratch) / RECORDS if scratch else Path(folder) / "pages"
-        out = Path(folder) / "index"
-        with _only_build(pages):  # the live preview and a build on the command line share the folder
-            sync_records(pages, items)
-            done = subprocess.run([str(binary), "--site", str(pages), "--output-path", str(out), *PAGEFIND_OPTIONS],
-                                  capture_output=True, text=True)
-        if done.returncode != 0:
-            why = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-            raise BuildError([ContentError(OUTPUT, 0, "", f"Pagefind could not index the site: {why[0]}")])
-        files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-    return {f"{OUTPUT}/{name}": data for name, data in files.items() if KEEP.match(name)}
+class SearchIndexRun:
+    """Pagefind indexing the records in a process of its own, started at once: the build
+    publishes the rest of the site meanwhile (Pagefind keeps mostly to one core).
+    `result()` waits for it and returns the index files; `cancel()` stops it.
 
+    With a `memo_key`, an index this process already made from the same records is
+    reused (the live preview, the tests) and a new one is remembered."""
 
-def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
-    """`pagefind/…`: the search index over the rendered pages and the facts."""
-    pagefind_binary()  # a missing binary is an error even when the memo has the index
-    items = records(site, pages)
-    key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
-    if key not in _MEMO:
-        _MEMO[key] = _index(items, _scratch_dir())
-        while len(_MEMO) > 4:  # oldest first out
-            _MEMO.pop(next(iter(_MEMO)))
-    return dict(_MEMO[key])
+    def __init__(self, items: list[tuple[str, str]], scratch: str | None = None, memo_key: str | None = None):
+        self.records = len(items)
+        self.written = 0  # record files written; the others were kept from the last build
+        self._memo_key = memo_key
+        self._files = _MEMO.get(memo_key) if memo_key else None
+        self._process: subprocess.Popen | None = None
+        self._held = contextlib.ExitStack()  # the temporary folder and the records' lock, until Pagefind is done
+        if self._files is not None:
+            return
+        binary = pagefind_binary()
+        try:
+            folder = Path(self._held.enter_context(tempfile.TemporaryDirectory(prefix="pagefind-", dir=scratch)))
+            pages = Path(scratch) / RECORDS if scratch else folder / "pages"
+            self._out = folder / "index"
+            self._held.enter_context(_only_build(pages))  # the live preview and a build on the command line share it
+            self.written = sync_records(pages, items)
+            self._process = subprocess.Popen(
+                [str(binary), "--site", str(pages), "--output-path", str(self._out), *PAGEFIND_OPTIONS],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except BaseException:
+            self._held.close()
+            raise
+
+    def result(self) -> dict[str, bytes]:
+        if self._files is None:
+            try:
+                stdout, stderr = self._process.communicate()
+                if self._process.returncode != 0:
+                    why = (stderr or stdout).strip().splitlines()[-1:] or [f"exit status {self._process.returncode}"]
+                    raise BuildError([ContentError(OUTPUT, 0, "", f"Pagefind could not index the site: {why[0]}")])
+                names = ((p, p.relative_to(self._out).as_posix()) for p in sorted(self._out.rglob("*")) if p.is_file())
+                self._files = {f"{OUTPUT}/{name}": p.read_bytes() for p, name in names if KEEP.match(name)}
+            finally:
+                self._held.close()
+            if self._memo_key:
+                _MEMO[self._memo_key] = self._files
+                while len(_MEMO) > 4:  # oldest first out
+                    _MEMO.pop(next(iter(_MEMO)))
+        return dict(self._files)
+
+    def cancel(self) -> None:
+        """Stop Pagefind (the build failed elsewhere); safe to call more than once."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._held.close()
 
 
 # The same records give the same index (tested): a rebuild in the same
@@ -229,9 +254,21 @@ def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
 _MEMO: dict[str, dict[str, bytes]] = {}
 
 
-def finish(ctx, pages: dict[str, bytes]) -> dict[str, bytes]:
-    """Post-step over every rendered page (see render.page_finishers)."""
-    return search_index(ctx.site, pages)
+def _index(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:
+    """Pagefind run over these records, now (no memo)."""
+    return SearchIndexRun(items, scratch).result()
+
+
+def start_search_index(site: Site, pages: dict[str, bytes]) -> SearchIndexRun:
+    """`pagefind/…`, the search index over the rendered pages and the facts, started now."""
+    pagefind_binary()  # a missing binary is an error even when the memo has the index
+    items = records(site, pages)
+    key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
+    return SearchIndexRun(items, _scratch_dir(), memo_key=key)
+
+
+def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
+    return start_search_index(site, pages).result()
 
 
 def generate(ctx) -> dict[str, bytes]:

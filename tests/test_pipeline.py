@@ -71,7 +71,7 @@ def test_build_reports_each_stage_and_a_one_line_summary(project, stand_in):
     reporter = MemoryReporter()
     result = build_site(project, project / "site", reporter=reporter, templates_dir=stand_in)
     lines = reporter.text.splitlines()
-    assert [line.split("]")[0] + "]" for line in lines if line.startswith("[")] == ["[load]", "[charts]", "[render]", "[exports]", "[publish]", "[write]", "[cache]"]
+    assert [line.split("]")[0] + "]" for line in lines if line.startswith("[")] == ["[load]", "[charts]", "[render]", "[exports]", "[publish]", "[search]", "[write]", "[cache]"]
     assert lines[-1].startswith("built 6 pages, 1 charts, 6 facts in ") and lines[-1].endswith(" s")
     assert (result.pages, result.charts, result.facts) == (6, 1, 6)
     assert (project / "site/facts/industrial-output-2023/index.html").read_text() == "<h1>industrial-output-2023</h1>\n<p>2471</p>"

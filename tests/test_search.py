@@ -165,3 +165,40 @@ def test_records_folder_is_kept_in_step_writing_only_what_changed(built, tmp_pat
     shutil.rmtree(folder)
     assert search.sync_records(folder, edited) == len(edited)
     assert files_under(folder) == dict(edited)
+
+
+def test_a_build_failing_while_pagefind_runs_stops_it_and_removes_its_folder(monkeypatch, tmp_path):
+    import subprocess
+
+    from fuling import assets
+    from fuling.errors import BuildError, ContentError
+
+    started: list[subprocess.Popen] = []
+    folders: list[str] = []
+    real_popen, real_folder = search.subprocess.Popen, search.tempfile.TemporaryDirectory
+
+    def popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    def folder(*args, **kwargs):
+        made = real_folder(*args, **kwargs)
+        folders.append(made.name)
+        return made
+
+    def failing_publish(files):
+        assert started and started[0].poll() is None, "Pagefind is still indexing while the rest is published"
+        raise BuildError([ContentError("templates/base.html", 3, "", "a publishing error")])
+
+    slow = tmp_path / "pagefind_extended"  # a Pagefind still indexing when the build fails
+    slow.write_text("#!/bin/sh\nexec sleep 60\n")
+    slow.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    monkeypatch.setattr(search.subprocess, "Popen", popen)
+    monkeypatch.setattr(search.tempfile, "TemporaryDirectory", folder)
+    monkeypatch.setattr(assets, "publish", failing_publish)
+    search._MEMO.clear()
+    with pytest.raises(BuildError, match="a publishing error"):
+        build_files(MINI, reporter=Reporter(quiet=True), templates_dir=ROOT / "templates")
+    assert len(started) == 1 and started[0].returncode == -9, "Pagefind was stopped and waited for"
+    assert folders and not any(Path(f).exists() for f in folders)
