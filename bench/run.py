@@ -266,7 +266,7 @@ def breakdown(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-STAGES = ("load", "charts", "render", "exports", "previews", "publish", "write")  # previews: time waited after render
+STAGES = ("load", "charts", "render", "exports", "previews", "publish", "search", "write")  # previews: waited after render; search: waited after publish
 
 
 def final_line(rows: list[Row]) -> str:
@@ -356,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         table(rows),
         "",
         "Where our time goes (seconds per stage, from the build log of the median run; "
-        "render includes the search index):",
+        "previews is the time waited for the chart pictures after render, search the time waited "
+        "for Pagefind after publish: both run beside the other stages):",
         "",
         breakdown(rows),
         "",

@@ -164,7 +164,7 @@ def page_generators() -> list[PageGenerator]:
 
 
 def page_finishers() -> list[Callable[["RenderContext", dict[str, bytes]], dict[str, bytes]]]:
-    """Post-steps over every rendered page (`FINISHERS` in fuling/pages/ modules): sitemap, search index."""
+    """Post-steps over every rendered page (`FINISHERS` in fuling/pages/ modules): the sitemap."""
     from . import pages
 
     found = []
