@@ -82,6 +82,17 @@ class Job:
             self.pid = 0
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process of this number is running (left-over folders are named after theirs)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def in_background(fn: Callable[..., Any], *args) -> Job:
     return Job(fn, args)
 

@@ -36,6 +36,7 @@ from markupsafe import escape
 from .charts import KIND_LABELS, MEASURE_LABELS, format_fact, period_label
 from .errors import BuildError, ContentError
 from .model import Fact, Site
+from .parallel import process_alive
 
 OUTPUT = "pagefind"
 LANGUAGE = "zh-cn"
@@ -115,6 +116,41 @@ def _scratch_dir() -> str | None:
 
 
 RECORDS = "search-records"  # in the build cache's folder: the records as Pagefind reads them, kept between builds
+MEMORY_FOLDER = "/dev/shm"  # Linux's memory-backed folder, where there is one
+
+
+def _output_dir(items: list[tuple[str, str]], scratch: str | None) -> str | None:
+    """Where Pagefind writes the index before it is read back: a memory-backed folder
+    when there is one with room to spare, else beside the records. Pagefind writes a
+    file per record; at 1,000 articles (8,144 files, 8.7 MB) writing them on disk took
+    11.0 and 12.0 s against 8.3 and 9.9 s in /dev/shm (the difference is system time).
+    The room asked for is the records' size and more (the index is about a third of
+    it), so a container's small /dev/shm (64 MB by default) is passed over when full."""
+    needed = sum(len(html) for _, html in items) * 3 + (16 << 20)  # at most 3 UTF-8 bytes a character
+    chosen = MEMORY_FOLDER if _has_room(MEMORY_FOLDER, needed) else scratch
+    if chosen:
+        _remove_leftovers(chosen)
+    return chosen
+
+
+def _has_room(folder: str, needed: int) -> bool:
+    try:
+        room = os.statvfs(folder)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize >= needed and os.access(folder, os.W_OK | os.X_OK)
+
+
+OUTPUT_PREFIX = "pagefind-index-"
+
+
+def _remove_leftovers(folder: str) -> None:
+    """Index folders of builds that were killed (named after their process): in a
+    memory-backed folder they would hold memory until the machine restarts."""
+    for leftover in Path(folder).glob(f"{OUTPUT_PREFIX}*-*"):
+        pid = leftover.name[len(OUTPUT_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def sync_records(folder: Path, items: list[tuple[str, str]]) -> int:
@@ -212,9 +248,13 @@ class SearchIndexRun:
             return
         binary = pagefind_binary()
         try:
-            folder = Path(self._held.enter_context(tempfile.TemporaryDirectory(prefix="pagefind-", dir=scratch)))
-            pages = Path(scratch) / RECORDS if scratch else folder / "pages"
-            self._out = folder / "index"
+            if scratch:
+                pages = Path(scratch) / RECORDS
+            else:
+                pages = Path(self._held.enter_context(tempfile.TemporaryDirectory(prefix="pagefind-"))) / "pages"
+            folder = self._held.enter_context(tempfile.TemporaryDirectory(
+                prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=_output_dir(items, scratch)))
+            self._out = Path(folder) / "index"
             self._held.enter_context(_only_build(pages))  # the live preview and a build on the command line share it
             self.written = sync_records(pages, items)
             self._process = subprocess.Popen(

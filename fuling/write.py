@@ -47,6 +47,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .parallel import process_alive
 from .reporter import Reporter
 
 _RENAME_EXCHANGE = 2
@@ -93,18 +94,8 @@ def recover(out: Path, reporter: Reporter | None = None) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
     for staging in out.parent.glob(f".{out.name}-staging-*"):
         pid = staging.name.rsplit("-", 1)[-1]
-        if not pid.isdigit() or int(pid) == os.getpid() or not _alive(int(pid)):
+        if not pid.isdigit() or int(pid) == os.getpid() or not process_alive(int(pid)):
             shutil.rmtree(staging, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = None, link_unchanged: bool = True) -> WriteStats:

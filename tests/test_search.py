@@ -3,6 +3,7 @@ carries, and that the index is the same bytes for the same content.
 (Finding 己二酸 and 绿色工厂 in a browser: tests/browser/test_search_browser.py.)"""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -202,3 +203,26 @@ def test_a_build_failing_while_pagefind_runs_stops_it_and_removes_its_folder(mon
         build_files(MINI, reporter=Reporter(quiet=True), templates_dir=ROOT / "templates")
     assert len(started) == 1 and started[0].returncode == -9, "Pagefind was stopped and waited for"
     assert folders and not any(Path(f).exists() for f in folders)
+
+
+def test_pagefind_writes_in_memory_only_with_room_and_clears_what_killed_builds_left(monkeypatch, tmp_path):
+    import subprocess
+
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search, "MEMORY_FOLDER", str(memory))
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    left = memory / f"{search.OUTPUT_PREFIX}{gone.pid}-abc"  # a build killed while Pagefind ran
+    running = memory / f"{search.OUTPUT_PREFIX}{os.getpid()}-abc"  # a build still running
+    left.mkdir()
+    running.mkdir()
+    items = [("fact/a.html", "<main>榨菜</main>")]
+    assert search._output_dir(items, "/scratch") == str(memory)
+    assert not left.exists() and running.exists()
+
+    class Full:
+        f_bavail, f_frsize = 1, 4096
+
+    monkeypatch.setattr(search.os, "statvfs", lambda path: Full())
+    assert search._output_dir(items, "/scratch") == "/scratch"
