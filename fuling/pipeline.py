@@ -30,6 +30,7 @@ class BuildResult:
     facts: int
     files: int
     seconds: float
+    pending_index: PendingIndex | None = None  # build_site(index_later=True): the search index still being made
 
     @property
     def summary(self) -> str:
@@ -59,15 +60,20 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
 def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
                 templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
+    reporter = reporter or Reporter()
+    site, charts, files, search = start_build(root, site_url, reporter, templates_dir)
+    return site, charts, with_index(files, wait_for_index(search, reporter))
+
+
+def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_dir: Path | None = None):
+    """(site, charts, the published files but the search index, the SearchIndexRun making it)."""
     from .cache import prepare_pages
-    from .assets import precompress, publish
+    from .assets import publish
     from .charts import build_charts
     from .exports import export_data
     from .parallel import in_background
-    from .render import render_site
     from .search import start_search_index
 
-    reporter = reporter or Reporter()
     root = Path(root)
     site = check_site(root, site_url, reporter)
 
@@ -96,16 +102,32 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
         files = publish({**pages, **data})
         reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
                                   f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
-        started = time.perf_counter()
-        index = search.result()
     except BaseException:
         for job in jobs:
             job.cancel()
         raise
+    return site, charts, files, search
+
+
+def wait_for_index(search, reporter: Reporter) -> dict[str, bytes]:
+    """The search index's files, once Pagefind is done."""
+    started = time.perf_counter()
+    try:
+        index = search.result()
+    except BaseException:
+        search.cancel()
+        raise
     reporter.stage("search", f"{search.records} records ({search.written} rewritten), {len(index)} index files "
                              f"({time.perf_counter() - started:.2f} s waited after publish)")
-    # The index names no asset of the site: it only needs its compressed copies.
-    return site, charts, dict(sorted({**files, **precompress(index)}.items()))
+    return index
+
+
+def with_index(files: dict[str, bytes], index: dict[str, bytes]) -> dict[str, bytes]:
+    """The site's files and the search index's. The index names no asset of the site:
+    it only needs its compressed copies."""
+    from .assets import precompress
+
+    return dict(sorted({**files, **precompress(index)}.items()))
 
 
 def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
@@ -124,10 +146,14 @@ def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
 
 
 def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,
-               templates_dir: Path | None = None) -> BuildResult:
-    """Build `root`'s content into `out`; raises BuildError before touching `out` on any error."""
-    from .write import write_site
+               templates_dir: Path | None = None, index_later: bool = False) -> BuildResult:
+    """Build `root`'s content into `out`; raises BuildError before touching `out` on any error.
 
+    `index_later` (the live preview): when Pagefind is still indexing once the rest is
+    published and this process made an index of the project before, `out` gets the new
+    pages with that previous index at once, and `result.pending_index` finishes the
+    build (the new index swapped in, the build cache saved) or drops it.
+    """
     reporter = reporter or Reporter()
     started = time.perf_counter()
     root, out = Path(root).resolve(), Path(out).resolve()
@@ -142,18 +168,61 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
         reporter.summary(result.pages, result.charts, result.facts, result.seconds)
         return result
     with state.active() if state is not None else nullcontext():
-        site, charts, files = build_files(root, site_url, reporter, templates)
+        site, charts, files, search = start_build(root, site_url, reporter, templates)
+    later = index_later and search.previous is not None and not search.done()
+    try:
+        written = with_index(files, search.previous if later else wait_for_index(search, reporter))
+        _write(written, out, root, reporter)
+    except BaseException:
+        search.cancel()
+        raise
+    result = BuildResult(pages=sum(1 for name in files if name.endswith(".html")), charts=len(charts),
+                         facts=len(site.facts), files=len(written), seconds=time.perf_counter() - started)
+    if later:
+        reporter.stage("search", f"Pagefind is still indexing {search.records} records; "
+                                 f"{out.name}/ has the previous search index until it is done")
+        result.pending_index = PendingIndex(search, files, out, root, state, result, reporter)
+    elif state is not None:
+        _save_state(state, result, reporter)
+    reporter.summary(result.pages, result.charts, result.facts, result.seconds)
+    return result
+
+
+class PendingIndex:
+    """The rest of a build made with `index_later`: the new search index, still being made."""
+
+    def __init__(self, search, files: dict[str, bytes], out: Path, root: Path, state, result: BuildResult,
+                 reporter: Reporter):
+        self.search, self.files, self.out, self.root = search, files, out, root
+        self.state, self.result, self.reporter = state, result, reporter
+
+    def done(self) -> bool:
+        return self.search.done()
+
+    def finish(self) -> None:
+        """Wait for Pagefind, swap the site with the new index in, save the build cache."""
+        _write(with_index(self.files, wait_for_index(self.search, self.reporter)), self.out, self.root, self.reporter)
+        if self.state is not None:
+            _save_state(self.state, self.result, self.reporter)
+
+    def cancel(self) -> None:
+        """Drop it (another change came): the build cache is not saved, so the next build
+        starts from the last one that finished."""
+        self.search.cancel()
+
+
+def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -> None:
+    from .write import write_site
+
     try:
         write_site(files, out, reporter)
     except OSError as exc:  # disk full, permissions: the previous site is still in place
         raise BuildError([ContentError(_shown(out, root), 0, "", f"could not write the site ({exc.strerror or exc}); the previous site is unchanged")]) from exc
-    result = BuildResult(pages=sum(1 for name in files if name.endswith(".html")), charts=len(charts),
-                         facts=len(site.facts), files=len(files), seconds=time.perf_counter() - started)
-    if state is not None:
-        state.save({"pages": result.pages, "charts": result.charts, "facts": result.facts, "files": result.files})
-        reporter.stage("cache", state.describe())
-    reporter.summary(result.pages, result.charts, result.facts, result.seconds)
-    return result
+
+
+def _save_state(state, result: BuildResult, reporter: Reporter) -> None:
+    state.save({"pages": result.pages, "charts": result.charts, "facts": result.facts, "files": result.files})
+    reporter.stage("cache", state.describe())
 
 
 def build_state(root: Path, out: Path, templates: Path, site_url: str | None):

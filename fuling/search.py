@@ -241,6 +241,9 @@ class SearchIndexRun:
         self.records = len(items)
         self.written = 0  # record files written; the others were kept from the last build
         self._memo_key = memo_key
+        self._scratch = scratch
+        # The last index this process made for the same project (the live preview shows it meanwhile).
+        self.previous = _LATEST.get(scratch) if scratch else None
         self._files = _MEMO.get(memo_key) if memo_key else None
         self._process: subprocess.Popen | None = None
         self._held = contextlib.ExitStack()  # the temporary folder and the records' lock, until Pagefind is done
@@ -279,7 +282,13 @@ class SearchIndexRun:
                 _MEMO[self._memo_key] = self._files
                 while len(_MEMO) > 4:  # oldest first out
                     _MEMO.pop(next(iter(_MEMO)))
+        if self._scratch:
+            _LATEST[self._scratch] = self._files
         return dict(self._files)
+
+    def done(self) -> bool:
+        """True once `result()` would not wait."""
+        return self._files is not None or (self._process is not None and self._process.poll() is not None)
 
     def cancel(self) -> None:
         """Stop Pagefind (the build failed elsewhere); safe to call more than once."""
@@ -292,6 +301,7 @@ class SearchIndexRun:
 # The same records give the same index (tested): a rebuild in the same
 # process (`build.py serve`, the tests) skips Pagefind when no indexed page changed.
 _MEMO: dict[str, dict[str, bytes]] = {}
+_LATEST: dict[str, dict[str, bytes]] = {}  # build cache folder -> the last index made for that project
 
 
 def _index(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:

@@ -6,6 +6,11 @@ rebuilt in this process. The build writes `site/` atomically, so a broken
 edit leaves the last good site in place: the server keeps serving it, prints
 the errors in the terminal and shows them as an overlay in the browser.
 
+The search index comes last: the edited site is swapped in (and the page
+reloaded) with the previous index while Pagefind indexes, then swapped again
+with the new one (build_site's `index_later`). A change that comes first drops
+that index; the next build makes its own.
+
 Served HTML pages get one `<script src="/__preview/client.js">` added on the
 way out; the files in `site/` are never changed. The script polls
 `/__preview/status` (`{"version": n, "error": "..."}`): a new version without
@@ -117,16 +122,28 @@ class PreviewServer:
         dirs = [self.root / name for name in WATCHED] + [templates_for(self.root)]
         return sorted({d.resolve() for d in dirs if d.is_dir()})
 
-    def _pipeline_build(self) -> None:
+    def _pipeline_build(self):
         from .pipeline import build_site
 
-        build_site(self.root, self.out, site_url=self.site_url, reporter=self.reporter)
+        # index_later: the edited pages are served (and the browser reloaded) while Pagefind
+        # is still indexing; at 1,000 articles that is most of a rebuild.
+        return build_site(self.root, self.out, site_url=self.site_url, reporter=self.reporter, index_later=True)
 
     def rebuild(self) -> bool:
         """Build once; record the outcome for the browser. True when the build succeeded."""
+        result, error = self._attempt(self._build)
+        self._record(error)
+        pending = getattr(result, "pending_index", None)
+        if pending is not None and self._wait_for_index(pending):
+            _, error = self._attempt(pending.finish)
+            if error:
+                self._record(error)
+        return not error
+
+    def _attempt(self, step: Callable[[], object]) -> tuple[object, str]:
+        """(what `step` returned, "") or (None, the errors as text, also printed)."""
         try:
-            self._build()
-            error = ""
+            return step(), ""
         except BuildError as failure:
             for item in failure.errors:
                 self.reporter.error(str(item))
@@ -134,11 +151,24 @@ class PreviewServer:
         except Exception:  # a crash in a stage must not stop the preview; show it like a content error
             error = traceback.format_exc()
             self.reporter.error(error.rstrip())
-        if error:
-            self.reporter.info(f"build failed; still serving the last good site at {self.url}")
+        self.reporter.info(f"build failed; still serving the last good site at {self.url}")
+        return None, error
+
+    def _record(self, error: str) -> None:
+        """A new version for the browser: it reloads, or shows the error."""
         with self._lock:
             self.state = PreviewState(version=self.state.version + 1, error=error, builds=self.state.builds + 1)
-        return not error
+
+    def _wait_for_index(self, pending) -> bool:
+        """Wait for the search index of the build just served, unless another change comes
+        first: then it is dropped and the next build makes its own. True when it is ready."""
+        while not pending.done():
+            if self._changed.is_set() or self._stopping.is_set():
+                pending.cancel()
+                self.reporter.info("search index of that build dropped: another change came first")
+                return False
+            time.sleep(0.05)
+        return True
 
     def status(self) -> PreviewState:
         with self._lock:

@@ -115,6 +115,35 @@ def test_reload_script_is_added_to_served_pages_only(preview, project):
     assert code == 200 and "/__preview/status" in script and "location.reload()" in script
 
 
+def test_an_edit_is_served_before_pagefind_has_indexed_it(project, tmp_path, monkeypatch):
+    from fuling import search
+
+    monkeypatch.setattr(search, "_MEMO", {})  # Pagefind runs for real, not from an earlier test's index
+    real = search.pagefind_binary()
+    slow = tmp_path / "bin" / "pagefind_extended"
+    slow.parent.mkdir()
+    slow.write_text(f'#!/bin/sh\nsleep 4\nexec "{real}" "$@"\n')
+    slow.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
+    server.start()
+    try:
+        entry = get_bytes(server, "pagefind/pagefind-entry.json")[1]
+        before = status(server)
+        edit(project, FACTS, "value: 122\n", "value: 9137\n")
+        after = wait_for_build(server, before["version"])
+        assert after["error"] == "" and "9137" in get(server, "data/facts.csv")[1]
+        assert get_bytes(server, "pagefind/pagefind-entry.json")[1] == entry, "the previous index meanwhile"
+
+        deadline = time.monotonic() + 60
+        while get_bytes(server, "pagefind/pagefind-entry.json")[1] == entry and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert get_bytes(server, "pagefind/pagefind-entry.json")[1] != entry, "then the new index"
+        assert status(server)["version"] == after["version"], "no second reload for the index"
+    finally:
+        server.stop()
+
+
 def test_editor_scratch_files_do_not_trigger_a_rebuild(preview, project):
     before = status(preview)["version"]
     (project / "content" / "facts" / ".three-changes.yaml.swp").write_bytes(b"vim swap")

@@ -1,0 +1,98 @@
+"""The live preview's rebuild with the search index later (build_site(index_later=True)):
+the edited pages are in site/ while Pagefind is still indexing, with the previous
+index; finishing swaps the new index in and saves the build cache; dropping it
+leaves the next build to do the work."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fuling import search
+from fuling.pipeline import build_files, build_site
+from fuling.reporter import MemoryReporter
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+FACTS = "content/facts/three-changes.yaml"
+CSV = "data/facts.csv"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    monkeypatch.delenv("FULING_NO_CACHE", raising=False)
+    # Each test starts with no index made in this process (a memo hit needs no Pagefind run).
+    monkeypatch.setattr(search, "_MEMO", {})
+    monkeypatch.setattr(search, "_LATEST", {})
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+@pytest.fixture
+def slow_pagefind(tmp_path, monkeypatch):
+    """Pagefind that takes a few seconds longer than the rest of a build of the mini site."""
+    real = search.pagefind_binary()
+    slow = tmp_path / "bin" / "pagefind_extended"
+    slow.parent.mkdir()
+    slow.write_text(f'#!/bin/sh\nsleep 3\nexec "{real}" "$@"\n')
+    slow.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+
+
+def index_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*"))
+            if p.is_file() and not p.name.endswith((".gz", ".br"))}
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / FACTS
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_the_edit_is_served_first_with_the_previous_index_then_the_new_one(project, slow_pagefind):
+    site = project / "site"
+    build_site(project, site, reporter=MemoryReporter())
+    old_index = index_files(site)
+    edit(project, "value: 122\n", "value: 9137\n")
+
+    reporter = MemoryReporter()
+    result = build_site(project, site, reporter=reporter, index_later=True)
+    assert result.pending_index is not None and not result.pending_index.done()
+    assert "9137" in (site / CSV).read_text(encoding="utf-8"), "the edit is in site/ at once"
+    assert index_files(site) == old_index, "with the whole previous index, not a part of a new one"
+    assert "previous search index" in reporter.text
+
+    result.pending_index.finish()
+    _, _, fresh = build_files(project, reporter=MemoryReporter())  # the same content, built in one go
+    assert index_files(site) == {p: d for p, d in fresh.items() if p.startswith("pagefind/") and not p.endswith((".gz", ".br"))}
+    assert index_files(site) != old_index
+    again = MemoryReporter()
+    build_site(project, site, reporter=again)
+    assert "up to date" in again.text, "finishing saved the build cache"
+
+
+def test_a_dropped_index_leaves_the_work_to_the_next_build(project, slow_pagefind):
+    site = project / "site"
+    build_site(project, site, reporter=MemoryReporter())
+    old_index = index_files(site)
+    edit(project, "value: 122\n", "value: 9137\n")
+    pending = build_site(project, site, reporter=MemoryReporter(), index_later=True).pending_index
+
+    pending.cancel()
+    assert pending.done()
+    assert index_files(site) == old_index
+    edit(project, "value: 9137\n", "value: 122\n")  # back to what the last finished build had
+    reporter = MemoryReporter()
+    result = build_site(project, site, reporter=reporter, index_later=True)
+    assert "up to date" not in reporter.text, "site/ no longer matches the last saved build"
+    assert "9137" not in (site / CSV).read_text(encoding="utf-8")
+    if result.pending_index is not None:
+        result.pending_index.finish()
+    assert index_files(site) == old_index, "the same content as the first build: the same index"
+
+
+def test_without_an_earlier_index_in_this_process_the_build_waits_for_pagefind(project, slow_pagefind):
+    result = build_site(project, project / "site", reporter=MemoryReporter(), index_later=True)
+    assert result.pending_index is None
+    assert index_files(project / "site")
