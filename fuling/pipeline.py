@@ -87,12 +87,21 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
     jobs = [exports] if pictures is None else [exports, pictures]
+    searched: dict[str, bytes] = {}  # the pages the search index was started from
+
+    def start_search(pages: dict[str, bytes]) -> None:
+        # Pagefind indexes the pages it reads in a process of its own from as soon as they are
+        # rendered, while the other pages render and the rest is gathered and published.
+        jobs.append(start_search_index(site, pages))
+        searched.update(pages)
+
     try:
-        pages = _render(site, charts, templates, root, exports.result, plan)
+        pages = _render(site, charts, templates, root, exports.result, plan, on_searched_pages=start_search)
         reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
-        # Pagefind indexes the rendered pages in a process of its own while the rest is gathered and published.
-        search = start_search_index(site, pages)
-        jobs.append(search)
+        if not searched:  # no generator marked `searched` (a test's own set)
+            start_search(pages)
+        _check_searched(searched, pages)
+        search = jobs[-1]
         data = _gather(exports, pictures, reporter)
         clashes = sorted(set(pages) & set(data))
         if clashes:
@@ -128,6 +137,16 @@ def with_index(files: dict[str, bytes], index: dict[str, bytes]) -> dict[str, by
     from .assets import precompress
 
     return dict(sorted({**files, **precompress(index)}.items()))
+
+
+def _check_searched(searched: dict[str, bytes], pages: dict[str, bytes]) -> None:
+    """The search index started from every page it reads, as it is in the end: a generator
+    writing such pages without its `searched` mark would leave them out."""
+    from .search import INDEXED
+
+    late = sorted(path for path, data in pages.items() if INDEXED.match(path) and searched.get(path) != data)
+    if late:
+        raise ValueError(f"{late[0]} was rendered after the search index started: mark its generator `searched`")
 
 
 def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
@@ -273,14 +292,16 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter):
     return plan, PreviewBatch(plan, charts, plotly_js, browser)
 
 
-def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews) -> dict[str, bytes]:
+def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews,
+            on_searched_pages=None) -> dict[str, bytes]:
     """render_site, with template mistakes turned into `templates/<name>:line` errors."""
     import jinja2
 
     from .render import render_site
 
     try:
-        return render_site(site, charts, templates, exports=exports, previews=previews)
+        return render_site(site, charts, templates, exports=exports, previews=previews,
+                           on_searched_pages=on_searched_pages)
     except jinja2.TemplateSyntaxError as exc:
         name = _template_path(exc.filename, exc.name, templates, root)
         raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc

@@ -192,12 +192,16 @@ def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
 def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                 reporter=None, generators: list[PageGenerator] | None = None,
                 exports: Callable[[], dict[str, bytes]] | None = None,
-                previews: dict[str, list[Preview]] | None = None) -> dict[str, bytes]:
+                previews: dict[str, list[Preview]] | None = None,
+                on_searched_pages: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
     """Output path (posix, relative to site/) -> bytes, every asset file included.
 
     `exports` returns the data files the exports stage made (the data page describes them);
     without it they are made here when a page needs them. `previews` names each chart's
     pictures (fuling.previews), which the pages link; without it charts have none.
+    `on_searched_pages` is called with the pages so far once the generators marked
+    `searched` (the pages the search index reads) are done: they run first, so the
+    index can be started while the other pages render.
     """
     ctx = build_context(site, charts, templates_dir, exports, previews)
     if ctx.notes:
@@ -212,6 +216,8 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     # A generator marked `in_background` (the article pages: most of the work) runs on a second
     # core while this process runs the others (fuling.parallel; the same bytes either way).
     jobs = {g: in_background(g, ctx) for g in generators if getattr(g, "in_background", False)}
+    generators = sorted(generators, key=lambda g: not getattr(g, "searched", False))  # stable: otherwise as found
+    searched_left = sum(1 for g in generators if getattr(g, "searched", False))
     for generate in generators:
         try:
             produced = jobs.pop(generate).result() if generate in jobs else generate(ctx)
@@ -226,6 +232,10 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
             if path in out:
                 raise ValueError(f"two page generators write {path}")
             out[path] = data
+        if getattr(generate, "searched", False):
+            searched_left -= 1
+            if searched_left == 0 and on_searched_pages is not None and not errors:
+                on_searched_pages(dict(out))
     if errors:
         raise BuildError(errors)
     for finish in page_finishers() if finishing else []:

@@ -386,6 +386,35 @@ def test_page_generators_are_found_per_module_and_extra_ones_run(mini_site):
     assert "hello/index.html" in out
 
 
+def test_the_pages_the_search_index_reads_come_first_and_are_handed_over_then(mini_site):
+    ran: list[str] = []
+
+    def early(ctx):
+        ran.append("unmarked")
+        return {"early/index.html": b"<p>x</p>"}
+
+    def searched(ctx):
+        ran.append("searched")
+        return {"themes/x/index.html": b"<main>x</main>"}
+
+    searched.searched = True
+
+    def handed(pages):
+        ran.append(f"handed {sorted(pages)}")
+
+    render_site(mini_site, build_charts(mini_site), TEMPLATES, generators=[early, searched], on_searched_pages=handed)
+    assert ran == ["searched", "handed ['themes/x/index.html']", "unmarked"]
+
+
+def test_a_searched_page_rendered_after_the_index_started_is_an_error():
+    from fuling.pipeline import _check_searched
+
+    page = b"<main>x</main>"
+    _check_searched({"themes/x/index.html": page}, {"themes/x/index.html": page, "facts/index.html": b"y"})
+    with pytest.raises(ValueError, match="themes/y/index.html was rendered after the search index started"):
+        _check_searched({"themes/x/index.html": page}, {"themes/x/index.html": page, "themes/y/index.html": page})
+
+
 def test_relative_urls_work_from_any_depth():
     assert relative_url("facts/index.html#a", "index.html") == "facts/index.html#a"
     assert relative_url("facts/index.html#a", "articles/x/index.html") == "../../facts/index.html#a"

@@ -62,6 +62,7 @@ def generate(ctx) -> dict[str, bytes]:
 
 
 generate.in_background = True  # most of a build's rendering: render_site runs it on a second core
+generate.searched = True  # the search index reads these pages: render_site runs it first
 
 
 def _article_page(ctx, view, cited: list) -> dict[str, bytes]:

@@ -33,3 +33,6 @@ def generate(ctx) -> dict[str, bytes]:
             sources=_sources(chart),
         ))
     return out
+
+
+generate.searched = True  # the search index reads these pages: render_site runs it first

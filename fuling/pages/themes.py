@@ -40,3 +40,6 @@ def generate(ctx) -> dict[str, bytes]:
     if errors:
         raise BuildError(errors)
     return out
+
+
+generate.searched = True  # the search index reads these pages: render_site runs it first
