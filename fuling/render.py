@@ -216,7 +216,9 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     # A generator marked `in_background` (the article pages: most of the work) runs on a second
     # core while this process runs the others (fuling.parallel; the same bytes either way).
     jobs = {g: in_background(g, ctx) for g in generators if getattr(g, "in_background", False)}
-    generators = sorted(generators, key=lambda g: not getattr(g, "searched", False))  # stable: otherwise as found
+    # First the pages the search index reads, and of those the ones rendered here before the
+    # ones the second core renders meanwhile; the rest in the order found.
+    generators = sorted(generators, key=lambda g: (not getattr(g, "searched", False), g in jobs))
     searched_left = sum(1 for g in generators if getattr(g, "searched", False))
     for generate in generators:
         try:
