@@ -220,7 +220,9 @@ class PendingIndex:
 
     def finish(self) -> None:
         """Wait for Pagefind, swap the site with the new index in, save the build cache."""
-        _write(with_index(self.files, wait_for_index(self.search, self.reporter)), self.out, self.root, self.reporter)
+        written = with_index(self.files, wait_for_index(self.search, self.reporter))
+        _write(written, self.out, self.root, self.reporter)
+        self.result.files = len(written)
         if self.state is not None:
             _save_state(self.state, self.result, self.reporter)
 

@@ -29,17 +29,6 @@ def project(tmp_path, monkeypatch) -> Path:
     return root
 
 
-@pytest.fixture
-def slow_pagefind(tmp_path, monkeypatch):
-    """Pagefind that takes a few seconds longer than the rest of a build of the mini site."""
-    real = search.pagefind_binary()
-    slow = tmp_path / "bin" / "pagefind_extended"
-    slow.parent.mkdir()
-    slow.write_text(f'#!/bin/sh\nsleep 3\nexec "{real}" "$@"\n')
-    slow.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
-
-
 def index_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*"))
             if p.is_file() and not p.name.endswith((".gz", ".br"))}

@@ -115,16 +115,7 @@ def test_reload_script_is_added_to_served_pages_only(preview, project):
     assert code == 200 and "/__preview/status" in script and "location.reload()" in script
 
 
-def test_an_edit_is_served_before_pagefind_has_indexed_it(project, tmp_path, monkeypatch):
-    from fuling import search
-
-    monkeypatch.setattr(search, "_MEMO", {})  # Pagefind runs for real, not from an earlier test's index
-    real = search.pagefind_binary()
-    slow = tmp_path / "bin" / "pagefind_extended"
-    slow.parent.mkdir()
-    slow.write_text(f'#!/bin/sh\nsleep 4\nexec "{real}" "$@"\n')
-    slow.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+def test_an_edit_is_served_before_pagefind_has_indexed_it(project, slow_pagefind):
     server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
     server.start()
     try:
