@@ -1,12 +1,15 @@
 """Full-text search as static files: a Pagefind index over the rendered pages.
 
-Pagefind's extended binary (PyPI `pagefind[extended]`) segments Chinese
-into words when it indexes (the plain binary does not). The index is built
-from the rendered HTML: the records are files Pagefind reads (kept in the
-build cache's `search-records/` between builds, only changed ones rewritten;
-a temporary folder when there is no cache), its output goes to a temporary
-folder and is read back into the build's in-memory output, so it reaches
-`site/` atomically with every other file.
+Pagefind's extended binary (PyPI `pagefind[extended]`, run as its command
+line) segments Chinese into words when it indexes (the plain binary does
+not). The index is built from the rendered HTML: the records are files
+Pagefind reads (kept in the build cache's `search-records/` between builds,
+only changed ones rewritten; a temporary folder when there is no cache), its
+output goes to a temporary folder (in memory where there is room) and is read
+back into the build's in-memory output, so it reaches `site/` atomically with
+every other file. Pagefind runs in a process of its own while the build goes
+on (SearchIndexRun); the pipeline starts it as soon as the pages it reads are
+rendered.
 
 What is indexed:
 - article, theme and chart pages (their `<main>`; the embed-code box left out);
