@@ -121,6 +121,8 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
 def wait_for_index(search, reporter: Reporter) -> dict[str, bytes]:
     """The search index's files, once Pagefind is done."""
     started = time.perf_counter()
+    if not search.done():  # at 1,000 articles this is seconds of silence otherwise
+        reporter.info(f"waiting for Pagefind to index {search.records} records …")
     try:
         index = search.result()
     except BaseException:

@@ -82,6 +82,8 @@ def test_a_dropped_index_leaves_the_work_to_the_next_build(project, slow_pagefin
 
 
 def test_without_an_earlier_index_in_this_process_the_build_waits_for_pagefind(project, slow_pagefind):
-    result = build_site(project, project / "site", reporter=MemoryReporter(), index_later=True)
+    reporter = MemoryReporter()
+    result = build_site(project, project / "site", reporter=reporter, index_later=True)
     assert result.pending_index is None
     assert index_files(project / "site")
+    assert "waiting for Pagefind to index" in reporter.text, "the wait is not silent"
