@@ -243,6 +243,7 @@ class SearchIndexRun:
     def __init__(self, items: list[tuple[str, str]], scratch: str | None = None, memo_key: str | None = None):
         self.records = len(items)
         self.written = 0  # record files written; the others were kept from the last build
+        binary = pagefind_binary()  # a missing binary is an error even when the memo has the index
         self._memo_key = memo_key
         self._scratch = scratch
         # The last index this process made for the same project (the live preview shows it meanwhile).
@@ -252,7 +253,6 @@ class SearchIndexRun:
         self._held = contextlib.ExitStack()  # the temporary folder and the records' lock, until Pagefind is done
         if self._files is not None:
             return
-        binary = pagefind_binary()
         try:
             if scratch:
                 pages = Path(scratch) / RECORDS
@@ -314,7 +314,6 @@ def _index(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str
 
 def start_search_index(site: Site, pages: dict[str, bytes]) -> SearchIndexRun:
     """`pagefind/…`, the search index over the rendered pages and the facts, started now."""
-    pagefind_binary()  # a missing binary is an error even when the memo has the index
     items = records(site, pages)
     key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
     return SearchIndexRun(items, _scratch_dir(), memo_key=key)
