@@ -68,8 +68,8 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def _walk(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> None:
-    """Every regular file under `folder` as `prefix/relative/path` -> stat (bytecode caches aside)."""
+def _walk(folder: str, prefix: str, found: dict[str, tuple[str, os.stat_result]]) -> None:
+    """Every regular file under `folder` as `prefix/relative/path` -> (path, stat), bytecode caches aside."""
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
@@ -79,22 +79,25 @@ def _walk(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> None:
             continue
         name = f"{prefix}/{entry.name}"
         if entry.is_dir(follow_symlinks=True):
-            _walk(Path(entry.path), name, found)
+            _walk(entry.path, name, found)
         elif entry.is_file(follow_symlinks=True):
-            found[name] = entry.stat(follow_symlinks=True)
+            found[name] = (entry.path, entry.stat(follow_symlinks=True))
 
 
-def input_files(root: Path, templates: Path) -> dict[str, Path]:
-    """Label -> path of every file a build can read. Labels are stable across machines."""
+def input_files(root: Path, templates: Path) -> dict[str, tuple[str, os.stat_result | None]]:
+    """Label -> (path, stat or None when missing) of every file a build can read. Labels are
+    stable across machines. The walk's stats are the fingerprint's: a no-op build at 1,000
+    articles stats 2,000 content files once, not twice."""
     sources = {"content": root / "content", "templates": templates, "package": PACKAGE}
-    paths: dict[str, Path] = {}
+    found: dict[str, tuple[str, os.stat_result | None]] = {}
     for label, folder in sources.items():
-        found: dict[str, os.stat_result] = {}
-        _walk(folder, label, found)
-        for name in found:
-            paths[name] = folder / name[len(label) + 1:]
-    paths["plotly-basic"] = templates.parent / PLOTLY_BASIC  # may be missing: recorded as absent
-    return paths
+        _walk(str(folder), label, found)
+    plotly_basic = str(templates.parent / PLOTLY_BASIC)
+    try:
+        found["plotly-basic"] = (plotly_basic, os.stat(plotly_basic))
+    except OSError:
+        found["plotly-basic"] = (plotly_basic, None)  # recorded as absent
+    return found
 
 
 def _environment() -> tuple:
@@ -166,14 +169,12 @@ class BuildState:
             return None
         return snapshot
 
-    def _fingerprint(self, paths: dict[str, Path]) -> dict[str, Stamp]:
+    def _fingerprint(self, files: dict[str, tuple[str, os.stat_result | None]]) -> dict[str, Stamp]:
         old = self.previous.inputs if self.previous else {}
         racy_before = (self.previous.taken_ns if self.previous else 0) - int(RACY_SECONDS * 1e9)
         stamps: dict[str, Stamp] = {}
-        for label, path in paths.items():
-            try:
-                st = path.stat()
-            except OSError:
+        for label, (path, st) in files.items():
+            if st is None:
                 stamps[label] = Stamp(0, 0, "")
                 continue
             known = old.get(label)
@@ -182,7 +183,7 @@ class BuildState:
                 stamps[label] = known  # unchanged since well before the last fingerprint: trust the stat
                 continue
             try:
-                stamps[label] = Stamp(st.st_size, st.st_mtime_ns, file_digest(path))
+                stamps[label] = Stamp(st.st_size, st.st_mtime_ns, file_digest(Path(path)))
             except OSError:
                 stamps[label] = Stamp(0, 0, "")
         return stamps
@@ -439,7 +440,7 @@ class BuildState:
             _ACTIVE.reset(token)
 
 
-def _walk_all(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> None:
+def _walk_all(folder: str | Path, prefix: str, found: dict[str, os.stat_result]) -> None:
     """Every file under an output folder, dot files included (the site ships .nojekyll and the like)."""
     try:
         entries = list(os.scandir(folder))
@@ -448,7 +449,7 @@ def _walk_all(folder: Path, prefix: str, found: dict[str, os.stat_result]) -> No
     for entry in entries:
         name = f"{prefix}{entry.name}"
         if entry.is_dir(follow_symlinks=False):
-            _walk_all(Path(entry.path), name + "/", found)
+            _walk_all(entry.path, name + "/", found)
         else:
             found[name] = entry.stat(follow_symlinks=False)
 
