@@ -583,9 +583,13 @@ def _pie(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
 
 
 def _plain(fig) -> dict:
-    """Plain JSON-able data, template included once by name's content."""
+    """Plain JSON-able data, template included once by name's content.
+
+    Every trace gets a fixed `uid`: without one plotly.js makes up a random one and names
+    a line's SVG group after it, so the same chart would draw different picture bytes."""
     data = fig.to_plotly_json()
-    return {"data": data["data"], "layout": data["layout"]}
+    traces = [{**trace, "uid": f"t{index}"} for index, trace in enumerate(data["data"])]
+    return {"data": traces, "layout": data["layout"]}
 
 
 # -- text alternative --------------------------------------------------------

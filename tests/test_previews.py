@@ -168,6 +168,19 @@ def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(
     assert_same_pictures(tmp_path / "threaded", tmp_path / "forked")
 
 
+def test_a_line_chart_is_drawn_to_the_same_bytes_every_time(project, tmp_path):
+    """plotly.js names a line's SVG group after the trace's uid, a random one unless the figure
+    gives it: a cold build elsewhere would otherwise draw other bytes than this one."""
+    need_browser()
+    chart = project / "content/charts/industrial-output.yaml"
+    chart.write_text(chart.read_text(encoding="utf-8").replace("type: bar", "type: line"), encoding="utf-8")
+    build_site(project, tmp_path / "one", reporter=MemoryReporter())
+    previews._DRAWN.clear()  # drawn again, not taken from this process's memory
+    build_site(project, tmp_path / "two", reporter=MemoryReporter())
+    assert 'class="trace scatter' in (tmp_path / "one" / f"{CHART}/preview-380.svg").read_text(encoding="utf-8")
+    assert_same_pictures(tmp_path / "one", tmp_path / "two")
+
+
 def test_a_second_build_in_the_same_process_draws_nothing_again(project, tmp_path):
     """The live preview and a build without the cache: pictures drawn once per process."""
     need_browser()
