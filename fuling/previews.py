@@ -21,7 +21,6 @@ Chromium kept open for the process's next builds.
 """
 from __future__ import annotations
 
-import asyncio
 import atexit
 import hashlib
 import json
@@ -141,6 +140,8 @@ class _KeptBrowser:
         import kaleido
 
         self.key = _kept_key(plotly_js, browser)
+        import asyncio  # here, not at the top: a build that draws nothing never needs it (~40 ms)
+
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True).start()
         try:
@@ -152,6 +153,8 @@ class _KeptBrowser:
             raise
 
     def _run(self, coroutine, timeout: float | None = None):
+        import asyncio
+
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
 
     def draw(self, previews: list[Preview], figures: dict[str, dict]) -> dict[str, bytes]:

@@ -127,6 +127,24 @@ def test_a_missing_extended_binary_names_the_dependency(monkeypatch, built):
     assert "pyproject.toml" in str(caught.value) and "extended Pagefind binary" in str(caught.value)
 
 
+def test_the_binary_is_found_as_pagefinds_own_package_finds_it(monkeypatch, tmp_path):
+    import sys
+
+    from fuling.errors import BuildError
+
+    wheel = search.pagefind_binary()
+    assert wheel.name == "pagefind_extended" and wheel.is_file()  # the pagefind[extended] wheel's
+    on_path = tmp_path / "pagefind_extended"
+    on_path.write_text("#!/bin/sh\n")
+    on_path.chmod(0o755)
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)  # the wheel not installed
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert search.pagefind_binary() == on_path
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(BuildError):
+        search.pagefind_binary()
+
+
 def test_a_changed_page_gives_a_new_index(built):
     site, _, files = built
     pages = {p: d for p, d in files.items() if p.endswith(".html")}
