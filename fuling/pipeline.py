@@ -86,13 +86,14 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
     plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
-    jobs = [exports] if pictures is None else [exports, pictures]
     searched: dict[str, bytes] = {}  # the pages the search index was started from
+    search = None
 
     def start_search(pages: dict[str, bytes]) -> None:
         # Pagefind indexes the pages it reads in a process of its own from as soon as they are
         # rendered, while the other pages render and the rest is gathered and published.
-        jobs.append(start_search_index(site, pages))
+        nonlocal search
+        search = start_search_index(site, pages)
         searched.update(pages)
 
     try:
@@ -101,7 +102,6 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         if not searched:  # no generator marked `searched` (a test's own set)
             start_search(pages)
         _check_searched(searched, pages)
-        search = jobs[-1]
         data = _gather(exports, pictures, reporter)
         clashes = sorted(set(pages) & set(data))
         if clashes:
@@ -112,8 +112,9 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
                                   f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
     except BaseException:
-        for job in jobs:
-            job.cancel()
+        for job in (exports, pictures, search):
+            if job is not None:
+                job.cancel()
         raise
     return site, charts, files, search
 

@@ -24,7 +24,6 @@ build must give the same bytes for the same content.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -39,6 +38,7 @@ from markupsafe import escape
 from .charts import KIND_LABELS, MEASURE_LABELS, format_fact, period_label
 from .errors import BuildError, ContentError
 from .model import Fact, Site
+from .locking import exclusive
 from .parallel import process_alive
 
 OUTPUT = "pagefind"
@@ -197,18 +197,6 @@ def sync_records(folder: Path, items: list[tuple[str, str]]) -> int:
     return written
 
 
-@contextlib.contextmanager
-def _only_build(folder: Path):
-    """Hold an exclusive lock beside `folder` while it is written and read."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.with_name(folder.name + ".lock"), "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 # Pagefind's settings, as its command line takes them.
 PAGEFIND_OPTIONS = [
     "--root-selector", "main",
@@ -271,7 +259,7 @@ class SearchIndexRun:
             folder = self._held.enter_context(tempfile.TemporaryDirectory(
                 prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=_output_dir(items, scratch)))
             self._out = Path(folder) / "index"
-            self._held.enter_context(_only_build(pages))  # the live preview and a build on the command line share it
+            self._held.enter_context(exclusive(pages.with_name(pages.name + ".lock")))  # the live preview and a build on the command line share it
             self.written = sync_records(pages, items)
             self._process = subprocess.Popen(
                 [str(binary), "--site", str(pages), "--output-path", str(self._out), *PAGEFIND_OPTIONS],

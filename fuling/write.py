@@ -40,13 +40,13 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .locking import exclusive
 from .parallel import process_alive
 from .reporter import Reporter
 
@@ -107,7 +107,7 @@ def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = N
     out = Path(out)
     names = {name: _safe_relative(name) for name in files}  # refuse a bad path before touching anything
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(out):
+    with exclusive(out.parent / f".{out.name}.lock"):  # one build at a time swaps `out`
         recover(out, reporter)
         if link_unchanged and _identical(files, out):
             if reporter:
@@ -130,22 +130,6 @@ def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = N
     if reporter:
         reporter.stage("write", f"{len(files)} files ({stats.written} written, {stats.linked + stats.unchanged} unchanged) -> {out.name}/ ({time.perf_counter() - started:.2f} s)")
     return stats
-
-
-class _locked:
-    """An exclusive lock on `.site.lock` beside `out` for the duration of a write."""
-
-    def __init__(self, out: Path):
-        self.path = out.parent / f".{out.name}.lock"
-
-    def __enter__(self):
-        self.handle = open(self.path, "a")
-        fcntl.flock(self.handle, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc):
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
-        self.handle.close()
 
 
 def _safe_relative(name: str) -> tuple[str, ...]:
