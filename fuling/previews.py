@@ -137,11 +137,10 @@ class _KeptBrowser:
     edit of a charted number."""
 
     def __init__(self, plotly_js: Path, browser: str):
+        import asyncio  # here, not at the top: a build that draws nothing never needs it (~40 ms)
         import kaleido
 
         self.key = _kept_key(plotly_js, browser)
-        import asyncio  # here, not at the top: a build that draws nothing never needs it (~40 ms)
-
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True).start()
         try:

@@ -37,8 +37,8 @@ from markupsafe import escape
 
 from .charts import KIND_LABELS, MEASURE_LABELS, format_fact, period_label
 from .errors import BuildError, ContentError
-from .model import Fact, Site
 from .locking import exclusive
+from .model import Fact, Site
 from .parallel import process_alive
 
 OUTPUT = "pagefind"
