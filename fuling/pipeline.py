@@ -97,7 +97,7 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         searched.update(pages)
 
     try:
-        pages = _render(site, charts, templates, root, exports.result, plan, on_searched_pages=start_search)
+        pages = _render(site, charts, templates, root, exports.result, plan, reporter, on_searched_pages=start_search)
         reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
         if not searched:  # no generator marked `searched` (a test's own set)
             start_search(pages)
@@ -297,7 +297,7 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter):
     return plan, PreviewBatch(plan, charts, plotly_js, browser)
 
 
-def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews,
+def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews, reporter: Reporter,
             on_searched_pages=None) -> dict[str, bytes]:
     """render_site, with template mistakes turned into `templates/<name>:line` errors."""
     import jinja2
@@ -305,7 +305,7 @@ def _render(site: Site, charts: dict, templates: Path, root: Path, exports, prev
     from .render import render_site
 
     try:
-        return render_site(site, charts, templates, exports=exports, previews=previews,
+        return render_site(site, charts, templates, reporter=reporter, exports=exports, previews=previews,
                            on_searched_pages=on_searched_pages)
     except jinja2.TemplateSyntaxError as exc:
         name = _template_path(exc.filename, exc.name, templates, root)

@@ -29,6 +29,7 @@ from .parallel import in_background
 from .model import ChartData, Site
 from .previews import Preview
 from .render_views import SiteViews, build_views
+from .reporter import Reporter
 from .sharing import template_globals
 
 PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
@@ -64,6 +65,13 @@ class RenderContext:
     # The exports stage's files (fuling.exports), for the data page that describes them;
     # the pipeline passes the result of the exports it runs beside render, so they are made once.
     exports: Callable[[], dict[str, bytes]] | None = None
+    reporter: Reporter | None = None  # the build's, for the progress of long generators
+
+    def progress(self, name: str, done: int, total: int) -> None:
+        """`done` of `total` items of a long generator (fuling.reporter). A generator forked to
+        the second core reports from there: its copy of the reporter writes to the same stream."""
+        if self.reporter is not None:
+            self.reporter.progress(name, done, total)
 
     def exported_files(self) -> dict[str, bytes]:
         if self.exports is None:
@@ -176,7 +184,8 @@ def page_finishers() -> list[Callable[["RenderContext", dict[str, bytes]], dict[
 
 def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                   exports: Callable[[], dict[str, bytes]] | None = None,
-                  previews: dict[str, list[Preview]] | None = None) -> RenderContext:
+                  previews: dict[str, list[Preview]] | None = None,
+                  reporter: Reporter | None = None) -> RenderContext:
     templates_dir = Path(templates_dir)
     notes: list[str] = []
     assets = load_assets(templates_dir, notes)
@@ -186,7 +195,7 @@ def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     env.globals["nav"] = views.nav
     env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
     return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
-                         assets=assets, views=views, notes=notes, exports=exports)
+                         assets=assets, views=views, notes=notes, exports=exports, reporter=reporter)
 
 
 def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
@@ -203,12 +212,9 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     `searched` (the pages the search index reads) are done: they run first, so the
     index can be started while the other pages render.
     """
-    ctx = build_context(site, charts, templates_dir, exports, previews)
-    if ctx.notes:
-        from .reporter import Reporter
-
-        for note in ctx.notes:  # a build without the basic bundle says so, reporter or not
-            (reporter or Reporter()).warn(note)
+    ctx = build_context(site, charts, templates_dir, exports, previews, reporter)
+    for note in ctx.notes:  # a build without the basic bundle says so, reporter or not
+        (reporter or Reporter()).warn(note)
     out: dict[str, bytes] = {}
     errors = []
     finishing = generators is None

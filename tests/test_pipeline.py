@@ -56,7 +56,7 @@ def stand_in(monkeypatch, tmp_path):
     charts.build_charts = lambda site: {cid: ChartData(spec=spec, points=[], figure={}, description="") for cid, spec in site.charts.items()}
     render = types.ModuleType("fuling.render")
 
-    def render_site(site, chart_data, templates_dir, exports=None, previews=None, on_searched_pages=None):
+    def render_site(site, chart_data, templates_dir, reporter=None, exports=None, previews=None, on_searched_pages=None):
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined)
         page = env.get_template("fact.html")
         return {f"facts/{f.id}/index.html": page.render(fact=f).encode() for f in site.facts.values()}

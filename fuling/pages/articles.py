@@ -5,6 +5,10 @@ from ..cache import reuse_page
 from ..render import relative_url
 from ..render_markup import block_marks, link_tag, render_block
 
+# From this many articles their pages report progress: at 1,000 they are most of a
+# 15-second render, which was otherwise silent; a small site's log stays as it is.
+PROGRESS_FROM = 100
+
 
 def facts_by_article(site) -> dict[str, list]:
     """Article slug -> the facts citing it, in fact order: one pass over the facts, not one per article."""
@@ -53,11 +57,14 @@ def generate(ctx) -> dict[str, bytes]:
         canonical=ctx.canonical("articles/index.html"), articles=views.articles,
     ))
     by_article = facts_by_article(ctx.site)
-    for view in views.articles:
+    total = len(views.articles)
+    for done, view in enumerate(views.articles, start=1):
         path = f"articles/{view.article.slug}/index.html"
         # Nothing it shows changed since the last build: the last build's bytes (fuling.cache).
         out.update(reuse_page(path, ctx.site, ctx.charts,
                               lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
+        if total >= PROGRESS_FROM:
+            ctx.progress("render articles", done, total)
     return out
 
 
