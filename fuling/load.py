@@ -21,6 +21,7 @@ from .load_fields import ID_RE, KEY_RE, Fields, line_of, type_name
 from .load_numbers import text_matches_value
 from .load_yaml import parse_yaml, read_text, read_yaml
 from .model import Article, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Theme
+from .reporter import Progress, report_progress
 
 SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts"}
 METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
@@ -34,21 +35,24 @@ SERIES_STYLES = ("actual", "estimate", "target")
 FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
 
 
-def load_site(root: Path, site_url: str | None = None) -> Site:
+def load_site(root: Path, site_url: str | None = None, progress: Progress | None = None) -> Site:
     """Read everything under `root/content`; raise BuildError listing every error found.
 
     Within an active build cache (fuling.cache) each unchanged file's parse is
     replayed instead of repeated; every cross-file check runs every time.
+    `progress(name, done, total)` hears how far the article and fact files are
+    when there are many (fuling.reporter.LONG_LOOP).
     """
     root = Path(root)
     errors: list[ContentError] = []
     raw = Raw()
     config = read_site_config(root, site_url, errors, raw)
-    articles = read_articles(root, errors, raw)
+    articles = read_articles(root, errors, raw, progress)
     metrics = read_metrics(root, errors, raw)
     themes = read_themes(root, errors, raw)
     charts = read_charts(root, errors, raw)
-    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"]), metrics, articles, errors, raw.broken)
+    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"], progress), metrics, articles, errors,
+                        raw.broken)
     _check_references(config, metrics, themes, charts, facts, raw, errors)
     _check_article_tags(root, articles, themes, raw, errors)
     if errors:
@@ -124,9 +128,11 @@ def read_site_config(root: Path, site_url: str | None, errors: list[ContentError
 
 # --- articles ----------------------------------------------------------------
 
-def read_articles(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, Article]:
+def read_articles(root: Path, errors: list[ContentError], raw: Raw, progress: Progress | None = None) -> dict[str, Article]:
     articles: dict[str, Article] = {}
-    for path in sorted((root / "content" / "articles").glob("*.md")):
+    paths = sorted((root / "content" / "articles").glob("*.md"))
+    for done, path in enumerate(paths, start=1):
+        report_progress(progress, "load articles", done, len(paths))
         rel = path.relative_to(root).as_posix()
 
         def produce(found: list[ContentError], path=path, rel=rel):

@@ -15,6 +15,7 @@ from .load_fields import Fields, line_of, type_name
 from .load_numbers import unit_scale
 from .load_yaml import read_yaml
 from .model import Article, Correction, Fact, Metric, Source
+from .reporter import Progress, report_progress
 
 KINDS = ("actual", "estimate", "target")
 BOUNDS = ("exact", "at_least", "about", "at_most")
@@ -67,7 +68,8 @@ class LoadedFact:
 ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
 
 
-def read_fact_files(root: Path, errors: list[ContentError], broken: set[str]) -> list[LoadedFact]:
+def read_fact_files(root: Path, errors: list[ContentError], broken: set[str],
+                    progress: Progress | None = None) -> list[LoadedFact]:
     """Valid records; ids of records (or whole files) that failed go into `broken`,
     so references to them are not reported a second time as unknown ids.
 
@@ -77,7 +79,9 @@ def read_fact_files(root: Path, errors: list[ContentError], broken: set[str]) ->
     from .cache import memoized
 
     facts: list[LoadedFact] = []
-    for path in sorted((root / "content" / "facts").glob("*.yaml")):
+    paths = sorted((root / "content" / "facts").glob("*.yaml"))
+    for done, path in enumerate(paths, start=1):
+        report_progress(progress, "load facts", done, len(paths))
         rel = path.relative_to(root).as_posix()
 
         def produce(found: list[ContentError], path=path, rel=rel):

@@ -49,7 +49,7 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
 
     reporter = reporter or Reporter()
     started = time.perf_counter()
-    site = load_site(Path(root), site_url=site_url)
+    site = load_site(Path(root), site_url=site_url, progress=reporter.progress)
     reporter.stage("load", f"{len(site.articles)} articles, {len(site.facts)} facts, {len(site.metrics)} metrics, "
                            f"{len(site.themes)} themes, {len(site.charts)} charts ({time.perf_counter() - started:.2f} s)")
     for first, second, why in site.conflicts:

@@ -3,9 +3,20 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import Callable, TextIO
 
 BAR_WIDTH = 28
+# A loop over this many items (article files, fact files, article pages) reports its
+# progress; a shorter one is over before anyone would look.
+LONG_LOOP = 100
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as Reporter.progress takes them
+
+
+def report_progress(progress: Progress | None, name: str, done: int, total: int) -> None:
+    """Tell `progress` how far a loop of `total` items is, if the loop is long (LONG_LOOP)."""
+    if progress is not None and total >= LONG_LOOP:
+        progress(name, done, total)
 # Plain (non-terminal) output prints one line per this fraction of a stage, so CI logs stay short.
 PLAIN_STEP = 0.25
 

@@ -53,13 +53,14 @@ def test_quiet_reporter_prints_no_progress():
 
 # --- in a build ------------------------------------------------------------------------------
 
-def test_a_long_render_reports_its_article_pages_from_the_second_core(tmp_path, monkeypatch):
-    """At 1,000 articles render is the longest stage: its article pages, rendered in a forked
-    process, report how far they are to the build's own log, before the stage's line."""
+def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_core(tmp_path, monkeypatch):
+    """At 1,000 articles load and render were seconds of silence: the article and fact files
+    read, and the article pages rendered in a forked process, say how far they are in the
+    build's own log, before their stage's line."""
     import shutil
     from pathlib import Path
 
-    from fuling.pages import articles
+    from fuling import reporter as reporting
     from fuling.parallel import can_fork
     from fuling.pipeline import build_site
     from fuling.reporter import Reporter
@@ -67,13 +68,16 @@ def test_a_long_render_reports_its_article_pages_from_the_second_core(tmp_path, 
     project = tmp_path / "mini"
     shutil.copytree(Path(__file__).parent / "fixtures" / "mini", project)
     monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # not needed here
-    monkeypatch.setattr(articles, "PROGRESS_FROM", 2)  # the fixture's two articles count as many
+    monkeypatch.setattr(reporting, "LONG_LOOP", 2)  # the fixture's two articles count as many
     assert can_fork()
     log = tmp_path / "build.log"
     with open(log, "a", encoding="utf-8") as stream:  # a real file: the forked process writes to it too
         build_site(project, tmp_path / "site", reporter=Reporter(stream=stream, tty=False))
     lines = log.read_text(encoding="utf-8").splitlines()
     assert lines.count("[render articles] 1/2 (50%)") == 1 and lines.count("[render articles] 2/2 (100%)") == 1
+    for loop in ("load articles", "load facts"):  # two of each in the fixture
+        assert f"[{loop}] 2/2 (100%)" in lines
+    assert lines.index("[load facts] 2/2 (100%)") < next(i for i, line in enumerate(lines) if line.startswith("[load] "))
     render_line = next(i for i, line in enumerate(lines) if line.startswith("[render] "))
     assert lines.index("[render articles] 2/2 (100%)") < render_line
 
@@ -91,3 +95,4 @@ def test_a_small_site_renders_without_progress_lines(tmp_path, monkeypatch):
     reporter = MemoryReporter()
     build_site(project, tmp_path / "site", reporter=reporter)
     assert "[render] " in reporter.text and "[render articles]" not in reporter.text
+    assert "[load articles]" not in reporter.text and "[load facts]" not in reporter.text

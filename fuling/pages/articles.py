@@ -4,10 +4,7 @@ from __future__ import annotations
 from ..cache import reuse_page
 from ..render import relative_url
 from ..render_markup import block_marks, link_tag, render_block
-
-# From this many articles their pages report progress: at 1,000 they are most of a
-# 15-second render, which was otherwise silent; a small site's log stays as it is.
-PROGRESS_FROM = 100
+from ..reporter import report_progress
 
 
 def facts_by_article(site) -> dict[str, list]:
@@ -63,8 +60,8 @@ def generate(ctx) -> dict[str, bytes]:
         # Nothing it shows changed since the last build: the last build's bytes (fuling.cache).
         out.update(reuse_page(path, ctx.site, ctx.charts,
                               lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
-        if total >= PROGRESS_FROM:
-            ctx.progress("render articles", done, total)
+        # at 1,000 articles most of a 15-second render, which was silent
+        report_progress(ctx.progress, "render articles", done, total)
     return out
 
 
