@@ -33,6 +33,7 @@ from posixpath import dirname, join, normpath
 
 from .cache import previous_derived
 from .errors import BuildError, ContentError
+from .reporter import Progress, report_progress
 
 ASSETS_DIR = "assets/"
 MANIFEST = "assets/manifest.json"
@@ -134,16 +135,16 @@ def compressible(path: str, data: bytes) -> bool:
     return suffix(path) in COMPRESSIBLE and len(data) > COMPRESS_MIN
 
 
-def precompress(files: dict[str, bytes]) -> dict[str, bytes]:
+def precompress(files: dict[str, bytes], progress: Progress | None = None) -> dict[str, bytes]:
     """`.gz` and `.br` copies beside every text file above 1 KB (kept only when smaller).
 
     Compressed results are memoised by content, so the live preview's
     rebuilds do not compress unchanged files again.
     """
     out = dict(files)
-    for path, data in files.items():
-        if not compressible(path, data):
-            continue
+    to_compress = [(path, data) for path, data in files.items() if compressible(path, data)]
+    for done, (path, data) in enumerate(to_compress, start=1):
+        report_progress(progress, "publish", done, len(to_compress))
         asset = path.startswith(ASSETS_DIR)
         level = GZIP_ASSET_LEVEL if asset else GZIP_PAGE_LEVEL
         quality = BROTLI_ASSET_QUALITY if asset else BROTLI_PAGE_QUALITY
@@ -179,10 +180,10 @@ def check_references(files: dict[str, bytes]) -> list[ContentError]:
     return errors
 
 
-def publish(files: dict[str, bytes]) -> dict[str, bytes]:
+def publish(files: dict[str, bytes], progress: Progress | None = None) -> dict[str, bytes]:
     """The publishing step: fingerprint, check every asset reference, pre-compress."""
     renamed, _ = fingerprint(files)
     errors = check_references(renamed)
     if errors:
         raise BuildError(errors)
-    return dict(sorted(precompress(renamed).items()))
+    return dict(sorted(precompress(renamed, progress).items()))

@@ -108,7 +108,7 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
             raise BuildError([ContentError(name, 0, "", "produced by both render and exports") for name in clashes])
 
         started = time.perf_counter()
-        files = publish({**pages, **data})
+        files = publish({**pages, **data}, progress=reporter.progress)
         reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
                                   f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
     except BaseException:

@@ -6,9 +6,10 @@ import sys
 from typing import Callable, TextIO
 
 BAR_WIDTH = 28
-# A loop over this many items (article files, fact files, article pages) reports its
-# progress; a shorter one is over before anyone would look.
-LONG_LOOP = 100
+# A loop over this many items (article files, fact files, article pages, files to
+# compress) reports its progress: at 1,000 articles each takes seconds; at 100 they
+# are over in well under a second, before anyone would look.
+LONG_LOOP = 500
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), as Reporter.progress takes them
 

@@ -77,6 +77,7 @@ def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_co
     assert lines.count("[render articles] 1/2 (50%)") == 1 and lines.count("[render articles] 2/2 (100%)") == 1
     for loop in ("load articles", "load facts"):  # two of each in the fixture
         assert f"[{loop}] 2/2 (100%)" in lines
+    assert any(line.startswith("[publish] ") and line.endswith("(100%)") for line in lines)  # the files compressed
     assert lines.index("[load facts] 2/2 (100%)") < next(i for i, line in enumerate(lines) if line.startswith("[load] "))
     render_line = next(i for i, line in enumerate(lines) if line.startswith("[render] "))
     assert lines.index("[render articles] 2/2 (100%)") < render_line
@@ -96,3 +97,4 @@ def test_a_small_site_renders_without_progress_lines(tmp_path, monkeypatch):
     build_site(project, tmp_path / "site", reporter=reporter)
     assert "[render] " in reporter.text and "[render articles]" not in reporter.text
     assert "[load articles]" not in reporter.text and "[load facts]" not in reporter.text
+    assert "%)" not in reporter.text
