@@ -294,7 +294,10 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter):
 
     plotly_js = plotly_js_file(templates)
     plan = plan_previews(charts, plotly_js)
-    return plan, PreviewBatch(plan, charts, plotly_js, browser)
+    batch = PreviewBatch(plan, charts, plotly_js, browser)
+    if batch.missing:  # a cold build waits seconds for them after render: say what is going on
+        reporter.info(f"drawing {len(batch.missing)} chart pictures in Chromium beside render …")
+    return plan, batch
 
 
 def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews, reporter: Reporter,

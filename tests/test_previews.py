@@ -95,6 +95,7 @@ def test_each_chart_is_drawn_at_each_width_with_its_values(project, tmp_path):
     reporter = MemoryReporter()
     build_site(project, out, reporter=reporter)
     assert "[previews] 2 chart pictures, 2 drawn" in reporter.text
+    assert "drawing 2 chart pictures in Chromium beside render" in reporter.text  # said before the wait
     for width, _media in WIDTHS:
         svg = (out / f"{CHART}/preview-{width}.svg").read_text(encoding="utf-8")
         assert svg.startswith('<svg class="main-svg" xmlns="http://www.w3.org/2000/svg"')
@@ -188,6 +189,7 @@ def test_a_second_build_in_the_same_process_draws_nothing_again(project, tmp_pat
     again = MemoryReporter()
     build_site(project, tmp_path / "two", reporter=again)
     assert "2 chart pictures, 0 drawn, 2 unchanged" in again.text
+    assert "drawing" not in again.text
     assert_same_pictures(tmp_path / "two", tmp_path / "one")
 
 
