@@ -13,7 +13,9 @@ that index; the next build makes its own.
 
 Served HTML pages get one `<script src="/__preview/client.js">` added on the
 way out; the files in `site/` are never changed. The script polls
-`/__preview/status` (`{"version": n, "error": "..."}`): a new version without
+`/__preview/status?since=n` (`{"version": n, "error": "..."}`), which the
+server holds until the version moves past n (a long poll: the page reloads as
+soon as a build is in, not at the next tick of a timer): a new version without
 an error reloads the page, an error shows the overlay. An external script
 rather than inline code, so a page's Content-Security-Policy of 'self'
 still lets it run.
@@ -32,7 +34,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
@@ -41,13 +43,14 @@ from .errors import BuildError
 from .reporter import Reporter
 
 PREFIX = "/__preview/"
+LONG_POLL_SECONDS = 20.0  # a status request waits this long for a new version, then answers as is
 WATCHED = ("content", "templates", "seeds")
 # Files editors write beside the real one while saving: not a change to build.
 SCRATCH_RE = re.compile(r"(^\.#|^#.*#$|~$|\.sw[a-p]$|\.tmp$|^4913$|\.kate-swp$)")
 BODY_END_RE = re.compile(rb"</body\s*>", re.I)
 
 CLIENT_JS = r"""(function () {
-  var me = document.currentScript, loaded = Number(me && me.dataset.version);
+  var me = document.currentScript, loaded = Number(me && me.dataset.version), seen = loaded;
   var BOX = "fuling-preview-error";
   function overlay(message) {
     var box = document.getElementById(BOX);
@@ -62,12 +65,15 @@ CLIENT_JS = r"""(function () {
     }
     box.textContent = "构建失败 Build failed — showing the last good page underneath\n\n" + message;
   }
+  // The server answers when the version moves past `seen` (or after LONG_POLL_SECONDS):
+  // ask again at once. A failed request (server stopped) is retried more slowly.
   function poll() {
-    fetch("/__preview/status", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    fetch("/__preview/status?since=" + seen, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (s.error) { overlay(s.error); }
       else if (s.version !== loaded) { location.reload(); return; }
       else { overlay(null); }
-      setTimeout(poll, 400);
+      seen = s.version;
+      setTimeout(poll, 0);
     }).catch(function () { setTimeout(poll, 1500); });
   }
   poll();
@@ -97,7 +103,7 @@ class PreviewServer:
         self.site_url = site_url
         self.debounce = debounce
         self.state = PreviewState()
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()  # guards `state`; notified when it changes or the server stops
         self._changed = threading.Event()
         self._last_change = 0.0
         self._stopping = threading.Event()
@@ -158,6 +164,7 @@ class PreviewServer:
         """A new version for the browser: it reloads, or shows the error."""
         with self._lock:
             self.state = PreviewState(version=self.state.version + 1, error=error, builds=self.state.builds + 1)
+            self._lock.notify_all()
 
     def _wait_for_index(self, pending) -> bool:
         """Wait for the search index of the build just served, unless another change comes
@@ -172,6 +179,13 @@ class PreviewServer:
 
     def status(self) -> PreviewState:
         with self._lock:
+            return self.state
+
+    def status_after(self, since: int, timeout: float = LONG_POLL_SECONDS) -> PreviewState:
+        """The state once its version is no longer `since` (at once if it is not), or as it
+        is after `timeout` seconds or when the server stops."""
+        with self._lock:
+            self._lock.wait_for(lambda: self.state.version != since or self._stopping.is_set(), timeout)
             return self.state
 
     def notice_change(self, path: str) -> None:
@@ -208,6 +222,8 @@ class PreviewServer:
 
     def stop(self) -> None:
         self._stopping.set()
+        with self._lock:
+            self._lock.notify_all()  # the status requests waiting for a new version answer now
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout=5)
@@ -238,7 +254,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if path == PREFIX + "status":
-            state = self.preview.status()
+            since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
+            state = self.preview.status_after(int(since)) if since.lstrip("-").isdigit() else self.preview.status()
             self._send(HTTPStatus.OK, "application/json", json.dumps(
                 {"version": state.version, "error": state.error}, ensure_ascii=False).encode())
             return

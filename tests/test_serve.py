@@ -103,6 +103,43 @@ def test_broken_edit_keeps_last_good_site_and_exposes_the_error(preview, project
     assert "123" in get(preview, "data/facts.csv")[1].split("high-tech-firms-2021", 1)[1].splitlines()[0]
 
 
+def test_the_status_request_of_an_open_page_is_answered_when_the_build_is_in(preview, project):
+    """The page's script asks with `since=` its version; the server holds the request until a
+    build moves the version, so the page reloads at once rather than at a timer's next tick."""
+    import threading
+
+    before = status(preview)["version"]
+    assert json.loads(get(preview, f"__preview/status?since={before - 1}")[1])["version"] == before  # moved: at once
+    answered: list[tuple[float, dict]] = []
+    waiting = threading.Thread(target=lambda: answered.append(
+        (time.monotonic(), json.loads(get(preview, f"__preview/status?since={before}")[1]))))
+    waiting.start()
+    time.sleep(0.5)
+    assert not answered, "answered before anything changed"
+    edit(project, FACTS, "value: 122\n", "value: 9137\n")
+    waiting.join(timeout=60)
+    assert answered and answered[0][1]["version"] == before + 1 and answered[0][1]["error"] == ""
+    assert "9137" in get(preview, "data/facts.csv")[1]  # the new site is in when the answer comes
+
+
+def test_stopping_the_server_answers_the_waiting_status_requests(project):
+    import threading
+
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
+    server.start()
+    version = status(server)["version"]
+    answered: list[dict] = []
+    waiting = threading.Thread(target=lambda: answered.append(
+        json.loads(get(server, f"__preview/status?since={version}")[1])))
+    waiting.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    server.stop()
+    waiting.join(timeout=10)
+    assert answered and answered[0]["version"] == version
+    assert time.monotonic() - started < 5  # not the 20 s of a long poll
+
+
 def test_reload_script_is_added_to_served_pages_only(preview, project):
     code, page = get(preview, "")
     assert code == 200

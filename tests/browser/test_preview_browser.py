@@ -1,0 +1,62 @@
+"""The live preview in a real browser: an open page reloads itself once an edit is built,
+shows a broken edit as an overlay over the last good page, and reloads again once it is fixed."""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from harness import new_context
+
+from fuling.reporter import MemoryReporter
+from fuling.serve import PreviewServer
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
+FACTS = "content/facts/three-changes.yaml"
+ROW = "#high-tech-firms-2021"  # the fact's row on the facts page
+OVERLAY = "#fuling-preview-error"
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # the facts page shows no chart; builds stay short
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
+    server.start()
+    yield server
+    server.stop()
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_open_page_follows_the_edits(browser, preview):
+    facts = preview.root / FACTS
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(preview.url + "facts/index.html")
+        assert "122" in page.inner_text(ROW)
+
+        saved = time.monotonic()
+        replace_in(facts, "value: 122\n", "value: 9137\n")
+        page.wait_for_selector(f"{ROW}:has-text('9137')", timeout=30_000)  # reloaded by itself
+        seconds = time.monotonic() - saved
+        # the debounce and one small build; the page's script waits on the server, not on a timer
+        assert seconds < 10, seconds
+
+        replace_in(facts, "value: 9137\n", "value: 一百二十二\n")
+        overlay = page.wait_for_selector(OVERLAY, timeout=30_000)
+        assert f"{FACTS}:" in overlay.inner_text() and "value" in overlay.inner_text()
+        assert "9137" in page.inner_text(ROW)  # the last good page underneath
+
+        replace_in(facts, "value: 一百二十二\n", "value: 123\n")
+        page.wait_for_selector(f"{ROW}:has-text('123')", timeout=30_000)
+        assert page.query_selector(OVERLAY) is None
+    finally:
+        context.close()
