@@ -6,6 +6,8 @@ import sys
 from typing import Callable, TextIO
 
 BAR_WIDTH = 28
+# Plain (non-terminal) output prints one line per this fraction of a stage, so CI logs stay short.
+PLAIN_STEP = 0.25
 # A loop over this many items (article files, fact files, article pages, files to
 # compress) reports its progress: at 1,000 articles each takes seconds; at 100 they
 # are over in well under a second, before anyone would look.
@@ -18,8 +20,6 @@ def report_progress(progress: Progress | None, name: str, done: int, total: int)
     """Tell `progress` how far a loop of `total` items is, if the loop is long (LONG_LOOP)."""
     if progress is not None and total >= LONG_LOOP:
         progress(name, done, total)
-# Plain (non-terminal) output prints one line per this fraction of a stage, so CI logs stay short.
-PLAIN_STEP = 0.25
 
 
 class Reporter:

@@ -254,8 +254,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if path == PREFIX + "status":
-            since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
-            state = self.preview.status_after(int(since)) if since.lstrip("-").isdigit() else self.preview.status()
+            try:  # the version the page knows: wait for the next one
+                since: int | None = int(parse_qs(urlsplit(self.path).query).get("since", [""])[0])
+            except ValueError:
+                since = None
+            state = self.preview.status() if since is None else self.preview.status_after(since)
             self._send(HTTPStatus.OK, "application/json", json.dumps(
                 {"version": state.version, "error": state.error}, ensure_ascii=False).encode())
             return

@@ -110,6 +110,7 @@ def test_the_status_request_of_an_open_page_is_answered_when_the_build_is_in(pre
 
     before = status(preview)["version"]
     assert json.loads(get(preview, f"__preview/status?since={before - 1}")[1])["version"] == before  # moved: at once
+    assert get(preview, "__preview/status?since=--1")[0] == 200  # not a version: answered as it is, at once
     answered: list[tuple[float, dict]] = []
     waiting = threading.Thread(target=lambda: answered.append(
         (time.monotonic(), json.loads(get(preview, f"__preview/status?since={before}")[1]))))
