@@ -252,10 +252,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
-        path = urlsplit(self.path).path
+        url = urlsplit(self.path)
+        path = url.path
         if path == PREFIX + "status":
             try:  # the version the page knows: wait for the next one
-                since: int | None = int(parse_qs(urlsplit(self.path).query).get("since", [""])[0])
+                since: int | None = int(parse_qs(url.query).get("since", [""])[0])
             except ValueError:
                 since = None
             state = self.preview.status() if since is None else self.preview.status_after(since)
