@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test test-tools npm-assets serve bench lighthouse ingest extract check clean
+.PHONY: site test test-tools npm-assets serve bench lighthouse ingest extract check golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ extract: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python build.py check
+
+# Rewrite the golden build (tests/golden/mini/) from the mini fixture: only on purpose;
+# review its diff like code (tests/golden.py).
+golden: $(STAMP) test-tools
+	$(BIN)/python tests/golden.py --update
 
 clean:
 	rm -rf site .venv node_modules

@@ -1,0 +1,371 @@
+/* Draws every chart on the page from its figure JSON (<script type="application/json" id="figure-ID">).
+   A chart the build drew as a picture (<picture class="chart-preview">, fuling/previews.py) stays a
+   picture until the reader reaches for it (pointer, touch, click): only then is plotly.js fetched
+   and the interactive chart drawn in its place, so a reader who only looks never pays for plotly.js.
+   Charts without a picture, and every chart in dark mode or in an English embed (the pictures are
+   light and Chinese), are drawn as their box nears the viewport, each in a task of its own, after
+   the page's text has painted. plotly.js's URL is in this script's data-plotly-src.
+   Dark mode: chart colours swap to lighter twins of the same hue (prefers-color-scheme or ?theme=dark). */
+(function () {
+  "use strict";
+
+  var SELF = document.currentScript;
+  var PLOTLY_SRC = SELF && SELF.getAttribute("data-plotly-src");
+  var NEAR = "300px 0px";  // start fetching and drawing a little before the box scrolls into view
+
+  // Strings plotly's basic bundle can show, in Chinese. Passed inline: config.locale alone does nothing.
+  var ZH_CN = {
+    moduleType: "locale",
+    name: "zh-CN",
+    dictionary: {
+      "Autoscale": "自动缩放",
+      "Box Select": "矩形选择",
+      "Compare data on hover": "悬停时比较数据",
+      "Double-click on legend to isolate one trace": "双击图例只显示该系列",
+      "Double-click to zoom back out": "双击还原",
+      "Download plot": "下载图片",
+      "Download plot as a PNG": "下载图片（PNG）",
+      "Image download succeeded": "图片已下载",
+      "Lasso Select": "套索选择",
+      "Preparing image - this may take a few seconds": "正在生成图片，请稍候",
+      "Reset axes": "重置坐标轴",
+      "Show closest data on hover": "悬停时显示最近的数据",
+      "Sorry, there was a problem downloading your image!": "抱歉，图片下载失败。",
+      "Toggle Spike Lines": "显示或隐藏辅助线",
+      "Zoom": "缩放",
+      "Zoom in": "放大",
+      "Zoom out": "缩小",
+      "Pan": "平移"
+    },
+    format: {
+      days: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+      shortDays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+      months: ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
+      shortMonths: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+      date: "%Y年%-m月%-d日",
+      year: "%Y年",
+      month: "%Y年%-m月",
+      dayMonth: "%-m月%-d日",
+      dayMonthYear: "%Y年%-m月%-d日",
+      decimal: ".",
+      thousands: ","
+    }
+  };
+
+  // Same order as fuling/charts.py PALETTE / PALETTE_DARK.
+  var LIGHT = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"];
+  var DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"];
+  var INK = { light: { text: "#1f1f1f", grid: "#d4d4d4", axis: "#6b6b6b", edge: "#ffffff" },
+              dark: { text: "#e9e9e9", grid: "#3c4046", axis: "#9a9a9a", edge: "#15171a" } };
+
+  var CONFIG = {
+    responsive: true,
+    displaylogo: false,
+    showSendToCloud: false,
+    showEditInChartStudio: false,
+    scrollZoom: false,
+    doubleClick: false,
+    locale: "zh-CN",
+    locales: { "zh-CN": ZH_CN },
+    modeBarButtons: [["toImage"]],
+    toImageButtonOptions: { format: "png", scale: 2 }
+  };
+
+  var printing = false;
+
+  function wantsDark() {
+    if (printing) { return false; }  // paper is white whatever the screen's scheme
+    var root = document.documentElement;
+    // An embed is light unless embed-frame.js chose dark (?theme=dark, or auto on a dark screen).
+    if (root.hasAttribute("data-embed-chart")) { return root.classList.contains("theme-dark"); }
+    var forced = new URLSearchParams(window.location.search).get("theme");
+    if (forced === "dark" || forced === "light") { return forced === "dark"; }
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function swap(colour, from, to) {
+    var i = from.indexOf(colour);
+    return i < 0 ? colour : to[i];
+  }
+
+  // Walk a trace or layout object and swap palette colours; arrays of colours included.
+  function recolour(node, from, to) {
+    if (Array.isArray(node)) {
+      return node.map(function (item) { return recolour(item, from, to); });
+    }
+    if (node && typeof node === "object") {
+      var out = {};
+      Object.keys(node).forEach(function (key) { out[key] = recolour(node[key], from, to); });
+      return out;
+    }
+    return typeof node === "string" ? swap(node, from, to) : node;
+  }
+
+  function themed(figure, dark) {
+    var ink = dark ? INK.dark : INK.light;
+    var data = dark ? recolour(figure.data, LIGHT, DARK) : figure.data;
+    var layout = JSON.parse(JSON.stringify(figure.layout));
+    layout.font = Object.assign({}, layout.font, { color: ink.text });
+    Object.keys(layout).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) {
+        layout[key] = Object.assign({}, layout[key], { gridcolor: ink.grid, linecolor: ink.axis, zerolinecolor: ink.axis, tickcolor: ink.axis });
+      }
+    });
+    if (layout.template && layout.template.layout) {
+      layout.template.layout.colorway = dark ? DARK : LIGHT;
+    }
+    data.forEach(function (trace) {
+      if (trace.type === "pie" && trace.marker && trace.marker.line) { trace.marker.line.color = ink.edge; }
+    });
+    return { data: data, layout: layout };
+  }
+
+  // Bottom and right margins for x labels plotly.js will turn. Category labels that do not fit
+  // side by side are turned 30 degrees (90 when even that overlaps), and plotly then widens the
+  // bottom and right margins to hold them, which costs the chart's first draw a second layout
+  // pass: on a phone, most charts. Its rule and geometry are followed here with the canvas's text
+  // widths (the same font, the same widths as plotly's SVG text); estimates are rounded up, so
+  // plotly finds the margins wide enough and draws once. Near the limit between two angles nothing
+  // is guessed: plotly decides, as before. (fuling/charts.py sets the other margins.)
+  var COS30 = Math.cos(Math.PI / 6);
+  var measurer = null;
+  function textWidth(text, font) {
+    measurer = measurer || document.createElement("canvas").getContext("2d");
+    measurer.font = font;
+    return measurer.measureText(text).width;
+  }
+  function turnedLabelMargins(layout, width) {
+    var key = Object.keys(layout).filter(function (k) {
+      return /^xaxis\d*$/.test(k) && layout[k].showticklabels !== false && layout[k].categoryarray;
+    })[0];
+    var margin = layout.margin;
+    var font = layout.template && layout.template.layout && layout.template.layout.font;
+    if (!key || !margin || !font || !font.family || !width) { return null; }
+    var labels = layout[key].categoryarray;
+    var n = labels.length;
+    var size = font.size || 13;
+    var widths = labels.map(function (label) { return textWidth(String(label), size + "px " + font.family); });
+    var slope = size * 1.25;  // plotly turns 30 degrees when spacing / hypot(spacing, slope) >= cos 30, else 90
+    var spacingAt = function (right) { return (width - margin.l - right) / n; };
+    var cosine = function (spacing) { return spacing / Math.sqrt(spacing * spacing + slope * slope); };
+    // Labels overlap (plotly keeps a 2 px gap) or not: clear either way, or left to plotly.
+    var overlap = -Infinity;
+    for (var i = 0; i + 1 < n; i++) {
+      overlap = Math.max(overlap, (widths[i] + widths[i + 1]) / 2 + 2 - spacingAt(margin.r));
+    }
+    if (!(overlap > 2)) { return null; }
+    // At 30 degrees each label hangs right of its tick: the last ones past the plot, into the right
+    // margin, which in turn narrows the plot and the spacing.
+    var right = margin.r;
+    for (var pass = 0; pass < 4; pass++) {
+      var spacing = spacingAt(right);
+      right = margin.r;
+      for (i = 0; i < n; i++) {
+        right = Math.max(right, 10.7 + widths[i] * COS30 - (n - i - 0.5) * spacing);
+      }
+    }
+    right = Math.ceil(right) + 1;
+    var leaning = cosine(spacingAt(right));
+    if (Math.abs(leaning - COS30) < 0.01) { return null; }
+    var title = layout[key].title && layout[key].title.text ? 16 : 0;
+    var widest = Math.max.apply(null, widths);
+    return leaning >= COS30
+      ? { b: Math.ceil(31.5 + title + widest / 2) + 1, r: right }  // 30 degrees
+      : { b: Math.ceil(22.8 + title + widest) + 1, r: margin.r };  // 90 degrees
+  }
+
+  // plotly pads what each part of the chart asks for by the smallest margin, up to 12 px: a wider
+  // smallest margin widens every request by as much, so every margin gets that much more.
+  function widened(margin, turned) {
+    var out = Object.assign({}, margin, { b: Math.max(margin.b, turned.b), r: Math.max(margin.r, turned.r) });
+    var pad = function (m) { return Math.min(12, m.l, m.r, m.t, m.b); };
+    var more = pad(out) - pad(margin);
+    ["l", "r", "t", "b"].forEach(function (side) { out[side] += more; });
+    return out;
+  }
+
+  function marginsFor(layout, width) {
+    var turned = turnedLabelMargins(layout, width);
+    return turned ? widened(layout.margin, turned) : layout.margin;
+  }
+
+  // A chart keeps the margins it was drawn with, and automargin only ever widens them: when its
+  // width changes (a phone turned, a window resized), the charts whose margins were set for the
+  // other width are drawn again.
+  function redrawResized() {
+    plots().forEach(function (el) {
+      var source = document.getElementById("figure-" + el.getAttribute("data-chart"));
+      if (!el.getAttribute("data-drawn") || !el.layout || !el.layout.margin || !source) { return; }
+      var layout = JSON.parse(source.textContent).layout;
+      var want = marginsFor(layout, el.clientWidth);
+      var now = el.layout.margin;
+      if (want && ["l", "r", "t", "b"].some(function (side) { return want[side] !== now[side]; })) { draw(el); }
+    });
+  }
+
+  function draw(el) {
+    var id = el.getAttribute("data-chart");
+    var source = document.getElementById("figure-" + id);
+    if (!source || !window.Plotly) { return; }
+    var figure = JSON.parse(source.textContent);
+    var fallback = el.querySelector(".chart-fallback");  // the no-JavaScript note
+    if (fallback) { fallback.parentNode.removeChild(fallback); }
+    var dark = wantsDark();
+    var shown = themed(figure, dark);
+    shown.layout.margin = marginsFor(shown.layout, el.clientWidth);
+    var drawing = window.Plotly.react(el, shown.data, shown.layout, CONFIG);
+    // The picture goes in the same task as plotly.js draws the chart: no frame shows neither, or both.
+    var picture = el.querySelector(".chart-preview");
+    if (picture) { picture.parentNode.removeChild(picture); }
+    drawing.then(function () {
+      // The plot is aria-hidden (its data table is what assistive technology reads), so
+      // nothing inside may take keyboard focus: plotly's mode-bar button is left out of
+      // the tab order (chart pages have their own PNG/SVG buttons).
+      Array.prototype.forEach.call(el.querySelectorAll("button, a[href], [tabindex]"), function (node) {
+        node.setAttribute("tabindex", "-1");
+      });
+    });
+    el.setAttribute("data-drawn", dark ? "dark" : "light");
+    if (!el.getAttribute("data-click")) {
+      el.setAttribute("data-click", "1");
+      // With a mouse, a click on a bar jumps to its row in the data table (quote and source link).
+      el.on("plotly_click", function (event) {
+        var point = event.points && event.points[0];
+        var fact = point && point.customdata;
+        var row = fact && document.getElementById(id + "-" + fact);
+        if (row && window.matchMedia("(hover: hover)").matches) {
+          var details = row.closest("details");
+          if (details) { details.open = true; }
+          window.location.hash = row.id;
+        }
+      });
+    }
+    return drawing;
+  }
+
+  // After the frame being prepared is painted: the callback of an animation frame runs just
+  // before that frame's paint, a task queued from it just after.
+  function afterPaint(callback) {
+    if (window.requestAnimationFrame) {
+      window.requestAnimationFrame(function () { setTimeout(callback, 0); });
+    } else {
+      setTimeout(callback, 0);
+    }
+  }
+
+  // plotly.js once, on first need; "fuling:plotly" tells other scripts it is there.
+  // Requested only once the page's text has been painted, so its run never holds the first paint;
+  // and requested by this script element itself (no <link rel=preload>): Chromium then compiles it
+  // on another thread while it downloads (its allFunctionsCalledOnLoad hint, scripts/build-plotly.mjs),
+  // where a preloaded file is compiled on the main thread when the element asks for it.
+  var plotly = null;
+  function loadPlotly() {
+    if (!plotly) {
+      plotly = new Promise(function (resolve, reject) {
+        if (window.Plotly) { resolve(); return; }
+        if (!PLOTLY_SRC) { reject(new Error("charts.js: no data-plotly-src")); return; }
+        afterPaint(function () {
+          var script = document.createElement("script");
+          script.src = PLOTLY_SRC;
+          script.onload = function () { resolve(); };
+          script.onerror = function () { reject(new Error("plotly.js failed to load: " + PLOTLY_SRC)); };
+          document.head.appendChild(script);
+        });
+      }).then(function () {
+        document.dispatchEvent(new CustomEvent("fuling:plotly"));
+      });
+    }
+    return plotly;
+  }
+
+  // Charts wait here until plotly.js is there; then one chart per task, page order.
+  var queue = [];
+  var pumping = false;
+  function pump() {
+    var el = queue.shift();
+    if (!el) { pumping = false; return; }
+    if (!el.getAttribute("data-drawn")) { draw(el); }
+    setTimeout(pump, 0);
+  }
+  function request(el) {
+    queue.push(el);
+    loadPlotly().then(function () {
+      if (!pumping) { pumping = true; setTimeout(pump, 0); }
+    });
+  }
+
+  function plots() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
+  }
+
+  // The build's picture serves as long as it shows what the reader would get: light and Chinese.
+  function showsPicture(el) {
+    return !!el.querySelector(".chart-preview") && !wantsDark() &&
+      !document.documentElement.classList.contains("lang-en");
+  }
+
+  // A picture becomes the interactive chart when the reader reaches for it.
+  function onReach(el) {
+    var events = ["pointerenter", "touchstart", "click"];
+    function reached() {
+      events.forEach(function (name) { el.removeEventListener(name, reached); });
+      request(el);
+    }
+    events.forEach(function (name) { el.addEventListener(name, reached, { passive: true }); });
+  }
+
+  // Resolves once `el` is drawn by plotly.js, drawing it now if it is still a picture (image downloads).
+  function ready(el) {
+    return loadPlotly().then(function () {
+      return el.getAttribute("data-drawn") ? null : draw(el);
+    }).then(function () { return el; });
+  }
+
+  // Redraw (colour scheme, print): charts drawn so far, at once; the others draw when they near the viewport.
+  function drawAll() {
+    if (!window.Plotly) { return; }
+    plots().forEach(function (el) {
+      if (el.getAttribute("data-drawn") || printing) { draw(el); }
+    });
+  }
+
+  function start() {
+    var all = plots().filter(function (el) {
+      if (showsPicture(el)) { onReach(el); return false; }
+      return true;
+    });
+    if (!all.length) { return; }
+    if (!("IntersectionObserver" in window)) { all.forEach(request); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          request(entry.target);
+        }
+      });
+    }, { rootMargin: NEAR });
+    all.forEach(function (el) { observer.observe(el); });
+  }
+
+  // Switched to dark: pictures are light, so every chart still showing one is drawn.
+  function schemeChanged() {
+    drawAll();
+    plots().forEach(function (el) {
+      if (!el.getAttribute("data-drawn") && el.querySelector(".chart-preview") && !showsPicture(el)) { request(el); }
+    });
+  }
+
+  window.fulingCharts = { draw: draw, drawAll: drawAll, load: loadPlotly, ready: ready, config: CONFIG, themed: themed };
+  start();
+  if (window.matchMedia) {
+    var query = window.matchMedia("(prefers-color-scheme: dark)");
+    if (query.addEventListener) { query.addEventListener("change", schemeChanged); }
+  }
+  var resized = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(redrawResized, 200);  // once the resizing has stopped
+  });
+  window.addEventListener("beforeprint", function () { printing = true; drawAll(); });
+  window.addEventListener("afterprint", function () { printing = false; drawAll(); });
+})();

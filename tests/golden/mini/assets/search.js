@@ -1,0 +1,123 @@
+/*
+ * Search page: a small script over Pagefind's JS API (pagefind/pagefind.js,
+ * built with the site). Results show the page or the fact; a fact shows its
+ * value, its source and the quoted sentence. ?q= in the URL runs a search,
+ * so the form works as a plain GET and results can be linked.
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search-form");
+  if (!form) return;
+  var input = form.querySelector("input[name=q]");
+  var status = document.querySelector(".search-status");
+  var list = document.getElementById("search-results");
+  var root = form.getAttribute("data-root") || "";
+  var LIMIT = 20;
+  var engine = null;
+  var latest = 0;
+
+  function load() {
+    if (!engine) {
+      var url = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
+      engine = import(url).then(function (pagefind) {
+        return pagefind.options({ baseUrl: "/", excerptLength: 40 }).then(function () { return pagefind; });
+      });
+    }
+    return engine;
+  }
+
+  // Pagefind URLs are root-relative ("/facts/index.html#id"; a fact gives its
+  // own in meta.url, its record being no page of the site); the site may
+  // live under a sub-path, so resolve them from this page.
+  function href(url) { return root + url.replace(/^\//, ""); }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpt is HTML with <mark> around the hits. Parse it in an
+  // inert document and copy only its text and the marks.
+  function excerpt(html) {
+    var out = el("p", "search-excerpt");
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    Array.prototype.forEach.call(doc.body.firstChild.childNodes, function (node) {
+      if (node.nodeType === 3) out.appendChild(document.createTextNode(node.textContent));
+      else if (node.nodeName === "MARK") out.appendChild(el("mark", null, node.textContent));
+      else out.appendChild(document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  function show(data) {
+    var meta = data.meta || {};
+    var item = el("li", "search-result");
+    var type = meta.type || ((data.filters && data.filters.type) || [""])[0];
+    if (type) item.appendChild(el("p", "search-type", type));
+    var title = el("h2", "search-title");
+    var link = el("a", null, meta.title || data.url);
+    link.href = href(meta.url || data.url);
+    title.appendChild(link);
+    item.appendChild(title);
+    if (meta.value) {
+      item.appendChild(el("p", "search-value", meta.value));
+      if (meta.quote) item.appendChild(el("blockquote", "search-quote", "“" + meta.quote + "”"));
+      if (meta.source) item.appendChild(el("p", "search-source", "来源：" + meta.source));
+    } else if (data.excerpt) {
+      item.appendChild(excerpt(data.excerpt));
+    }
+    return item;
+  }
+
+  function run(term) {
+    var mine = ++latest;
+    term = term.trim();
+    if (!term) {
+      list.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "正在搜索……";
+    load().then(function (pagefind) {
+      return pagefind.search(term);
+    }).then(function (found) {
+      if (mine !== latest) return null;
+      var results = found.results.slice(0, LIMIT);
+      return Promise.all(results.map(function (r) { return r.data(); })).then(function (datas) {
+        if (mine !== latest) return;
+        list.textContent = "";
+        datas.forEach(function (d) { list.appendChild(show(d)); });
+        var n = found.results.length;
+        status.textContent = n === 0 ? "没有找到“" + term + "”。" :
+          "找到 " + n + " 条结果" + (n > LIMIT ? "，显示前 " + LIMIT + " 条" : "") + "。";
+      });
+    }).catch(function () {
+      if (mine === latest) status.textContent = "搜索索引没有加载成功。";
+    });
+  }
+
+  var timer = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var url = new URL(window.location.href);
+      if (input.value.trim()) url.searchParams.set("q", input.value.trim());
+      else url.searchParams.delete("q");
+      window.history.replaceState(null, "", url.href);
+      run(input.value);
+    }, 250);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(input.value);
+  });
+
+  var initial = new URLSearchParams(window.location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    run(initial);
+  }
+})();
