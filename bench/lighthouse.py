@@ -205,8 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         if not needed.exists():
             sys.exit(f"{needed} is missing: run `{how}`")
 
-    from fuling.pipeline import build_site
-    from fuling.reporter import Reporter
+    from fuling.build.pipeline import build_site
+    from fuling.core.reporter import Reporter
 
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         site = Path(tmp) / "site"

@@ -42,8 +42,8 @@ class _Plain(http.server.SimpleHTTPRequestHandler):
 
 
 def build(root: Path, out: Path, site_url: str) -> None:
-    from fuling.pipeline import build_site
-    from fuling.reporter import Reporter
+    from fuling.build.pipeline import build_site
+    from fuling.core.reporter import Reporter
 
     build_site(root, out, site_url=site_url, reporter=Reporter(quiet=True))
 

@@ -36,8 +36,8 @@ sys.path.insert(0, str(REPO))
 from corpus import make_corpus  # noqa: E402
 from run import edit_fact_value  # noqa: E402
 
-from fuling.reporter import Reporter  # noqa: E402
-from fuling.serve import PreviewServer  # noqa: E402
+from fuling.core.reporter import Reporter  # noqa: E402
+from fuling.preview.server import PreviewServer  # noqa: E402
 
 
 class TimedReporter(Reporter):

@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import BuildError
-from .reporter import Reporter
+from fuling.core.errors import BuildError
+from fuling.core.reporter import Reporter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,18 +45,18 @@ def main(argv: list[str] | None = None) -> int:
     reporter = Reporter()
     try:
         if command == "ingest":
-            from .ingest import ingest_all
+            from fuling.ingest.seeds import ingest_all
 
             return ingest_all(root / "seeds", root / "content" / "articles", force=args.force, reporter=reporter)
         if command == "extract":
-            from .extract import extract_all
+            from fuling.extract.project import extract_all
 
             return extract_all(root, force=args.force, diff=args.diff, reporter=reporter)
         if command == "serve":
-            from .serve import serve
+            from fuling.preview.server import serve
 
             return serve(root, port=args.port, reporter=reporter)
-        from .pipeline import build_site, check_site
+        from fuling.build.pipeline import build_site, check_site
 
         site_url = getattr(args, "site_url", None)
         if command == "check":

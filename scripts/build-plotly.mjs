@@ -10,7 +10,7 @@
 // component (sliders, update menus, range sliders and selectors, images,
 // colour bars, error bars, 3-D annotations, world calendars...), whose code
 // the browser must compile and run before the first chart. This bundle keeps
-// what fuling/charts.py's figures and assets/charts.js's config need:
+// what fuling/charts/figures.py's figures and assets/charts.js's config need:
 //
 //   traces      scatter (line charts), bar, pie
 //   components  legend; shapes (the legend reads layout.shapes); annotations

@@ -19,7 +19,7 @@ def pytest_collection_modifyitems(config, items):
 def slow_pagefind(tmp_path, monkeypatch):
     """Pagefind that starts 4 s late: longer than the rest of a build of the mini site, so a
     test can see what happens while it is still indexing."""
-    from fuling import search
+    from fuling.outputs import search
 
     monkeypatch.setattr(search, "_MEMO", {})  # Pagefind runs for real, not from an earlier test's index
     real = search.pagefind_binary()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fuling.model import (
+from fuling.core.model import (
     Article,
     Block,
     ChartData,

@@ -54,8 +54,8 @@ TOOL_OUTPUT = ("pagefind/",)
 def build_mini() -> dict[str, bytes]:
     """The mini fixture built in memory, as the pipeline builds any site."""
     sys.path.insert(0, str(PROJECT))
-    from fuling.pipeline import build_files
-    from fuling.reporter import MemoryReporter
+    from fuling.build.pipeline import build_files
+    from fuling.core.reporter import MemoryReporter
 
     return build_files(MINI, reporter=MemoryReporter(), templates_dir=PROJECT / "templates")[2]
 

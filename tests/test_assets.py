@@ -1,4 +1,4 @@
-"""The publishing step (fuling/assets.py): content-hashed asset names, the
+"""The publishing step (fuling/outputs/publish.py): content-hashed asset names, the
 manifest, the stable embed.js, the reference check and the pre-compressed
 copies; then the same on a real build of the mini project."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from fuling.assets import (
+from fuling.outputs.publish import (
     MANIFEST,
     check_references,
     fingerprint,
@@ -21,7 +21,7 @@ from fuling.assets import (
     precompress,
     publish,
 )
-from fuling.errors import BuildError
+from fuling.core.errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -183,8 +183,8 @@ def page_refs(html: bytes) -> list[str]:
 
 
 def build(out: Path, templates: Path | None = None) -> dict[str, bytes]:
-    from fuling.pipeline import build_site
-    from fuling.reporter import Reporter
+    from fuling.build.pipeline import build_site
+    from fuling.core.reporter import Reporter
 
     build_site(MINI, out, reporter=Reporter(quiet=True), templates_dir=templates)
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}

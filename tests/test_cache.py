@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fuling.cache import RACY_SECONDS, BuildState, memoized
+from fuling.build.cache import RACY_SECONDS, BuildState, memoized
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -84,7 +84,7 @@ def test_old_unchanged_files_are_not_read_again(project, monkeypatch):
             age(path)
     built(project)
     hashed = []
-    import fuling.cache as cache
+    import fuling.build.cache as cache
 
     original = cache.file_digest
     monkeypatch.setattr(cache, "file_digest", lambda path: hashed.append(path) or original(path))
@@ -158,7 +158,7 @@ def test_memo_replays_value_and_errors_of_an_unchanged_file(project):
 
 
 def test_compressed_copy_is_reused_only_for_identical_bytes(project):
-    from fuling.cache import previous_derived
+    from fuling.build.cache import previous_derived
 
     state = BuildState.begin(project, project / "site", project / "templates")
     (project / "site").mkdir()
@@ -204,8 +204,8 @@ def mini(tmp_path) -> Path:
 
 
 def build(root: Path, monkeypatch, cached: bool = True) -> tuple[dict[str, bytes], str]:
-    from fuling.pipeline import build_site
-    from fuling.reporter import MemoryReporter
+    from fuling.build.pipeline import build_site
+    from fuling.core.reporter import MemoryReporter
 
     if cached:
         monkeypatch.delenv("FULING_NO_CACHE", raising=False)
@@ -272,7 +272,7 @@ def test_incremental_build_equals_build_from_scratch(mini, monkeypatch, edit):
 
 
 def test_chart_figures_are_drawn_again_only_when_what_they_show_changed(mini, monkeypatch):
-    from fuling import charts
+    from fuling.charts import figures as charts
 
     drawn: list[str] = []
     real = charts._figure
@@ -294,7 +294,7 @@ def test_chart_figures_are_drawn_again_only_when_what_they_show_changed(mini, mo
 
 
 def test_facts_page_renders_again_only_the_rows_of_edited_facts(mini, monkeypatch):
-    from fuling.pages import facts
+    from fuling.site.pages import facts
 
     rendered: list[str] = []
     real = facts.remembered
@@ -323,7 +323,7 @@ def test_noop_rebuild_stops_early_and_keeps_the_site(mini, monkeypatch):
 
 
 def test_search_index_records_are_written_beside_the_build_cache_and_removed(mini, monkeypatch):
-    from fuling import search
+    from fuling.outputs import search
 
     folders: list[str | None] = []
     real = search.tempfile.TemporaryDirectory

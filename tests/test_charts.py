@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fuling.charts import (
+from fuling.charts.figures import (
     build_charts,
     describe,
     format_fact,
@@ -18,8 +18,8 @@ from fuling.charts import (
     period_sort_key,
     y_tick_labels,
 )
-from fuling.errors import BuildError
-from fuling.model import Article, Block, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Source
+from fuling.core.errors import BuildError
+from fuling.core.model import Article, Block, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -226,7 +226,7 @@ def test_figure_json_is_reproducible_and_has_no_random_ids():
     one = json.dumps(build_charts(_output_site())["industrial-output"].figure, sort_keys=True, ensure_ascii=False)
     two = json.dumps(build_charts(_output_site())["industrial-output"].figure, sort_keys=True, ensure_ascii=False)
     assert one == two
-    # fixed uids: plotly.js would make up random ones and draw them into the pictures (fuling.previews)
+    # fixed uids: plotly.js would make up random ones and draw them into the pictures (fuling.charts.pictures)
     traces = json.loads(one)["data"]
     assert [trace["uid"] for trace in traces] == [f"t{index}" for index in range(len(traces))]
 
@@ -290,7 +290,7 @@ def test_hover_text_escapes_content_html():
 # -- the real content (and the mini fixture) -----------------------------------
 
 def _loaded(root: Path):
-    from fuling.load import load_site
+    from fuling.load.site import load_site
 
     return load_site(root)
 

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from browser.sitefiles import parse_html
 
-from fuling.datapage import describe_exports
-from fuling.errors import BuildError
-from fuling.pipeline import build_files
-from fuling.reporter import Reporter
+from fuling.site.pages.data import describe_exports
+from fuling.core.errors import BuildError
+from fuling.build.pipeline import build_files
+from fuling.core.reporter import Reporter
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -123,7 +123,7 @@ def test_facts_page_lists_every_fact_as_a_claim_with_its_paragraph(mini):
 
 
 def test_jsonld_cannot_be_closed_by_content():
-    from fuling.jsonld import script_tag
+    from fuling.site.jsonld import script_tag
 
     tag = str(script_tag({"text": "</script><script>alert(1)</script>"}))
     assert tag.count("</script>") == 1

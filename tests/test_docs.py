@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from fuling import cli, load, load_facts
+from fuling import cli
+from fuling.load import site as load
+from fuling.load import facts as load_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
@@ -52,7 +54,7 @@ def test_every_make_target_in_the_readme_exists():
 
 def test_every_build_switch_is_in_the_readme():
     used = set()
-    for path in (ROOT / "fuling").glob("*.py"):
+    for path in (ROOT / "fuling").rglob("*.py"):
         used |= set(re.findall(r"\b(FULING_[A-Z_]+|BROWSER_PATH)\b", path.read_text(encoding="utf-8")))
     assert "FULING_NO_CACHE" in used  # the search itself works
     missing = sorted(name for name in used if f"`{name}" not in README)

@@ -11,9 +11,9 @@ import yaml
 from browser.sitefiles import parse_html
 from fixture_site import make_charts, make_site
 
-from fuling.embed_english import english_figure, period_label_en
-from fuling.pipeline import build_files
-from fuling.reporter import Reporter
+from fuling.charts.english import english_figure, period_label_en
+from fuling.build.pipeline import build_files
+from fuling.core.reporter import Reporter
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

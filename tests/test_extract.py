@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fuling.articlefile import format_article
-from fuling.extract import extract_all
-from fuling.extract_article import propose
-from fuling.extract_metrics import RULES, best_rule
-from fuling.extract_numbers import chinese_number, find_figures
-from fuling.extract_time import period_of, time_marks
-from fuling.extract_words import bound_of, count_measure, kind_of, relative_measure, subject_of
-from fuling.model import Article, Block
-from fuling.reporter import MemoryReporter
+from fuling.core.articlefile import format_article
+from fuling.extract.project import extract_all
+from fuling.extract.article import propose
+from fuling.extract.metrics import RULES, best_rule
+from fuling.extract.figures import chinese_number, find_figures
+from fuling.extract.timemarks import period_of, time_marks
+from fuling.extract.words import bound_of, count_measure, kind_of, relative_measure, subject_of
+from fuling.core.model import Article, Block
+from fuling.core.reporter import MemoryReporter
 
 ROOT = Path(__file__).resolve().parent.parent
 

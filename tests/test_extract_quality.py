@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fuling.articlefile import read_article
-from fuling.extract_article import propose
+from fuling.core.articlefile import read_article
+from fuling.extract.article import propose
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "data" / "annotated"

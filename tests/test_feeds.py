@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 from fixture_site import SITE_URL, make_site
 
-from fuling import feeds
+from fuling.outputs import feeds
 
 A = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

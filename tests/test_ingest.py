@@ -14,13 +14,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from fuling import ingest_rules as rules
-from fuling.articlefile import read_article
-from fuling.errors import ContentError
-from fuling.ingest import HASHES_FILE, ingest_all
-from fuling.ingest_parse import parse_seed
-from fuling.ingest_pieces import SEEDS, Move, PieceSpec, SeedSpec
-from fuling.reporter import MemoryReporter
+from fuling.ingest import rules
+from fuling.core.articlefile import read_article
+from fuling.core.errors import ContentError
+from fuling.ingest.seeds import HASHES_FILE, ingest_all
+from fuling.ingest.parse import parse_seed
+from fuling.ingest.pieces import SEEDS, Move, PieceSpec, SeedSpec
+from fuling.core.reporter import MemoryReporter
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -487,7 +487,7 @@ def test_committed_articles_are_what_ingest_writes():
     """content/articles/ is ingest's output, except files recorded as edited by a person."""
     import json
 
-    from fuling.ingest import render_articles
+    from fuling.ingest.seeds import render_articles
 
     errors: list[ContentError] = []
     files = render_articles(SEEDS_DIR, errors)

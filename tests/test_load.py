@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from fuling.errors import BuildError
-from fuling.load import load_site, normalise_site_url, series_facts
-from fuling.load_facts import period_problem
-from fuling.load_numbers import text_matches_value
+from fuling.core.errors import BuildError
+from fuling.load.site import load_site, normalise_site_url, series_facts
+from fuling.load.facts import period_problem
+from fuling.core.numbers import text_matches_value
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TC = "content/facts/three-changes.yaml"
@@ -434,7 +434,7 @@ def test_link_text_that_does_not_match(text, value, unit):
 
 def cached_load(root: Path):
     """One load inside a build cache, saved as a successful build would save it."""
-    from fuling.cache import BuildState
+    from fuling.build.cache import BuildState
 
     state = BuildState.begin(root, root / "site", root / "templates", None)
     with state.active():
@@ -472,16 +472,16 @@ def test_cross_file_checks_run_on_cached_files(root):
 
 
 def test_unchanged_files_are_not_parsed_again(root, monkeypatch):
-    import fuling.load
-    import fuling.load_yaml
+    import fuling.load.site
+    import fuling.load.yamlfile
 
     cached_load(root)
 
     def refuse(*args, **kwargs):
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(fuling.load_yaml, "parse_yaml", refuse)  # facts, metrics, charts, site.yaml
-    monkeypatch.setattr(fuling.load, "read_article", refuse)
+    monkeypatch.setattr(fuling.load.yamlfile, "parse_yaml", refuse)  # facts, metrics, charts, site.yaml
+    monkeypatch.setattr(fuling.load.site, "read_article", refuse)
     with pytest.raises(AssertionError):
         load_site(root)  # without the cache, parsing is needed
     assert len(cached_load(root).facts) == 6

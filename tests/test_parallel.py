@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from fuling.errors import BuildError, ContentError
-from fuling.parallel import in_background
+from fuling.core.errors import BuildError, ContentError
+from fuling.core.parallel import in_background
 
 
 def pages(n: int) -> dict[str, bytes]:

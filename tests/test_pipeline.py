@@ -14,12 +14,13 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from fuling import pipeline, previews
+from fuling.build import pipeline
+from fuling.charts import pictures as previews
 from fuling.cli import main
-from fuling.errors import BuildError
-from fuling.model import ChartData
-from fuling.pipeline import build_site, check_site
-from fuling.reporter import MemoryReporter
+from fuling.core.errors import BuildError
+from fuling.core.model import ChartData
+from fuling.build.pipeline import build_site, check_site
+from fuling.core.reporter import MemoryReporter
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 NPF = "content/facts/new-productive-forces.yaml"
@@ -52,9 +53,9 @@ def stand_in(monkeypatch, tmp_path):
     templates.mkdir()
     (templates / "fact.html").write_text("<h1>{{ fact.id }}</h1>\n<p>{{ fact.value }}</p>\n", encoding="utf-8")
 
-    charts = types.ModuleType("fuling.charts")
+    charts = types.ModuleType("fuling.charts.figures")
     charts.build_charts = lambda site: {cid: ChartData(spec=spec, points=[], figure={}, description="") for cid, spec in site.charts.items()}
-    render = types.ModuleType("fuling.render")
+    render = types.ModuleType("fuling.site.render")
 
     def render_site(site, chart_data, templates_dir, reporter=None, exports=None, previews=None, on_searched_pages=None):
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined)
@@ -62,8 +63,8 @@ def stand_in(monkeypatch, tmp_path):
         return {f"facts/{f.id}/index.html": page.render(fact=f).encode() for f in site.facts.values()}
 
     render.render_site = render_site
-    monkeypatch.setitem(sys.modules, "fuling.charts", charts)
-    monkeypatch.setitem(sys.modules, "fuling.render", render)
+    monkeypatch.setitem(sys.modules, "fuling.charts.figures", charts)
+    monkeypatch.setitem(sys.modules, "fuling.site.render", render)
     return templates
 
 
@@ -108,7 +109,7 @@ def test_template_runtime_error_names_the_template_line(project, stand_in):
 def test_disk_full_becomes_a_build_error_and_keeps_the_site(project, stand_in, monkeypatch):
     build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
     before = tree(project / "site")
-    from fuling import write
+    from fuling.build import write
 
     def write_file(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from fuling.parallel import can_fork
-from fuling.pipeline import build_site
-from fuling import previews
-from fuling.chromium import find_browser
-from fuling.previews import WIDTHS, stable_ids
-from fuling.reporter import MemoryReporter
+from fuling.core.parallel import can_fork
+from fuling.build.pipeline import build_site
+from fuling.charts import pictures as previews
+from fuling.charts.chromium import find_browser
+from fuling.charts.pictures import WIDTHS, stable_ids
+from fuling.core.reporter import MemoryReporter
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 CHART = "charts/industrial-output"
@@ -53,7 +53,7 @@ def test_stable_ids_keep_every_reference_pointing_at_its_element():
 
 @pytest.fixture(autouse=True)
 def nothing_drawn_yet(monkeypatch):
-    """Each test starts without the pictures earlier builds in this process drew (fuling.previews._DRAWN)."""
+    """Each test starts without the pictures earlier builds in this process drew (fuling.charts.pictures._DRAWN)."""
     monkeypatch.setattr(previews, "_DRAWN", {})
 
 
@@ -71,7 +71,7 @@ def need_browser() -> None:
 
 @contextlib.contextmanager
 def another_thread_running():
-    """As in the live preview (its server and watcher), which rules out a fork (fuling.parallel)."""
+    """As in the live preview (its server and watcher), which rules out a fork (fuling.core.parallel)."""
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -157,7 +157,7 @@ def test_without_a_browser_the_build_says_so_and_charts_wait_for_plotly(project,
 
 
 def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(project, tmp_path):
-    """The live preview's server and watcher are threads, which rule out a fork (fuling.parallel):
+    """The live preview's server and watcher are threads, which rule out a fork (fuling.core.parallel):
     the pictures are then drawn in a thread, still beside render, to the same bytes."""
     need_browser()
     build_site(project, tmp_path / "forked", reporter=MemoryReporter())

@@ -1,5 +1,5 @@
 """The build's progress output: a bar on a terminal, a few plain lines in CI logs."""
-from fuling.reporter import MemoryReporter
+from fuling.core.reporter import MemoryReporter
 
 
 def test_terminal_progress_redraws_one_line_and_ends_it():
@@ -60,10 +60,10 @@ def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_co
     import shutil
     from pathlib import Path
 
-    from fuling import reporter as reporting
-    from fuling.parallel import can_fork
-    from fuling.pipeline import build_site
-    from fuling.reporter import Reporter
+    from fuling.core import reporter as reporting
+    from fuling.core.parallel import can_fork
+    from fuling.build.pipeline import build_site
+    from fuling.core.reporter import Reporter
 
     project = tmp_path / "mini"
     shutil.copytree(Path(__file__).parent / "fixtures" / "mini", project)
@@ -87,7 +87,7 @@ def test_a_small_site_renders_without_progress_lines(tmp_path, monkeypatch):
     import shutil
     from pathlib import Path
 
-    from fuling.pipeline import build_site
+    from fuling.build.pipeline import build_site
 
     project = tmp_path / "mini"
     shutil.copytree(Path(__file__).parent / "fixtures" / "mini", project)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from fuling.charts import build_charts
-from fuling.load import load_site
-from fuling.model import Block
-from fuling.render import page_generators, relative_url, render_site
+from fuling.charts.figures import build_charts
+from fuling.load.site import load_site
+from fuling.core.model import Block
+from fuling.core.urls import relative_url
+from fuling.site.render import page_generators, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -123,8 +124,8 @@ def mini_site():
 @pytest.fixture(scope="module")
 def built():
     """The whole site as the pipeline builds it: pages, data files, every generator."""
-    from fuling.pipeline import build_files
-    from fuling.reporter import MemoryReporter
+    from fuling.build.pipeline import build_files
+    from fuling.core.reporter import MemoryReporter
 
     return build_files(MINI, reporter=MemoryReporter(), templates_dir=TEMPLATES)[2]
 
@@ -155,7 +156,7 @@ def test_every_page_type_is_built(built, mini_site):
     expected |= {f"articles/{slug}/index.html" for slug in mini_site.articles}
     expected |= {f"charts/{cid}/index.html" for cid in mini_site.charts}
     assert expected <= set(built)
-    # Assets are published under content-hashed names (fuling/assets.py); the manifest maps them.
+    # Assets are published under content-hashed names (fuling/outputs/publish.py); the manifest maps them.
     manifest = json.loads(built["assets/manifest.json"])
     logical = {"assets/site.css", "assets/charts.js", "assets/facts.js", "assets/favicon.svg", "assets/plotly.min.js"}
     assert logical <= set(manifest) and {manifest[name] for name in logical} <= set(built)
@@ -197,7 +198,7 @@ def test_plotly_is_served_from_the_site_itself_deferred(pages):
     # charts.js (deferred) fetches plotly.js from the URL in its data-plotly-src when a chart nears the viewport.
     dom = pages["charts/industrial-output/index.html"]
     scripts = [s.attrs["src"] for s in dom.find_all("script") if "src" in s.attrs and not _shared_block(s)]
-    # Assets are published under content-hashed names (fuling/assets.py).
+    # Assets are published under content-hashed names (fuling/outputs/publish.py).
     plotly = [s.attrs["data-plotly-src"] for s in dom.find_all("script")
               if re.search(r"assets/charts\.[0-9a-f]{10}\.js$", s.attrs.get("src", ""))]
     assert plotly and all(re.search(r"assets/plotly\.min\.[0-9a-f]{10}\.js$", s) for s in plotly)
@@ -375,15 +376,23 @@ def test_render_is_byte_reproducible(mini_site):
     assert [p for p in first if first[p] != again[p]] == []
 
 
-def test_page_generators_are_found_per_module_and_extra_ones_run(mini_site):
-    names = {g.__module__.rsplit(".", 1)[-1] for g in page_generators()}
-    assert {"home", "themes", "articles", "charts", "facts", "notfound", "assets"} <= names
+def test_every_page_type_module_is_listed_once_and_extra_generators_run(mini_site):
+    import pkgutil
+
+    from fuling.outputs.exports import export_data
+    from fuling.site import pages
+
+    modules = sorted(info.name for info in pkgutil.iter_modules(pages.__path__) if not info.name.startswith("_"))
+    listed = [g.__module__.rsplit(".", 1)[-1] for g in page_generators()]
+    assert sorted(listed) == modules  # a page module left out of PAGE_TYPES would never run
 
     def hello(ctx):
         return ctx.page("404.html", "hello/index.html", section="", title="t", description="d", canonical="", base="/")
 
-    out = render_site(mini_site, build_charts(mini_site), TEMPLATES, generators=[*page_generators(), hello])
-    assert "hello/index.html" in out
+    charts = build_charts(mini_site)
+    files = export_data(mini_site, charts)
+    out = render_site(mini_site, charts, TEMPLATES, generators=[*page_generators(), hello], exports=lambda: files)
+    assert "hello/index.html" in out and "data/index.html" in out
 
 
 def test_the_pages_the_search_index_reads_come_first_and_are_handed_over_then(mini_site):
@@ -407,7 +416,7 @@ def test_the_pages_the_search_index_reads_come_first_and_are_handed_over_then(mi
 
 
 def test_a_searched_page_rendered_after_the_index_started_is_an_error():
-    from fuling.pipeline import _check_searched
+    from fuling.build.pipeline import _check_searched
 
     page = b"<main>x</main>"
     _check_searched({"themes/x/index.html": page}, {"themes/x/index.html": page, "facts/index.html": b"y"})
@@ -422,7 +431,7 @@ def test_relative_urls_work_from_any_depth():
 
 
 def test_editor_changes_a_fact_and_the_chart_and_pages_show_it(tmp_path):
-    from fuling.pipeline import build_files
+    from fuling.build.pipeline import build_files
 
     project = tmp_path / "project"
     shutil.copytree(MINI, project)
@@ -430,7 +439,7 @@ def test_editor_changes_a_fact_and_the_chart_and_pages_show_it(tmp_path):
     facts.write_text(facts.read_text(encoding="utf-8").replace("value: 2471", "value: 2480.5"), encoding="utf-8")
     theme = project / "content" / "themes" / "industry.md"
     theme.write_text(theme.read_text(encoding="utf-8").replace("[2471亿元]", "[2480.5亿元]"), encoding="utf-8")
-    from fuling.reporter import MemoryReporter
+    from fuling.core.reporter import MemoryReporter
 
     _site, charts, files = build_files(project, reporter=MemoryReporter(), templates_dir=TEMPLATES)
     assert 2480.5 in [p.fact.value for p in charts["industrial-output"].points]
@@ -446,7 +455,7 @@ def test_editor_changes_a_fact_and_the_chart_and_pages_show_it(tmp_path):
 
 
 def test_line_breaks_inside_chinese_markdown_add_no_space():
-    from fuling.render_markup import markdown_block, render_fact_links
+    from fuling.site.markup import markdown_block, render_fact_links
 
     assert str(markdown_block("产值增长，\n利润增长。")) == "<p>产值增长，利润增长。</p>"
     html = str(render_fact_links("达到[2471亿元](fact:a)\n，增长。\n\n- 一项\n- 两项", lambda f: '<a href="x">', lambda f: None))
@@ -466,7 +475,7 @@ def test_hostile_theme_narrative_is_sanitised(mini_site):
 
 
 def test_text_fragment_escapes_its_syntax_characters_and_keeps_chinese():
-    from fuling.render_views import text_fragment
+    from fuling.site.views import text_fragment
 
     assert text_fragment("今年1—8月，规上-工业 a&b,c") == ":~:text=今年1—8月，规上%2D工业%20a%26b%2Cc"
     long = "去年，涪陵累计完成规上工业产值2471亿元、区县第二，工业增加值771亿元、区县第一，规上工业增加值增长11.2%、主城区第一"
@@ -483,8 +492,8 @@ def test_text_fragment_escapes_its_syntax_characters_and_keeps_chinese():
     ("产销成品榨菜占全国一半以上", "产销成品榨菜占全国一半以上", 50, "%", "产销成品榨菜占全国一半以上"),
 ])
 def test_article_figure_is_marked_where_the_text_prints_it(text, quote, value, unit, marked):
-    from fuling.model import Fact, Source
-    from fuling.render_markup import figure_span
+    from fuling.core.model import Fact, Source
+    from fuling.site.markup import figure_span
 
     fact = Fact(id="f", metric="m", subject="涪陵区", value=value, unit=unit, period="2023", kind="actual",
                 source=Source("a", quote, "p1"))
@@ -502,7 +511,7 @@ def test_pages_run_no_inline_script_so_a_strict_csp_holds(pages):
 def test_without_the_basic_bundle_the_build_serves_plotly_py_bundle_and_says_so(mini_site, tmp_path):
     import plotly
 
-    from fuling.reporter import MemoryReporter
+    from fuling.core.reporter import MemoryReporter
 
     templates = tmp_path / "templates"  # no node_modules/ beside this copy
     shutil.copytree(TEMPLATES, templates)

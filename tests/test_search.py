@@ -11,9 +11,9 @@ import pytest
 from browser.sitefiles import parse_html
 from fixture_site import make_site
 
-from fuling import search
-from fuling.pipeline import build_files
-from fuling.reporter import Reporter
+from fuling.outputs import search
+from fuling.build.pipeline import build_files
+from fuling.core.reporter import Reporter
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -106,7 +106,7 @@ def test_pagefind_reads_main_without_the_share_box_scripts_or_ignored_parts():
 
 
 def test_a_failing_pagefind_is_a_build_error_with_its_message(monkeypatch, tmp_path):
-    from fuling.errors import BuildError
+    from fuling.core.errors import BuildError
 
     broken = tmp_path / "pagefind_extended"
     broken.write_text("#!/bin/sh\necho 'Error: could not read the site' >&2\nexit 2\n")
@@ -118,7 +118,7 @@ def test_a_failing_pagefind_is_a_build_error_with_its_message(monkeypatch, tmp_p
 
 
 def test_a_missing_extended_binary_names_the_dependency(monkeypatch, built):
-    from fuling.errors import BuildError
+    from fuling.core.errors import BuildError
 
     site, _, files = built
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/pagefind")  # the plain binary cannot segment Chinese
@@ -130,7 +130,7 @@ def test_a_missing_extended_binary_names_the_dependency(monkeypatch, built):
 def test_the_binary_is_found_as_pagefinds_own_package_finds_it(monkeypatch, tmp_path):
     import sys
 
-    from fuling.errors import BuildError
+    from fuling.core.errors import BuildError
 
     wheel = search.pagefind_binary()
     assert wheel.name == "pagefind_extended" and wheel.is_file()  # the pagefind[extended] wheel's
@@ -189,8 +189,8 @@ def test_records_folder_is_kept_in_step_writing_only_what_changed(built, tmp_pat
 def test_a_build_failing_while_pagefind_runs_stops_it_and_removes_its_folder(monkeypatch, tmp_path):
     import subprocess
 
-    from fuling import assets
-    from fuling.errors import BuildError, ContentError
+    from fuling.outputs import publish as assets
+    from fuling.core.errors import BuildError, ContentError
 
     started: list[subprocess.Popen] = []
     folders: list[str] = []

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fuling.reporter import MemoryReporter
-from fuling.serve import PreviewServer
+from fuling.core.reporter import MemoryReporter
+from fuling.preview.server import PreviewServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 FACTS = "content/facts/three-changes.yaml"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fuling import write
-from fuling.reporter import MemoryReporter
-from fuling.write import recover, write_site
+from fuling.build import write
+from fuling.core.reporter import MemoryReporter
+from fuling.build.write import recover, write_site
 
 OLD = {"index.html": b"<p>old</p>", "charts/a/index.html": b"old chart", "data/facts.csv": b"id\r\nold\r\n"}
 NEW = {"index.html": b"<p>new</p>", "charts/a/index.html": b"new chart", "data/facts.csv": b"id\r\nold\r\n",
@@ -256,7 +256,7 @@ def test_write_without_reuse_keeps_no_spare_contents(out):
 KILL_SCRIPT = """
 import sys
 from pathlib import Path
-from fuling.write import write_site
+from fuling.build.write import write_site
 version = sys.argv[2]
 files = {f"articles/a{i}/index.html": f"{version} page {i} ".encode() * 200 for i in range(1500)}
 files["index.html"] = version.encode()
@@ -288,7 +288,7 @@ def test_kill_9_at_any_moment_leaves_one_whole_site(tmp_path, full_write_seconds
     import sys
     import time
 
-    from fuling.write import recover
+    from fuling.build.write import recover
 
     out = tmp_path / "site"
     subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(out), "old"], check=True)

@@ -1,5 +1,5 @@
 /* Draws every chart on the page from its figure JSON (<script type="application/json" id="figure-ID">).
-   A chart the build drew as a picture (<picture class="chart-preview">, fuling/previews.py) stays a
+   A chart the build drew as a picture (<picture class="chart-preview">, fuling/charts/pictures.py) stays a
    picture until the reader reaches for it (pointer, touch, click): only then is plotly.js fetched
    and the interactive chart drawn in its place, so a reader who only looks never pays for plotly.js.
    Charts without a picture, and every chart in dark mode or in an English embed (the pictures are
@@ -52,7 +52,7 @@
     }
   };
 
-  // Same order as fuling/charts.py PALETTE / PALETTE_DARK.
+  // Same order as fuling/charts/figures.py PALETTE / PALETTE_DARK.
   var LIGHT = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"];
   var DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"];
   var INK = { light: { text: "#1f1f1f", grid: "#d4d4d4", axis: "#6b6b6b", edge: "#ffffff" },
@@ -126,7 +126,7 @@
   // pass: on a phone, most charts. Its rule and geometry are followed here with the canvas's text
   // widths (the same font, the same widths as plotly's SVG text); estimates are rounded up, so
   // plotly finds the margins wide enough and draws once. Near the limit between two angles nothing
-  // is guessed: plotly decides, as before. (fuling/charts.py sets the other margins.)
+  // is guessed: plotly decides, as before. (fuling/charts/figures.py sets the other margins.)
   var COS30 = Math.cos(Math.PI / 6);
   var measurer = null;
   function textWidth(text, font) {

@@ -29,8 +29,8 @@ from sitefiles import load_pages
 
 def build_into(root: Path, out: Path) -> Path:
     try:
-        from fuling.pipeline import build_site
-        from fuling.reporter import Reporter
+        from fuling.build.pipeline import build_site
+        from fuling.core.reporter import Reporter
     except ImportError as missing:
         pytest.fail(f"cannot build the site: {missing}", pytrace=False)
     in_thread(build_site, root, out, reporter=Reporter(quiet=True))
@@ -60,7 +60,7 @@ def site_dir(tmp_path_factory, content_root) -> Path:
 @pytest.fixture(scope="session")
 def site_model(content_root):
     """The content the site was built from, as the loader reads it."""
-    from fuling.load import load_site
+    from fuling.load.site import load_site
 
     return load_site(content_root)
 

@@ -1,4 +1,4 @@
-"""The margins fuling/charts.py writes into each figure (estimated from the
+"""The margins fuling/charts/figures.py writes into each figure (estimated from the
 text of the axis labels, titles and legend) are the ones plotly.js's automargin
 settles on where the x labels fit side by side: at 1280 px automargin widens
 none of them (each widening costs the first draw a second layout pass), and
@@ -56,7 +56,7 @@ def measure(browser, server, chart_id: str, width: int) -> dict:
 
 
 def test_estimated_margins_are_the_ones_automargin_keeps_on_a_wide_screen(browser, server, site_model):
-    from fuling.charts import build_charts, y_tick_labels
+    from fuling.charts.figures import build_charts, y_tick_labels
 
     figures = {cid: chart.figure for cid, chart in build_charts(site_model).items()}
     cartesian = [cid for cid, figure in sorted(figures.items()) if figure["data"][0].get("type") != "pie"]
@@ -92,7 +92,7 @@ def test_estimated_margins_are_the_ones_automargin_keeps_on_a_wide_screen(browse
 
 
 def test_margins_for_turned_x_labels_are_set_before_the_first_draw_on_a_phone(browser, server, site_model):
-    from fuling.charts import build_charts
+    from fuling.charts.figures import build_charts
 
     figures = {cid: chart.figure for cid, chart in build_charts(site_model).items()}
     problems, turned = [], 0
@@ -112,7 +112,7 @@ def test_margins_for_turned_x_labels_are_set_before_the_first_draw_on_a_phone(br
 
 
 def test_a_chart_drawn_on_a_phone_gets_its_wide_margins_back_when_the_window_widens(browser, server, site_model):
-    from fuling.charts import build_charts
+    from fuling.charts.figures import build_charts
 
     figures = build_charts(site_model)
     context = new_context(browser, 360, 900)

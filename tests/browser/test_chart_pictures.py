@@ -1,4 +1,4 @@
-"""Charts show first as the build's pictures (fuling/previews.py) and become
+"""Charts show first as the build's pictures (fuling/charts/pictures.py) and become
 plotly.js charts when the reader reaches for them (assets/charts.js).
 
 - A reader who only looks never loads plotly.js: the page shows the picture

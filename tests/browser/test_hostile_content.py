@@ -171,9 +171,9 @@ def _copy_mini(dest: Path) -> Path:
 
 
 def _build(root: Path, out: Path) -> tuple[list[str], str]:
-    from fuling.errors import BuildError
-    from fuling.pipeline import build_site
-    from fuling.reporter import Reporter
+    from fuling.core.errors import BuildError
+    from fuling.build.pipeline import build_site
+    from fuling.core.reporter import Reporter
 
     try:
         in_thread(build_site, root, out, reporter=Reporter(quiet=True))

@@ -78,8 +78,8 @@ def prefix():
 @pytest.fixture(scope="module")
 def site(prefix) -> Path:
     """The site built for its sub-path, inside the nginx prefix as site/."""
-    from fuling.pipeline import build_site
-    from fuling.reporter import Reporter
+    from fuling.build.pipeline import build_site
+    from fuling.core.reporter import Reporter
 
     build_site(ROOT, prefix / "site", site_url=SITE_URL, reporter=Reporter(quiet=True))
     return prefix / "site"

@@ -1,0 +1,563 @@
+"""Build state: lets a rebuild skip work whose inputs have not changed, without ever being wrong.
+
+Three layers, all kept in the git-ignored `.cache/` of the project:
+
+1. **No-op.** `BuildState.begin` fingerprints every input: the files under
+   `content/`, the templates folder, the `fuling` package itself, the
+   plotly.js bundle the site copies, the installed libraries (the mtime of
+   each `sys.path` folder changes when a package is installed or removed)
+   and the build options. A file's fingerprint is its size, `mtime_ns` and a
+   BLAKE2 hash; the hash is recomputed only when size or mtime differ, or
+   when the file was modified within `RACY_SECONDS` of the last fingerprint
+   (an edit in the same clock tick would otherwise go unseen, the "racy git"
+   problem). When no input changed and `site/` holds exactly the files the
+   last build wrote (same sizes and mtimes), `up_to_date()` says so and the
+   build stops there.
+2. **Parsed files.** `memoized(kind, rel, produce)` returns what a pure
+   parse of one input file produced last time (its result and the errors it
+   reported), keyed by the file's hash, so an edit re-parses one file.
+   Validation across files always runs on the full set. `remembered(kind,
+   key, produce)` does the same for a value computed from many inputs, keyed
+   by a digest of what it reads (the chart figures).
+3. **Article pages.** `reuse_page(path, site, produce)` returns last build's
+   bytes of an article page when its key is unchanged: the hashes of the
+   article file, of every fact file with a fact citing the article, of every
+   other input except articles and facts (templates, package, site, metrics,
+   themes, charts), the front matter of all articles (lists and links), the
+   conflicts involving its facts, and the drawn chart data. Every other page
+   and data file is rendered each time; they are few.
+
+The state of a build is saved only after `site/` was swapped in, so an
+interrupted or failed build leaves the last successful state, and the next
+build compares against that. `FULING_NO_CACHE=1` (or `use_cache=False`)
+builds from scratch.
+"""
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import os
+import pickle
+import sys
+import sysconfig
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+CACHE_DIR = ".cache"
+STATE_FILE = "build-state.pickle"
+PARSED_FILE = "parsed.pickle"
+FORMAT = 2  # bump when what is stored changes shape
+RACY_SECONDS = 2.0
+PACKAGE = Path(__file__).resolve().parent.parent  # the whole fuling package: a code change invalidates the cache
+PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")
+
+_ACTIVE: contextvars.ContextVar["BuildState | None"] = contextvars.ContextVar("fuling_build_state", default=None)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    size: int
+    mtime_ns: int
+    digest: str  # "" for a file that is not there
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+def _walk(folder: str, prefix: str, found: dict[str, tuple[str, os.stat_result]]) -> None:
+    """Every regular file under `folder` as `prefix/relative/path` -> (path, stat), bytecode caches aside."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.name == "__pycache__":
+            continue
+        name = f"{prefix}/{entry.name}"
+        if entry.is_dir(follow_symlinks=True):
+            _walk(entry.path, name, found)
+        elif entry.is_file(follow_symlinks=True):
+            found[name] = (entry.path, entry.stat(follow_symlinks=True))
+
+
+def input_files(root: Path, templates: Path) -> dict[str, tuple[str, os.stat_result | None]]:
+    """Label -> (path, stat or None when missing) of every file a build can read. Labels are
+    stable across machines. The walk's stats are the fingerprint's: a no-op build at 1,000
+    articles stats 2,000 content files once, not twice."""
+    sources = {"content": root / "content", "templates": templates, "package": PACKAGE}
+    found: dict[str, tuple[str, os.stat_result | None]] = {}
+    for label, folder in sources.items():
+        _walk(str(folder), label, found)
+    plotly_basic = str(templates.parent / PLOTLY_BASIC)
+    try:
+        found["plotly-basic"] = (plotly_basic, os.stat(plotly_basic))
+    except OSError:
+        found["plotly-basic"] = (plotly_basic, None)  # recorded as absent
+    return found
+
+
+def _environment() -> tuple:
+    """What else decides the output: the interpreter and the installed libraries.
+
+    A library folder's mtime changes whenever a package in it is installed,
+    upgraded or removed (its dist-info folder is created or deleted).
+    """
+    folders = []
+    for key in ("purelib", "platlib"):
+        folder = sysconfig.get_paths()[key]
+        try:
+            folders.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            folders.append((folder, 0))
+    return (sys.version, sys.prefix, tuple(sorted(set(folders))))
+
+
+@dataclass
+class Snapshot:
+    """What one successful build saw and wrote."""
+
+    format: int
+    options: tuple
+    environment: tuple
+    taken_ns: int  # when the inputs were fingerprinted
+    inputs: dict[str, Stamp]
+    outputs: dict[str, tuple[int, int]]  # site-relative path -> (size, mtime_ns)
+    page_keys: dict[str, str] = field(default_factory=dict)  # article page path -> key
+    result: dict = field(default_factory=dict)  # summary of the build: pages, charts, facts, files
+
+
+class BuildState:
+    """One build's view of the cache: what changed since the last successful build."""
+
+    def __init__(self, root: Path, out: Path, templates: Path, options: tuple):
+        self.root = Path(root)
+        self.out = Path(out)
+        self.folder = self.root / CACHE_DIR
+        self.options = options
+        self.environment = _environment()
+        self.taken_ns = time.time_ns()
+        self.previous = self._load_snapshot()
+        self.inputs = self._fingerprint(input_files(self.root, Path(templates)))
+        self._parsed: dict | None = None  # loaded on first use: a no-op build never needs it
+        self.parsed_used: dict[tuple[str, str], tuple] = {}
+        self.page_keys: dict[str, str] = {}
+        self._page_keys_for: int | None = None
+        self.reusable: set[str] = set()  # article pages whose last bytes still hold
+        self._package_changed: bool | None = None
+        self._unchanged_outputs: dict[str, tuple[bytes, bool]] = {}  # path -> (bytes asked about, same as last build)
+
+    @classmethod
+    def begin(cls, root: Path, out: Path, templates: Path, site_url: str | None = None,
+              chart_browser: str | None = None) -> "BuildState":
+        """`chart_browser`: the Chromium that draws the charts' pictures, or None (no pictures)."""
+        options = (FORMAT, str(Path(out).resolve()), site_url, str(Path(templates).resolve()), chart_browser)
+        return cls(root, out, templates, options)
+
+    # -- fingerprints ----------------------------------------------------------
+
+    def _load_snapshot(self) -> Snapshot | None:
+        try:
+            with open(self.folder / STATE_FILE, "rb") as handle:
+                snapshot = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        if not isinstance(snapshot, Snapshot) or snapshot.format != FORMAT:
+            return None
+        return snapshot
+
+    def _fingerprint(self, files: dict[str, tuple[str, os.stat_result | None]]) -> dict[str, Stamp]:
+        old = self.previous.inputs if self.previous else {}
+        racy_before = (self.previous.taken_ns if self.previous else 0) - int(RACY_SECONDS * 1e9)
+        stamps: dict[str, Stamp] = {}
+        for label, (path, st) in files.items():
+            if st is None:
+                stamps[label] = Stamp(0, 0, "")
+                continue
+            known = old.get(label)
+            if known and known.digest and known.size == st.st_size and known.mtime_ns == st.st_mtime_ns \
+                    and st.st_mtime_ns < racy_before:
+                stamps[label] = known  # unchanged since well before the last fingerprint: trust the stat
+                continue
+            try:
+                stamps[label] = Stamp(st.st_size, st.st_mtime_ns, file_digest(Path(path)))
+            except OSError:
+                stamps[label] = Stamp(0, 0, "")
+        return stamps
+
+    def digest(self, label: str) -> str:
+        stamp = self.inputs.get(label)
+        return stamp.digest if stamp else ""
+
+    def changed_inputs(self) -> set[str]:
+        """Labels of inputs added, removed or changed since the last successful build."""
+        old = self.previous.inputs if self.previous else {}
+        labels = set(old) | set(self.inputs)
+        return {label for label in labels
+                if (old.get(label).digest if label in old else None) != (self.inputs[label].digest if label in self.inputs else None)}
+
+    def outputs_intact(self) -> bool:
+        """True when `out` holds exactly the files the last build wrote, unmodified."""
+        if self.previous is None:
+            return False
+        found: dict[str, os.stat_result] = {}
+        _walk_all(self.out, "", found)
+        if len(found) != len(self.previous.outputs):
+            return False
+        for name, (size, mtime_ns) in self.previous.outputs.items():
+            st = found.get(name)
+            if st is None or st.st_size != size or st.st_mtime_ns != mtime_ns:
+                return False
+        return True
+
+    def up_to_date(self) -> bool:
+        previous = self.previous
+        return (previous is not None and previous.options == self.options
+                and previous.environment == self.environment and not self.changed_inputs()
+                and self.outputs_intact())
+
+    @property
+    def previous_result(self) -> dict:
+        return dict(self.previous.result) if self.previous else {}
+
+    # -- parsed files ------------------------------------------------------------
+
+    @property
+    def parsed(self) -> dict:
+        if self._parsed is None:
+            self._parsed = self._load_parsed()
+        return self._parsed
+
+    def _load_parsed(self) -> dict:
+        previous = self.previous
+        if previous is None or previous.environment != self.environment:
+            return {}
+        package = {k for k in set(self.inputs) | set(previous.inputs) if k.startswith("package/")}
+        if any(self.inputs.get(k) != previous.inputs.get(k) for k in package):
+            return {}  # the parsers themselves may have changed
+        try:
+            with open(self.folder / PARSED_FILE, "rb") as handle:
+                parsed = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return {}
+        return parsed if isinstance(parsed, dict) else {}
+
+    def memo(self, kind: str, label: str, produce: Callable[[list], object]):
+        """`produce(errors)` for input `label`, or what it returned and reported last time."""
+        digest = self.digest(label)
+        key = (kind, label)
+        if digest:
+            hit = self.parsed.get(key)
+            if hit is not None and hit[0] == digest:
+                self.parsed_used[key] = hit
+                return pickle.loads(hit[1]), list(hit[2])
+        errors: list = []
+        value = produce(errors)
+        if digest and self._still(label):
+            self.parsed_used[key] = (digest, _frozen(value), tuple(errors))
+        return value, errors
+
+    def remember(self, kind: str, key: str, produce: Callable[[], object]):
+        """`produce()`, or what it returned in the last build for the same `key`."""
+        value = self.recall(kind, key)
+        if value is None:
+            value = produce()
+            self.keep(kind, key, value)
+        return value
+
+    def recall(self, kind: str, key: str):
+        """What was kept under `key` in the last build (and keep it for the next), or None."""
+        slot = (kind, "=" + key)  # "=": never the label of an input file
+        hit = self.parsed.get(slot)
+        if hit is not None and hit[0] == key:
+            self.parsed_used[slot] = hit
+            return pickle.loads(hit[1])
+        return None
+
+    def keep(self, kind: str, key: str, value) -> None:
+        self.parsed_used[(kind, "=" + key)] = (key, _frozen(value), ())
+
+    def _still(self, label: str) -> bool:
+        """True when the file is still what was fingerprinted, so its parse may be stored under that hash."""
+        stamp = self.inputs.get(label)
+        path = self.root / label
+        try:
+            st = path.stat()
+            if st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns:
+                return False
+            if st.st_mtime_ns > time.time_ns() - int(RACY_SECONDS * 1e9):
+                return file_digest(path) == stamp.digest  # edited just now: the stat cannot tell
+            return True
+        except OSError:
+            return False
+
+    # -- article pages -------------------------------------------------------------
+
+    def _compute_page_keys(self, site, charts: dict) -> dict[str, str]:
+        hashed = hashlib.blake2b
+        shared = hashed(digest_size=16)
+        shared.update(repr(self.options).encode())
+        for label in sorted(self.inputs):
+            if not label.startswith(("content/articles/", "content/facts/")):
+                shared.update(f"{label}\0{self.inputs[label].digest}\n".encode())
+        for article in site.articles.values():
+            # What other pages show of an article: everything but its body.
+            meta = {k: v for k, v in vars(article).items() if k != "blocks"}
+            shared.update(repr(sorted(meta.items())).encode())
+        for chart_id in sorted(charts):
+            # The drawn values: a chart can show facts of any article.
+            points = [(p.fact.id, p.fact.value, p.x, p.series, p.style) for p in charts[chart_id].points]
+            shared.update(repr((chart_id, points)).encode())
+        shared_key = shared.hexdigest()
+        fact_files: dict[str, set[str]] = {}
+        cited: dict[str, list[str]] = {}
+        for fact in site.facts.values():
+            for source in fact.sources:
+                fact_files.setdefault(source.article, set()).add(fact.path)
+                cited.setdefault(source.article, []).append(fact.id)
+        involved: dict[str, list] = {}
+        for conflict in site.conflicts:
+            for fact_id in conflict[:2]:
+                involved.setdefault(fact_id, []).append(conflict)
+        keys = {}
+        for slug, article in site.articles.items():
+            key = hashed(digest_size=16)
+            key.update(shared_key.encode())
+            key.update(f"{article.path}\0{self.digest(article.path)}\n".encode())
+            for path in sorted(fact_files.get(slug, ())):
+                key.update(f"{path}\0{self.digest(path)}\n".encode())
+            for fact_id in sorted(cited.get(slug, ())):
+                key.update(repr(involved.get(fact_id, ())).encode())
+            keys[f"articles/{slug}/index.html"] = key.hexdigest()
+        return keys
+
+    def prepare_pages(self, site, charts: dict) -> None:
+        """Work out which article pages can be reused; call before rendering (and before forking)."""
+        self.page_keys = self._compute_page_keys(site, charts)
+        self._page_keys_for = id(site)
+        self.reusable = set()
+        previous = self.previous
+        if not previous or previous.options != self.options or previous.environment != self.environment:
+            return
+        for path, key in self.page_keys.items():
+            if previous.page_keys.get(path) != key or path not in previous.outputs:
+                continue
+            size, mtime_ns = previous.outputs[path]
+            try:
+                st = (self.out / path).stat()
+            except OSError:
+                continue
+            if st.st_size == size and st.st_mtime_ns == mtime_ns:
+                self.reusable.add(path)
+
+    def reuse(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+        if self._page_keys_for != id(site):
+            self.prepare_pages(site, charts)
+        if path in self.reusable:
+            try:
+                return {path: (self.out / path).read_bytes()}
+            except OSError:
+                pass
+        return produce()
+
+    def derived_copy(self, path: str, data: bytes, suffix: str) -> bytes | None:
+        """Last build's `path + suffix` (a compressed copy) when `path` held exactly `data` then.
+
+        Only when the code that made it (the package) and the libraries are
+        unchanged, and both files are as the last build wrote them.
+        """
+        previous = self.previous
+        if previous is None or previous.environment != self.environment or previous.options != self.options:
+            return None
+        if self._package_changed is None:
+            package = {k for k in set(self.inputs) | set(previous.inputs) if k.startswith("package/")}
+            self._package_changed = any(self.inputs.get(k) != previous.inputs.get(k) for k in package)
+        if self._package_changed:
+            return None
+        if not self._same_as_last_build(path, data):
+            return None
+        name = path + suffix
+        recorded = previous.outputs.get(name)
+        try:
+            with open(os.path.join(self.out, name), "rb") as handle:
+                st = os.fstat(handle.fileno())
+                if recorded is None or (st.st_size, st.st_mtime_ns) != recorded:
+                    return None
+                return handle.read()
+        except OSError:
+            return None
+
+    def _same_as_last_build(self, path: str, data: bytes) -> bool:
+        """`out/path` holds `data` and is as the last build wrote it (asked once per file, for each copy)."""
+        known = self._unchanged_outputs.get(path)
+        if known is None or known[0] is not data:
+            recorded = self.previous.outputs.get(path)
+            same = False
+            if recorded is not None and recorded[0] == len(data):
+                try:
+                    with open(os.path.join(self.out, path), "rb") as handle:
+                        st = os.fstat(handle.fileno())
+                        same = (st.st_size, st.st_mtime_ns) == recorded and handle.read() == data
+                except OSError:
+                    same = False
+            known = self._unchanged_outputs[path] = (data, same)
+        return known[1]
+
+    def describe(self) -> str:
+        """One line for the build log: what the cache saved this time."""
+        changed = len(self.changed_inputs()) if self.previous else len(self.inputs)
+        files = {key: hit for key, hit in self.parsed_used.items() if not key[1].startswith("=")}
+        parsed = len(files)
+        replayed = sum(1 for key, hit in files.items() if self.parsed.get(key) is hit)
+        pages = len(self.page_keys)
+        return (f"{changed} input file(s) changed; {replayed} of {parsed} files parsed from cache, "
+                f"{len(self.reusable)} of {pages} article pages reused")
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save(self, result: dict) -> None:
+        """Record a successful build (call after `out` was swapped in)."""
+        outputs: dict[str, os.stat_result] = {}
+        _walk_all(self.out, "", outputs)
+        snapshot = Snapshot(
+            format=FORMAT, options=self.options, environment=self.environment, taken_ns=self.taken_ns,
+            inputs=self.inputs, outputs={k: (v.st_size, v.st_mtime_ns) for k, v in outputs.items()},
+            page_keys=self.page_keys, result=dict(result),
+        )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _atomic_pickle(self.folder / PARSED_FILE, self.parsed_used)
+        _atomic_pickle(self.folder / STATE_FILE, snapshot)
+
+    @contextmanager
+    def active(self):
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
+
+
+def _walk_all(folder: str | Path, prefix: str, found: dict[str, os.stat_result]) -> None:
+    """Every file under an output folder, dot files included (the site ships .nojekyll and the like)."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        name = f"{prefix}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            _walk_all(entry.path, name + "/", found)
+        else:
+            found[name] = entry.stat(follow_symlinks=False)
+
+
+def _frozen(value) -> bytes:
+    """A memo entry's value, pickled when it is made: saving the memo then writes bytes
+    (an unchanged entry is never pickled again), and each replay gets its own copy."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _atomic_pickle(path: Path, data) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+# -- hooks the stages call; plain pass-throughs when no build state is active ------------
+
+def memoized(kind: str, path: Path | str, root: Path | None, produce: Callable[[list], object], errors: list):
+    """Run `produce(errors_list)` for one input file, or replay its last result and errors.
+
+    `produce` must depend on nothing but the file's bytes and its path.
+    """
+    state = _ACTIVE.get()
+    if state is None:
+        return produce(errors)
+    label = _label(Path(path), root or state.root)
+    if label is None:
+        return produce(errors)
+    value, found = state.memo(kind, label, produce)
+    errors.extend(found)
+    return value
+
+
+def remembered(kind: str, key: str, produce: Callable[[], object]):
+    """`produce()`, or its result of the last build when `key` is the same.
+
+    `key` must be a digest of everything `produce` reads; like a parse, the
+    result is dropped whenever the package changes.
+    """
+    state = _ACTIVE.get()
+    return produce() if state is None else state.remember(kind, key, produce)
+
+
+def recalled(kind: str, key: str):
+    """Like `remembered`, for work done in a batch: last build's value for `key`, or None.
+    Pair with `kept` for the values made this time."""
+    state = _ACTIVE.get()
+    return None if state is None else state.recall(kind, key)
+
+
+def kept(kind: str, key: str, value) -> None:
+    state = _ACTIVE.get()
+    if state is not None:
+        state.keep(kind, key, value)
+
+
+def reuse_page(path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    """An article page: last build's bytes when nothing it shows has changed, else `produce()`."""
+    state = _ACTIVE.get()
+    return produce() if state is None else state.reuse(path, site, charts, produce)
+
+
+def previous_derived(path: str, data: bytes, suffix: str) -> bytes | None:
+    """Last build's `path + suffix` if `path` had these exact bytes then (see BuildState.derived_copy)."""
+    state = _ACTIVE.get()
+    return None if state is None else state.derived_copy(path, data, suffix)
+
+
+def prepare_pages(site, charts: dict) -> None:
+    """Decide which article pages can be reused, before rendering starts (and before any fork)."""
+    state = _ACTIVE.get()
+    if state is not None:
+        state.prepare_pages(site, charts)
+
+
+def template_bytecode_cache():
+    """Compiled Jinja templates kept in `.cache/jinja/` during a cached build, else None.
+
+    Jinja keys each entry by template name and a checksum of its source, and
+    checks its own version, so an edited template is always compiled again.
+    """
+    state = _ACTIVE.get()
+    if state is None:
+        return None
+    import jinja2
+
+    folder = state.folder / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def active_state() -> BuildState | None:
+    return _ACTIVE.get()
+
+
+def _label(path: Path, root: Path) -> str | None:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            return None
+
+
+def cache_enabled(use_cache: bool | None) -> bool:
+    if use_cache is not None:
+        return use_cache
+    return os.environ.get("FULING_NO_CACHE", "") in ("", "0")

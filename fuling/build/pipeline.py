@@ -1,0 +1,337 @@
+"""Run the stages in order: load → charts → render + exports + previews → search + publish → write.
+
+Everything is built in memory first; `out` is touched only by the final
+write, so any error (content, template, chart) leaves the previous site as
+it was. The build reads `content/` and `templates/` only, never `seeds/`.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from fuling.core.errors import BuildError, ContentError
+from fuling.core.reporter import Reporter
+
+if TYPE_CHECKING:  # the stages are imported when used: a no-op rebuild needs none of them
+    from fuling.core.model import Site
+
+PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    charts: int
+    facts: int
+    files: int
+    seconds: float
+    pending_index: PendingIndex | None = None  # build_site(index_later=True): the search index still being made
+
+    @property
+    def summary(self) -> str:
+        return f"{self.pages} pages, {self.charts} charts, {self.facts} facts, {self.seconds:.2f} s"
+
+
+def templates_for(root: Path) -> Path:
+    """The project's `templates/`; a content-only project (a test fixture) borrows this package's."""
+    own = Path(root) / "templates"
+    return own if own.is_dir() else PROJECT_TEMPLATES
+
+
+def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None) -> Site:
+    """Load and validate only; raises BuildError listing every problem."""
+    from fuling.load.site import load_site
+
+    reporter = reporter or Reporter()
+    started = time.perf_counter()
+    site = load_site(Path(root), site_url=site_url, progress=reporter.progress)
+    reporter.stage("load", f"{len(site.articles)} articles, {len(site.facts)} facts, {len(site.metrics)} metrics, "
+                           f"{len(site.themes)} themes, {len(site.charts)} charts ({time.perf_counter() - started:.2f} s)")
+    for first, second, why in site.conflicts:
+        reporter.warn(f"conflicting figures: {first} / {second}: {why}")
+    return site
+
+
+def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
+                templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
+    """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
+    reporter = reporter or Reporter()
+    site, charts, files, search = start_build(root, site_url, reporter, templates_dir)
+    return site, charts, with_index(files, wait_for_index(search, reporter))
+
+
+def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_dir: Path | None = None):
+    """(site, charts, the published files but the search index, the SearchIndexRun making it)."""
+    from fuling.build.cache import prepare_pages
+    from fuling.outputs.publish import publish
+    from fuling.charts.figures import build_charts
+    from fuling.outputs.exports import export_data
+    from fuling.outputs.feeds import feeds_and_crawler_files
+    from fuling.core.parallel import in_background
+    from fuling.outputs.search import start_search_index
+
+    root = Path(root)
+    site = check_site(root, site_url, reporter)
+
+    started = time.perf_counter()
+    charts = build_charts(site)
+    reporter.stage("charts", f"{len(charts)} charts ({time.perf_counter() - started:.2f} s)")
+
+    started = time.perf_counter()
+    templates = Path(templates_dir) if templates_dir else templates_for(root)
+    prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
+    plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
+    exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
+    searched: dict[str, bytes] = {}  # the pages the search index was started from
+    search = None
+
+    def start_search(pages: dict[str, bytes]) -> None:
+        # Pagefind indexes the pages it reads in a process of its own from as soon as they are
+        # rendered, while the other pages render and the rest is gathered and published.
+        nonlocal search
+        search = start_search_index(site, pages)
+        searched.update(pages)
+
+    try:
+        pages = _render(site, charts, templates, root, exports.result, plan, reporter, on_searched_pages=start_search)
+        reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
+        if not searched:  # no generator marked `searched` (a test's own set)
+            start_search(pages)
+        _check_searched(searched, pages)
+        data = {**_gather(exports, pictures, reporter), **feeds_and_crawler_files(site, pages)}
+        clashes = sorted(set(pages) & set(data))
+        if clashes:
+            raise BuildError([ContentError(name, 0, "", "produced by both render and exports") for name in clashes])
+
+        started = time.perf_counter()
+        files = publish({**pages, **data}, progress=reporter.progress)
+        reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
+                                  f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
+    except BaseException:
+        for job in (exports, pictures, search):
+            if job is not None:
+                job.cancel()
+        raise
+    return site, charts, files, search
+
+
+def wait_for_index(search, reporter: Reporter) -> dict[str, bytes]:
+    """The search index's files, once Pagefind is done."""
+    started = time.perf_counter()
+    if not search.done():  # at 1,000 articles this is seconds of silence otherwise
+        reporter.info(f"waiting for Pagefind to index {search.records} records …")
+    try:
+        index = search.result()
+    except BaseException:
+        search.cancel()
+        raise
+    reporter.stage("search", f"{search.records} records ({search.written} rewritten), {len(index)} index files "
+                             f"({time.perf_counter() - started:.2f} s waited after publish)")
+    return index
+
+
+def with_index(files: dict[str, bytes], index: dict[str, bytes]) -> dict[str, bytes]:
+    """The site's files and the search index's. The index names no asset of the site:
+    it only needs its compressed copies."""
+    from fuling.outputs.publish import precompress
+
+    return dict(sorted({**files, **precompress(index)}.items()))
+
+
+def _check_searched(searched: dict[str, bytes], pages: dict[str, bytes]) -> None:
+    """The search index started from every page it reads, as it is in the end: a generator
+    writing such pages without its `searched` mark would leave them out."""
+    from fuling.outputs.search import INDEXED
+
+    late = sorted(path for path, data in pages.items() if INDEXED.match(path) and searched.get(path) != data)
+    if late:
+        raise ValueError(f"{late[0]} was rendered after the search index started: mark its generator `searched`")
+
+
+def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
+    """The data files and the chart pictures, made while render ran."""
+    started = time.perf_counter()
+    data = exports.result()
+    reporter.stage("exports", f"{len(data)} data files ({time.perf_counter() - started:.2f} s)")
+    if pictures is None:
+        return data
+    started = time.perf_counter()
+    drawn = len(pictures.missing)
+    images = pictures.result()
+    reporter.stage("previews", f"{len(images)} chart pictures, {drawn} drawn, {len(images) - drawn} unchanged "
+                               f"({time.perf_counter() - started:.2f} s waited after render)")
+    return {**data, **images}
+
+
+def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,
+               templates_dir: Path | None = None, index_later: bool = False) -> BuildResult:
+    """Build `root`'s content into `out`; raises BuildError before touching `out` on any error.
+
+    `index_later` (the live preview): when Pagefind is still indexing once the rest is
+    published and this process made an index of the project before, `out` gets the new
+    pages with that previous index at once, and `result.pending_index` finishes the
+    build (the new index swapped in, the build cache saved) or drops it.
+    """
+    reporter = reporter or Reporter()
+    started = time.perf_counter()
+    root, out = Path(root).resolve(), Path(out).resolve()
+    _check_out(root, out)
+    templates = Path(templates_dir).resolve() if templates_dir else templates_for(root)
+    state = build_state(root, out, templates, site_url)
+    if state is not None and state.up_to_date():
+        last = state.previous_result
+        reporter.stage("cache", f"no input changed since the last build: {out.name}/ is up to date")
+        result = BuildResult(pages=last.get("pages", 0), charts=last.get("charts", 0), facts=last.get("facts", 0),
+                             files=last.get("files", 0), seconds=time.perf_counter() - started)
+        reporter.summary(result.pages, result.charts, result.facts, result.seconds)
+        return result
+    with state.active() if state is not None else nullcontext():
+        site, charts, files, search = start_build(root, site_url, reporter, templates)
+    later = index_later and search.previous is not None and not search.done()
+    try:
+        written = with_index(files, search.previous if later else wait_for_index(search, reporter))
+        _write(written, out, root, reporter)
+    except BaseException:
+        search.cancel()
+        raise
+    result = BuildResult(pages=sum(1 for name in files if name.endswith(".html")), charts=len(charts),
+                         facts=len(site.facts), files=len(written), seconds=time.perf_counter() - started)
+    if later:
+        reporter.stage("search", f"Pagefind is still indexing {search.records} records; "
+                                 f"{out.name}/ has the previous search index until it is done")
+        result.pending_index = PendingIndex(search, files, out, root, state, result, reporter)
+    elif state is not None:
+        _save_state(state, result, reporter)
+    reporter.summary(result.pages, result.charts, result.facts, result.seconds)
+    return result
+
+
+class PendingIndex:
+    """The rest of a build made with `index_later`: the new search index, still being made."""
+
+    def __init__(self, search, files: dict[str, bytes], out: Path, root: Path, state, result: BuildResult,
+                 reporter: Reporter):
+        self.search, self.files, self.out, self.root = search, files, out, root
+        self.state, self.result, self.reporter = state, result, reporter
+
+    def done(self) -> bool:
+        return self.search.done()
+
+    def finish(self) -> None:
+        """Wait for Pagefind, swap the site with the new index in, save the build cache."""
+        written = with_index(self.files, wait_for_index(self.search, self.reporter))
+        _write(written, self.out, self.root, self.reporter)
+        self.result.files = len(written)
+        if self.state is not None:
+            _save_state(self.state, self.result, self.reporter)
+
+    def cancel(self) -> None:
+        """Drop it (another change came): the build cache is not saved, so the next build
+        starts from the last one that finished."""
+        self.search.cancel()
+
+
+def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -> None:
+    from fuling.build.write import write_site
+
+    try:
+        write_site(files, out, reporter)
+    except OSError as exc:  # disk full, permissions: the previous site is still in place
+        raise BuildError([ContentError(_shown(out, root), 0, "", f"could not write the site ({exc.strerror or exc}); the previous site is unchanged")]) from exc
+
+
+def _save_state(state, result: BuildResult, reporter: Reporter) -> None:
+    state.save({"pages": result.pages, "charts": result.charts, "facts": result.facts, "files": result.files})
+    reporter.stage("cache", state.describe())
+
+
+def build_state(root: Path, out: Path, templates: Path, site_url: str | None):
+    """The build cache (fuling.build.cache), for builds into the project (site/ by default).
+
+    Its state lives in the project's `.cache/`, so a build of some other
+    folder's content into a scratch output (tests, previews of fixtures)
+    neither reads nor leaves state there. `FULING_NO_CACHE=1` turns it off.
+    """
+    from fuling.build.cache import BuildState, cache_enabled
+    from fuling.charts.chromium import find_browser
+
+    if not cache_enabled(None) or root not in out.parents:
+        return None
+    return BuildState.begin(root, out, templates, site_url, chart_browser=find_browser())
+
+
+def _check_out(root: Path, out: Path) -> None:
+    """Refuse an output folder whose replacement would destroy the project or its content."""
+    protected = [root, root / "content", root / "templates", root / "seeds", root / "fuling"]
+    if any(out == p or out in p.parents for p in protected) or any(p in out.parents for p in protected[1:]):
+        raise BuildError([ContentError("--out", 0, "", f"{_shown(out, root)} would replace project files; choose a separate output folder such as site/")])
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _start_previews(charts: dict, templates: Path, reporter: Reporter):
+    """(each chart's pictures, the batch drawing them), or ({}, None) without a Chromium (fuling.charts.pictures)."""
+    from fuling.charts.chromium import find_browser
+    from fuling.charts.pictures import PreviewBatch, plan_previews
+
+    if not charts:
+        return {}, None
+    browser = find_browser()
+    if browser is None:
+        reporter.warn("chart pictures: no Chromium found (or FULING_CHART_PREVIEWS=0); every chart will be "
+                      "drawn by plotly.js in the reader's browser. Install chromium or set BROWSER_PATH.")
+        return {}, None
+    from fuling.charts.figures import plotly_js_file
+
+    plotly_js = plotly_js_file(templates)
+    plan = plan_previews(charts, plotly_js)
+    batch = PreviewBatch(plan, charts, plotly_js, browser)
+    if batch.missing:  # a cold build waits seconds for them after render: say what is going on
+        reporter.info(f"drawing {len(batch.missing)} chart pictures in Chromium beside render …")
+    return plan, batch
+
+
+def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews, reporter: Reporter,
+            on_searched_pages=None) -> dict[str, bytes]:
+    """render_site, with template mistakes turned into `templates/<name>:line` errors."""
+    import jinja2
+
+    from fuling.site.render import render_site
+
+    try:
+        return render_site(site, charts, templates, reporter=reporter, exports=exports, previews=previews,
+                           on_searched_pages=on_searched_pages)
+    except jinja2.TemplateSyntaxError as exc:
+        name = _template_path(exc.filename, exc.name, templates, root)
+        raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc
+    except jinja2.TemplateError as exc:
+        # runtime template errors (undefined names, filters): the traceback has the template's frame and line
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            frame_path = Path(frame.filename)
+            if templates in frame_path.parents:
+                name = _template_path(str(frame_path), None, templates, root)
+                raise BuildError([ContentError(name, frame.lineno or 0, "", f"template error: {exc}")]) from exc
+        raise BuildError([ContentError(_shown(templates, root), 0, "", f"template error: {exc}")]) from exc
+
+
+def _template_path(filename: str | None, name: str | None, templates: Path, root: Path) -> str:
+    if filename:
+        path = Path(filename).resolve()
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            try:
+                return "templates/" + path.relative_to(templates.resolve()).as_posix()
+            except ValueError:
+                pass
+    return f"templates/{name}" if name else "templates"

@@ -1,0 +1,197 @@
+"""The English twin of a chart figure, for `?lang=en` on embed pages.
+
+The charts stage draws in Chinese. Rather than draw every chart twice, this
+rewrites the finished figure's words using what the figure itself carries:
+each trace's `meta` (series, style, partial), each bar's `customdata` (the
+fact id) and the axis categories, with English from the chart spec's `*_en`
+fields and the metric catalogue's `label_en`. Numbers are not touched.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import html
+import re
+
+from fuling.charts.figures import format_value, is_partial_year, period_label, period_span
+from fuling.core.model import ChartData, Site
+
+KIND_EN = {"actual": "actual", "estimate": "estimate", "target": "target"}
+BOUND_EN = {"exact": "", "at_least": "over ", "about": "about ", "at_most": "at most "}
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+# Units as printed in the reports; counts need no word after the number.
+UNITS_EN = {
+    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "万吨": "10,000 t", "吨": "t",
+    "万千瓦时": "10,000 kWh", "亿千瓦时": "100 million kWh", "万立方米": "10,000 m³", "亿立方米": "100 million m³",
+    "万人": "10,000 people", "人": "people", "万亩": "10,000 mu", "亩": "mu", "公里": "km", "平方公里": "km²",
+    "%": "%", "个百分点": "percentage points", "个": "", "家": "", "户": "", "项": "", "座": "", "条": "", "辆": "vehicles",
+    "台": "units", "件": "", "所": "", "名": "people", "位": "people",
+}
+X_TITLES_EN = {"年份": "Year", "年": "Year", "时间": "Time", "地区": "Place"}
+_YEAR_LABEL = re.compile(r"^(\d{4})年$")
+
+
+def unit_en(unit: str) -> str:
+    return UNITS_EN.get(unit, unit)
+
+
+def period_label_en(period: str) -> str:
+    """2023, Jan–Aug 2022, end of 2021, 2016–2020: the English of charts.period_label."""
+    span = period_span(period)
+    if span is None:
+        return period
+    s, e = span.start, span.end
+    if span.shape == "year":
+        return str(s.year)
+    if span.shape == "years":
+        return f"{s.year}–{e.year}"
+    if span.shape == "month":
+        return f"{MONTHS[s.month - 1]} {s.year}"
+    if span.shape == "date":
+        if (s.month, s.day) == (12, 31):
+            return f"end of {s.year}"
+        return f"{MONTHS[s.month - 1]} {s.day}, {s.year}"
+    whole_months = s.day == 1 and (e + dt.timedelta(days=1)).day == 1
+    if s.year == e.year:
+        if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+            return str(s.year)
+        if not whole_months:
+            return f"{MONTHS[s.month - 1]} {s.day}–{MONTHS[e.month - 1]} {e.day}, {s.year}"
+        if s.month == e.month:
+            return f"{MONTHS[s.month - 1]} {s.year}"
+        return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"
+    if not whole_months:
+        return f"{MONTHS[s.month - 1]} {s.day}, {s.year}–{MONTHS[e.month - 1]} {e.day}, {e.year}"
+    return f"{MONTHS[s.month - 1]} {s.year}–{MONTHS[e.month - 1]} {e.year}"
+
+
+SUBJECTS_EN = {"涪陵区": "Fuling District", "涪陵": "Fuling", "重庆市": "Chongqing", "全市": "Chongqing"}
+
+
+def _value_en(fact) -> str:
+    """`over 2000 × 100 million yuan`, `11.2%`, `8`: the number as printed, its unit in words."""
+    unit = unit_en(fact.unit)
+    number = f"{BOUND_EN.get(fact.bound, '')}{format_value(fact.value)}"
+    if not unit or unit == "%":
+        return number + unit
+    return f"{number} × {unit}" if unit[0].isdigit() else f"{number} {unit}"
+
+
+def _hover_en(x_en: str, fact, site: Site) -> str:
+    article = site.articles.get(fact.source.article)
+    where = f"{article.title} ({article.date.isoformat()})" if article else fact.source.article
+    subject = SUBJECTS_EN.get(fact.subject, fact.subject)
+    lines = [f"{x_en} · {_value_en(fact)} ({KIND_EN.get(fact.kind, fact.kind)})", subject, f"Source: {where}"]
+    if is_partial_year(fact.period):
+        lines.append("Part of a year")
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
+
+
+def _title_text(axis: dict) -> str | None:
+    title = axis.get("title")
+    if isinstance(title, dict):
+        return title.get("text")
+    return title if isinstance(title, str) else None
+
+
+def _set_title(axis: dict, text: str) -> None:
+    if isinstance(axis.get("title"), dict):
+        axis["title"]["text"] = text
+    else:
+        axis["title"] = {"text": text}
+
+
+def english_figure(chart: ChartData, site: Site) -> dict:
+    """A deep copy of the chart's figure with every word in English."""
+    spec = chart.spec
+    figure = copy.deepcopy(chart.figure)
+    facts = {p.fact.id: p.fact for p in chart.points}
+    series = {s.name: s for s in spec.series}
+
+    # Category labels: from each drawn fact's period; empty gap years by pattern.
+    x_map: dict[str, str] = {}
+    if spec.type != "pie":
+        for point in chart.points:
+            x_map[point.x] = period_label_en(point.fact.period)
+
+    # An axis title may name the one period the chart shows (2022年3月1日, 2023年末).
+    period_titles = {period_label(p.fact.period): period_label_en(p.fact.period) for p in chart.points}
+
+    def x_en(label):
+        if not isinstance(label, str):
+            return label
+        if label in x_map:
+            return x_map[label]
+        m = _YEAR_LABEL.match(label)
+        return m.group(1) if m else label
+
+    for trace in figure.get("data", []):
+        meta = trace.get("meta") or {}
+        spec_series = series.get(meta.get("series", trace.get("name", "")))
+        if spec_series is not None:
+            name = spec_series.name_en or spec_series.name
+            style = meta.get("style", "")
+            if style and style != (spec_series.style or "actual"):
+                name += f" ({KIND_EN.get(style, style)})"
+            if meta.get("partial"):
+                name += " (part of year)"
+            trace["name"] = name
+        ids = trace.get("customdata") or []
+        if trace.get("type") == "pie":
+            trace["hovertext"] = [_hover_en(SUBJECTS_EN.get(facts[i].subject, facts[i].subject), facts[i], site) if i in facts else "" for i in ids]
+            continue
+        xs = trace.get("x") or []
+        if isinstance(xs, list):
+            trace["x"] = [x_en(x) for x in xs]
+        if ids and isinstance(trace.get("hovertext"), list):
+            trace["hovertext"] = [
+                _hover_en(x_en(x), facts[i], site) if i in facts else ""
+                for x, i in zip(xs, ids)
+            ]
+
+    layout = figure.setdefault("layout", {})
+    metric_en = {m.label: (m.label_en or m.label) for m in site.metrics.values()}
+    for key, axis in list(layout.items()):
+        if not isinstance(axis, dict):
+            continue
+        if key.startswith("xaxis"):
+            if isinstance(axis.get("categoryarray"), list):
+                axis["categoryarray"] = [x_en(x) for x in axis["categoryarray"]]
+            text = _title_text(axis)
+            if text:
+                _set_title(axis, X_TITLES_EN.get(text) or period_titles.get(text) or x_en(text))
+        elif key.startswith("yaxis"):
+            text = _title_text(axis)
+            if text:
+                if text == spec.y_title and spec.y_title_en:
+                    _set_title(axis, spec.y_title_en)
+                else:
+                    _set_title(axis, _panel_title_en(text, metric_en))
+    for note in layout.get("annotations", []) or []:
+        if isinstance(note, dict) and isinstance(note.get("text"), str):
+            note["text"] = _panel_title_en(note["text"], metric_en)
+    return figure
+
+
+_UNITS = re.compile(r"（([^（）]+)）$")
+_BOLD = re.compile(r"^<b>(.*)</b>$")
+MEASURES_EN = {"新增": "new", "增速": "growth", "占比": "share", "累计": "cumulative"}
+
+
+def _panel_title_en(text: str, metric_en: dict[str, str]) -> str:
+    """`国家级绿色工厂、市级绿色工厂：累计（个）` -> `National green factories, Municipal green factories: cumulative`;
+    `研发投入（规上工业企业）（亿元）` -> `R&D spending (…) (100 million yuan)`; `<b>` kept."""
+    bold = _BOLD.match(text)
+    if bold:
+        return f"<b>{_panel_title_en(bold.group(1), metric_en)}</b>"
+    units_match = _UNITS.search(text)
+    if not units_match or text in metric_en:
+        return metric_en.get(text, unit_en(text))
+    head = text[: units_match.start()]
+    labels_text, _, measure = head.rpartition("：") if "：" in head else (head, "", "")
+    labels = [metric_en.get(label, label) for label in labels_text.split("、")]
+    units = [u for u in (unit_en(part) for part in units_match.group(1).split("/")) if u]
+    title = ", ".join(labels)
+    if measure:
+        title += f": {MEASURES_EN.get(measure, measure)}"
+    return title + (f" ({'/'.join(dict.fromkeys(units))})" if units else "")

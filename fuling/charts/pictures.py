@@ -1,0 +1,250 @@
+"""Previews stage: every chart as a static SVG picture, drawn at build time by plotly.js itself.
+
+A page shows its charts at once as pictures (`<picture>`, one SVG per width)
+and loads plotly.js only when the reader reaches for a chart (pointer, touch,
+click): on a phone, plotly.js's first run and first draw are most of a chart
+page's main-thread work, and most readers only look. The pictures are drawn
+by Kaleido (plotly's own static export) in a local Chromium, with the very
+plotly.js file the site serves, so the picture and the interactive chart that
+replaces it are drawn by the same code.
+
+Without a Chromium (or with FULING_CHART_PREVIEWS=0) the build makes no
+pictures and says so; assets/charts.js then draws each chart with plotly.js
+as it nears the viewport, as it does for dark mode and English embeds, whose
+colours and labels the pictures do not have.
+
+Pictures are kept between builds (fuling.build.cache) under a digest of what draws
+them: the figure, the width, plotly.js and this module's format. A build
+draws the missing ones in a forked process with a Chromium of its own; in a
+process with threads (the live preview) they are drawn in a thread, in a
+Chromium kept open for the process's next builds.
+"""
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from fuling.build.cache import kept, recalled
+from fuling.charts.figures import plot_height
+from fuling.core.errors import BuildError, ContentError
+from fuling.core.model import ChartData
+from fuling.core.parallel import can_fork, in_background, run_coroutine
+
+# (width in px, media condition): a phone's chart column, then the widest chart box
+# (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
+WIDTHS = ((380, ""), (832, "(min-width: 40rem)"))
+FORMAT = "1"  # bump when the drawing or the post-processing below changes
+EXPORT_SECONDS = 60  # Kaleido's limit for one picture
+
+
+@dataclass(frozen=True)
+class Preview:
+    chart: str
+    width: int
+    height: int
+    media: str  # the <source> media condition; "" for the default picture
+    path: str  # output path under site/
+    key: str  # digest of everything that draws it
+
+
+def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, list[Preview]]:
+    """The pictures each chart gets (names and sizes), known before any is drawn so render can link them."""
+    engine = hashlib.sha256(plotly_js.read_bytes()).hexdigest()
+    plan: dict[str, list[Preview]] = {}
+    for chart_id in sorted(charts):
+        figure = charts[chart_id].figure
+        height = plot_height(charts[chart_id])
+        drawn = json.dumps(figure, sort_keys=True, ensure_ascii=False)
+        plan[chart_id] = [
+            Preview(chart=chart_id, width=width, height=height, media=media,
+                    path=f"charts/{chart_id}/preview-{width}.svg",
+                    key=hashlib.sha256(f"{FORMAT}\0{engine}\0{width}x{height}\0{drawn}".encode("utf-8")).hexdigest())
+            for width, media in WIDTHS
+        ]
+    return plan
+
+
+class PreviewBatch:
+    """The pictures of a build: last build's where nothing changed, the rest drawn while
+    render runs, in a second process (fuling.core.parallel) or, where threads rule out a fork,
+    in a thread with the process's kept Chromium."""
+
+    def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str):
+        self.files: dict[str, bytes] = {}
+        self.missing: list[Preview] = []
+        for preview in (p for previews in plan.values() for p in previews):
+            data = _DRAWN.get(preview.key) or recalled("preview", preview.key)
+            if data is None:
+                self.missing.append(preview)
+            else:
+                self.files[preview.path] = data
+        figures = {p.chart: charts[p.chart].figure for p in self.missing}
+        args = (self.missing, figures, plotly_js, browser)
+        if not self.missing:
+            self.job = None
+        elif can_fork():
+            self.job = in_background(draw, *args)
+        else:  # the live preview's threads rule out a fork; Kaleido mostly waits on Chromium, so a thread overlaps as well
+            self.job = _InThread(draw_with_kept_browser, args)
+
+    def result(self) -> dict[str, bytes]:
+        if self.job is not None:
+            drawn = self.job.result()
+            for preview in self.missing:
+                kept("preview", preview.key, drawn[preview.path])
+                _DRAWN[preview.key] = drawn[preview.path]
+            while len(_DRAWN) > MEMO_PICTURES:  # oldest first out
+                _DRAWN.pop(next(iter(_DRAWN)))
+            self.files.update(drawn)
+            self.job = None
+        return dict(self.files)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+
+# Pictures drawn in this process, by key: a second build in the same process (the live
+# preview, the tests, a build without the cache) draws only what it has not drawn yet.
+_DRAWN: dict[str, bytes] = {}
+MEMO_PICTURES = 256  # about 20 KB each
+
+
+class _InThread:
+    def __init__(self, fn, args: tuple):
+        import concurrent.futures
+
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self.future = self.pool.submit(fn, *args)
+        self.pool.shutdown(wait=False)
+
+    def result(self):
+        return self.future.result()
+
+    def cancel(self) -> None:
+        self.future.cancel()  # one already drawing finishes on its own; nothing waits for it
+
+
+class _KeptBrowser:
+    """One Kaleido Chromium kept open for the later builds of this process, on an event loop
+    of its own: the live preview then pays Chromium's start (about 1.2 s) once, not on every
+    edit of a charted number."""
+
+    def __init__(self, plotly_js: Path, browser: str):
+        import asyncio  # here, not at the top: a build that draws nothing never needs it (~40 ms)
+        import kaleido
+
+        self.key = _kept_key(plotly_js, browser)
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True).start()
+        try:
+            page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
+            self.engine = kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS)
+            self._run(self.engine.open())
+        except BaseException:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            raise
+
+    def _run(self, coroutine, timeout: float | None = None):
+        import asyncio
+
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def draw(self, previews: list[Preview], figures: dict[str, dict]) -> dict[str, bytes]:
+        return self._run(_draw_all(self.engine, previews, figures))
+
+    def close(self) -> None:
+        try:
+            self._run(self.engine.close(), timeout=10)  # at exit too: never wait for a stuck browser
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+_KEPT: list[_KeptBrowser] = []  # at most one
+_KEPT_LOCK = threading.Lock()
+
+
+def _kept_key(plotly_js: Path, browser: str) -> tuple:
+    """What the kept browser's page was made from: a rebuilt plotly.js needs a new page."""
+    st = os.stat(plotly_js)
+    return (str(plotly_js), st.st_size, st.st_mtime_ns, browser)
+
+
+def draw_with_kept_browser(previews: list[Preview], figures: dict[str, dict], plotly_js: Path,
+                           browser: str) -> dict[str, bytes]:
+    """`draw`, in the process's kept Chromium (started on first use, closed at exit)."""
+    with _KEPT_LOCK:
+        try:
+            if _KEPT and _KEPT[0].key != _kept_key(plotly_js, browser):
+                _KEPT.pop().close()
+            if not _KEPT:
+                _KEPT.append(_KeptBrowser(plotly_js, browser))
+            return _KEPT[0].draw(previews, figures)
+        except Exception:
+            _close_kept()  # a browser that died or never started: one fresh try, errors reported as usual
+    return draw(previews, figures, plotly_js, browser)
+
+
+def _close_kept() -> None:
+    while _KEPT:
+        try:
+            _KEPT.pop().close()
+        except Exception:
+            pass
+
+
+atexit.register(_close_kept)
+
+
+def draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:
+    """Each preview as SVG bytes, all drawn in one Chromium."""
+    return run_coroutine(lambda: _draw(previews, figures, plotly_js, browser))
+
+
+async def _draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:
+    import kaleido
+
+    # mathjax=False and a local plotly.js: Kaleido's defaults would fetch both from CDNs.
+    page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
+    try:
+        async with kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS) as engine:
+            return await _draw_all(engine, previews, figures)
+    except Exception as exc:  # a browser that will not start, a figure plotly.js refuses
+        raise _failure(previews, browser, exc) from exc
+
+
+async def _draw_all(engine, previews: list[Preview], figures: dict[str, dict]) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for preview in previews:
+        svg = await engine.calc_fig(figures[preview.chart],
+                                    opts={"format": "svg", "width": preview.width, "height": preview.height})
+        out[preview.path] = stable_ids(svg.decode("utf-8")).encode("utf-8")
+    return out
+
+
+def _failure(previews: list[Preview], browser: str, exc: BaseException) -> BuildError:
+    charts = sorted({p.chart for p in previews})
+    return BuildError([ContentError(f"content/charts/{chart}.yaml", 0, "preview",
+                                    f"could not draw the chart's static picture with {browser}: {exc!r} "
+                                    "(FULING_CHART_PREVIEWS=0 builds without pictures)")
+                       for chart in charts])
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_REFERENCE = re.compile(r'(\bid="|#)([\w-]+)')
+
+
+def stable_ids(svg: str) -> str:
+    """plotly.js names its clip paths and patterns after a random id per drawing; the same
+    chart must give the same bytes in every build, so each id becomes `c1`, `c2`, … in
+    the order they appear, and every reference (`url(#…)`, `href="#…"`) follows."""
+    names: dict[str, str] = {}
+    for found in _ID.findall(svg):
+        names.setdefault(found, f"c{len(names) + 1}")
+    return _REFERENCE.sub(lambda m: m.group(1) + names.get(m.group(2), m.group(2)), svg)

@@ -1,0 +1,69 @@
+"""Where every page and file of the site lives, and its URL: one place, so a new
+page type or a site under a sub-path is one change here.
+
+- asset files are served under content-hashed names (`assets/site.css` ->
+  `assets/site.<hash>.css`): `hashed_name` is the one rule, used by the
+  templates' `asset()` helper and by the publish step alike, so a page's
+  reference and the file's name cannot disagree;
+- `absolute` and `page_url` build the only absolute URLs the site prints
+  (canonical links, feeds, sitemap, embed codes) from `site_url`;
+- `relative_url` is how a page links another, so the site works from any folder.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from fuling.core.model import Site
+
+ASSETS_DIR = "assets/"
+MANIFEST = "assets/manifest.json"
+HASH_LENGTH = 10  # hex digits of SHA-256: 40 bits, no collision among a few dozen files
+# Asset kinds served under hashed names (everything render puts under assets/).
+FINGERPRINTED = {".css", ".js", ".mjs", ".svg", ".png", ".jpg", ".webp", ".ico", ".woff2", ".woff"}
+
+
+def suffix(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return name[name.rfind("."):].lower() if "." in name else ""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+
+
+def is_fingerprinted(path: str) -> bool:
+    """Is the file at this logical path served under a hashed name?"""
+    return path.startswith(ASSETS_DIR) and path != MANIFEST and suffix(path) in FINGERPRINTED
+
+
+def hashed_name(path: str, data: bytes) -> str:
+    """`assets/site.css` with these bytes -> `assets/site.<hash>.css`; other paths unchanged.
+
+    Render's `asset()` helper and `fingerprint()` both call this, so a page's
+    reference and the file's name cannot disagree.
+    """
+    if not is_fingerprinted(path):
+        return path
+    ext = suffix(path)
+    return f"{path[: -len(ext)]}.{digest(data)}{ext}"
+
+
+def absolute(site: Site, path: str) -> str:
+    """`site_url` joined with a site-relative path (`articles/x/`)."""
+    return site.config.site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def page_url(site: Site, output_path: str) -> str:
+    """Public URL of an output file: `a/b/index.html` is served as `a/b/`."""
+    if output_path == "index.html":
+        return absolute(site, "")
+    if output_path.endswith("/index.html"):
+        return absolute(site, output_path[: -len("index.html")])
+    return absolute(site, output_path)
+
+
+def relative_url(target: str, page: str) -> str:
+    """Root-relative `target` ("charts/x/index.html#a") as seen from `page` ("themes/y/index.html")."""
+    if target.startswith(("http://", "https://", "mailto:", "#")):
+        return target
+    return "../" * page.count("/") + target

@@ -1,0 +1,429 @@
+"""Load and validate `content/` into one `Site`, or raise BuildError with every problem.
+
+Nothing here writes anything. Each content kind has a reader that records
+`ContentError(path, line, field, message)` and carries on, then the
+cross-references between files are checked (headline facts, theme charts and
+metrics, chart series, narrative fact links), so a single run lists every
+error in the project. Facts live in `load_facts`, YAML line tracking in
+`load_yaml`, typed field readers in `load_fields`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fuling.core.articlefile import ArticleFormatError, read_article
+from fuling.core.errors import BuildError, ContentError
+from fuling.build.cache import memoized
+from fuling.load.facts import check_facts, find_conflicts, read_fact_files
+from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
+from fuling.core.numbers import text_matches_value
+from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
+from fuling.core.model import Article, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Theme
+from fuling.core.reporter import Progress, report_progress
+
+SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts"}
+METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
+THEME_FIELDS = {"title", "title_en", "summary", "order", "charts", "metrics"}
+CHART_FIELDS = {"id", "title", "title_en", "subtitle", "subtitle_en", "theme", "type", "x_title", "y_title",
+                "y_title_en", "series", "notes", "notes_en"}
+SERIES_FIELDS = {"name", "name_en", "style", "facts", "select"}
+SELECT_FIELDS = ("metric", "subject", "kind", "measure")
+CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
+SERIES_STYLES = ("actual", "estimate", "target")
+FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
+
+
+def load_site(root: Path, site_url: str | None = None, progress: Progress | None = None) -> Site:
+    """Read everything under `root/content`; raise BuildError listing every error found.
+
+    Within an active build cache (fuling.build.cache) each unchanged file's parse is
+    replayed instead of repeated; every cross-file check runs every time.
+    `progress(name, done, total)` hears how far the article and fact files are
+    when there are many (fuling.core.reporter.LONG_LOOP).
+    """
+    root = Path(root)
+    errors: list[ContentError] = []
+    raw = Raw()
+    config = read_site_config(root, site_url, errors, raw)
+    articles = read_articles(root, errors, raw, progress)
+    metrics = read_metrics(root, errors, raw)
+    themes = read_themes(root, errors, raw)
+    charts = read_charts(root, errors, raw)
+    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"], progress), metrics, articles, errors,
+                        raw.broken)
+    _check_references(config, metrics, themes, charts, facts, raw, errors)
+    _check_article_tags(root, articles, themes, raw, errors)
+    if errors:
+        raise BuildError(errors)
+    assert config is not None
+    return Site(config=config, articles=articles, metrics=metrics, facts=facts, charts=charts,
+                themes=themes, conflicts=find_conflicts(facts))
+
+
+class Raw:
+    """The YAML each model object came from, so cross-reference errors can name a line."""
+
+    def __init__(self):
+        self.site: dict = {}
+        self.metrics: dict[str, dict] = {}
+        self.themes: dict[str, tuple[dict, int, str]] = {}  # slug -> (front matter, body line, body)
+        self.charts: dict[str, dict] = {}
+        # names (fact ids, metric keys, slugs, chart ids) whose own record has an error already
+        # reported: references to them are not reported again as unknown
+        self.broken: dict[str, set[str]] = {kind: set() for kind in ("fact", "metric", "article", "theme", "chart")}
+
+    def known(self, kind: str, name: str, present) -> bool:
+        return name in present or name in self.broken[kind]
+
+
+# --- site.yaml ---------------------------------------------------------------
+
+def normalise_site_url(url: str) -> tuple[str, str]:
+    """(url ending in '/', '') or ('', what is wrong)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "", f"{url!r} must be an absolute http:// or https:// URL"
+    if parts.query or parts.fragment:
+        return "", f"{url!r} must not carry a query or fragment"
+    url = url.strip()
+    return (url if url.endswith("/") else url + "/"), ""
+
+
+def read_site_config(root: Path, site_url: str | None, errors: list[ContentError], raw: Raw) -> SiteConfig | None:
+    rel = "content/site.yaml"
+    path = root / rel
+    if not path.exists():
+        errors.append(ContentError(rel, 0, "", "missing: the site needs content/site.yaml"))
+        return None
+    data = read_yaml(path, rel, errors, root)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        errors.append(ContentError(rel, 1, "", f"must be a mapping of settings, not {type_name(data)}"))
+        return None
+    raw.site = data
+    fields = Fields(rel, errors)
+    fields.unknown(data, SITE_FIELDS)
+    config = SiteConfig(
+        title=fields.text(data, "title", required=True),
+        description=fields.text(data, "description", required=True),
+        site_url=fields.text(data, "site_url", required=site_url is None),
+        language=fields.text(data, "language", default="zh-CN"),
+        title_en=fields.text(data, "title_en"),
+        publisher=fields.text(data, "publisher"),
+        headline_facts=[item for item, _ in fields.text_list(data, "headline_facts")],
+    )
+    if site_url is not None:
+        config.site_url, problem = normalise_site_url(site_url)
+        if problem:
+            errors.append(ContentError("--site-url", 0, "", problem))
+    elif config.site_url:
+        config.site_url, problem = normalise_site_url(config.site_url)
+        if problem:
+            fields.error(data, "site_url", problem)
+    return config
+
+
+# --- articles ----------------------------------------------------------------
+
+def read_articles(root: Path, errors: list[ContentError], raw: Raw, progress: Progress | None = None) -> dict[str, Article]:
+    articles: dict[str, Article] = {}
+    paths = sorted((root / "content" / "articles").glob("*.md"))
+    for done, path in enumerate(paths, start=1):
+        report_progress(progress, "load articles", done, len(paths))
+        rel = path.relative_to(root).as_posix()
+
+        def produce(found: list[ContentError], path=path, rel=rel):
+            if read_text(path, rel, found) is None:  # names the line of a bad byte
+                return None
+            try:
+                return read_article(path, root)
+            except ArticleFormatError as exc:
+                found.append(exc.error)
+                return None
+
+        article = memoized("article", path, root, produce, errors)
+        if article is None:
+            raw.broken["article"].add(path.stem)
+            continue
+        ok = True
+        if article.slug != path.stem:
+            errors.append(ContentError(rel, _front_matter_line(path, "slug"), "slug",
+                                       f"{article.slug!r} differs from the file name; rename the file to {article.slug}.md or set slug: {path.stem}"))
+            ok = False
+        elif not ID_RE.match(article.slug):
+            errors.append(ContentError(rel, _front_matter_line(path, "slug"), "slug", f"{article.slug!r} is not a kebab-case slug"))
+            ok = False
+        seen: dict[str, int] = {}
+        for block in article.blocks:
+            if block.anchor in seen:
+                errors.append(ContentError(rel, block.line, "anchor", f"{{#{block.anchor}}} is used twice in this article (first on line {seen[block.anchor]}); anchors must be unique"))
+                ok = False
+            seen.setdefault(block.anchor, block.line)
+        if ok:
+            articles[article.slug] = article
+        else:
+            raw.broken["article"].update((path.stem, article.slug))
+    return articles
+
+
+def _front_matter_line(path: Path, key: str) -> int:
+    """Line of `key:` in an article's front matter (the article reader keeps no lines)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n")[1:], start=2):
+        if line.strip() == "---":
+            break
+        if line.startswith(f"{key}:"):
+            return number
+    return 2
+
+
+# --- metrics -----------------------------------------------------------------
+
+def read_metrics(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, Metric]:
+    rel = "content/metrics.yaml"
+    path = root / rel
+    if not path.exists():
+        errors.append(ContentError(rel, 0, "", "missing: facts need the metric catalogue content/metrics.yaml"))
+        return {}
+    data = read_yaml(path, rel, errors, root)
+    if data is None:
+        return {}
+    if isinstance(data, dict) and "metrics" in data:
+        data = data["metrics"] or []
+    if not isinstance(data, list):
+        errors.append(ContentError(rel, 1, "", f"expected a list of metrics, not {type_name(data)}"))
+        return {}
+    metrics: dict[str, Metric] = {}
+    fields = Fields(rel, errors)
+    for index, record in enumerate(data):
+        if not isinstance(record, dict):
+            errors.append(ContentError(rel, line_of(data, index), "", f"metric {index + 1} must be a mapping of fields, not {type_name(record)}"))
+            continue
+        before = len(errors)
+        fields.unknown(record, METRIC_FIELDS)
+        metric = Metric(
+            key=fields.ident(record, "key", KEY_RE, "snake_case key such as industrial_output"),
+            label=fields.text(record, "label", required=True),
+            label_en=fields.text(record, "label_en"),
+            unit=fields.text(record, "unit", required=True),
+            theme=fields.text(record, "theme", required=True),
+            definition=fields.text(record, "definition"),
+            definition_en=fields.text(record, "definition_en"),
+        )
+        if metric.key in metrics:
+            fields.error(record, "key", f"duplicate metric key {metric.key!r}")
+        if len(errors) == before:
+            metrics[metric.key] = metric
+            raw.metrics[metric.key] = record
+        elif isinstance(record.get("key"), str):
+            raw.broken["metric"].add(record["key"])
+    return metrics
+
+
+# --- themes ------------------------------------------------------------------
+
+def read_themes(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, Theme]:
+    themes: list[Theme] = []
+    for path in sorted((root / "content" / "themes").glob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        theme = read_theme(path, rel, errors, raw)
+        if theme is not None:
+            themes.append(theme)
+        else:
+            raw.broken["theme"].add(path.stem)
+    themes.sort(key=lambda t: (t.order, t.slug))
+    return {theme.slug: theme for theme in themes}
+
+
+def read_theme(path: Path, rel: str, errors: list[ContentError], raw: Raw) -> Theme | None:
+    text = read_text(path, rel, errors)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        errors.append(ContentError(rel, 1, "", "file must start with '---' front matter"))
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        errors.append(ContentError(rel, 1, "", "front matter has no closing '---'"))
+        return None
+    data = parse_yaml("\n".join(lines[1:end]), rel, errors, first_line=2)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        errors.append(ContentError(rel, 2, "", "front matter must be a mapping"))
+        return None
+    if not ID_RE.match(path.stem):
+        errors.append(ContentError(rel, 0, "", f"file name {path.name!r} must be a kebab-case theme slug"))
+    fields = Fields(rel, errors)
+    before = len(errors)
+    fields.unknown(data, THEME_FIELDS)
+    theme = Theme(
+        slug=path.stem,
+        title=fields.text(data, "title", required=True),
+        path=rel,
+        title_en=fields.text(data, "title_en"),
+        summary=fields.text(data, "summary"),
+        order=fields.integer(data, "order", 100),
+        charts=[c for c, _ in fields.text_list(data, "charts")],
+        metrics=[m for m, _ in fields.text_list(data, "metrics")],
+        body="\n".join(lines[end + 1:]).strip("\n") + "\n",
+    )
+    raw.themes[theme.slug] = (data, end + 2, "\n".join(lines[end + 1:]))
+    return theme if len(errors) == before else None
+
+
+# --- charts ------------------------------------------------------------------
+
+def read_charts(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, ChartSpec]:
+    charts: dict[str, ChartSpec] = {}
+    for path in sorted((root / "content" / "charts").glob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        data = read_yaml(path, rel, errors, root)
+        chart = None
+        if isinstance(data, dict):
+            chart = read_chart(path.stem, data, rel, errors)
+        elif data is not None:
+            errors.append(ContentError(rel, 1, "", f"a chart spec must be a mapping of fields, not {type_name(data)}"))
+        if chart is not None:
+            charts[chart.id] = chart
+            raw.charts[chart.id] = data
+        else:
+            raw.broken["chart"].add(path.stem)
+    return charts
+
+
+def read_chart(chart_id: str, data: dict, rel: str, errors: list[ContentError]) -> ChartSpec | None:
+    fields = Fields(rel, errors)
+    before = len(errors)
+    fields.unknown(data, CHART_FIELDS)
+    if not ID_RE.match(chart_id):
+        errors.append(ContentError(rel, 0, "", f"file name must be a kebab-case chart id, not {chart_id!r}"))
+    if "id" in data and data["id"] != chart_id:
+        fields.error(data, "id", f"{data['id']!r} differs from the file name {chart_id!r}; the chart id is the file name")
+    chart = ChartSpec(
+        id=chart_id,
+        title=fields.text(data, "title", required=True),
+        type=fields.choice(data, "type", CHART_TYPES, default="bar", required=True),
+        path=rel,
+        title_en=fields.text(data, "title_en"),
+        subtitle=fields.text(data, "subtitle"),
+        subtitle_en=fields.text(data, "subtitle_en"),
+        theme=fields.text(data, "theme"),
+        x_title=fields.text(data, "x_title"),
+        y_title=fields.text(data, "y_title"),
+        y_title_en=fields.text(data, "y_title_en"),
+        notes=[n for n, _ in fields.text_list(data, "notes")],
+        notes_en=[n for n, _ in fields.text_list(data, "notes_en")],
+    )
+    if not fields.present(data, "series", required=True):
+        return None
+    series_records = fields.records(data, "series")
+    series_fields = fields.nested("series.")
+    for record in series_records:
+        series_fields.unknown(record, SERIES_FIELDS)
+        select = {}
+        if record.get("select") is not None:
+            if isinstance(record["select"], dict):
+                for key, value in record["select"].items():
+                    if key not in SELECT_FIELDS:
+                        errors.append(ContentError(rel, line_of(record["select"], key), "series.select", f"cannot filter on {key!r} (one of: {', '.join(SELECT_FIELDS)})"))
+                    elif isinstance(value, (dict, list, bool)) or value is None:
+                        errors.append(ContentError(rel, line_of(record["select"], key), f"series.select.{key}", f"must be text, not {type_name(value)}"))
+                    else:
+                        select[key] = str(value)
+            else:
+                series_fields.error(record, "select", f"must be a mapping such as {{metric: industrial_output}}, not {type_name(record['select'])}")
+        chart.series.append(SeriesSpec(
+            name=series_fields.text(record, "name", required=True),
+            name_en=series_fields.text(record, "name_en"),
+            facts=[f for f, _ in series_fields.text_list(record, "facts")],
+            select=select,
+            style=series_fields.choice(record, "style", SERIES_STYLES, default="") if record.get("style") else "",
+        ))
+    return chart if len(errors) == before else None
+
+
+def series_facts(series: SeriesSpec, facts: dict[str, Fact]) -> list[Fact]:
+    """The facts a chart series draws: its listed ids, then every fact its `select` matches."""
+    chosen = [facts[i] for i in series.facts if i in facts]
+    if series.select:
+        listed = set(series.facts)
+        chosen += [f for f in facts.values()
+                   if f.id not in listed and all(str(getattr(f, key)) == value for key, value in series.select.items())]
+    return chosen
+
+
+# --- cross-references ----------------------------------------------------------
+
+def _check_references(config: SiteConfig | None, metrics: dict[str, Metric], themes: dict[str, Theme],
+                      charts: dict[str, ChartSpec], facts: dict[str, Fact], raw: Raw,
+                      errors: list[ContentError]) -> None:
+    if config is not None:
+        listed = raw.site.get("headline_facts")
+        for index, fact_id in enumerate(config.headline_facts):
+            if not raw.known("fact", fact_id, facts):
+                line = line_of(listed, index) or line_of(raw.site, "headline_facts")
+                errors.append(ContentError("content/site.yaml", line, "headline_facts", f"unknown fact id {fact_id!r}"))
+    for key, metric in metrics.items():
+        if not raw.known("theme", metric.theme, themes):
+            errors.append(ContentError("content/metrics.yaml", line_of(raw.metrics[key], "theme"), "theme", f"unknown theme {metric.theme!r} for metric {key!r} (no content/themes/{metric.theme}.md)"))
+    for theme in themes.values():
+        data, body_line, body = raw.themes[theme.slug]
+        for field, present, kind in (("charts", charts, "chart"), ("metrics", metrics, "metric")):
+            items = data.get(field) or []
+            for index, item in enumerate(items if isinstance(items, list) else [items]):
+                if not raw.known(kind, str(item), present):
+                    errors.append(ContentError(theme.path, line_of(items, index) or line_of(data, field), field, f"unknown {kind} {item!r}"))
+        _check_fact_links(theme.path, body, body_line, facts, raw, errors)
+    for chart in charts.values():
+        data = raw.charts[chart.id]
+        if chart.theme and not raw.known("theme", chart.theme, themes):
+            errors.append(ContentError(chart.path, line_of(data, "theme"), "theme", f"unknown theme {chart.theme!r}"))
+        _check_series(chart, data, metrics, facts, raw, errors)
+
+
+def _check_article_tags(root: Path, articles: dict[str, Article], themes: dict[str, Theme], raw: Raw,
+                        errors: list[ContentError]) -> None:
+    """An article's `tags` are the theme slugs it belongs to."""
+    for article in articles.values():
+        for tag in article.tags:
+            if not raw.known("theme", tag, themes):
+                errors.append(ContentError(article.path, _front_matter_line(root / article.path, "tags"), "tags",
+                                           f"unknown theme {tag!r} (tags are theme slugs: {', '.join(themes)})"))
+
+
+def _check_series(chart: ChartSpec, data: dict, metrics: dict[str, Metric], facts: dict[str, Fact], raw: Raw,
+                  errors: list[ContentError]) -> None:
+    records = data.get("series") or []
+    for index, series in enumerate(chart.series):
+        record = records[index] if index < len(records) else {}
+        line = line_of(records, index)
+        listed = record.get("facts") or []
+        for position, fact_id in enumerate(series.facts):
+            if not raw.known("fact", fact_id, facts):
+                errors.append(ContentError(chart.path, line_of(listed, position) or line_of(record, "facts"), "series.facts", f"unknown fact id {fact_id!r}"))
+        if "metric" in series.select and not raw.known("metric", series.select["metric"], metrics):
+            errors.append(ContentError(chart.path, line_of(record.get("select"), "metric"), "series.select.metric", f"unknown metric {series.select['metric']!r}"))
+        if not series.facts and not series.select:
+            errors.append(ContentError(chart.path, line, "series", f"series {series.name!r} names no facts: give 'facts: [ids]' or 'select: {{metric: …}}'"))
+        elif not series_facts(series, facts) and not (raw.broken["fact"] or raw.broken["metric"]):
+            # (when some facts failed to load, an empty selection may be their fault: not reported)
+            wanted = ", ".join(f"{k}={v}" for k, v in series.select.items())
+            errors.append(ContentError(chart.path, line_of(record, "select") or line, "series", f"series {series.name!r} selects no facts ({wanted or 'no known ids'})"))
+
+
+def _check_fact_links(path: str, body: str, body_line: int, facts: dict[str, Fact], raw: Raw,
+                      errors: list[ContentError]) -> None:
+    for match in FACT_LINK_RE.finditer(body):
+        text, fact_id = match.group(1), match.group(2)
+        line = body_line + body.count("\n", 0, match.start())
+        fact = facts.get(fact_id)
+        if fact_id in raw.broken["fact"]:
+            continue
+        if fact is None:
+            errors.append(ContentError(path, line, "body", f"link [{text}](fact:{fact_id}) names an unknown fact id"))
+        elif not text_matches_value(text, fact.value, fact.unit):
+            errors.append(ContentError(path, line, "body", f"link text {text!r} does not show the value of fact {fact_id!r} ({fact.value:g} {fact.unit})"))

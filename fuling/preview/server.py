@@ -1,0 +1,343 @@
+"""Live preview: build, serve `site/` on 127.0.0.1, rebuild on change, reload the browser.
+
+Watches `content/`, `templates/` and `seeds/` with watchdog. Changes are
+debounced (an editor's save is often several events), then the site is
+rebuilt in this process. The build writes `site/` atomically, so a broken
+edit leaves the last good site in place: the server keeps serving it, prints
+the errors in the terminal and shows them as an overlay in the browser.
+
+The search index comes last: the edited site is swapped in (and the page
+reloaded) with the previous index while Pagefind indexes, then swapped again
+with the new one (build_site's `index_later`). A change that comes first drops
+that index; the next build makes its own.
+
+Served HTML pages get one `<script src="/__preview/client.js">` added on the
+way out; the files in `site/` are never changed. The script polls
+`/__preview/status?since=n` (`{"version": n, "error": "..."}`), which the
+server holds until the version moves past n (a long poll: the page reloads as
+soon as a build is in, not at the next tick of a timer): a new version without
+an error reloads the page, an error shows the overlay. An external script
+rather than inline code, so a page's Content-Security-Policy of 'self'
+still lets it run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import parse_qs, urlsplit
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from fuling.core.errors import BuildError
+from fuling.core.reporter import Reporter
+
+PREFIX = "/__preview/"
+LONG_POLL_SECONDS = 20.0  # a status request waits this long for a new version, then answers as is
+WATCHED = ("content", "templates", "seeds")
+# Files editors write beside the real one while saving: not a change to build.
+SCRATCH_RE = re.compile(r"(^\.#|^#.*#$|~$|\.sw[a-p]$|\.tmp$|^4913$|\.kate-swp$)")
+BODY_END_RE = re.compile(rb"</body\s*>", re.I)
+
+CLIENT_JS = r"""(function () {
+  var me = document.currentScript, loaded = Number(me && me.dataset.version), seen = loaded;
+  var BOX = "fuling-preview-error";
+  function overlay(message) {
+    var box = document.getElementById(BOX);
+    if (!message) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = BOX;
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5em 2em;" +
+        "background:rgba(40,0,0,.94);color:#fff;font:14px/1.6 ui-monospace,monospace;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "构建失败 Build failed — showing the last good page underneath\n\n" + message;
+  }
+  // The server answers when the version moves past `seen` (or after LONG_POLL_SECONDS):
+  // ask again at once. A failed request (server stopped) is retried more slowly.
+  function poll() {
+    fetch("/__preview/status?since=" + seen, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+      if (s.error) { overlay(s.error); }
+      else if (s.version !== loaded) { location.reload(); return; }
+      else { overlay(null); }
+      seen = s.version;
+      setTimeout(poll, 0);
+    }).catch(function () { setTimeout(poll, 1500); });
+  }
+  poll();
+})();
+"""
+
+NO_SITE_HTML = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>构建失败</title></head>
+<body><p>The site has not been built yet.</p></body></html>"""
+
+
+@dataclass
+class PreviewState:
+    version: int = 0  # bumped after every build, good or bad
+    error: str = ""  # text of the last build's errors; "" when it succeeded
+    builds: int = 0
+
+
+class PreviewServer:
+    """The preview's parts: an HTTP server thread, a watcher, and a rebuild thread."""
+
+    def __init__(self, root: Path, port: int = 8000, reporter: Reporter | None = None, out: Path | None = None,
+                 site_url: str | None = None, debounce: float = 0.25, host: str = "127.0.0.1",
+                 build: Callable[[], None] | None = None):
+        self.root = Path(root).resolve()
+        self.out = Path(out).resolve() if out else self.root / "site"
+        self.reporter = reporter or Reporter()
+        self.site_url = site_url
+        self.debounce = debounce
+        self.state = PreviewState()
+        self._lock = threading.Condition()  # guards `state`; notified when it changes or the server stops
+        self._changed = threading.Event()
+        self._last_change = 0.0
+        self._stopping = threading.Event()
+        self._build = build or self._pipeline_build
+        handler = partial(PreviewHandler, preview=self, directory=str(self.out))
+        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self._threads: list[threading.Thread] = []
+        self._observer = None
+
+    @property
+    def port(self) -> int:
+        return self.httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def watched_dirs(self) -> list[Path]:
+        from fuling.build.pipeline import templates_for
+
+        dirs = [self.root / name for name in WATCHED] + [templates_for(self.root)]
+        return sorted({d.resolve() for d in dirs if d.is_dir()})
+
+    def _pipeline_build(self):
+        from fuling.build.pipeline import build_site
+
+        # index_later: the edited pages are served (and the browser reloaded) while Pagefind
+        # is still indexing; at 1,000 articles that is most of a rebuild.
+        return build_site(self.root, self.out, site_url=self.site_url, reporter=self.reporter, index_later=True)
+
+    def rebuild(self) -> bool:
+        """Build once; record the outcome for the browser. True when the build succeeded."""
+        result, error = self._attempt(self._build)
+        self._record(error)
+        pending = getattr(result, "pending_index", None)
+        if pending is not None and self._wait_for_index(pending):
+            _, error = self._attempt(pending.finish)
+            if error:
+                self._record(error)
+        return not error
+
+    def _attempt(self, step: Callable[[], object]) -> tuple[object, str]:
+        """(what `step` returned, "") or (None, the errors as text, also printed)."""
+        try:
+            return step(), ""
+        except BuildError as failure:
+            for item in failure.errors:
+                self.reporter.error(str(item))
+            error = "\n".join(str(item) for item in failure.errors)
+        except Exception:  # a crash in a stage must not stop the preview; show it like a content error
+            error = traceback.format_exc()
+            self.reporter.error(error.rstrip())
+        self.reporter.info(f"build failed; still serving the last good site at {self.url}")
+        return None, error
+
+    def _record(self, error: str) -> None:
+        """A new version for the browser: it reloads, or shows the error."""
+        with self._lock:
+            self.state = PreviewState(version=self.state.version + 1, error=error, builds=self.state.builds + 1)
+            self._lock.notify_all()
+
+    def _wait_for_index(self, pending) -> bool:
+        """Wait for the search index of the build just served, unless another change comes
+        first: then it is dropped and the next build makes its own. True when it is ready."""
+        while not pending.done():
+            if self._changed.is_set() or self._stopping.is_set():
+                pending.cancel()
+                self.reporter.info("search index of that build dropped: another change came first")
+                return False
+            time.sleep(0.05)
+        return True
+
+    def status(self) -> PreviewState:
+        with self._lock:
+            return self.state
+
+    def status_after(self, since: int, timeout: float = LONG_POLL_SECONDS) -> PreviewState:
+        """The state once its version is no longer `since` (at once if it is not), or as it
+        is after `timeout` seconds or when the server stops."""
+        with self._lock:
+            self._lock.wait_for(lambda: self.state.version != since or self._stopping.is_set(), timeout)
+            return self.state
+
+    def notice_change(self, path: str) -> None:
+        if SCRATCH_RE.search(os.path.basename(path)):
+            return
+        self._last_change = time.monotonic()
+        self._changed.set()
+
+    def _rebuild_loop(self) -> None:
+        while not self._stopping.is_set():
+            if not self._changed.wait(0.2):
+                continue
+            # Wait until the files have been quiet for `debounce` seconds, then build once.
+            while not self._stopping.is_set() and time.monotonic() - self._last_change < self.debounce:
+                time.sleep(self.debounce / 4)
+            if self._stopping.is_set():
+                return
+            self._changed.clear()
+            self.reporter.info("change detected; rebuilding")
+            self.rebuild()
+
+    def start(self) -> None:
+        """Build once, then serve and watch in background threads."""
+        self.rebuild()
+        self._observer = Observer()
+        handler = _ChangeHandler(self)
+        for directory in self.watched_dirs():
+            self._observer.schedule(handler, str(directory), recursive=True)
+        self._observer.start()
+        for target in (self.httpd.serve_forever, self._rebuild_loop):
+            thread = threading.Thread(target=target, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        with self._lock:
+            self._lock.notify_all()  # the status requests waiting for a new version answer now
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+
+class _ChangeHandler(FileSystemEventHandler):
+    def __init__(self, preview: PreviewServer):
+        super().__init__()
+        self.preview = preview
+
+    def on_any_event(self, event) -> None:
+        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+            return  # reads and directory timestamp updates change nothing
+        self.preview.notice_change(getattr(event, "dest_path", "") or event.src_path)
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves site/ as it is on disk; HTML pages get the reload script on the way out."""
+
+    def __init__(self, *args, preview: PreviewServer, **kwargs):
+        self.preview = preview
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        path = url.path
+        if path == PREFIX + "status":
+            try:  # the version the page knows: wait for the next one
+                since: int | None = int(parse_qs(url.query).get("since", [""])[0])
+            except ValueError:
+                since = None
+            state = self.preview.status() if since is None else self.preview.status_after(since)
+            self._send(HTTPStatus.OK, "application/json", json.dumps(
+                {"version": state.version, "error": state.error}, ensure_ascii=False).encode())
+            return
+        if path == PREFIX + "client.js":
+            self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", CLIENT_JS.encode())
+            return
+        page = self._html_file(path)
+        if page is None:
+            super().do_GET()
+            return
+        if not page.is_file():
+            # No site at all yet (the first build failed): a blank page that still shows the overlay.
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/html; charset=utf-8", self._inject(NO_SITE_HTML.encode()))
+            return
+        self._send(HTTPStatus.OK, "text/html; charset=utf-8", self._inject(page.read_bytes()))
+
+    def _html_file(self, path: str) -> Path | None:
+        """The HTML file a request is for, or None when it is not a page (assets, redirects, 404s)."""
+        local = Path(self.translate_path(path))
+        if path.endswith("/"):
+            local = local / "index.html"
+        if local.suffix != ".html":
+            return None
+        if not local.is_file() and self.preview.out.is_dir():
+            return None  # a real 404 of a built site
+        return local
+
+    def _inject(self, html: bytes) -> bytes:
+        tag = f'<script src="{PREFIX}client.js" data-version="{self.preview.status().version}"></script>'.encode()
+        matches = list(BODY_END_RE.finditer(html))
+        if not matches:
+            return html + tag
+        at = matches[-1].start()
+        return html[:at] + tag + html[at:]
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        # Assets too: a rebuilt stylesheet must not come from the browser's cache.
+        if not any(b"Cache-Control" in line for line in getattr(self, "_headers_buffer", [])):
+            self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:
+        pass  # the terminal is for build output; request lines would drown it (polling)
+
+
+def serve(root: Path, port: int = 8000, reporter: Reporter | None = None, out: Path | None = None,
+          site_url: str | None = None) -> int:
+    """`build.py serve`: run until Ctrl-C. Exit status 0, or 1 when the port is taken."""
+    reporter = reporter or Reporter()
+    try:
+        preview = PreviewServer(root, port=port, reporter=reporter, out=out, site_url=site_url)
+    except OSError as exc:
+        reporter.error(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; try --port {port + 1}")
+        return 1
+    preview.start()
+    shown = ", ".join(_shown(d, preview.root) for d in preview.watched_dirs())
+    reporter.info(f"serving {preview.url} (watching {shown}); Ctrl-C stops")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        reporter.info("stopped")
+    finally:
+        preview.stop()
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() + "/"
+    except ValueError:
+        return str(path)

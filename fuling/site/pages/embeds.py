@@ -1,0 +1,81 @@
+"""Embed pages: `embed/<chart-id>/index.html`, one chart made to live in
+another newsroom's iframe.
+
+Each page holds the chart, its title, its notes and a one-line source credit
+linking back to the chart page, and nothing else: no navigation, no footer,
+no request to any host but this site, no cookie, no analytics. Both languages
+are baked in (`?lang=en` picks English in the browser; without JavaScript the
+Chinese shows), and `assets/embed-frame.js` reports the page's height to the
+host page (see README.md, "Embedding a chart"). The code other sites paste
+is written once, in templates/partials/chart-embed.html.
+"""
+from __future__ import annotations
+
+from fuling.charts.figures import is_partial_year, period_sort_key, plot_height
+from fuling.charts.english import english_figure, period_label_en
+from fuling.core.model import ChartData, Fact, Site
+
+
+def english_notes(chart: ChartData) -> list[str]:
+    """The chart's notes in English: the spec's notes_en, then the automatic
+    notes the chart page adds in Chinese (render_views._chart_notes), on the
+    same conditions, so both languages carry the same warnings."""
+    notes = list(chart.spec.notes_en)
+    points = chart.points
+    partial = sorted({p.fact.period for p in points if is_partial_year(p.fact.period)}, key=period_sort_key)
+    if partial and not any("部分" in n or "月" in n for n in chart.spec.notes):
+        labels = ", ".join(period_label_en(p) for p in partial)
+        notes.append(f"{labels}: part of a year only (dotted), not comparable with whole years.")
+    if any(p.style == "target" for p in points):
+        notes.append("Hollow bars or markers are targets, not results.")
+    if any(p.style == "estimate" for p in points):
+        notes.append("Hatched bars are estimates.")
+    if any(p.fact.bound != "exact" for p in points):
+        notes.append("Figures printed as “over”, “about” and the like are drawn at the printed number.")
+    return notes
+
+
+def corrected_facts(chart: ChartData) -> list[Fact]:
+    seen: dict[str, Fact] = {}
+    for point in chart.points:
+        if point.fact.corrections:
+            seen.setdefault(point.fact.id, point.fact)
+    return [seen[k] for k in sorted(seen)]
+
+
+def source_titles(site: Site, chart: ChartData) -> list[str]:
+    """Titles of the articles the chart's figures come from, oldest first."""
+    slugs = {p.fact.source.article for p in chart.points}
+    articles = sorted((site.articles[s] for s in slugs if s in site.articles), key=lambda a: (a.date, a.slug))
+    return [a.title for a in articles]
+
+
+def generate(ctx) -> dict[str, bytes]:
+    """`embed/<id>/index.html` for every chart."""
+    out: dict[str, bytes] = {}
+    site = ctx.site
+    for chart_id, view in ctx.views.charts.items():
+        chart = view.data
+        spec = chart.spec
+        corrected = corrected_facts(chart)
+        last_correction = max((c.date for f in corrected for c in f.corrections), default=None)
+        out.update(ctx.page(
+            "embed.html", f"embed/{chart_id}/index.html",
+            chart=view,
+            spec=spec,
+            title=spec.title,
+            title_en=spec.title_en or spec.title,
+            subtitle=spec.subtitle,
+            subtitle_en=spec.subtitle_en,
+            notes=view.notes,
+            notes_en=english_notes(chart),
+            figure=chart.figure,
+            figure_en=english_figure(chart, site),
+            chart_url=f"{site.config.site_url}charts/{chart_id}/",
+            corrections_url=f"{site.config.site_url}corrections/",
+            sources=source_titles(site, chart),
+            corrected=corrected,
+            last_correction=last_correction,
+            plot_height=plot_height(chart),
+        ))
+    return out

@@ -1,0 +1,45 @@
+"""Themed pages (narrative with fact links, charts, key facts with sources) and their index."""
+from __future__ import annotations
+
+from fuling.core.errors import BuildError, ContentError
+from fuling.core.urls import relative_url
+from fuling.site.markup import link_tag, render_fact_links
+
+
+def generate(ctx) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    errors: list[ContentError] = []
+    views = ctx.views
+    out.update(ctx.page(
+        "themes.html", "themes/index.html",
+        section="themes", title=f"主题 · {ctx.site.config.title}",
+        description="涪陵经济的六个主题：工业、新材料、绿色制造、科技创新、智能制造与榨菜。",
+        canonical=ctx.canonical("themes/index.html"), themes=views.themes,
+    ))
+    for theme in views.themes:
+        path = f"themes/{theme.slug}/index.html"
+        source = ctx.site.themes[theme.slug]
+
+        def open_link(fact_id: str, path=path) -> str:
+            fact = views.facts.get(fact_id)
+            if fact is None:
+                return ""
+            return link_tag(relative_url(fact.href, path), fact.tooltip, "fig", data_facts=fact.id)
+
+        def unknown(fact_id: str, source=source) -> None:
+            errors.append(ContentError(source.path, 0, "body", f"fact:{fact_id} is not a fact id"))
+
+        body = render_fact_links(source.body, open_link, unknown)
+        out.update(ctx.page(
+            "theme.html", path,
+            section="themes", title=f"{theme.title} · {ctx.site.config.title}",
+            description=theme.summary or theme.title,
+            canonical=ctx.canonical(path), theme=theme, body=body,
+            charts=[views.charts[c] for c in theme.charts],
+        ))
+    if errors:
+        raise BuildError(errors)
+    return out
+
+
+generate.searched = True  # the search index reads these pages: render_site runs it first

@@ -1,0 +1,216 @@
+"""Render stage: Site + chart data + templates -> pages in memory (output path -> bytes).
+
+`render_site` builds one `RenderContext` (Jinja2 environment, asset list, view
+data shared by every page) and then runs every page generator. A generator is
+a function `generate(ctx) -> dict[str, bytes]`; each module in `fuling/pages/`
+that defines `generate` (or a `GENERATORS` list) is one, found automatically, so
+a new page type is a new module and no existing file changes. The core pages
+use that same hook.
+
+Nothing here writes files: `write` does that.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from markupsafe import Markup
+
+from fuling.core.urls import hashed_name, relative_url
+from fuling.charts.figures import PLOTLY_BASIC, format_value, period_label, plotly_js_file
+from fuling.build.cache import template_bytecode_cache
+from fuling.core.errors import BuildError
+from fuling.core.parallel import in_background
+from fuling.core.model import ChartData, Site
+from fuling.charts.pictures import Preview
+from fuling.site.views import SiteViews, build_views
+from fuling.core.reporter import Reporter
+from fuling.site.provenance import template_globals
+
+PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
+
+
+@dataclass
+class Asset:
+    name: str  # file name under assets/, e.g. "site.css"
+    data: bytes
+
+    @property
+    def path(self) -> str:
+        return f"assets/{self.name}"
+
+    @property
+    def url(self) -> str:
+        """Root-relative URL under the content-hashed name the publishing step
+        (fuling/assets.py) gives the file, so a changed file is never served stale."""
+        return hashed_name(self.path, self.data)
+
+
+@dataclass
+class RenderContext:
+    """Everything a page generator needs; built once per render."""
+
+    site: Site
+    charts: dict[str, ChartData]
+    env: jinja2.Environment
+    templates_dir: Path
+    assets: dict[str, Asset]
+    views: SiteViews
+    notes: list[str] = field(default_factory=list)  # warnings for the build output
+    # The exports' files (fuling.outputs.exports), for the data page that describes them;
+    # the pipeline passes the result of the exports it runs beside render, so they are made once.
+    exports: Callable[[], dict[str, bytes]] | None = None
+    reporter: Reporter | None = None  # the build's, for the progress of long generators
+
+    def progress(self, name: str, done: int, total: int) -> None:
+        """`done` of `total` items of a long generator (fuling.reporter). A generator forked to
+        the second core reports from there: its copy of the reporter writes to the same stream."""
+        if self.reporter is not None:
+            self.reporter.progress(name, done, total)
+
+    def exported_files(self) -> dict[str, bytes]:
+        if self.exports is None:  # exports come later in the pipeline: they are handed in, never made here
+            raise ValueError("the data page describes the data files: call render_site with exports=")
+        return self.exports()
+
+    def page(self, template: str, path: str, **data) -> dict[str, bytes]:
+        """Render one template to one output path; `path` is relative to site/ (posix)."""
+        html = self.env.get_template(template).render(page_path=path, **data)
+        return {path: html.encode("utf-8")}
+
+    def canonical(self, path: str) -> str:
+        """Absolute URL of a page: the only absolute links the site prints."""
+        pretty = path[: -len("index.html")] if path.endswith("index.html") else path
+        return self.site.config.site_url + pretty
+
+
+def json_script(data) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&' survive."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def make_environment(templates_dir: Path, assets: dict[str, Asset]) -> jinja2.Environment:
+    """The one Jinja2 set-up: autoescape, strict undefined, the filters templates may use."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=template_bytecode_cache(),  # compiled templates kept between builds (fuling.cache)
+        auto_reload=False,  # one environment per build: no need to stat a template on every include
+    )
+
+    @jinja2.pass_context
+    def url(context, target: str) -> str:
+        return relative_url(target, context["page_path"])
+
+    @jinja2.pass_context
+    def asset(context, name: str) -> str:
+        return relative_url(assets[name].url, context["page_path"])
+
+    env.filters["url"] = url
+    env.filters["number"] = format_value
+    env.filters["period"] = period_label
+    env.filters["json_script"] = json_script
+    env.globals["asset"] = asset
+    return env
+
+
+def load_assets(templates_dir: Path, notes: list[str]) -> dict[str, Asset]:
+    """Hand-written files under templates/assets/ plus plotly.js, served from the site itself."""
+    assets: dict[str, Asset] = {}
+    folder = templates_dir / "assets"
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                name = path.relative_to(folder).as_posix()
+                assets[name] = Asset(name, path.read_bytes())
+    plotly_js = plotly_js_file(templates_dir)
+    assets["plotly.min.js"] = Asset("plotly.min.js", plotly_js.read_bytes())
+    if plotly_js != templates_dir.parent / PLOTLY_BASIC:
+        notes.append(
+            f"plotly.js: {PLOTLY_BASIC} is missing (run `make npm-assets`); "
+            "serving the full bundle from the plotly Python package instead (about 4.5 times larger)"
+        )
+    return assets
+
+
+def page_generators() -> list[PageGenerator]:
+    """Every page type, in the order fuling/site/pages/__init__.py lists them."""
+    from fuling.site.pages import PAGE_TYPES  # the pages import this module's helpers
+
+    return list(PAGE_TYPES)
+
+
+def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
+                  exports: Callable[[], dict[str, bytes]] | None = None,
+                  previews: dict[str, list[Preview]] | None = None,
+                  reporter: Reporter | None = None) -> RenderContext:
+    templates_dir = Path(templates_dir)
+    notes: list[str] = []
+    assets = load_assets(templates_dir, notes)
+    env = make_environment(templates_dir, assets)
+    views = build_views(site, charts, previews)
+    env.globals["site"] = site.config
+    env.globals["nav"] = views.nav
+    env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
+    return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
+                         assets=assets, views=views, notes=notes, exports=exports, reporter=reporter)
+
+
+def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
+                reporter=None, generators: list[PageGenerator] | None = None,
+                exports: Callable[[], dict[str, bytes]] | None = None,
+                previews: dict[str, list[Preview]] | None = None,
+                on_searched_pages: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
+    """Output path (posix, relative to site/) -> bytes, every asset file included.
+
+    `exports` returns the data files the exports stage made (the data page describes them);
+    without it they are made here when a page needs them. `previews` names each chart's
+    pictures (fuling.previews), which the pages link; without it charts have none.
+    `on_searched_pages` is called with the pages so far once the generators marked
+    `searched` (the pages the search index reads) are done: they run first, so the
+    index can be started while the other pages render.
+    """
+    ctx = build_context(site, charts, templates_dir, exports, previews, reporter)
+    for note in ctx.notes:  # a build without the basic bundle says so, reporter or not
+        (reporter or Reporter()).warn(note)
+    out: dict[str, bytes] = {}
+    errors = []
+    generators = generators if generators is not None else page_generators()
+    # A generator marked `in_background` (the article pages: most of the work) runs on a second
+    # core while this process runs the others (fuling.parallel; the same bytes either way).
+    jobs = {g: in_background(g, ctx) for g in generators if getattr(g, "in_background", False)}
+    # First the pages the search index reads, and of those the ones rendered here before the
+    # ones the second core renders meanwhile; the rest in the order found.
+    generators = sorted(generators, key=lambda g: (not getattr(g, "searched", False), g in jobs))
+    searched_left = sum(1 for g in generators if getattr(g, "searched", False))
+    for generate in generators:
+        try:
+            produced = jobs.pop(generate).result() if generate in jobs else generate(ctx)
+        except BuildError as failure:
+            errors.extend(failure.errors)
+            continue
+        except BaseException:
+            for job in jobs.values():
+                job.cancel()
+            raise
+        for path, data in produced.items():
+            if path in out:
+                raise ValueError(f"two page generators write {path}")
+            out[path] = data
+        if getattr(generate, "searched", False):
+            searched_left -= 1
+            if searched_left == 0 and on_searched_pages is not None and not errors:
+                on_searched_pages(dict(out))
+    if errors:
+        raise BuildError(errors)
+    return dict(sorted(out.items()))

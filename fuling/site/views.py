@@ -1,0 +1,310 @@
+"""View data for templates: facts, sources, articles, themes and charts, prepared in Python.
+
+Templates only display; every label, link target and sort order is decided
+here. Link targets are root-relative ("facts/index.html#id"); templates turn
+them into page-relative links with the `url` filter.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from fuling.charts.figures import (
+    BOUND_PREFIX,
+    KIND_LABELS,
+    MEASURE_LABELS,
+    format_fact,
+    format_value,
+    is_partial_year,
+    is_point_in_time,
+    period_label,
+    period_sort_key,
+    plot_height,
+)
+from fuling.core.model import Article, ChartData, Fact, Site, Source
+from fuling.charts.pictures import Preview
+
+FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
+_FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
+
+
+def date_label(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def text_fragment(quote: str) -> str:
+    """`:~:text=` directive for a quote; '-', '&' and ',' are percent-encoded as the spec needs."""
+    text = quote.replace("*", "").replace("`", "").strip()
+
+    def enc(part: str) -> str:
+        # Chinese stays as it is (an IRI; browsers encode it when following the link),
+        # which keeps pages small; the directive's own syntax characters are escaped.
+        return "".join(
+            "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+            if ch in _FRAGMENT_SPECIAL or ord(ch) < 0x21 or ch.isspace() else ch
+            for ch in part
+        )
+
+    if len(text) > FRAGMENT_MAX:
+        return f":~:text={enc(text[:16])},{enc(text[-16:])}"
+    return f":~:text={enc(text)}"
+
+
+def find_paragraph(article: Article | None, quote: str) -> str:
+    if article is None:
+        return ""
+    for block in article.blocks:
+        if quote and quote in block.text:
+            return block.anchor
+    return ""
+
+
+@dataclass(frozen=True)
+class SourceView:
+    article: str  # slug
+    article_title: str
+    publication: str
+    date: str  # ISO
+    date_label: str
+    quote: str
+    paragraph: str
+    href: str  # root-relative: article page, paragraph anchor, text fragment
+
+    @property
+    def citation(self) -> str:
+        """Short citation: 《title》，publication，date."""
+        parts = [f"《{self.article_title}》"]
+        if self.publication:
+            parts.append(self.publication)
+        parts.append(self.date_label)
+        return "，".join(parts)
+
+
+@dataclass
+class FactView:
+    id: str
+    fact: Fact
+    display: str  # 超过2000亿元
+    value_text: str  # 2000
+    unit: str
+    period_label: str
+    period_key: str  # for filters and sorting
+    kind: str
+    kind_label: str
+    measure_label: str
+    metric: str
+    metric_label: str
+    theme: str
+    theme_title: str
+    subject: str
+    partial: bool
+    point_in_time: bool
+    sources: list[SourceView]
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (other fact id, why)
+
+    @property
+    def href(self) -> str:
+        return f"facts/index.html#{self.id}"
+
+    @property
+    def source(self) -> SourceView:
+        return self.sources[0]
+
+    @property
+    def bound_label(self) -> str:
+        """超过 / 约 / 不超过, or ''."""
+        return BOUND_PREFIX.get(self.fact.bound, "")
+
+    @property
+    def tooltip(self) -> str:
+        """Quote, publication and date, for a title attribute."""
+        return f"“{self.source.quote}” ——{self.source.citation}"
+
+    @property
+    def label(self) -> str:
+        """What the number is: 涪陵区 规上工业产值（2023年，实际）."""
+        measure = f"{self.measure_label}" if self.measure_label else ""
+        return f"{self.subject} {self.metric_label}{measure}（{self.period_label}，{self.kind_label}）"
+
+
+@dataclass
+class ArticleView:
+    slug: str
+    article: Article
+    title: str
+    date: str
+    date_label: str
+    tags: list[tuple[str, str]]  # (theme slug, theme title)
+    fact_count: int
+
+    @property
+    def href(self) -> str:
+        return f"articles/{self.slug}/index.html"
+
+
+@dataclass
+class ChartView:
+    id: str
+    data: ChartData
+    title: str
+    subtitle: str
+    theme: str
+    rows: list[tuple[str, str, FactView]]  # (series, x label, fact)
+    notes: list[str]
+    units: list[str]
+    previews: list[Preview] = field(default_factory=list)  # the chart as pictures (fuling.previews), narrowest first
+
+    @property
+    def href(self) -> str:
+        return f"charts/{self.id}/index.html"
+
+    @property
+    def plot_height(self) -> int:
+        return plot_height(self.data)
+
+    @property
+    def picture(self) -> Preview | None:
+        """The picture an <img> shows when no <source> media condition matches."""
+        return self.previews[0] if self.previews else None
+
+    @property
+    def picture_sources(self) -> list[Preview]:
+        """The other pictures, widest first: a <picture> takes the first <source> that matches."""
+        return list(reversed(self.previews[1:]))
+
+
+@dataclass
+class ThemeView:
+    slug: str
+    title: str
+    title_en: str
+    summary: str
+    charts: list[str]
+    key_facts: list[FactView]
+    articles: list[ArticleView]
+
+    @property
+    def href(self) -> str:
+        return f"themes/{self.slug}/index.html"
+
+
+@dataclass
+class NavItem:
+    label: str
+    href: str
+    section: str
+
+
+@dataclass
+class SiteViews:
+    facts: dict[str, FactView]
+    articles: list[ArticleView]  # newest first
+    themes: list[ThemeView]  # by order
+    charts: dict[str, ChartView]
+    nav: list[NavItem]
+    headline: list[FactView]
+
+
+def source_view(source: Source, site: Site) -> SourceView:
+    article = site.articles.get(source.article)
+    paragraph = source.paragraph or find_paragraph(article, source.quote)
+    href = f"articles/{source.article}/index.html#{paragraph}{text_fragment(source.quote)}"
+    return SourceView(
+        article=source.article,
+        article_title=article.title if article else source.article,
+        publication=article.publication if article else "",
+        date=article.date.isoformat() if article else "",
+        date_label=date_label(article.date) if article else "",
+        quote=source.quote,
+        paragraph=paragraph,
+        href=href,
+    )
+
+
+def fact_view(fact: Fact, site: Site) -> FactView:
+    metric = site.metrics.get(fact.metric)
+    theme_slug = metric.theme if metric else ""
+    theme = site.themes.get(theme_slug)
+    return FactView(
+        id=fact.id,
+        fact=fact,
+        display=format_fact(fact),
+        value_text=format_value(fact.value),
+        unit=fact.unit,
+        period_label=("截至" if is_point_in_time(fact.period) else "") + period_label(fact.period),
+        period_key=fact.period,
+        kind=fact.kind,
+        kind_label=KIND_LABELS.get(fact.kind, fact.kind),
+        measure_label=MEASURE_LABELS.get(fact.measure, fact.measure),
+        metric=fact.metric,
+        metric_label=metric.label if metric else fact.metric,
+        theme=theme_slug,
+        theme_title=theme.title if theme else theme_slug,
+        subject=fact.subject,
+        partial=is_partial_year(fact.period),
+        point_in_time=is_point_in_time(fact.period),
+        sources=[source_view(s, site) for s in fact.sources],
+    )
+
+
+def _chart_notes(data: ChartData) -> list[str]:
+    notes = list(data.spec.notes)
+    partial = sorted({p.x for p in data.points if is_partial_year(p.fact.period)})
+    if partial and not any("部分" in n or "月" in n for n in notes):
+        notes.append(f"{'、'.join(partial)}只含部分月份（点状填充），不与全年数据相比。")
+    if any(p.style == "target" for p in data.points):
+        notes.append("空心柱或空心点为目标值，不是实际完成数。")
+    if any(p.style == "estimate" for p in data.points):
+        notes.append("斜线填充为预计值。")
+    if any(p.fact.bound != "exact" for p in data.points):
+        notes.append("原文为“突破”“超过”“约”等说法的数值，按原文数字画出，表中注明。")
+    return notes
+
+
+def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, list[Preview]] | None = None) -> SiteViews:
+    facts = {fid: fact_view(site.facts[fid], site) for fid in sorted(site.facts)}
+    for a, b, why in site.conflicts:
+        if a in facts:
+            facts[a].conflicts.append((b, why))
+        if b in facts:
+            facts[b].conflicts.append((a, why))
+
+    counts: dict[str, int] = {}
+    for fact in site.facts.values():
+        for source in fact.sources:
+            counts[source.article] = counts.get(source.article, 0) + 1
+    themes_sorted = sorted(site.themes.values(), key=lambda t: (t.order, t.slug))
+    articles = [
+        ArticleView(
+            slug=a.slug, article=a, title=a.title, date=a.date.isoformat(), date_label=date_label(a.date),
+            tags=[(t, site.themes[t].title) for t in a.tags if t in site.themes],
+            fact_count=counts.get(a.slug, 0),
+        )
+        for a in sorted(site.articles.values(), key=lambda a: (a.date, a.slug), reverse=True)
+    ]
+
+    chart_views = {}
+    for cid, data in sorted(charts.items()):
+        rows = [(p.series, p.x, facts[p.fact.id]) for p in data.points if p.fact.id in facts]
+        chart_views[cid] = ChartView(
+            id=cid, data=data, title=data.spec.title, subtitle=data.spec.subtitle, theme=data.spec.theme,
+            rows=rows, notes=_chart_notes(data), units=sorted({p.fact.unit for p in data.points}),
+            previews=(previews or {}).get(cid, []),
+        )
+
+    theme_views = []
+    for theme in themes_sorted:
+        key = [facts[f.id] for f in site.facts.values() if f.metric in theme.metrics]
+        key.sort(key=lambda v: (theme.metrics.index(v.metric), v.subject != "涪陵区", v.subject,
+                                period_sort_key(v.period_key), v.id))
+        theme_views.append(ThemeView(
+            slug=theme.slug, title=theme.title, title_en=theme.title_en, summary=theme.summary,
+            charts=[c for c in theme.charts if c in chart_views], key_facts=key,
+            articles=[a for a in articles if theme.slug in a.article.tags],
+        ))
+
+    nav = [NavItem("首页", "index.html", "home"), NavItem("主题", "themes/index.html", "themes"),
+           NavItem("图表", "charts/index.html", "charts"), NavItem("事实库", "facts/index.html", "facts"),
+           NavItem("文章", "articles/index.html", "articles")]
+    headline = [facts[fid] for fid in site.config.headline_facts if fid in facts]
+    return SiteViews(facts=facts, articles=articles, themes=theme_views, charts=chart_views, nav=nav, headline=headline)
