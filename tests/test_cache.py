@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fuling.build.cache import RACY_SECONDS, BuildState, memoized
+from fuling.build.cache import RACY_SECONDS, BuildState
+from fuling.core.memo import NO_MEMO
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -137,29 +138,24 @@ def test_memo_replays_value_and_errors_of_an_unchanged_file(project):
         return {"parsed": facts.read_text(encoding="utf-8")}
 
     state = BuildState.begin(project, project / "site", project / "templates")
-    with state.active():
-        first_errors: list = []
-        first = memoized("facts", facts, project, parse, first_errors)
+    first_errors: list = []
+    first = state.parse("facts", facts, project, parse, first_errors)
     (project / "site").mkdir()
     state.save({})
 
     again = BuildState.begin(project, project / "site", project / "templates")
-    with again.active():
-        errors: list = []
-        value = memoized("facts", facts, project, parse, errors)
+    errors: list = []
+    value = again.parse("facts", facts, project, parse, errors)
     assert value == first and errors == first_errors
     assert len(calls) == 1
 
     facts.write_text("- id: a\n  value: 9999\n", encoding="utf-8")
     edited = BuildState.begin(project, project / "site", project / "templates")
-    with edited.active():
-        value = memoized("facts", facts, project, parse, [])
+    value = edited.parse("facts", facts, project, parse, [])
     assert "9999" in value["parsed"] and len(calls) == 2
 
 
 def test_compressed_copy_is_reused_only_for_identical_bytes(project):
-    from fuling.build.cache import previous_derived
-
     state = BuildState.begin(project, project / "site", project / "templates")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_bytes(b"<p>2471</p>\n")
@@ -167,20 +163,18 @@ def test_compressed_copy_is_reused_only_for_identical_bytes(project):
     state.save({})
 
     again = BuildState.begin(project, project / "site", project / "templates")
-    with again.active():
-        assert previous_derived("index.html", b"<p>2471</p>\n", ".gz") == b"packed 2471"
-        assert previous_derived("index.html", b"<p>2472</p>\n", ".gz") is None  # same size, other bytes
-        assert previous_derived("index.html", b"<p>2471</p>\n", ".br") is None  # never made
+    assert again.previous_derived("index.html", b"<p>2471</p>\n", ".gz") == b"packed 2471"
+    assert again.previous_derived("index.html", b"<p>2472</p>\n", ".gz") is None  # same size, other bytes
+    assert again.previous_derived("index.html", b"<p>2471</p>\n", ".br") is None  # never made
     (project / "site" / "index.html.gz").write_bytes(b"tampered!!!")
-    with BuildState.begin(project, project / "site", project / "templates").active():
-        assert previous_derived("index.html", b"<p>2471</p>\n", ".gz") is None
-    assert previous_derived("index.html", b"<p>2471</p>\n", ".gz") is None  # no build running
+    tampered = BuildState.begin(project, project / "site", project / "templates")
+    assert tampered.previous_derived("index.html", b"<p>2471</p>\n", ".gz") is None
 
 
-def test_without_an_active_state_memo_always_parses(project):
+def test_without_the_build_cache_every_file_is_parsed_every_time(project):
     calls = []
     for _ in range(2):
-        memoized("facts", project / "content" / "facts" / "a.yaml", project, lambda errors: calls.append(1), [])
+        NO_MEMO.parse("facts", project / "content" / "facts" / "a.yaml", project, lambda errors: calls.append(1), [])
     assert len(calls) == 2
 
 
@@ -294,15 +288,13 @@ def test_chart_figures_are_drawn_again_only_when_what_they_show_changed(mini, mo
 
 
 def test_facts_page_renders_again_only_the_rows_of_edited_facts(mini, monkeypatch):
-    from fuling.site.pages import facts
-
     rendered: list[str] = []
-    real = facts.remembered
+    real = BuildState.remembered
 
-    def counting(kind, key, produce):
-        return real(kind, key, lambda: rendered.append(kind) or produce())
+    def counting(state, kind, key, produce):
+        return real(state, kind, key, lambda: (kind == "fact-row" and rendered.append(kind)) or produce())
 
-    monkeypatch.setattr(facts, "remembered", counting)
+    monkeypatch.setattr(BuildState, "remembered", counting)
     build(mini, monkeypatch)
     fact_count = sum(p.read_text(encoding="utf-8").count("- id: ") for p in (mini / "content" / "facts").glob("*.yaml"))
     assert rendered == ["fact-row"] * fact_count  # the first build renders every row

@@ -437,11 +437,10 @@ def cached_load(root: Path):
     from fuling.build.cache import BuildState
 
     state = BuildState.begin(root, root / "site", root / "templates", None)
-    with state.active():
-        try:
-            return load_site(root)
-        finally:
-            state.save({})
+    try:
+        return load_site(root, memo=state)
+    finally:
+        state.save({})
 
 
 def test_cached_load_gives_the_same_site_and_sees_edits(root):

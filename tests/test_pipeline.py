@@ -53,11 +53,15 @@ def stand_in(monkeypatch, tmp_path):
     templates.mkdir()
     (templates / "fact.html").write_text("<h1>{{ fact.id }}</h1>\n<p>{{ fact.value }}</p>\n", encoding="utf-8")
 
+    from fuling.charts.figures import PLOTLY_BASIC
+
     charts = types.ModuleType("fuling.charts.figures")
-    charts.build_charts = lambda site: {cid: ChartData(spec=spec, points=[], figure={}, description="") for cid, spec in site.charts.items()}
+    charts.PLOTLY_BASIC = PLOTLY_BASIC  # where the build cache looks for the site's plotly.js
+    charts.build_charts = lambda site, memo=None: {cid: ChartData(spec=spec, points=[], figure={}, description="") for cid, spec in site.charts.items()}
     render = types.ModuleType("fuling.site.render")
 
-    def render_site(site, chart_data, templates_dir, reporter=None, exports=None, previews=None, on_searched_pages=None):
+    def render_site(site, chart_data, templates_dir, reporter=None, exports=None, previews=None, on_searched_pages=None,
+                    memo=None):
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined)
         page = env.get_template("fact.html")
         return {f"facts/{f.id}/index.html": page.render(fact=f).encode() for f in site.facts.values()}

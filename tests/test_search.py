@@ -205,7 +205,7 @@ def test_a_build_failing_while_pagefind_runs_stops_it_and_removes_its_folder(mon
         folders.append(made.name)
         return made
 
-    def failing_publish(files, progress=None):
+    def failing_publish(files, progress=None, memo=None):
         assert started and started[0].poll() is None, "Pagefind is still indexing while the rest is published"
         raise BuildError([ContentError("templates/base.html", 3, "", "a publishing error")])
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import time
 import traceback
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
 from fuling.core.errors import BuildError, ContentError
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.reporter import Reporter
 
 if TYPE_CHECKING:  # the stages are imported when used: a no-op rebuild needs none of them
@@ -43,13 +43,14 @@ def templates_for(root: Path) -> Path:
     return own if own.is_dir() else PROJECT_TEMPLATES
 
 
-def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None) -> Site:
+def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
+               memo: Memo = NO_MEMO) -> Site:
     """Load and validate only; raises BuildError listing every problem."""
     from fuling.load.site import load_site
 
     reporter = reporter or Reporter()
     started = time.perf_counter()
-    site = load_site(Path(root), site_url=site_url, progress=reporter.progress)
+    site = load_site(Path(root), site_url=site_url, progress=reporter.progress, memo=memo)
     reporter.stage("load", f"{len(site.articles)} articles, {len(site.facts)} facts, {len(site.metrics)} metrics, "
                            f"{len(site.themes)} themes, {len(site.charts)} charts ({time.perf_counter() - started:.2f} s)")
     for first, second, why in site.conflicts:
@@ -65,9 +66,9 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
     return site, charts, with_index(files, wait_for_index(search, reporter))
 
 
-def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_dir: Path | None = None):
+def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_dir: Path | None = None,
+                memo: Memo = NO_MEMO):
     """(site, charts, the published files but the search index, the SearchIndexRun making it)."""
-    from fuling.build.cache import prepare_pages
     from fuling.outputs.publish import publish
     from fuling.charts.figures import build_charts
     from fuling.outputs.exports import export_data
@@ -76,16 +77,16 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     from fuling.outputs.search import start_search_index
 
     root = Path(root)
-    site = check_site(root, site_url, reporter)
+    site = check_site(root, site_url, reporter, memo)
 
     started = time.perf_counter()
-    charts = build_charts(site)
+    charts = build_charts(site, memo)
     reporter.stage("charts", f"{len(charts)} charts ({time.perf_counter() - started:.2f} s)")
 
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
-    prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
-    plan, pictures = _start_previews(charts, templates, reporter)  # drawn in a Chromium meanwhile
+    memo.prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
+    plan, pictures = _start_previews(charts, templates, reporter, memo)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
     searched: dict[str, bytes] = {}  # the pages the search index was started from
     search = None
@@ -94,11 +95,12 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         # Pagefind indexes the pages it reads in a process of its own from as soon as they are
         # rendered, while the other pages render and the rest is gathered and published.
         nonlocal search
-        search = start_search_index(site, pages)
+        search = start_search_index(site, pages, memo)
         searched.update(pages)
 
     try:
-        pages = _render(site, charts, templates, root, exports.result, plan, reporter, on_searched_pages=start_search)
+        pages = _render(site, charts, templates, root, exports.result, plan, reporter, on_searched_pages=start_search,
+                        memo=memo)
         reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
         if not searched:  # no generator marked `searched` (a test's own set)
             start_search(pages)
@@ -109,7 +111,7 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
             raise BuildError([ContentError(name, 0, "", "produced by both render and exports") for name in clashes])
 
         started = time.perf_counter()
-        files = publish({**pages, **data}, progress=reporter.progress)
+        files = publish({**pages, **data}, progress=reporter.progress, memo=memo)
         reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
                                   f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
     except BaseException:
@@ -190,8 +192,7 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
                              files=last.get("files", 0), seconds=time.perf_counter() - started)
         reporter.summary(result.pages, result.charts, result.facts, result.seconds)
         return result
-    with state.active() if state is not None else nullcontext():
-        site, charts, files, search = start_build(root, site_url, reporter, templates)
+    site, charts, files, search = start_build(root, site_url, reporter, templates, memo=state or NO_MEMO)
     later = index_later and search.previous is not None and not search.done()
     try:
         written = with_index(files, search.previous if later else wait_for_index(search, reporter))
@@ -279,7 +280,7 @@ def _shown(path: Path, root: Path) -> str:
         return path.name
 
 
-def _start_previews(charts: dict, templates: Path, reporter: Reporter):
+def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Memo):
     """(each chart's pictures, the batch drawing them), or ({}, None) without a Chromium (fuling.charts.pictures)."""
     from fuling.charts.chromium import find_browser
     from fuling.charts.pictures import PreviewBatch, plan_previews
@@ -295,14 +296,14 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter):
 
     plotly_js = plotly_js_file(templates)
     plan = plan_previews(charts, plotly_js)
-    batch = PreviewBatch(plan, charts, plotly_js, browser)
+    batch = PreviewBatch(plan, charts, plotly_js, browser, memo)
     if batch.missing:  # a cold build waits seconds for them after render: say what is going on
         reporter.info(f"drawing {len(batch.missing)} chart pictures in Chromium beside render …")
     return plan, batch
 
 
 def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews, reporter: Reporter,
-            on_searched_pages=None) -> dict[str, bytes]:
+            on_searched_pages=None, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     """render_site, with template mistakes turned into `templates/<name>:line` errors."""
     import jinja2
 
@@ -310,7 +311,7 @@ def _render(site: Site, charts: dict, templates: Path, root: Path, exports, prev
 
     try:
         return render_site(site, charts, templates, reporter=reporter, exports=exports, previews=previews,
-                           on_searched_pages=on_searched_pages)
+                           on_searched_pages=on_searched_pages, memo=memo)
     except jinja2.TemplateSyntaxError as exc:
         name = _template_path(exc.filename, exc.name, templates, root)
         raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc

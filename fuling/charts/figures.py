@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.build.cache import PLOTLY_BASIC, remembered  # PLOTLY_BASIC: built by scripts/build-plotly.mjs after `npm ci`
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.errors import BuildError, ContentError
 from fuling.load.site import series_facts
 from fuling.core.model import ChartData, ChartPoint, ChartSpec, Fact, SeriesSpec, Site
@@ -35,6 +35,8 @@ from fuling.core.model import ChartData, ChartPoint, ChartSpec, Fact, SeriesSpec
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"]
 PALETTE_DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"]
 
+# The site's own small plotly.js, built by scripts/build-plotly.mjs after `npm ci`.
+PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")
 FONT_STACK = (
     'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
     '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
@@ -226,8 +228,9 @@ def format_fact(fact: Fact, with_unit: bool = True) -> str:
 
 # -- stage -----------------------------------------------------------------
 
-def build_charts(site: Site) -> dict[str, ChartData]:
-    """Chart id -> points, figure and description. Raises BuildError listing every problem."""
+def build_charts(site: Site, memo: Memo = NO_MEMO) -> dict[str, ChartData]:
+    """Chart id -> points, figure and description. Raises BuildError listing every problem.
+    `memo` (the build cache) may give last build's figure for points drawn the same."""
     errors: list[ContentError] = []
     result: dict[str, ChartData] = {}
     for chart_id in sorted(site.charts):
@@ -239,7 +242,7 @@ def build_charts(site: Site) -> dict[str, ChartData]:
         result[chart_id] = ChartData(
             spec=spec,
             points=points,
-            figure=remembered("figure", _figure_key(spec, points, site), lambda: _figure(spec, points, site)),
+            figure=memo.remembered("figure", _figure_key(spec, points, site), lambda: _figure(spec, points, site)),
             description=describe(spec, points),
         )
     if errors:

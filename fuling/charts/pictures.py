@@ -30,7 +30,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.build.cache import kept, recalled
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.charts.figures import plot_height
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.model import ChartData
@@ -75,11 +75,13 @@ class PreviewBatch:
     render runs, in a second process (fuling.core.parallel) or, where threads rule out a fork,
     in a thread with the process's kept Chromium."""
 
-    def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str):
+    def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str,
+                 memo: Memo = NO_MEMO):
+        self.memo = memo  # the build cache: last build's pictures, and where this build's are kept
         self.files: dict[str, bytes] = {}
         self.missing: list[Preview] = []
         for preview in (p for previews in plan.values() for p in previews):
-            data = _DRAWN.get(preview.key) or recalled("preview", preview.key)
+            data = _DRAWN.get(preview.key) or memo.recalled("preview", preview.key)
             if data is None:
                 self.missing.append(preview)
             else:
@@ -97,7 +99,7 @@ class PreviewBatch:
         if self.job is not None:
             drawn = self.job.result()
             for preview in self.missing:
-                kept("preview", preview.key, drawn[preview.path])
+                self.memo.kept("preview", preview.key, drawn[preview.path])
                 _DRAWN[preview.key] = drawn[preview.path]
             while len(_DRAWN) > MEMO_PICTURES:  # oldest first out
                 _DRAWN.pop(next(iter(_DRAWN)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fuling.core.errors import ContentError
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.load.fields import Fields, line_of, type_name
 from fuling.core.numbers import unit_scale
 from fuling.load.yamlfile import read_yaml
@@ -69,14 +70,13 @@ ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.MUL
 
 
 def read_fact_files(root: Path, errors: list[ContentError], broken: set[str],
-                    progress: Progress | None = None) -> list[LoadedFact]:
+                    progress: Progress | None = None, memo: Memo = NO_MEMO) -> list[LoadedFact]:
     """Valid records; ids of records (or whole files) that failed go into `broken`,
     so references to them are not reported a second time as unknown ids.
 
-    A file's records depend on its bytes alone, so the build cache
-    (fuling.build.cache) replays them, errors included, while the file is unchanged.
+    A file's records depend on its bytes alone, so `memo` (the build cache) may
+    replay them, errors included, while the file is unchanged.
     """
-    from fuling.build.cache import memoized
 
     facts: list[LoadedFact] = []
     paths = sorted((root / "content" / "facts").glob("*.yaml"))
@@ -88,7 +88,7 @@ def read_fact_files(root: Path, errors: list[ContentError], broken: set[str],
             failed: set[str] = set()
             return read_fact_file(path, rel, found, failed), failed
 
-        records, failed = memoized("facts", path, root, produce, errors)
+        records, failed = memo.parse("facts", path, root, produce, errors)
         facts += records
         broken |= failed
     return facts

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from fuling.core.articlefile import ArticleFormatError, read_article
 from fuling.core.errors import BuildError, ContentError
-from fuling.build.cache import memoized
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
 from fuling.core.numbers import text_matches_value
@@ -35,10 +35,11 @@ SERIES_STYLES = ("actual", "estimate", "target")
 FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
 
 
-def load_site(root: Path, site_url: str | None = None, progress: Progress | None = None) -> Site:
+def load_site(root: Path, site_url: str | None = None, progress: Progress | None = None,
+              memo: Memo = NO_MEMO) -> Site:
     """Read everything under `root/content`; raise BuildError listing every error found.
 
-    Within an active build cache (fuling.build.cache) each unchanged file's parse is
+    With the build cache as `memo` (fuling.build.cache) each unchanged file's parse is
     replayed instead of repeated; every cross-file check runs every time.
     `progress(name, done, total)` hears how far the article and fact files are
     when there are many (fuling.core.reporter.LONG_LOOP).
@@ -46,12 +47,12 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
     root = Path(root)
     errors: list[ContentError] = []
     raw = Raw()
-    config = read_site_config(root, site_url, errors, raw)
-    articles = read_articles(root, errors, raw, progress)
-    metrics = read_metrics(root, errors, raw)
+    config = read_site_config(root, site_url, errors, raw, memo)
+    articles = read_articles(root, errors, raw, progress, memo)
+    metrics = read_metrics(root, errors, raw, memo)
     themes = read_themes(root, errors, raw)
-    charts = read_charts(root, errors, raw)
-    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"], progress), metrics, articles, errors,
+    charts = read_charts(root, errors, raw, memo)
+    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"], progress, memo), metrics, articles, errors,
                         raw.broken)
     _check_references(config, metrics, themes, charts, facts, raw, errors)
     _check_article_tags(root, articles, themes, raw, errors)
@@ -91,13 +92,14 @@ def normalise_site_url(url: str) -> tuple[str, str]:
     return (url if url.endswith("/") else url + "/"), ""
 
 
-def read_site_config(root: Path, site_url: str | None, errors: list[ContentError], raw: Raw) -> SiteConfig | None:
+def read_site_config(root: Path, site_url: str | None, errors: list[ContentError], raw: Raw,
+                     memo: Memo = NO_MEMO) -> SiteConfig | None:
     rel = "content/site.yaml"
     path = root / rel
     if not path.exists():
         errors.append(ContentError(rel, 0, "", "missing: the site needs content/site.yaml"))
         return None
-    data = read_yaml(path, rel, errors, root)
+    data = read_yaml(path, rel, errors, root, memo=memo)
     if data is None:
         return None
     if not isinstance(data, dict):
@@ -128,7 +130,8 @@ def read_site_config(root: Path, site_url: str | None, errors: list[ContentError
 
 # --- articles ----------------------------------------------------------------
 
-def read_articles(root: Path, errors: list[ContentError], raw: Raw, progress: Progress | None = None) -> dict[str, Article]:
+def read_articles(root: Path, errors: list[ContentError], raw: Raw, progress: Progress | None = None,
+                  memo: Memo = NO_MEMO) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     paths = sorted((root / "content" / "articles").glob("*.md"))
     for done, path in enumerate(paths, start=1):
@@ -144,7 +147,7 @@ def read_articles(root: Path, errors: list[ContentError], raw: Raw, progress: Pr
                 found.append(exc.error)
                 return None
 
-        article = memoized("article", path, root, produce, errors)
+        article = memo.parse("article", path, root, produce, errors)
         if article is None:
             raw.broken["article"].add(path.stem)
             continue
@@ -181,13 +184,13 @@ def _front_matter_line(path: Path, key: str) -> int:
 
 # --- metrics -----------------------------------------------------------------
 
-def read_metrics(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, Metric]:
+def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = NO_MEMO) -> dict[str, Metric]:
     rel = "content/metrics.yaml"
     path = root / rel
     if not path.exists():
         errors.append(ContentError(rel, 0, "", "missing: facts need the metric catalogue content/metrics.yaml"))
         return {}
-    data = read_yaml(path, rel, errors, root)
+    data = read_yaml(path, rel, errors, root, memo=memo)
     if data is None:
         return {}
     if isinstance(data, dict) and "metrics" in data:
@@ -277,11 +280,11 @@ def read_theme(path: Path, rel: str, errors: list[ContentError], raw: Raw) -> Th
 
 # --- charts ------------------------------------------------------------------
 
-def read_charts(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, ChartSpec]:
+def read_charts(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = NO_MEMO) -> dict[str, ChartSpec]:
     charts: dict[str, ChartSpec] = {}
     for path in sorted((root / "content" / "charts").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
-        data = read_yaml(path, rel, errors, root)
+        data = read_yaml(path, rel, errors, root, memo=memo)
         chart = None
         if isinstance(data, dict):
             chart = read_chart(path.stem, data, rel, errors)

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from fuling.core.errors import ContentError
+from fuling.core.memo import NO_MEMO, Memo
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: same results, faster
 
@@ -106,11 +107,12 @@ def parse_yaml(text: str, path: str, errors: list[ContentError], first_line: int
     return data
 
 
-def read_yaml(path: Path, rel: str, errors: list[ContentError], root: Path | None = None, empty_ok: bool = False):
+def read_yaml(path: Path, rel: str, errors: list[ContentError], root: Path | None = None, empty_ok: bool = False,
+              memo: Memo = NO_MEMO):
     """Read a YAML file; None (with an error recorded) when unreadable, malformed or empty.
 
-    With `root`, the result and its errors are replayed by the build cache
-    (fuling.build.cache) while the file's bytes are unchanged.
+    With `root`, `memo` (the build cache) may replay the result and its errors
+    while the file's bytes are unchanged.
     `empty_ok`: an empty file is read as None without an error.
     """
     def produce(found: list[ContentError]):
@@ -121,9 +123,7 @@ def read_yaml(path: Path, rel: str, errors: list[ContentError], root: Path | Non
 
     if root is None:
         return produce(errors)
-    from fuling.build.cache import memoized
-
-    return memoized("yaml", path, root, produce, errors)
+    return memo.parse("yaml", path, root, produce, errors)
 
 
 def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:

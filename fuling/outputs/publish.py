@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from posixpath import dirname, join, normpath
 
-from fuling.build.cache import previous_derived
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.urls import ASSETS_DIR, MANIFEST, suffix, is_fingerprinted, hashed_name
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.reporter import Progress, report_progress
@@ -104,7 +104,7 @@ def compressible(path: str, data: bytes) -> bool:
     return suffix(path) in COMPRESSIBLE and len(data) > COMPRESS_MIN
 
 
-def precompress(files: dict[str, bytes], progress: Progress | None = None) -> dict[str, bytes]:
+def precompress(files: dict[str, bytes], progress: Progress | None = None, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     """`.gz` and `.br` copies beside every text file above 1 KB (kept only when smaller).
 
     Compressed results are memoised by content, so the live preview's
@@ -119,7 +119,7 @@ def precompress(files: dict[str, bytes], progress: Progress | None = None) -> di
         quality = BROTLI_ASSET_QUALITY if asset else BROTLI_PAGE_QUALITY
         for ext, pack in ((".gz", lambda: _gzip(data, level)), (".br", lambda: _brotli(data, quality))):
             # A file unchanged since the last build: its copy from then (fuling.build.cache), else compress now.
-            packed = previous_derived(path, data, ext) or pack()
+            packed = memo.previous_derived(path, data, ext) or pack()
             if len(packed) < len(data):
                 out[path + ext] = packed
     return out
@@ -149,10 +149,10 @@ def check_references(files: dict[str, bytes]) -> list[ContentError]:
     return errors
 
 
-def publish(files: dict[str, bytes], progress: Progress | None = None) -> dict[str, bytes]:
+def publish(files: dict[str, bytes], progress: Progress | None = None, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     """The publishing step: fingerprint, check every asset reference, pre-compress."""
     renamed, _ = fingerprint(files)
     errors = check_references(renamed)
     if errors:
         raise BuildError(errors)
-    return dict(sorted(precompress(renamed, progress).items()))
+    return dict(sorted(precompress(renamed, progress, memo).items()))

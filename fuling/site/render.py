@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from fuling.core.urls import hashed_name, relative_url
 from fuling.charts.figures import PLOTLY_BASIC, format_value, period_label, plotly_js_file
-from fuling.build.cache import template_bytecode_cache
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.errors import BuildError
 from fuling.core.parallel import in_background
 from fuling.core.model import ChartData, Site
@@ -64,6 +64,7 @@ class RenderContext:
     # the pipeline passes the result of the exports it runs beside render, so they are made once.
     exports: Callable[[], dict[str, bytes]] | None = None
     reporter: Reporter | None = None  # the build's, for the progress of long generators
+    memo: Memo = NO_MEMO  # the build cache: fact rows and article pages that did not change
 
     def progress(self, name: str, done: int, total: int) -> None:
         """`done` of `total` items of a long generator (fuling.reporter). A generator forked to
@@ -95,7 +96,7 @@ def json_script(data) -> Markup:
     return Markup(text)
 
 
-def make_environment(templates_dir: Path, assets: dict[str, Asset]) -> jinja2.Environment:
+def make_environment(templates_dir: Path, assets: dict[str, Asset], memo: Memo = NO_MEMO) -> jinja2.Environment:
     """The one Jinja2 set-up: autoescape, strict undefined, the filters templates may use."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -104,7 +105,7 @@ def make_environment(templates_dir: Path, assets: dict[str, Asset]) -> jinja2.En
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=template_bytecode_cache(),  # compiled templates kept between builds (fuling.cache)
+        bytecode_cache=memo.template_bytecode_cache(),  # compiled templates kept between builds
         auto_reload=False,  # one environment per build: no need to stat a template on every include
     )
 
@@ -153,24 +154,25 @@ def page_generators() -> list[PageGenerator]:
 def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                   exports: Callable[[], dict[str, bytes]] | None = None,
                   previews: dict[str, list[Preview]] | None = None,
-                  reporter: Reporter | None = None) -> RenderContext:
+                  reporter: Reporter | None = None, memo: Memo = NO_MEMO) -> RenderContext:
     templates_dir = Path(templates_dir)
     notes: list[str] = []
     assets = load_assets(templates_dir, notes)
-    env = make_environment(templates_dir, assets)
+    env = make_environment(templates_dir, assets, memo)
     views = build_views(site, charts, previews)
     env.globals["site"] = site.config
     env.globals["nav"] = views.nav
     env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
     return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
-                         assets=assets, views=views, notes=notes, exports=exports, reporter=reporter)
+                         assets=assets, views=views, notes=notes, exports=exports, reporter=reporter, memo=memo)
 
 
 def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                 reporter=None, generators: list[PageGenerator] | None = None,
                 exports: Callable[[], dict[str, bytes]] | None = None,
                 previews: dict[str, list[Preview]] | None = None,
-                on_searched_pages: Callable[[dict[str, bytes]], None] | None = None) -> dict[str, bytes]:
+                on_searched_pages: Callable[[dict[str, bytes]], None] | None = None,
+                memo: Memo = NO_MEMO) -> dict[str, bytes]:
     """Output path (posix, relative to site/) -> bytes, every asset file included.
 
     `exports` returns the data files the exports stage made (the data page describes them);
@@ -180,7 +182,7 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     `searched` (the pages the search index reads) are done: they run first, so the
     index can be started while the other pages render.
     """
-    ctx = build_context(site, charts, templates_dir, exports, previews, reporter)
+    ctx = build_context(site, charts, templates_dir, exports, previews, reporter, memo)
     for note in ctx.notes:  # a build without the basic bundle says so, reporter or not
         (reporter or Reporter()).warn(note)
     out: dict[str, bytes] = {}

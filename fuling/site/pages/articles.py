@@ -1,7 +1,6 @@
 """Article pages (anchored paragraphs, figures linked to their facts) and the article list."""
 from __future__ import annotations
 
-from fuling.build.cache import reuse_page
 from fuling.core.urls import relative_url
 from fuling.site.markup import block_marks, link_tag, render_block
 from fuling.core.reporter import report_progress
@@ -58,7 +57,7 @@ def generate(ctx) -> dict[str, bytes]:
     for done, view in enumerate(views.articles, start=1):
         path = f"articles/{view.article.slug}/index.html"
         # Nothing it shows changed since the last build: the last build's bytes (fuling.cache).
-        out.update(reuse_page(path, ctx.site, ctx.charts,
+        out.update(ctx.memo.reused_page(path, ctx.site, ctx.charts,
                               lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
         # at 1,000 articles most of a 15-second render, which was silent
         report_progress(ctx.progress, "render articles", done, total)

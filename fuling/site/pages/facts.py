@@ -5,7 +5,6 @@ import hashlib
 
 from markupsafe import Markup
 
-from fuling.build.cache import remembered
 from fuling.charts.figures import period_sort_key
 
 PATH = "facts/index.html"
@@ -31,7 +30,7 @@ def _rows(ctx, facts) -> Markup:
         digest.update(repr(view).encode("utf-8"))
         return digest.hexdigest()
 
-    return Markup("".join(remembered("fact-row", key(f), lambda f=f: row.render(f=f, page_path=PATH)) for f in facts))
+    return Markup("".join(ctx.memo.remembered("fact-row", key(f), lambda f=f: row.render(f=f, page_path=PATH)) for f in facts))
 
 
 def generate(ctx) -> dict[str, bytes]:
