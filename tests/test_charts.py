@@ -7,17 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fuling.charts.figures import (
-    build_charts,
-    describe,
-    format_fact,
-    format_value,
-    is_partial_year,
-    margins,
-    period_label,
-    period_sort_key,
-    y_tick_labels,
-)
+from fuling.charts.figures import build_charts, describe, margins, y_tick_labels
+from fuling.core.numbers import format_fact, format_value
+from fuling.core.periods import is_partial_year, period_label, period_sort_key
 from fuling.core.errors import BuildError
 from fuling.core.model import Article, Block, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Source
 

@@ -11,7 +11,8 @@ import yaml
 from browser.sitefiles import parse_html
 from fixture_site import make_charts, make_site
 
-from fuling.charts.english import english_figure, period_label_en
+from fuling.charts.english import english_figure
+from fuling.core.periods import period_label
 from fuling.build.pipeline import build_files
 from fuling.core.reporter import Reporter
 
@@ -133,10 +134,10 @@ def test_corrected_figure_is_flagged_on_the_embed_credit_and_chart_page(tmp_path
 
 
 def test_english_period_labels_match_the_chinese_ones():
-    assert period_label_en("2023") == "2023"
-    assert period_label_en("2022-01/2022-08") == "Jan–Aug 2022"
-    assert period_label_en("2021-12-31") == "end of 2021"
-    assert period_label_en("2016/2020") == "2016–2020"
+    assert period_label("2023", "en") == "2023"
+    assert period_label("2022-01/2022-08", "en") == "Jan–Aug 2022"
+    assert period_label("2021-12-31", "en") == "end of 2021"
+    assert period_label("2016/2020", "en") == "2016–2020"
 
 
 def test_english_figure_translates_words_and_keeps_every_number():

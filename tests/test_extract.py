@@ -13,7 +13,8 @@ from fuling.core.articlefile import format_article
 from fuling.extract.project import extract_all
 from fuling.extract.article import propose
 from fuling.extract.metrics import RULES, best_rule
-from fuling.extract.figures import chinese_number, find_figures
+from fuling.core.numbers import chinese_number
+from fuling.extract.figures import find_figures
 from fuling.extract.timemarks import period_of, time_marks
 from fuling.extract.words import bound_of, count_measure, kind_of, relative_measure, subject_of
 from fuling.core.model import Article, Block

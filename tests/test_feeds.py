@@ -89,6 +89,14 @@ def test_robots_names_the_sitemap_under_the_published_path():
     assert "Allow: /data/fuling/" in text.splitlines()
 
 
-def test_value_formatting_drops_a_trailing_zero_only():
-    assert feeds.format_value(2471.0) == "2471"
-    assert feeds.format_value(11.2) == "11.2"
+def test_a_corrected_large_value_is_printed_in_full_not_in_exponent_form():
+    import dataclasses
+    import datetime as dt
+
+    from fuling.core.model import Correction, CorrectionEntry
+
+    site = make_site()
+    fact = dataclasses.replace(site.facts["industrial-output-2023"], value=1234567.5,
+                               corrections=[Correction(dt.date(2024, 4, 1), 1234567.0, "typo")])
+    title = feeds.correction_title(site, CorrectionEntry(fact, fact.corrections[0]))
+    assert "由1234567亿元更正为1234567.5亿元" in title, title

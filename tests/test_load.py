@@ -415,6 +415,9 @@ def test_a_lower_bound_does_not_conflict_with_a_larger_exact_figure(root):
     ("455.65亿元", 455.65, "亿元"),
     ("2471亿元", 2471.3, "亿元"),  # the text rounds to its last digit
     ("两家", 2, "家"),
+    ("十二家", 12, "家"),  # a numeral of two characters is one number, not its last digit
+    ("二十五个", 25, "个"),
+    ("一百二十家", 120, "家"),
 ])
 def test_link_text_matches_fact_value(text, value, unit):
     assert text_matches_value(text, value, unit)
@@ -425,6 +428,8 @@ def test_link_text_matches_fact_value(text, value, unit):
     ("1.2万亿元", 1200, "亿元"),
     ("455.6亿元", 455.65 + 0.1, "亿元"),
     ("规上工业产值", 2471, "亿元"),
+    ("十二家", 2, "家"),
+    ("十二家", 10, "家"),
 ])
 def test_link_text_that_does_not_match(text, value, unit):
     assert not text_matches_value(text, value, unit)

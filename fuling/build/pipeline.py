@@ -10,7 +10,6 @@ import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from fuling.core.errors import BuildError, ContentError
@@ -69,11 +68,11 @@ def build_files(root: Path, site_url: str | None = None, reporter: Reporter | No
 def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_dir: Path | None = None,
                 memo: Memo = NO_MEMO):
     """(site, charts, the published files but the search index, the SearchIndexRun making it)."""
-    from fuling.outputs.publish import publish
     from fuling.charts.figures import build_charts
+    from fuling.core.parallel import in_background
     from fuling.outputs.exports import export_data
     from fuling.outputs.feeds import feeds_and_crawler_files
-    from fuling.core.parallel import in_background
+    from fuling.outputs.publish import publish
     from fuling.outputs.search import start_search_index
 
     root = Path(root)

@@ -9,16 +9,14 @@ fields and the metric catalogue's `label_en`. Numbers are not touched.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import html
 import re
 
-from fuling.charts.figures import format_value, is_partial_year, period_label, period_span
 from fuling.core.model import ChartData, Site
+from fuling.core.numbers import format_value
+from fuling.core.periods import is_partial_year, period_label
+from fuling.core.vocab import BOUND_EN, KIND_EN
 
-KIND_EN = {"actual": "actual", "estimate": "estimate", "target": "target"}
-BOUND_EN = {"exact": "", "at_least": "over ", "about": "about ", "at_most": "at most "}
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # Units as printed in the reports; counts need no word after the number.
 UNITS_EN = {
     "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "万吨": "10,000 t", "吨": "t",
@@ -33,36 +31,6 @@ _YEAR_LABEL = re.compile(r"^(\d{4})年$")
 
 def unit_en(unit: str) -> str:
     return UNITS_EN.get(unit, unit)
-
-
-def period_label_en(period: str) -> str:
-    """2023, Jan–Aug 2022, end of 2021, 2016–2020: the English of charts.period_label."""
-    span = period_span(period)
-    if span is None:
-        return period
-    s, e = span.start, span.end
-    if span.shape == "year":
-        return str(s.year)
-    if span.shape == "years":
-        return f"{s.year}–{e.year}"
-    if span.shape == "month":
-        return f"{MONTHS[s.month - 1]} {s.year}"
-    if span.shape == "date":
-        if (s.month, s.day) == (12, 31):
-            return f"end of {s.year}"
-        return f"{MONTHS[s.month - 1]} {s.day}, {s.year}"
-    whole_months = s.day == 1 and (e + dt.timedelta(days=1)).day == 1
-    if s.year == e.year:
-        if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
-            return str(s.year)
-        if not whole_months:
-            return f"{MONTHS[s.month - 1]} {s.day}–{MONTHS[e.month - 1]} {e.day}, {s.year}"
-        if s.month == e.month:
-            return f"{MONTHS[s.month - 1]} {s.year}"
-        return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"
-    if not whole_months:
-        return f"{MONTHS[s.month - 1]} {s.day}, {s.year}–{MONTHS[e.month - 1]} {e.day}, {e.year}"
-    return f"{MONTHS[s.month - 1]} {s.year}–{MONTHS[e.month - 1]} {e.year}"
 
 
 SUBJECTS_EN = {"涪陵区": "Fuling District", "涪陵": "Fuling", "重庆市": "Chongqing", "全市": "Chongqing"}
@@ -112,10 +80,10 @@ def english_figure(chart: ChartData, site: Site) -> dict:
     x_map: dict[str, str] = {}
     if spec.type != "pie":
         for point in chart.points:
-            x_map[point.x] = period_label_en(point.fact.period)
+            x_map[point.x] = period_label(point.fact.period, "en")
 
     # An axis title may name the one period the chart shows (2022年3月1日, 2023年末).
-    period_titles = {period_label(p.fact.period): period_label_en(p.fact.period) for p in chart.points}
+    period_titles = {period_label(p.fact.period): period_label(p.fact.period, "en") for p in chart.points}
 
     def x_en(label):
         if not isinstance(label, str):

@@ -16,19 +16,25 @@ Figures are deterministic: no random ids, sorted keys, one lean site template.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import html
 import math
-import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.errors import BuildError, ContentError
-from fuling.load.site import series_facts
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData, ChartPoint, ChartSpec, Fact, SeriesSpec, Site
+from fuling.core.numbers import format_fact, format_value
+from fuling.core.periods import (
+    is_partial_year,
+    is_point_in_time,
+    period_label,
+    period_sort_key,
+    period_span,
+)
+from fuling.core.vocab import KIND_LABELS
+from fuling.load.site import series_facts
 
 # Okabe–Ito, reordered so the first colours keep >= 3:1 contrast on white;
 # the dark-mode twins (same hue, lighter) are swapped in by assets/charts.js.
@@ -42,9 +48,6 @@ FONT_STACK = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
 )
 
-KIND_LABELS = {"actual": "实际", "estimate": "预计", "target": "目标"}
-MEASURE_LABELS = {"level": "", "growth": "增速", "share": "占比", "change": "新增"}
-BOUND_PREFIX = {"exact": "", "at_least": "超过", "about": "约", "at_most": "不超过"}
 SELECT_KEYS = ("metric", "subject", "kind", "measure")  # as docs/content-format.md lists them
 CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
 # Measure words that all count things (factories: 个 or 家; firms: 家 or 户): one axis
@@ -105,125 +108,6 @@ def _plotly():
     if TEMPLATE_NAME not in pio.templates:
         pio.templates[TEMPLATE_NAME] = go.layout.Template(layout=SITE_LAYOUT)
     return go
-
-
-# -- periods ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Span:
-    start: dt.date
-    end: dt.date
-    shape: str  # "year", "years", "month", "months", "date", "range"
-
-
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
-
-
-def _point(text: str) -> tuple[dt.date, dt.date, str] | None:
-    """Start, end and shape of one period end point."""
-    if m := _YEAR.match(text):
-        y = int(m.group(1))
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-    if m := _MONTH.match(text):
-        y, mo = int(m.group(1)), int(m.group(2))
-        if 1 <= mo <= 12:
-            return dt.date(y, mo, 1), _month_end(y, mo), "month"
-    if m := _DATE.match(text):
-        try:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-        return day, day, "date"
-    return None
-
-
-def period_span(period: str) -> Span | None:
-    """Parse `2023`, `2022-01/2022-08`, `2021-12-31`, `2021-12`, `2016/2020`; None if unknown."""
-    parts = period.split("/")
-    if len(parts) == 1:
-        p = _point(parts[0])
-        return Span(p[0], p[1], p[2]) if p else None
-    if len(parts) == 2:
-        a, b = _point(parts[0]), _point(parts[1])
-        if a and b and a[0] <= b[1]:
-            shape = {"year": "years", "month": "months"}.get(a[2], "range") if a[2] == b[2] else "range"
-            return Span(a[0], b[1], shape)
-    return None
-
-
-def is_partial_year(period: str) -> bool:
-    """A flow over part of a year (2022年1—8月): never to be drawn as the whole year."""
-    span = period_span(period)
-    if span is None or span.shape in ("year", "years", "date"):
-        return False
-    whole_years = span.start.month == 1 and span.start.day == 1 and span.end.month == 12 and span.end.day == 31
-    return not whole_years
-
-
-def is_point_in_time(period: str) -> bool:
-    span = period_span(period)
-    return bool(span and span.shape == "date")
-
-
-def period_label(period: str) -> str:
-    """The period as a reader and a chart axis see it: 2023年, 2022年1—8月, 2021年末."""
-    span = period_span(period)
-    if span is None:
-        return period
-    s, e = span.start, span.end
-    if span.shape == "year":
-        return f"{s.year}年"
-    if span.shape == "years":
-        return f"{s.year}—{e.year}年"
-    if span.shape == "month":
-        return f"{s.year}年{s.month}月"
-    if span.shape == "date":
-        if (s.month, s.day) == (12, 31):
-            return f"{s.year}年末"
-        return f"{s.year}年{s.month}月{s.day}日"
-    if span.shape == "months" or span.shape == "range":
-        if s.year == e.year:
-            if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
-                return f"{s.year}年"
-            if s.day == 1 and e == _month_end(e.year, e.month):
-                return f"{s.year}年{s.month}—{e.month}月" if s.month != e.month else f"{s.year}年{s.month}月"
-            return f"{s.year}年{s.month}月{s.day}日—{e.month}月{e.day}日"
-        if s.day == 1 and e == _month_end(e.year, e.month):
-            return f"{s.year}年{s.month}月—{e.year}年{e.month}月"
-        return f"{s.year}年{s.month}月{s.day}日—{e.year}年{e.month}月{e.day}日"
-    return period
-
-
-def period_sort_key(period: str) -> tuple:
-    """Order by when the period ends, then starts: 2021年, 2021年末, 2022年1—8月, 2022年."""
-    span = period_span(period)
-    if span is None:
-        return (dt.date.max, dt.date.max, period)
-    return (span.end, span.start, period)
-
-
-# -- numbers ---------------------------------------------------------------
-
-def format_value(value: float) -> str:
-    """2471.0 -> '2471', 80.4 -> '80.4'; as the reports print them (no thousands separator)."""
-    if value == 0:
-        return "0"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.10g}"
-
-
-def format_fact(fact: Fact, with_unit: bool = True) -> str:
-    """The figure with its bound word and unit: 超过2000亿元, 约80%, 2471亿元."""
-    text = BOUND_PREFIX.get(fact.bound, "") + format_value(fact.value)
-    return text + fact.unit if with_unit else text
 
 
 # -- stage -----------------------------------------------------------------

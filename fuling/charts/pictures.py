@@ -30,9 +30,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.core.memo import NO_MEMO, Memo
 from fuling.charts.figures import plot_height
 from fuling.core.errors import BuildError, ContentError
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData
 from fuling.core.parallel import can_fork, in_background, run_coroutine
 
@@ -140,6 +140,7 @@ class _KeptBrowser:
 
     def __init__(self, plotly_js: Path, browser: str):
         import asyncio  # here, not at the top: a build that draws nothing never needs it (~40 ms)
+
         import kaleido
 
         self.key = _kept_key(plotly_js, browser)

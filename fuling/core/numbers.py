@@ -1,4 +1,10 @@
-"""How a number written in prose compares with a fact's value.
+"""Numbers: Chinese numerals read, values formatted, and prose compared with a fact's value.
+
+`chinese_number` reads 十二 as 12 with cn2an (a well-kept converter), for every
+stage that meets numerals. `format_value` and `format_fact` are the one way a
+value is printed on pages, in feeds and in exports.
+
+How a number written in prose compares with a fact's value:
 
 A theme narrative links figures to facts: `[2471亿元](fact:industrial-output-2023)`.
 The number in the link text must be the fact's value, allowing for the ways
@@ -11,16 +17,48 @@ Chinese newspapers scale numbers:
 - thousands separators (`2,471`) are ignored;
 - the text may round: `2471亿元` matches 2471.3 (the text shows no decimals,
   so it stands for anything within half a unit of its last digit);
-- small Chinese numerals (`两家`, `三大`) count as digits;
+- Chinese numerals before a measure word (`两家`, `三大`, `十二家`) count as numbers;
 - when the text holds several numbers, one of them must match.
 """
 from __future__ import annotations
 
 import re
 
+import cn2an
+
+from fuling.core.vocab import BOUND_PREFIX
+
 SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
-CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-NUMBER_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十](?=[家个项名户大条座所种]))(万亿|亿|万)?")
+NUMERAL_CHARS = "零一二两三四五六七八九十百千"  # what a Chinese numeral of a count is written with
+CHINESE_NUMERAL = f"[{NUMERAL_CHARS}]+"
+NUMBER_RE = re.compile(rf"(\d[\d,]*(?:\.\d+)?|{CHINESE_NUMERAL}(?=[家个项名户大条座所种]))(万亿|亿|万)?")
+
+
+def chinese_number(text: str) -> int | float | None:
+    """一 → 1, 十二 → 12, 两百 → 200, 三千五百 → 3500, 一百零五 → 105; None if `text` is
+    not one numeral. Digit-by-digit strings (一二, 二〇二三) are not counts: None."""
+    if not text:
+        return None
+    try:
+        return cn2an.cn2an(text.replace("两", "二"), "strict")
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def format_value(value: float) -> str:
+    """2471.0 -> '2471', 80.4 -> '80.4', 1234567.5 -> '1234567.5': as the reports print
+    them (no thousands separator, never an exponent)."""
+    if value == 0:
+        return "0"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def format_fact(fact, with_unit: bool = True) -> str:
+    """The figure with its bound word and unit: 超过2000亿元, 约80%, 2471亿元."""
+    text = BOUND_PREFIX.get(fact.bound, "") + format_value(fact.value)
+    return text + fact.unit if with_unit else text
 
 
 def unit_scale(unit: str) -> float:
@@ -37,8 +75,10 @@ def numbers_in(text: str) -> list[tuple[float, float]]:
     for match in NUMBER_RE.finditer(text):
         digits, prefix = match.group(1), match.group(2)
         scale = SCALE[prefix] if prefix else 1.0
-        if digits in CHINESE_DIGITS:
-            found.append((CHINESE_DIGITS[digits] * scale, 0.0))
+        if not digits[0].isdigit():
+            numeral = chinese_number(digits)
+            if numeral is not None:
+                found.append((numeral * scale, 0.0))
             continue
         plain = digits.replace(",", "")
         decimals = len(plain.split(".")[1]) if "." in plain else 0

@@ -5,11 +5,25 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from fuling.extract.metrics import BY_KEY, COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
-from fuling.extract.figures import Figure, find_figures
-from fuling.extract.timemarks import TimeMark, period_of, time_marks
-from fuling.extract.words import bound_of, count_measure, kind_of, relative_measure, subject_of, subject_slug
 from fuling.core.model import Article
+from fuling.extract.figures import Figure, find_figures
+from fuling.extract.metrics import (
+    BY_KEY,
+    COUNT,
+    RELATIVE,
+    MetricRule,
+    best_rule,
+    rule_for_unit,
+)
+from fuling.extract.timemarks import TimeMark, period_of, time_marks
+from fuling.extract.words import (
+    bound_of,
+    count_measure,
+    kind_of,
+    relative_measure,
+    subject_of,
+    subject_slug,
+)
 
 SENTENCE_END = "。！？；;!?"
 CLAUSE_END = SENTENCE_END + "，,：:"

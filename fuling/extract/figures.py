@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-CHINESE_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+from fuling.core.numbers import NUMERAL_CHARS, chinese_number
+
 SCALES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 YI = Decimal(10) ** 8
 
@@ -62,22 +62,6 @@ class Figure:
     converted: bool = False  # money rescaled to 亿元
 
 
-def chinese_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 两百 → 200, 三千五百 → 3500; None if not a numeral."""
-    if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_UNITS for ch in text):
-        return None
-    total, digit = 0, None
-    for ch in text:
-        if ch in CHINESE_DIGITS:
-            if digit is not None:  # 一二 is not a number
-                return None
-            digit = CHINESE_DIGITS[ch]
-        else:
-            total += (1 if digit is None else digit) * CHINESE_UNITS[ch]
-            digit = None
-    return total + (digit or 0)
-
-
 def _number(text: str) -> Decimal | None:
     if text[0].isdigit():
         return Decimal(text)
@@ -107,7 +91,7 @@ def _is_figure_context(text: str, start: int, end: int, number: str) -> bool:
     if not number[0].isdigit():
         if number == "一":
             return False  # 一个 is the indefinite article far more often than a count
-        if before and (before in CHINESE_DIGITS or before in CHINESE_UNITS or before in "几数"):
+        if before and (before in NUMERAL_CHARS or before in "几数"):
             return False
     return True
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fuling.core.articlefile import ArticleFormatError, read_article
-from fuling.extract.article import Proposal, propose
-from fuling.extract.factfile import FactFile, read_fact_file, write_fact_file
 from fuling.core.model import Article
 from fuling.core.reporter import Reporter
+from fuling.extract.article import Proposal, propose
+from fuling.extract.factfile import FactFile, read_fact_file, write_fact_file
 
 COMPARED = ("metric", "subject", "value", "unit", "period", "kind", "bound", "measure", "source", "also_in", "note")
 

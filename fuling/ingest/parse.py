@@ -10,10 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from fuling.ingest import rules
 from fuling.core.errors import ContentError
-from fuling.ingest.pieces import Move, PieceSpec, SeedSpec
 from fuling.core.model import Block, Caption
+from fuling.ingest import rules
+from fuling.ingest.pieces import Move, PieceSpec, SeedSpec
 
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 

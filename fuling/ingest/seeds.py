@@ -16,9 +16,9 @@ from pathlib import Path
 
 from fuling.core.articlefile import format_article
 from fuling.core.errors import ContentError
+from fuling.core.reporter import Reporter
 from fuling.ingest.parse import Draft, parse_seed
 from fuling.ingest.pieces import SEEDS
-from fuling.core.reporter import Reporter
 
 HASHES_FILE = ".ingest-hashes.json"
 

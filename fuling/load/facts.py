@@ -12,15 +12,13 @@ from pathlib import Path
 
 from fuling.core.errors import ContentError
 from fuling.core.memo import NO_MEMO, Memo
-from fuling.load.fields import Fields, line_of, type_name
-from fuling.core.numbers import unit_scale
-from fuling.load.yamlfile import read_yaml
 from fuling.core.model import Article, Correction, Fact, Metric, Source
+from fuling.core.numbers import format_value, unit_scale
 from fuling.core.reporter import Progress, report_progress
+from fuling.core.vocab import BOUND_SIGN, BOUNDS, KINDS, MEASURES
+from fuling.load.fields import Fields, line_of, type_name
+from fuling.load.yamlfile import read_yaml
 
-KINDS = ("actual", "estimate", "target")
-BOUNDS = ("exact", "at_least", "about", "at_most")
-MEASURES = ("level", "growth", "share", "change")
 FACT_FIELDS = {"id", "metric", "subject", "value", "unit", "period", "kind", "source", "also_in",
                "bound", "measure", "reviewed", "note", "corrections"}
 SOURCE_FIELDS = {"article", "quote", "paragraph"}
@@ -136,9 +134,9 @@ def read_fact(record: dict, rel: str, errors: list[ContentError]) -> LoadedFact 
     value = fields.number(record, "value", required=True)
     unit = fields.text(record, "unit", required=True)
     period = _period(record, fields)
-    kind = fields.choice(record, "kind", KINDS, default="actual", required=True)
-    bound = fields.choice(record, "bound", BOUNDS, default="exact")
-    measure = fields.choice(record, "measure", MEASURES, default="level")
+    kind = fields.choice(record, "kind", tuple(KINDS), default="actual", required=True)
+    bound = fields.choice(record, "bound", tuple(BOUNDS), default="exact")
+    measure = fields.choice(record, "measure", tuple(MEASURES), default="level")
     reviewed = fields.boolean(record, "reviewed")
     note = fields.text(record, "note")
     source = None
@@ -281,5 +279,4 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _shown(fact: Fact) -> str:
-    bound = {"at_least": "≥", "at_most": "≤", "about": "≈"}.get(fact.bound, "")
-    return f"{bound}{fact.value:g} {fact.unit}"
+    return f"{BOUND_SIGN.get(fact.bound, '')}{format_value(fact.value)} {fact.unit}"

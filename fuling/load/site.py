@@ -16,12 +16,22 @@ from urllib.parse import urlsplit
 from fuling.core.articlefile import ArticleFormatError, read_article
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
+from fuling.core.model import (
+    Article,
+    ChartSpec,
+    Fact,
+    Metric,
+    SeriesSpec,
+    Site,
+    SiteConfig,
+    Theme,
+)
+from fuling.core.numbers import text_matches_value
+from fuling.core.reporter import Progress, report_progress
+from fuling.core.vocab import KINDS
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
-from fuling.core.numbers import text_matches_value
 from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
-from fuling.core.model import Article, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Theme
-from fuling.core.reporter import Progress, report_progress
 
 SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts"}
 METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
@@ -31,7 +41,7 @@ CHART_FIELDS = {"id", "title", "title_en", "subtitle", "subtitle_en", "theme", "
 SERIES_FIELDS = {"name", "name_en", "style", "facts", "select"}
 SELECT_FIELDS = ("metric", "subject", "kind", "measure")
 CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
-SERIES_STYLES = ("actual", "estimate", "target")
+SERIES_STYLES = tuple(KINDS)  # a series is drawn as the kind of figure it shows
 FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
 
 

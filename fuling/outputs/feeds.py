@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 from fuling.core.model import CorrectionEntry, Site, all_corrections
+from fuling.core.numbers import format_value
 from fuling.core.urls import absolute, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -74,11 +75,6 @@ def articles_feed(site: Site) -> dict[str, bytes]:
         if summary:
             _sub(entry, "summary", summary)
     return {"feed.xml": _xml(feed)}
-
-
-def format_value(value: float) -> str:
-    """2471.0 -> "2471", 1.5 -> "1.5": as a newspaper prints it."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def correction_title(site: Site, entry: CorrectionEntry) -> str:

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from posixpath import dirname, join, normpath
 
-from fuling.core.memo import NO_MEMO, Memo
-from fuling.core.urls import ASSETS_DIR, MANIFEST, suffix, is_fingerprinted, hashed_name
 from fuling.core.errors import BuildError, ContentError
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.reporter import Progress, report_progress
+from fuling.core.urls import ASSETS_DIR, MANIFEST, hashed_name, is_fingerprinted, suffix
 
 # Pasted into other sites' pages: served under its plain name too.
 STABLE = {"assets/embed.js"}

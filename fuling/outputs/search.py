@@ -35,12 +35,14 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from fuling.charts.figures import KIND_LABELS, MEASURE_LABELS, format_fact, period_label
-from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.locking import exclusive
+from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
+from fuling.core.numbers import format_fact
 from fuling.core.parallel import process_alive
+from fuling.core.periods import period_label
+from fuling.core.vocab import KIND_LABELS, MEASURE_LABELS
 
 OUTPUT = "pagefind"
 LANGUAGE = "zh-cn"

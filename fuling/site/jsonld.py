@@ -13,8 +13,8 @@ import json
 
 from markupsafe import Markup
 
-from fuling.core.urls import absolute
 from fuling.core.model import ChartData, Fact, Site
+from fuling.core.urls import absolute
 
 CSV = "text/csv"
 JSON = "application/json"

@@ -17,8 +17,8 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
-from fuling.charts.figures import format_value
 from fuling.core.model import Article, Block, Fact
+from fuling.core.numbers import format_value
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKERS = re.compile("[\ue000-\ue002]")

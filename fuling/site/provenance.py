@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from fuling.site import jsonld
 from fuling.core.model import ChartData, CorrectionEntry, Site, all_corrections
+from fuling.site import jsonld
 
 
 def template_globals(site: Site, charts: dict[str, ChartData]) -> dict:

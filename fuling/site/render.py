@@ -19,16 +19,18 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from fuling.core.urls import hashed_name, relative_url
-from fuling.charts.figures import PLOTLY_BASIC, format_value, period_label, plotly_js_file
-from fuling.core.memo import NO_MEMO, Memo
-from fuling.core.errors import BuildError
-from fuling.core.parallel import in_background
-from fuling.core.model import ChartData, Site
+from fuling.charts.figures import PLOTLY_BASIC, plotly_js_file
 from fuling.charts.pictures import Preview
-from fuling.site.views import SiteViews, build_views
+from fuling.core.errors import BuildError
+from fuling.core.memo import NO_MEMO, Memo
+from fuling.core.model import ChartData, Site
+from fuling.core.numbers import format_value
+from fuling.core.parallel import in_background
+from fuling.core.periods import period_label
 from fuling.core.reporter import Reporter
+from fuling.core.urls import hashed_name, relative_url
 from fuling.site.provenance import template_globals
+from fuling.site.views import SiteViews, build_views
 
 PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
 

@@ -9,20 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from fuling.charts.figures import (
-    BOUND_PREFIX,
-    KIND_LABELS,
-    MEASURE_LABELS,
-    format_fact,
-    format_value,
+from fuling.charts.figures import plot_height
+from fuling.charts.pictures import Preview
+from fuling.core.model import Article, ChartData, Fact, Site, Source
+from fuling.core.numbers import format_fact, format_value
+from fuling.core.periods import (
     is_partial_year,
     is_point_in_time,
     period_label,
     period_sort_key,
-    plot_height,
 )
-from fuling.core.model import Article, ChartData, Fact, Site, Source
-from fuling.charts.pictures import Preview
+from fuling.core.vocab import BOUND_PREFIX, KIND_LABELS, MEASURE_LABELS
 
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
 _FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")

@@ -39,7 +39,7 @@ def expected_facts(site_model, term):
 
 @pytest.mark.parametrize("term,typed", [("己二酸", True), ("绿色工厂", False)])
 def test_search_finds_the_facts_with_their_value_and_source(browser, server, site_model, term, typed):
-    from fuling.charts.figures import format_fact
+    from fuling.core.numbers import format_fact
 
     status, results, load = search(browser, server, term, typed=typed)
     assert status.startswith("找到"), status

@@ -9,7 +9,17 @@ second core meanwhile).
 from __future__ import annotations
 
 from fuling.site.pages import (
-    articles, assets, charts, corrections, data, embeds, facts, home, notfound, search, themes,
+    articles,
+    assets,
+    charts,
+    corrections,
+    data,
+    embeds,
+    facts,
+    home,
+    notfound,
+    search,
+    themes,
 )
 
 PAGE_TYPES = [

@@ -1,9 +1,9 @@
 """Article pages (anchored paragraphs, figures linked to their facts) and the article list."""
 from __future__ import annotations
 
+from fuling.core.reporter import report_progress
 from fuling.core.urls import relative_url
 from fuling.site.markup import block_marks, link_tag, render_block
-from fuling.core.reporter import report_progress
 
 
 def facts_by_article(site) -> dict[str, list]:

@@ -16,9 +16,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.site import jsonld
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.model import Site
+from fuling.site import jsonld
 
 # Column name -> (Chinese, English). "table.column" or "file:key" entries
 # override a plain name where the same name means something else there.

@@ -11,9 +11,10 @@ is written once, in templates/partials/chart-embed.html.
 """
 from __future__ import annotations
 
-from fuling.charts.figures import is_partial_year, period_sort_key, plot_height
-from fuling.charts.english import english_figure, period_label_en
+from fuling.charts.english import english_figure
+from fuling.charts.figures import plot_height
 from fuling.core.model import ChartData, Fact, Site
+from fuling.core.periods import is_partial_year, period_label, period_sort_key
 
 
 def english_notes(chart: ChartData) -> list[str]:
@@ -24,7 +25,7 @@ def english_notes(chart: ChartData) -> list[str]:
     points = chart.points
     partial = sorted({p.fact.period for p in points if is_partial_year(p.fact.period)}, key=period_sort_key)
     if partial and not any("部分" in n or "月" in n for n in chart.spec.notes):
-        labels = ", ".join(period_label_en(p) for p in partial)
+        labels = ", ".join(period_label(p, "en") for p in partial)
         notes.append(f"{labels}: part of a year only (dotted), not comparable with whole years.")
     if any(p.style == "target" for p in points):
         notes.append("Hollow bars or markers are targets, not results.")

@@ -5,7 +5,7 @@ import hashlib
 
 from markupsafe import Markup
 
-from fuling.charts.figures import period_sort_key
+from fuling.core.periods import period_sort_key
 
 PATH = "facts/index.html"
 ROW = "partials/fact-row.html"
