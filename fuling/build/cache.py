@@ -46,6 +46,7 @@ from typing import Callable
 
 from fuling.charts.figures import PLOTLY_BASIC
 from fuling.core.memo import Memo
+from fuling.core.urls import article_page
 
 CACHE_DIR = ".cache"
 STATE_FILE = "build-state.pickle"
@@ -373,7 +374,7 @@ class BuildState(Memo):
                 key.update(f"{path}\0{self.digest(path)}\n".encode())
             for fact_id in sorted(cited.get(slug, ())):
                 key.update(repr(involved.get(fact_id, ())).encode())
-            keys[f"articles/{slug}/index.html"] = key.hexdigest()
+            keys[article_page(slug)] = key.hexdigest()
         return keys
 
     def prepare_pages(self, site, charts: dict) -> None:

@@ -35,6 +35,7 @@ from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData
 from fuling.core.parallel import can_fork, in_background, run_coroutine
+from fuling.core.urls import chart_picture
 
 # (width in px, media condition): a phone's chart column, then the widest chart box
 # (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
@@ -63,7 +64,7 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, li
         drawn = json.dumps(figure, sort_keys=True, ensure_ascii=False)
         plan[chart_id] = [
             Preview(chart=chart_id, width=width, height=height, media=media,
-                    path=f"charts/{chart_id}/preview-{width}.svg",
+                    path=chart_picture(chart_id, width),
                     key=hashlib.sha256(f"{FORMAT}\0{engine}\0{width}x{height}\0{drawn}".encode("utf-8")).hexdigest())
             for width, media in WIDTHS
         ]

@@ -55,11 +55,7 @@ def absolute(site: Site, path: str) -> str:
 
 def page_url(site: Site, output_path: str) -> str:
     """Public URL of an output file: `a/b/index.html` is served as `a/b/`."""
-    if output_path == "index.html":
-        return absolute(site, "")
-    if output_path.endswith("/index.html"):
-        return absolute(site, output_path[: -len("index.html")])
-    return absolute(site, output_path)
+    return absolute(site, served_path(output_path))
 
 
 def relative_url(target: str, page: str) -> str:
@@ -67,3 +63,44 @@ def relative_url(target: str, page: str) -> str:
     if target.startswith(("http://", "https://", "mailto:", "#")):
         return target
     return "../" * page.count("/") + target
+
+
+# -- where each page and file lives: site-relative output paths ----------------------
+
+FACTS_PAGE = "facts/index.html"
+CORRECTIONS_PAGE = "corrections/index.html"
+
+
+def article_page(slug: str) -> str:
+    return f"articles/{slug}/index.html"
+
+
+def chart_page(chart_id: str) -> str:
+    return f"charts/{chart_id}/index.html"
+
+
+def theme_page(slug: str) -> str:
+    return f"themes/{slug}/index.html"
+
+
+def embed_page(chart_id: str) -> str:
+    return f"embed/{chart_id}/index.html"
+
+
+def chart_picture(chart_id: str, width: int) -> str:
+    """The chart as the build drew it at one width (fuling.charts.pictures)."""
+    return f"charts/{chart_id}/preview-{width}.svg"
+
+
+def chart_data_file(chart_id: str, extension: str) -> str:
+    """A chart's points as a download: `data/<id>.csv` or `data/<id>.json`."""
+    return f"data/{chart_id}.{extension}"
+
+
+def served_path(output_path: str) -> str:
+    """The path a reader's browser shows: `a/b/index.html` is served as `a/b/`."""
+    if output_path == "index.html":
+        return ""
+    if output_path.endswith("/index.html"):
+        return output_path[: -len("index.html")]
+    return output_path

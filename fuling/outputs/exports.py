@@ -14,6 +14,13 @@ import tempfile
 from pathlib import Path
 
 from fuling.core.model import ChartData, Fact, Site
+from fuling.core.urls import (
+    article_page,
+    chart_data_file,
+    chart_page,
+    page_url,
+    served_path,
+)
 
 LICENCE_NOTE = ("Figures as printed in the source reports, each with its quotation; "
                 "free to reuse with a credit to the reports and this site.")
@@ -31,8 +38,8 @@ def export_data(site: Site, charts: dict[str, ChartData]) -> dict[str, bytes]:
     }
     for chart_id in sorted(charts):
         rows = chart_rows(site, charts[chart_id])
-        files[f"data/{chart_id}.csv"] = _csv(CHART_COLUMNS, rows)
-        files[f"data/{chart_id}.json"] = _json(chart_document(site, charts[chart_id], rows), "points")
+        files[chart_data_file(chart_id, "csv")] = _csv(CHART_COLUMNS, rows)
+        files[chart_data_file(chart_id, "json")] = _json(chart_document(site, charts[chart_id], rows), "points")
     return files
 
 
@@ -43,7 +50,7 @@ def number(value: float) -> int | float:
 
 def paragraph_url(article: str, paragraph: str) -> str:
     """Link to the source paragraph, relative to the site root."""
-    return f"articles/{article}/" + (f"#{paragraph}" if paragraph else "")
+    return served_path(article_page(article)) + (f"#{paragraph}" if paragraph else "")
 
 
 def fact_row(site: Site, fact: Fact) -> dict:
@@ -101,7 +108,7 @@ def chart_document(site: Site, chart: ChartData, rows: list[dict]) -> dict:
         "notes": spec.notes, "description": chart.description, "licence": LICENCE_NOTE,
         "source": [{"article": slug, "title": site.articles[slug].title, "published": site.articles[slug].date.isoformat()}
                    for slug in articles],
-        "url": f"{site.config.site_url}charts/{spec.id}/",
+        "url": page_url(site, chart_page(spec.id)),
         "points": rows,
     }
 

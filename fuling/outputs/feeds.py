@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from fuling.core.model import CorrectionEntry, Site, all_corrections
 from fuling.core.numbers import format_value
-from fuling.core.urls import absolute, page_url
+from fuling.core.urls import absolute, article_page, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -60,7 +60,7 @@ def articles_feed(site: Site) -> dict[str, bytes]:
     latest = articles[0].date if articles else None
     feed = _feed(site, site.config.title, "feed.xml", "", latest)
     for article in articles:
-        url = absolute(site, f"articles/{article.slug}/")
+        url = page_url(site, article_page(article.slug))
         entry = _sub(feed, "entry")
         _sub(entry, "id", url)
         _sub(entry, "title", article.title)

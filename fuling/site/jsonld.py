@@ -14,7 +14,13 @@ import json
 from markupsafe import Markup
 
 from fuling.core.model import ChartData, Fact, Site
-from fuling.core.urls import absolute
+from fuling.core.urls import (
+    absolute,
+    article_page,
+    chart_data_file,
+    chart_page,
+    page_url,
+)
 
 CSV = "text/csv"
 JSON = "application/json"
@@ -52,7 +58,7 @@ def _years(facts: list[Fact]) -> str:
 
 def _article_urls(site: Site, facts: list[Fact]) -> list[str]:
     slugs = sorted({s.article for f in facts for s in f.sources if s.article in site.articles})
-    return [absolute(site, f"articles/{slug}/") for slug in slugs]
+    return [page_url(site, article_page(slug)) for slug in slugs]
 
 
 def chart_dataset(site: Site, chart: ChartData) -> dict:
@@ -63,11 +69,11 @@ def chart_dataset(site: Site, chart: ChartData) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "@id": absolute(site, f"charts/{spec.id}/#dataset"),
+        "@id": page_url(site, chart_page(spec.id)) + "#dataset",
         "name": spec.title,
         "alternateName": spec.title_en or None,
         "description": chart.description,
-        "url": absolute(site, f"charts/{spec.id}/"),
+        "url": page_url(site, chart_page(spec.id)),
         "identifier": spec.id,
         "inLanguage": site.config.language,
         "isAccessibleForFree": True,
@@ -78,8 +84,8 @@ def chart_dataset(site: Site, chart: ChartData) -> dict:
         "variableMeasured": [site.metrics[m].label if m in site.metrics else m for m in metrics],
         "isBasedOn": _article_urls(site, facts),
         "distribution": [
-            _download(site, f"data/{spec.id}.csv", CSV, f"{spec.title}（CSV）"),
-            _download(site, f"data/{spec.id}.json", JSON, f"{spec.title}（JSON）"),
+            _download(site, chart_data_file(spec.id, "csv"), CSV, f"{spec.title}（CSV）"),
+            _download(site, chart_data_file(spec.id, "json"), JSON, f"{spec.title}（JSON）"),
         ],
     }
     return {k: v for k, v in data.items() if v not in (None, "", [])}
@@ -113,7 +119,7 @@ def site_dataset(site: Site, charts: dict[str, ChartData]) -> dict:
             _download(site, "data/facts.db", SQLITE, "facts.db"),
         ],
         "hasPart": [
-            {"@id": absolute(site, f"charts/{cid}/#dataset"), "@type": "Dataset", "name": charts[cid].spec.title}
+            {"@id": page_url(site, chart_page(cid)) + "#dataset", "@type": "Dataset", "name": charts[cid].spec.title}
             for cid in sorted(charts)
         ],
     }
@@ -128,7 +134,7 @@ def fact_claim(site: Site, fact: Fact, fact_url: str) -> dict:
         article = site.articles.get(source.article)
         if article is None:
             continue
-        url = absolute(site, f"articles/{article.slug}/")
+        url = page_url(site, article_page(article.slug))
         appearances.append({
             "@type": "NewsArticle",
             "url": url + (f"#{source.paragraph}" if source.paragraph else ""),

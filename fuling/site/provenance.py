@@ -6,6 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from fuling.core.model import ChartData, CorrectionEntry, Site, all_corrections
+from fuling.core.urls import FACTS_PAGE, page_url
 from fuling.site import jsonld
 
 
@@ -14,7 +15,7 @@ def template_globals(site: Site, charts: dict[str, ChartData]) -> dict:
         return jsonld.script_tag(jsonld.chart_dataset(site, charts[chart_id]))
 
     def claims_jsonld() -> Markup:
-        return jsonld.script_tag(jsonld.claims(site, lambda f: jsonld.absolute(site, f"facts/#{f.id}")))
+        return jsonld.script_tag(jsonld.claims(site, lambda f: page_url(site, FACTS_PAGE) + f"#{f.id}"))
 
     def chart_corrections(chart_id: str) -> list[CorrectionEntry]:
         ids = {p.fact.id for p in charts[chart_id].points}

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from fuling.charts.figures import PLOTLY_BASIC, plotly_js_file
 from fuling.charts.pictures import Preview
+from fuling.core import urls
 from fuling.core.errors import BuildError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData, Site
@@ -164,6 +165,7 @@ def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     views = build_views(site, charts, previews)
     env.globals["site"] = site.config
     env.globals["nav"] = views.nav
+    env.globals["urls"] = urls  # every page's and file's path (fuling/core/urls.py)
     env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
     return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
                          assets=assets, views=views, notes=notes, exports=exports, reporter=reporter, memo=memo)

@@ -19,6 +19,7 @@ from fuling.core.periods import (
     period_label,
     period_sort_key,
 )
+from fuling.core.urls import article_page, chart_page, theme_page
 from fuling.core.vocab import BOUND_PREFIX, KIND_LABELS, MEASURE_LABELS
 
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
@@ -136,7 +137,7 @@ class ArticleView:
 
     @property
     def href(self) -> str:
-        return f"articles/{self.slug}/index.html"
+        return article_page(self.slug)
 
 
 @dataclass
@@ -153,7 +154,7 @@ class ChartView:
 
     @property
     def href(self) -> str:
-        return f"charts/{self.id}/index.html"
+        return chart_page(self.id)
 
     @property
     def plot_height(self) -> int:
@@ -182,7 +183,7 @@ class ThemeView:
 
     @property
     def href(self) -> str:
-        return f"themes/{self.slug}/index.html"
+        return theme_page(self.slug)
 
 
 @dataclass
@@ -205,7 +206,7 @@ class SiteViews:
 def source_view(source: Source, site: Site) -> SourceView:
     article = site.articles.get(source.article)
     paragraph = source.paragraph or find_paragraph(article, source.quote)
-    href = f"articles/{source.article}/index.html#{paragraph}{text_fragment(source.quote)}"
+    href = f"{article_page(source.article)}#{paragraph}{text_fragment(source.quote)}"
     return SourceView(
         article=source.article,
         article_title=article.title if article else source.article,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fuling.core.reporter import report_progress
-from fuling.core.urls import relative_url
+from fuling.core.urls import article_page, relative_url
 from fuling.site.markup import block_marks, link_tag, render_block
 
 
@@ -55,7 +55,7 @@ def generate(ctx) -> dict[str, bytes]:
     by_article = facts_by_article(ctx.site)
     total = len(views.articles)
     for done, view in enumerate(views.articles, start=1):
-        path = f"articles/{view.article.slug}/index.html"
+        path = article_page(view.article.slug)
         # Nothing it shows changed since the last build: the last build's bytes (fuling.cache).
         out.update(ctx.memo.reused_page(path, ctx.site, ctx.charts,
                               lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
@@ -73,7 +73,7 @@ def _article_page(ctx, view, cited: list) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     views = ctx.views
     article = view.article
-    path = f"articles/{article.slug}/index.html"
+    path = article_page(article.slug)
     order = {block.anchor: index for index, block in enumerate(article.blocks)}
 
     def reading_order(view, slug=article.slug, order=order, article=article):

@@ -1,6 +1,8 @@
 """Chart pages (chart, description, data table, sources, notes) and the chart list."""
 from __future__ import annotations
 
+from fuling.core.urls import chart_page
+
 
 def _sources(chart) -> list[tuple]:
     """Each quoted sentence once, in table order: (source view, [fact views])."""
@@ -24,7 +26,7 @@ def generate(ctx) -> dict[str, bytes]:
         canonical=ctx.canonical("charts/index.html"), charts=list(views.charts.values()), themes=themes,
     ))
     for chart in views.charts.values():
-        path = f"charts/{chart.id}/index.html"
+        path = chart_page(chart.id)
         out.update(ctx.page(
             "chart.html", path,
             section="charts", title=f"{chart.title} · {ctx.site.config.title}",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.model import Site
+from fuling.core.urls import chart_data_file
 from fuling.site import jsonld
 
 # Column name -> (Chinese, English). "table.column" or "file:key" entries
@@ -176,13 +177,13 @@ def describe_exports(files: dict[str, bytes], chart_ids: list[str]) -> list[Tabl
         sources = (doc.get("facts") or [{}])[0].get("sources") or [{}]
         add("facts-json-sources", "facts.json：sources 中每个出处", ["data/facts.json"], list(sources[0]),
             lambda n: [f"facts.json:sources.{n}", n])
-    charts = [c for c in chart_ids if f"data/{c}.csv" in files]
+    charts = [c for c in chart_ids if chart_data_file(c, "csv") in files]
     if charts:
-        paths = [f"data/{c}.csv" for c in charts]
+        paths = [chart_data_file(c, "csv") for c in charts]
         add("chart-csv", "图表数据 <id>.csv：图上每个数值一行", paths, _csv_header(files[paths[0]]),
             lambda n: [f"chart:{n}", n])
-        first = json.loads(files[f"data/{charts[0]}.json"])
-        add("chart-json", "图表数据 <id>.json：整体结构", [f"data/{c}.json" for c in charts], list(first),
+        first = json.loads(files[chart_data_file(charts[0], "json")])
+        add("chart-json", "图表数据 <id>.json：整体结构", [chart_data_file(c, "json") for c in charts], list(first),
             lambda n: [f"chart.json:{n}"])
     if "data/facts.db" in files:
         for table, names in _sqlite_tables(files["data/facts.db"]).items():

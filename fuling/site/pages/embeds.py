@@ -15,6 +15,7 @@ from fuling.charts.english import english_figure
 from fuling.charts.figures import plot_height
 from fuling.core.model import ChartData, Fact, Site
 from fuling.core.periods import is_partial_year, period_label, period_sort_key
+from fuling.core.urls import CORRECTIONS_PAGE, chart_page, embed_page, page_url
 
 
 def english_notes(chart: ChartData) -> list[str]:
@@ -61,7 +62,7 @@ def generate(ctx) -> dict[str, bytes]:
         corrected = corrected_facts(chart)
         last_correction = max((c.date for f in corrected for c in f.corrections), default=None)
         out.update(ctx.page(
-            "embed.html", f"embed/{chart_id}/index.html",
+            "embed.html", embed_page(chart_id),
             chart=view,
             spec=spec,
             title=spec.title,
@@ -72,8 +73,8 @@ def generate(ctx) -> dict[str, bytes]:
             notes_en=english_notes(chart),
             figure=chart.figure,
             figure_en=english_figure(chart, site),
-            chart_url=f"{site.config.site_url}charts/{chart_id}/",
-            corrections_url=f"{site.config.site_url}corrections/",
+            chart_url=page_url(site, chart_page(chart_id)),
+            corrections_url=page_url(site, CORRECTIONS_PAGE),
             sources=source_titles(site, chart),
             corrected=corrected,
             last_correction=last_correction,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fuling.core.errors import BuildError, ContentError
-from fuling.core.urls import relative_url
+from fuling.core.urls import relative_url, theme_page
 from fuling.site.markup import link_tag, render_fact_links
 
 
@@ -17,7 +17,7 @@ def generate(ctx) -> dict[str, bytes]:
         canonical=ctx.canonical("themes/index.html"), themes=views.themes,
     ))
     for theme in views.themes:
-        path = f"themes/{theme.slug}/index.html"
+        path = theme_page(theme.slug)
         source = ctx.site.themes[theme.slug]
 
         def open_link(fact_id: str, path=path) -> str:
