@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from fuling.core.errors import BuildError, ContentError
+from fuling.core.facts import metric_label
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData, ChartPoint, ChartSpec, Fact, SeriesSpec, Site
 from fuling.core.numbers import format_fact, format_value
@@ -33,7 +34,7 @@ from fuling.core.periods import (
     period_sort_key,
     period_span,
 )
-from fuling.core.vocab import KIND_LABELS
+from fuling.core.vocab import KIND_LABELS, MEASURE_LABELS
 from fuling.load.site import series_facts
 
 # Okabe–Ito, reordered so the first colours keep >= 3:1 contrast on white;
@@ -227,11 +228,10 @@ def _panel_title(spec: ChartSpec, key: tuple[str, str], points: list[ChartPoint]
     unit = "/".join(sorted({p.fact.unit for p in points}))
     metrics = []
     for point in points:
-        metric = site.metrics.get(point.fact.metric)
-        label = metric.label if metric else point.fact.metric
+        label = metric_label(site, point.fact.metric)
         if label not in metrics:
             metrics.append(label)
-    measure = {"level": "", "change": "新增", "growth": "增速", "share": "占比"}.get(key[1], "")
+    measure = MEASURE_LABELS.get(key[1], "")
     if key[1] == "level" and all(is_point_in_time(p.fact.period) for p in points):
         measure = "累计"
     return f"{'、'.join(metrics)}{'：' + measure if measure else ''}（{unit}）"

@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from fuling.core.facts import describe_fact
 from fuling.core.model import ChartData, Fact, Site
 from fuling.core.urls import (
     article_page,
@@ -54,15 +55,15 @@ def paragraph_url(article: str, paragraph: str) -> str:
 
 
 def fact_row(site: Site, fact: Fact) -> dict:
-    metric = site.metrics[fact.metric]
+    described = describe_fact(fact, site)
     article = site.articles[fact.source.article]
     return {
-        "id": fact.id, "metric": fact.metric, "metric_label": metric.label, "subject": fact.subject,
+        "id": fact.id, "metric": fact.metric, "metric_label": described.metric_label, "subject": fact.subject,
         "value": number(fact.value), "unit": fact.unit, "period": fact.period, "kind": fact.kind,
         "bound": fact.bound, "measure": fact.measure, "article": article.slug, "article_title": article.title,
         "published": article.date.isoformat(), "quote": fact.source.quote, "paragraph": fact.source.paragraph,
         "url": paragraph_url(article.slug, fact.source.paragraph), "reviewed": fact.reviewed, "note": fact.note,
-        "corrected": bool(fact.corrections),
+        "corrected": described.corrected,
     }
 
 

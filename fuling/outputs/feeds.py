@@ -12,6 +12,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
+from fuling.core.facts import describe_fact
 from fuling.core.model import CorrectionEntry, Site, all_corrections
 from fuling.core.numbers import format_value
 from fuling.core.urls import absolute, article_page, page_url
@@ -79,10 +80,9 @@ def articles_feed(site: Site) -> dict[str, bytes]:
 
 def correction_title(site: Site, entry: CorrectionEntry) -> str:
     fact, c = entry.fact, entry.correction
-    metric = site.metrics.get(fact.metric)
-    label = metric.label if metric else fact.metric
+    described = describe_fact(fact, site)
     return (
-        f"更正：{fact.subject}{label}（{fact.period}）"
+        f"更正：{described.name}（{described.period_label}）"
         f"由{format_value(c.old_value)}{fact.unit}更正为{format_value(fact.value)}{fact.unit}"
     )
 

@@ -36,13 +36,12 @@ from pathlib import Path
 from markupsafe import escape
 
 from fuling.core.errors import BuildError, ContentError
+from fuling.core.facts import describe_fact
 from fuling.core.locking import exclusive
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
-from fuling.core.numbers import format_fact
 from fuling.core.parallel import process_alive
-from fuling.core.periods import period_label
-from fuling.core.vocab import KIND_LABELS, MEASURE_LABELS
+from fuling.core.urls import FACTS_PAGE
 
 OUTPUT = "pagefind"
 LANGUAGE = "zh-cn"
@@ -68,19 +67,15 @@ def _page_record(path: str, html: str) -> str | None:
 
 def fact_record(site: Site, fact: Fact) -> str:
     """A small HTML document for one fact: what Pagefind indexes and shows."""
-    metric = site.metrics.get(fact.metric)
-    label = metric.label if metric else fact.metric
-    theme = site.themes.get(metric.theme) if metric else None
-    article = site.articles.get(fact.source.article)
+    described = describe_fact(fact, site)
+    article = described.article
     source = f"《{article.title}》{article.date.isoformat()}" if article else fact.source.article
-    value = format_fact(fact)
-    measure = MEASURE_LABELS.get(fact.measure, "")
-    kind = "" if fact.kind == "actual" else f"，{KIND_LABELS.get(fact.kind, fact.kind)}"
-    title = f"{fact.subject} {label}{measure}（{period_label(fact.period)}{kind}）"
-    meta = {"type": FACT_TYPE, "url": f"/facts/index.html#{fact.id}", "value": value, "source": source,
+    value = described.display
+    title = described.headline
+    meta = {"type": FACT_TYPE, "url": f"/{FACTS_PAGE}#{fact.id}", "value": value, "source": source,
             "quote": fact.source.quote}
-    if theme:
-        meta["theme"] = theme.title
+    if described.theme in site.themes:
+        meta["theme"] = described.theme_title
     # Inside <main>: Pagefind reads only the root selector's element.
     metas = "".join(f'<meta data-pagefind-meta="{k}[content]" content="{escape(v)}">' for k, v in meta.items())
     return (

@@ -13,6 +13,7 @@ import json
 
 from markupsafe import Markup
 
+from fuling.core.facts import describe_fact, metric_label
 from fuling.core.model import ChartData, Fact, Site
 from fuling.core.urls import (
     absolute,
@@ -81,7 +82,7 @@ def chart_dataset(site: Site, chart: ChartData) -> dict:
         "creator": _publisher(site),
         "spatialCoverage": PLACE,
         "temporalCoverage": _years(facts) or None,
-        "variableMeasured": [site.metrics[m].label if m in site.metrics else m for m in metrics],
+        "variableMeasured": [metric_label(site, m) for m in metrics],
         "isBasedOn": _article_urls(site, facts),
         "distribution": [
             _download(site, chart_data_file(spec.id, "csv"), CSV, f"{spec.title}（CSV）"),
@@ -128,7 +129,7 @@ def site_dataset(site: Site, charts: dict[str, ChartData]) -> dict:
 
 def fact_claim(site: Site, fact: Fact, fact_url: str) -> dict:
     """One fact as a Claim, appearing in each article paragraph that prints it."""
-    metric = site.metrics.get(fact.metric)
+    described = describe_fact(fact, site)
     appearances = []
     for source in fact.sources:
         article = site.articles.get(source.article)
@@ -146,9 +147,9 @@ def fact_claim(site: Site, fact: Fact, fact_url: str) -> dict:
         "@type": "Claim",
         "@id": fact_url,
         "url": fact_url,
-        "name": f"{fact.subject}{metric.label if metric else fact.metric}",
+        "name": described.name,
         "text": fact.source.quote,
-        "about": metric.label if metric else fact.metric,
+        "about": described.metric_label,
         "appearance": appearances,
     }
     if appearances:

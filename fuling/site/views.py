@@ -11,16 +11,14 @@ from dataclasses import dataclass, field
 
 from fuling.charts.figures import plot_height
 from fuling.charts.pictures import Preview
+from fuling.core.facts import describe_fact
 from fuling.core.model import Article, ChartData, Fact, Site, Source
-from fuling.core.numbers import format_fact, format_value
 from fuling.core.periods import (
     is_partial_year,
-    is_point_in_time,
-    period_label,
     period_sort_key,
 )
 from fuling.core.urls import article_page, chart_page, theme_page
-from fuling.core.vocab import BOUND_PREFIX, KIND_LABELS, MEASURE_LABELS
+from fuling.core.vocab import BOUND_PREFIX
 
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
 _FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
@@ -220,27 +218,25 @@ def source_view(source: Source, site: Site) -> SourceView:
 
 
 def fact_view(fact: Fact, site: Site) -> FactView:
-    metric = site.metrics.get(fact.metric)
-    theme_slug = metric.theme if metric else ""
-    theme = site.themes.get(theme_slug)
+    described = describe_fact(fact, site)
     return FactView(
         id=fact.id,
         fact=fact,
-        display=format_fact(fact),
-        value_text=format_value(fact.value),
+        display=described.display,
+        value_text=described.value_text,
         unit=fact.unit,
-        period_label=("截至" if is_point_in_time(fact.period) else "") + period_label(fact.period),
+        period_label=("截至" if described.point_in_time else "") + described.period_label,
         period_key=fact.period,
         kind=fact.kind,
-        kind_label=KIND_LABELS.get(fact.kind, fact.kind),
-        measure_label=MEASURE_LABELS.get(fact.measure, fact.measure),
+        kind_label=described.kind_label,
+        measure_label=described.measure_label,
         metric=fact.metric,
-        metric_label=metric.label if metric else fact.metric,
-        theme=theme_slug,
-        theme_title=theme.title if theme else theme_slug,
+        metric_label=described.metric_label,
+        theme=described.theme,
+        theme_title=described.theme_title,
         subject=fact.subject,
-        partial=is_partial_year(fact.period),
-        point_in_time=is_point_in_time(fact.period),
+        partial=described.partial,
+        point_in_time=described.point_in_time,
         sources=[source_view(s, site) for s in fact.sources],
     )
 

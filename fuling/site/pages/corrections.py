@@ -1,14 +1,14 @@
 """The corrections page, `corrections/index.html`: every number changed after publication."""
 from __future__ import annotations
 
+from fuling.core.facts import metric_label
 from fuling.core.model import all_corrections
 
 
 def generate(ctx) -> dict[str, bytes]:
     site = ctx.site
     entries = all_corrections(site)
-    labels = {e.fact.id: (site.metrics[e.fact.metric].label if e.fact.metric in site.metrics else e.fact.metric)
-              for e in entries}
+    labels = {e.fact.id: metric_label(site, e.fact.metric) for e in entries}
     charts_of: dict[str, list[tuple[str, str]]] = {e.fact.id: [] for e in entries}
     for chart_id, chart in sorted(ctx.charts.items()):
         for fact_id in sorted({p.fact.id for p in chart.points} & set(charts_of)):

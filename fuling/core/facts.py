@@ -1,0 +1,69 @@
+"""One fact, described once: every page, download, search record, JSON-LD claim
+and feed entry that shows a fact reads these words, so none of them can print it
+differently (or print a label, a period or a value of its own making).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fuling.core.model import Article, Fact, Site
+from fuling.core.numbers import format_fact, format_value
+from fuling.core.periods import is_partial_year, is_point_in_time, period_label
+from fuling.core.vocab import KIND_LABELS, MEASURE_LABELS
+
+
+def metric_label(site: Site, metric_key: str) -> str:
+    """The metric's Chinese label from the catalogue; its key when the catalogue has none."""
+    metric = site.metrics.get(metric_key)
+    return metric.label if metric else metric_key
+
+
+@dataclass(frozen=True)
+class FactDescription:
+    fact: Fact
+    metric_label: str  # 规上工业产值
+    theme: str  # theme slug of the metric ("" when none)
+    theme_title: str
+    display: str  # 超过2000亿元: bound word, value and unit
+    value_text: str  # 2000
+    period_label: str  # 2023年, 2022年1—8月, 2021年末
+    kind_label: str  # 实际 / 预计 / 目标
+    measure_label: str  # "" / 增速 / 占比 / 新增
+    partial: bool  # a flow over part of a year
+    point_in_time: bool  # a stock as of a date
+    article: Article | None  # where it was first printed
+
+    @property
+    def name(self) -> str:
+        """规上工业产值 of 涪陵区: `涪陵区规上工业产值`."""
+        return f"{self.fact.subject}{self.metric_label}"
+
+    @property
+    def headline(self) -> str:
+        """涪陵区 规上工业产值（2024年，目标）: what it is, when, and which kind."""
+        kind = "" if self.fact.kind == "actual" else f"，{self.kind_label}"
+        return f"{self.fact.subject} {self.metric_label}{self.measure_label}（{self.period_label}{kind}）"
+
+    @property
+    def corrected(self) -> bool:
+        return bool(self.fact.corrections)
+
+
+def describe_fact(fact: Fact, site: Site) -> FactDescription:
+    metric = site.metrics.get(fact.metric)
+    theme_slug = metric.theme if metric else ""
+    theme = site.themes.get(theme_slug)
+    return FactDescription(
+        fact=fact,
+        metric_label=metric_label(site, fact.metric),
+        theme=theme_slug,
+        theme_title=theme.title if theme else theme_slug,
+        display=format_fact(fact),
+        value_text=format_value(fact.value),
+        period_label=period_label(fact.period),
+        kind_label=KIND_LABELS.get(fact.kind, fact.kind),
+        measure_label=MEASURE_LABELS.get(fact.measure, fact.measure),
+        partial=is_partial_year(fact.period),
+        point_in_time=is_point_in_time(fact.period),
+        article=site.articles.get(fact.source.article),
+    )
