@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from fuling.core.errors import BuildError
+from fuling.core.options import BuildOptions
 from fuling.core.reporter import Reporter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "build"
     root: Path = args.root.resolve()
     reporter = Reporter()
+    options = BuildOptions.from_environment()  # the build's switches, read here once
     try:
         if command == "ingest":
             from fuling.ingest.seeds import ingest_all
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "serve":
             from fuling.preview.server import serve
 
-            return serve(root, port=args.port, reporter=reporter)
+            return serve(root, port=args.port, reporter=reporter, options=options)
         from fuling.build.pipeline import build_site, check_site
 
         site_url = getattr(args, "site_url", None)
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             check_site(root, site_url=site_url, reporter=reporter)
             return 0
         out = getattr(args, "out", None) or root / "site"
-        build_site(root, out, site_url=site_url, reporter=reporter)
+        build_site(root, out, site_url=site_url, reporter=reporter, options=options)
         return 0
     except BuildError as failure:
         for error in failure.errors:

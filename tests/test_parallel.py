@@ -42,9 +42,8 @@ def test_an_error_in_the_child_is_raised_here_with_every_error():
     ]
 
 
-def test_serial_switch_runs_in_this_process(monkeypatch):
-    monkeypatch.setenv("FULING_SERIAL", "1")
-    job = in_background(child_pid, 0)
+def test_serial_switch_runs_in_this_process():
+    job = in_background(child_pid, 0, serial=True)
     assert job.pid == 0
     assert job.result() == os.getpid()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from fuling.core.options import BuildOptions
 from fuling.core.parallel import can_fork
 from fuling.build.pipeline import build_site
 from fuling.charts import pictures as previews
@@ -64,7 +65,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def need_browser() -> None:
-    if find_browser() is None:
+    if find_browser(BuildOptions.from_environment()) is None:
         pytest.fail("no Chromium found for the chart pictures: `make test-tools` installs Debian's chromium "
                     "(or set BROWSER_PATH)")
 

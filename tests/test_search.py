@@ -19,6 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
 
+def index_of(items: list[tuple[str, str]], binary: str | None = None) -> dict[str, bytes]:
+    """A Pagefind run over these records, now, not remembered."""
+    return search.SearchIndexRun(items, binary=binary).result()
+
+
+def site_index(site, pages: dict[str, bytes], binary: str | None = None) -> dict[str, bytes]:
+    return search.start_search_index(site, pages, binary=binary).result()
+
+
 @pytest.fixture(scope="module")
 def built():
     return build_files(MINI, reporter=Reporter(quiet=True), templates_dir=ROOT / "templates")
@@ -77,7 +86,7 @@ def test_the_index_is_the_same_bytes_for_the_same_content(built):
     site, _, files = built
     items = search.records(site, {p: d for p, d in files.items() if p.endswith(".html")})
     # Pagefind run twice (not the in-process memo): the same bytes.
-    assert search._index(items) == search._index(items)
+    assert index_of(items) == index_of(items)
 
 
 def indexed_text(files: dict[str, bytes]) -> list[str]:
@@ -98,7 +107,7 @@ def test_pagefind_reads_main_without_the_share_box_scripts_or_ignored_parts():
     page = ('<!doctype html><html lang="zh-CN"><body><header>页眉导航</header><main><p>榨菜产业</p>'
             '<div class="share">嵌入代码</div><script>var x = "脚本";</script>'
             '<p data-pagefind-ignore>不索引</p></main></body></html>')
-    texts = indexed_text(search._index([("articles/a/index.html", page)]))
+    texts = indexed_text(index_of([("articles/a/index.html", page)]))
     assert len(texts) == 1
     assert "榨菜\u200b产业" in texts[0], "the extended binary cuts Chinese into words (zero-width spaces between)"
     for left_out in ("页眉", "嵌入", "脚本", "索引"):
@@ -111,9 +120,8 @@ def test_a_failing_pagefind_is_a_build_error_with_its_message(monkeypatch, tmp_p
     broken = tmp_path / "pagefind_extended"
     broken.write_text("#!/bin/sh\necho 'Error: could not read the site' >&2\nexit 2\n")
     broken.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
     with pytest.raises(BuildError) as caught:
-        search._index([("articles/a/index.html", "<main>榨菜</main>")])
+        index_of([("articles/a/index.html", "<main>榨菜</main>")], binary=str(broken))
     assert "Pagefind could not index the site: Error: could not read the site" in str(caught.value)
 
 
@@ -121,9 +129,8 @@ def test_a_missing_extended_binary_names_the_dependency(monkeypatch, built):
     from fuling.core.errors import BuildError
 
     site, _, files = built
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/usr/bin/pagefind")  # the plain binary cannot segment Chinese
-    with pytest.raises(BuildError) as caught:
-        search.search_index(site, {p: d for p, d in files.items() if p.endswith(".html")})
+    with pytest.raises(BuildError) as caught:  # the plain binary cannot segment Chinese
+        site_index(site, {p: d for p, d in files.items() if p.endswith(".html")}, binary="/usr/bin/pagefind")
     assert "pyproject.toml" in str(caught.value) and "extended Pagefind binary" in str(caught.value)
 
 
@@ -148,10 +155,10 @@ def test_the_binary_is_found_as_pagefinds_own_package_finds_it(monkeypatch, tmp_
 def test_a_changed_page_gives_a_new_index(built):
     site, _, files = built
     pages = {p: d for p, d in files.items() if p.endswith(".html")}
-    before = search.search_index(site, pages)
+    before = site_index(site, pages)
     path = "articles/three-changes/index.html"
     pages[path] = pages[path].replace("</main>".encode(), "<p>磷石膏综合利用</p></main>".encode())
-    assert search.search_index(site, pages) != before
+    assert site_index(site, pages) != before
 
 
 def files_under(folder: Path) -> dict[str, str]:

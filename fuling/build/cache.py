@@ -513,7 +513,4 @@ def _label(path: Path, root: Path) -> str | None:
             return None
 
 
-def cache_enabled(use_cache: bool | None) -> bool:
-    if use_cache is not None:
-        return use_cache
-    return os.environ.get("FULING_NO_CACHE", "") in ("", "0")
+

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
+from fuling.core.options import BuildOptions
 from fuling.core.reporter import Reporter
 
 if TYPE_CHECKING:  # the stages are imported when used: a no-op rebuild needs none of them
@@ -58,15 +59,17 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
 
 
 def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
-                templates_dir: Path | None = None) -> tuple[Site, dict, dict[str, bytes]]:
+                templates_dir: Path | None = None,
+                options: BuildOptions | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
     reporter = reporter or Reporter()
-    site, charts, files, search = start_build(root, site_url, reporter, templates_dir)
+    options = options or BuildOptions.from_environment()
+    site, charts, files, search = start_build(root, site_url, reporter, templates_dir, options=options)
     return site, charts, with_index(files, wait_for_index(search, reporter))
 
 
 def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_dir: Path | None = None,
-                memo: Memo = NO_MEMO):
+                memo: Memo = NO_MEMO, options: BuildOptions = BuildOptions()):
     """(site, charts, the published files but the search index, the SearchIndexRun making it)."""
     from fuling.charts.figures import build_charts
     from fuling.core.parallel import in_background
@@ -85,8 +88,8 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
     memo.prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
-    plan, pictures = _start_previews(charts, templates, reporter, memo)  # drawn in a Chromium meanwhile
-    exports = in_background(export_data, site, charts)  # data files on a second core meanwhile
+    plan, pictures = _start_previews(charts, templates, reporter, memo, options)  # drawn in a Chromium meanwhile
+    exports = in_background(export_data, site, charts, serial=options.serial)  # data files on a second core meanwhile
     searched: dict[str, bytes] = {}  # the pages the search index was started from
     search = None
 
@@ -94,12 +97,12 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         # Pagefind indexes the pages it reads in a process of its own from as soon as they are
         # rendered, while the other pages render and the rest is gathered and published.
         nonlocal search
-        search = start_search_index(site, pages, memo)
+        search = start_search_index(site, pages, memo, binary=options.pagefind_binary)
         searched.update(pages)
 
     try:
         pages = _render(site, charts, templates, root, exports.result, plan, reporter, on_searched_pages=start_search,
-                        memo=memo)
+                        memo=memo, serial=options.serial)
         reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
         if not searched:  # no generator marked `searched` (a test's own set)
             start_search(pages)
@@ -170,20 +173,23 @@ def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
 
 
 def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,
-               templates_dir: Path | None = None, index_later: bool = False) -> BuildResult:
+               templates_dir: Path | None = None, index_later: bool = False,
+               options: BuildOptions | None = None) -> BuildResult:
     """Build `root`'s content into `out`; raises BuildError before touching `out` on any error.
 
     `index_later` (the live preview): when Pagefind is still indexing once the rest is
     published and this process made an index of the project before, `out` gets the new
     pages with that previous index at once, and `result.pending_index` finishes the
     build (the new index swapped in, the build cache saved) or drops it.
+    `options` default to the environment's (BuildOptions.from_environment).
     """
     reporter = reporter or Reporter()
+    options = options or BuildOptions.from_environment()
     started = time.perf_counter()
     root, out = Path(root).resolve(), Path(out).resolve()
     _check_out(root, out)
     templates = Path(templates_dir).resolve() if templates_dir else templates_for(root)
-    state = build_state(root, out, templates, site_url)
+    state = build_state(root, out, templates, site_url, options)
     if state is not None and state.up_to_date():
         last = state.previous_result
         reporter.stage("cache", f"no input changed since the last build: {out.name}/ is up to date")
@@ -191,7 +197,8 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
                              files=last.get("files", 0), seconds=time.perf_counter() - started)
         reporter.summary(result.pages, result.charts, result.facts, result.seconds)
         return result
-    site, charts, files, search = start_build(root, site_url, reporter, templates, memo=state or NO_MEMO)
+    site, charts, files, search = start_build(root, site_url, reporter, templates, memo=state or NO_MEMO,
+                                              options=options)
     later = index_later and search.previous is not None and not search.done()
     try:
         written = with_index(files, search.previous if later else wait_for_index(search, reporter))
@@ -250,19 +257,19 @@ def _save_state(state, result: BuildResult, reporter: Reporter) -> None:
     reporter.stage("cache", state.describe())
 
 
-def build_state(root: Path, out: Path, templates: Path, site_url: str | None):
+def build_state(root: Path, out: Path, templates: Path, site_url: str | None, options: BuildOptions):
     """The build cache (fuling.build.cache), for builds into the project (site/ by default).
 
     Its state lives in the project's `.cache/`, so a build of some other
     folder's content into a scratch output (tests, previews of fixtures)
-    neither reads nor leaves state there. `FULING_NO_CACHE=1` turns it off.
+    neither reads nor leaves state there. `FULING_NO_CACHE=1` (options.use_cache) turns it off.
     """
-    from fuling.build.cache import BuildState, cache_enabled
+    from fuling.build.cache import BuildState
     from fuling.charts.chromium import find_browser
 
-    if not cache_enabled(None) or root not in out.parents:
+    if not options.use_cache or root not in out.parents:
         return None
-    return BuildState.begin(root, out, templates, site_url, chart_browser=find_browser())
+    return BuildState.begin(root, out, templates, site_url, chart_browser=find_browser(options))
 
 
 def _check_out(root: Path, out: Path) -> None:
@@ -279,14 +286,14 @@ def _shown(path: Path, root: Path) -> str:
         return path.name
 
 
-def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Memo):
+def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Memo, options: BuildOptions):
     """(each chart's pictures, the batch drawing them), or ({}, None) without a Chromium (fuling.charts.pictures)."""
     from fuling.charts.chromium import find_browser
     from fuling.charts.pictures import PreviewBatch, plan_previews
 
     if not charts:
         return {}, None
-    browser = find_browser()
+    browser = find_browser(options)
     if browser is None:
         reporter.warn("chart pictures: no Chromium found (or FULING_CHART_PREVIEWS=0); every chart will be "
                       "drawn by plotly.js in the reader's browser. Install chromium or set BROWSER_PATH.")
@@ -295,14 +302,14 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Mem
 
     plotly_js = plotly_js_file(templates)
     plan = plan_previews(charts, plotly_js)
-    batch = PreviewBatch(plan, charts, plotly_js, browser, memo)
+    batch = PreviewBatch(plan, charts, plotly_js, browser, memo, serial=options.serial)
     if batch.missing:  # a cold build waits seconds for them after render: say what is going on
         reporter.info(f"drawing {len(batch.missing)} chart pictures in Chromium beside render …")
     return plan, batch
 
 
 def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews, reporter: Reporter,
-            on_searched_pages=None, memo: Memo = NO_MEMO) -> dict[str, bytes]:
+            on_searched_pages=None, memo: Memo = NO_MEMO, serial: bool = False) -> dict[str, bytes]:
     """render_site, with template mistakes turned into `templates/<name>:line` errors."""
     import jinja2
 
@@ -310,7 +317,7 @@ def _render(site: Site, charts: dict, templates: Path, root: Path, exports, prev
 
     try:
         return render_site(site, charts, templates, reporter=reporter, exports=exports, previews=previews,
-                           on_searched_pages=on_searched_pages, memo=memo)
+                           on_searched_pages=on_searched_pages, memo=memo, serial=serial)
     except jinja2.TemplateSyntaxError as exc:
         name = _template_path(exc.filename, exc.name, templates, root)
         raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc

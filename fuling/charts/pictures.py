@@ -77,7 +77,7 @@ class PreviewBatch:
     in a thread with the process's kept Chromium."""
 
     def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str,
-                 memo: Memo = NO_MEMO):
+                 memo: Memo = NO_MEMO, serial: bool = False):
         self.memo = memo  # the build cache: last build's pictures, and where this build's are kept
         self.files: dict[str, bytes] = {}
         self.missing: list[Preview] = []
@@ -91,7 +91,7 @@ class PreviewBatch:
         args = (self.missing, figures, plotly_js, browser)
         if not self.missing:
             self.job = None
-        elif can_fork():
+        elif can_fork(serial):
             self.job = in_background(draw, *args)
         else:  # the live preview's threads rule out a fork; Kaleido mostly waits on Chromium, so a thread overlaps as well
             self.job = _InThread(draw_with_kept_browser, args)

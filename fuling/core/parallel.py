@@ -15,18 +15,19 @@ import threading
 from typing import Any, Callable
 
 
-def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1 and os.environ.get("FULING_SERIAL", "") in ("", "0")
+def can_fork(serial: bool = False) -> bool:
+    """A fork is safe only with no other thread running (a thread's locks would be copied held)."""
+    return not serial and hasattr(os, "fork") and threading.active_count() == 1
 
 
 class Job:
-    def __init__(self, fn: Callable[..., Any], args: tuple):
+    def __init__(self, fn: Callable[..., Any], args: tuple, serial: bool = False):
         self.fn, self.args = fn, args
         self.done = False
         self.value: Any = None
         self.pid = 0
         self.read_fd = -1
-        if (os.cpu_count() or 1) > 1 and can_fork():
+        if (os.cpu_count() or 1) > 1 and can_fork(serial):
             self._fork()
 
     def _fork(self) -> None:
@@ -93,8 +94,9 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def in_background(fn: Callable[..., Any], *args) -> Job:
-    return Job(fn, args)
+def in_background(fn: Callable[..., Any], *args, serial: bool = False) -> Job:
+    """`fn(*args)` in a forked process, or here when `serial` (or no fork is possible)."""
+    return Job(fn, args, serial)
 
 
 def run_coroutine(make: Callable[[], Any]) -> Any:

@@ -192,13 +192,12 @@ PAGEFIND_OPTIONS = [
 ]
 
 
-def pagefind_binary() -> Path:
+def pagefind_binary(named: str | None = None) -> Path:
     """The extended Pagefind binary: only it segments Chinese into words.
 
-    Found as Pagefind's Python package finds it (PAGEFIND_BINARY_PATH, the
+    Found as Pagefind's Python package finds it (`named`: PAGEFIND_BINARY_PATH, the
     `pagefind_bin_extended` wheel, `pagefind_extended` on PATH), without importing
     that package's service client, which brings asyncio (~40 ms of every build)."""
-    named = os.environ.get("PAGEFIND_BINARY_PATH")
     if named:
         binary: Path | None = Path(named)
     else:
@@ -223,10 +222,11 @@ class SearchIndexRun:
     With a `memo_key`, an index this process already made from the same records is
     reused (the live preview, the tests) and a new one is remembered."""
 
-    def __init__(self, items: list[tuple[str, str]], scratch: str | None = None, memo_key: str | None = None):
+    def __init__(self, items: list[tuple[str, str]], scratch: str | None = None, memo_key: str | None = None,
+                 binary: str | None = None):
         self.records = len(items)
         self.written = 0  # record files written; the others were kept from the last build
-        binary = pagefind_binary()  # a missing binary is an error even when the memo has the index
+        binary = pagefind_binary(binary)  # a missing binary is an error even when the memo has the index
         self._memo_key = memo_key
         self._scratch = scratch
         # The last index this process made for the same project (the live preview shows it meanwhile).
@@ -290,18 +290,10 @@ _MEMO: dict[str, dict[str, bytes]] = {}
 _LATEST: dict[str, dict[str, bytes]] = {}  # build cache folder -> the last index made for that project
 
 
-def _index(items: list[tuple[str, str]], scratch: str | None = None) -> dict[str, bytes]:
-    """Pagefind run over these records, now (no memo)."""
-    return SearchIndexRun(items, scratch).result()
-
-
-def start_search_index(site: Site, pages: dict[str, bytes], memo: Memo = NO_MEMO) -> SearchIndexRun:
+def start_search_index(site: Site, pages: dict[str, bytes], memo: Memo = NO_MEMO,
+                       binary: str | None = None) -> SearchIndexRun:
     """`pagefind/…`, the search index over the rendered pages and the facts, started now.
     Pagefind reads its records from `memo`'s scratch folder when it has one (else a temporary one)."""
     items = records(site, pages)
     key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
-    return SearchIndexRun(items, memo.scratch_folder(), memo_key=key)
-
-
-def search_index(site: Site, pages: dict[str, bytes]) -> dict[str, bytes]:
-    return start_search_index(site, pages).result()
+    return SearchIndexRun(items, memo.scratch_folder(), memo_key=key, binary=binary)

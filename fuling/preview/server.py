@@ -40,6 +40,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from fuling.core.errors import BuildError
+from fuling.core.options import BuildOptions
 from fuling.core.reporter import Reporter
 
 PREFIX = "/__preview/"
@@ -96,11 +97,12 @@ class PreviewServer:
 
     def __init__(self, root: Path, port: int = 8000, reporter: Reporter | None = None, out: Path | None = None,
                  site_url: str | None = None, debounce: float = 0.25, host: str = "127.0.0.1",
-                 build: Callable[[], None] | None = None):
+                 build: Callable[[], None] | None = None, options: BuildOptions | None = None):
         self.root = Path(root).resolve()
         self.out = Path(out).resolve() if out else self.root / "site"
         self.reporter = reporter or Reporter()
         self.site_url = site_url
+        self.options = options  # None: the environment's, read at each build
         self.debounce = debounce
         self.state = PreviewState()
         self._lock = threading.Condition()  # guards `state`; notified when it changes or the server stops
@@ -133,7 +135,8 @@ class PreviewServer:
 
         # index_later: the edited pages are served (and the browser reloaded) while Pagefind
         # is still indexing; at 1,000 articles that is most of a rebuild.
-        return build_site(self.root, self.out, site_url=self.site_url, reporter=self.reporter, index_later=True)
+        return build_site(self.root, self.out, site_url=self.site_url, reporter=self.reporter, index_later=True,
+                          options=self.options)
 
     def rebuild(self) -> bool:
         """Build once; record the outcome for the browser. True when the build succeeded."""
@@ -315,11 +318,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
 
 def serve(root: Path, port: int = 8000, reporter: Reporter | None = None, out: Path | None = None,
-          site_url: str | None = None) -> int:
+          site_url: str | None = None, options: BuildOptions | None = None) -> int:
     """`build.py serve`: run until Ctrl-C. Exit status 0, or 1 when the port is taken."""
     reporter = reporter or Reporter()
     try:
-        preview = PreviewServer(root, port=port, reporter=reporter, out=out, site_url=site_url)
+        preview = PreviewServer(root, port=port, reporter=reporter, out=out, site_url=site_url, options=options)
     except OSError as exc:
         reporter.error(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; try --port {port + 1}")
         return 1

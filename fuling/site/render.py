@@ -176,7 +176,7 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                 exports: Callable[[], dict[str, bytes]] | None = None,
                 previews: dict[str, list[Preview]] | None = None,
                 on_searched_pages: Callable[[dict[str, bytes]], None] | None = None,
-                memo: Memo = NO_MEMO) -> dict[str, bytes]:
+                memo: Memo = NO_MEMO, serial: bool = False) -> dict[str, bytes]:
     """Output path (posix, relative to site/) -> bytes, every asset file included.
 
     `exports` returns the data files the exports stage made (the data page describes them);
@@ -194,7 +194,7 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     generators = generators if generators is not None else page_generators()
     # A generator marked `in_background` (the article pages: most of the work) runs on a second
     # core while this process runs the others (fuling.parallel; the same bytes either way).
-    jobs = {g: in_background(g, ctx) for g in generators if getattr(g, "in_background", False)}
+    jobs = {g: in_background(g, ctx, serial=serial) for g in generators if getattr(g, "in_background", False)}
     # First the pages the search index reads, and of those the ones rendered here before the
     # ones the second core renders meanwhile; the rest in the order found.
     generators = sorted(generators, key=lambda g: (not getattr(g, "searched", False), g in jobs))
