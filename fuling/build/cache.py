@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Callable
 
 from fuling.charts.figures import PLOTLY_BASIC
+from fuling.core.files import write_atomically
 from fuling.core.memo import Memo
 from fuling.core.urls import article_page
 
@@ -497,10 +498,7 @@ def _frozen(value) -> bytes:
 
 
 def _atomic_pickle(path: Path, data) -> None:
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _label(path: Path, root: Path) -> str | None:

@@ -7,12 +7,12 @@ every time (fixed key order, stable quoting), so a re-run changes no byte.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from fuling.core.files import write_atomically
 
 
 @dataclass
@@ -58,12 +58,4 @@ def write_fact_file(path: Path, existing: FactFile, records: list) -> None:
         text = item.text if isinstance(item, Chunk) else format_record(item)
         parts.append(text if text.endswith("\n") else text + "\n")
     content = "".join(parts) if records else "[]\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, content.encode("utf-8"))

@@ -37,6 +37,7 @@ from markupsafe import escape
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import describe_fact
+from fuling.core.files import write_atomically
 from fuling.core.locking import exclusive
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
@@ -176,9 +177,7 @@ def sync_records(folder: Path, items: list[tuple[str, str]]) -> int:
         with open(target, "w", encoding="utf-8") as handle:
             handle.write(html)
         written += 1
-    temporary = listing.with_name(listing.name + ".tmp")
-    temporary.write_text(json.dumps(wanted, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, listing)
+    write_atomically(listing, json.dumps(wanted, sort_keys=True).encode("utf-8"))
     return written
 
 
