@@ -28,7 +28,6 @@ where the bytes depend on a tool's version rather than on this project
 from __future__ import annotations
 
 import argparse
-import brotli
 import gzip
 import hashlib
 import json
@@ -39,6 +38,8 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+
+import brotli
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent

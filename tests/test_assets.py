@@ -13,6 +13,7 @@ from pathlib import Path
 import brotli
 import pytest
 
+from fuling.core.errors import BuildError
 from fuling.outputs.publish import (
     MANIFEST,
     check_references,
@@ -21,7 +22,6 @@ from fuling.outputs.publish import (
     precompress,
     publish,
 )
-from fuling.core.errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

@@ -7,11 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from fuling.charts.figures import build_charts, describe, margins, y_tick_labels
+from fuling.charts.description import describe
+from fuling.charts.figures import build_charts
+from fuling.charts.margins import margins, y_tick_labels
+from fuling.core.errors import BuildError
+from fuling.core.model import (
+    Article,
+    Block,
+    ChartSpec,
+    Fact,
+    Metric,
+    SeriesSpec,
+    Site,
+    SiteConfig,
+    Source,
+)
 from fuling.core.numbers import format_fact, format_value
 from fuling.core.periods import is_partial_year, period_label, period_sort_key
-from fuling.core.errors import BuildError
-from fuling.core.model import Article, Block, ChartSpec, Fact, Metric, SeriesSpec, Site, SiteConfig, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

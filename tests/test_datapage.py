@@ -13,10 +13,10 @@ import pytest
 import yaml
 from browser.sitefiles import parse_html
 
-from fuling.site.pages.data import describe_exports
-from fuling.core.errors import BuildError
 from fuling.build.pipeline import build_files
+from fuling.core.errors import BuildError
 from fuling.core.reporter import Reporter
+from fuling.site.pages.data import describe_exports
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from fuling import cli
-from fuling.load import site as load
 from fuling.load import facts as load_facts
+from fuling.load import site as load
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")

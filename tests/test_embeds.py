@@ -11,9 +11,9 @@ import yaml
 from browser.sitefiles import parse_html
 from fixture_site import make_charts, make_site
 
+from fuling.build.pipeline import build_files
 from fuling.charts.english import english_figure
 from fuling.core.periods import period_label
-from fuling.build.pipeline import build_files
 from fuling.core.reporter import Reporter
 
 ROOT = Path(__file__).resolve().parent.parent

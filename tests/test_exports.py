@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fuling.outputs.exports import CHART_COLUMNS, FACT_COLUMNS, export_data
-from fuling.load.site import load_site, series_facts
 from fuling.core.model import ChartData, ChartPoint
+from fuling.load.site import load_site, series_facts
+from fuling.outputs.exports import CHART_COLUMNS, FACT_COLUMNS, export_data
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -10,15 +10,21 @@ import pytest
 import yaml
 
 from fuling.core.articlefile import format_article
-from fuling.extract.project import extract_all
-from fuling.extract.article import propose
-from fuling.extract.metrics import RULES, best_rule
-from fuling.core.numbers import chinese_number
-from fuling.extract.figures import find_figures
-from fuling.extract.timemarks import period_of, time_marks
-from fuling.extract.words import bound_of, count_measure, kind_of, relative_measure, subject_of
 from fuling.core.model import Article, Block
+from fuling.core.numbers import chinese_number
 from fuling.core.reporter import MemoryReporter
+from fuling.extract.article import propose
+from fuling.extract.figures import find_figures
+from fuling.extract.metrics import RULES, best_rule
+from fuling.extract.project import extract_all
+from fuling.extract.timemarks import period_of, time_marks
+from fuling.extract.words import (
+    bound_of,
+    count_measure,
+    kind_of,
+    relative_measure,
+    subject_of,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

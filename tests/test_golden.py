@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-import pytest
-
 import golden
+import pytest
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fuling.outputs import search
 from fuling.build.pipeline import build_files, build_site
 from fuling.core.reporter import MemoryReporter
+from fuling.outputs import search
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 FACTS = "content/facts/three-changes.yaml"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from fuling.core.errors import BuildError
-from fuling.load.site import load_site, normalise_site_url, series_facts
-from fuling.load.facts import period_problem
 from fuling.core.numbers import text_matches_value
+from fuling.load.facts import period_problem
+from fuling.load.site import load_site, normalise_site_url, series_facts
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TC = "content/facts/three-changes.yaml"

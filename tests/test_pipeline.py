@@ -15,11 +15,11 @@ import jinja2
 import pytest
 
 from fuling.build import pipeline
+from fuling.build.pipeline import build_site, check_site
 from fuling.charts import pictures as previews
 from fuling.cli import main
 from fuling.core.errors import BuildError
 from fuling.core.model import ChartData
-from fuling.build.pipeline import build_site, check_site
 from fuling.core.reporter import MemoryReporter
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -53,10 +53,7 @@ def stand_in(monkeypatch, tmp_path):
     templates.mkdir()
     (templates / "fact.html").write_text("<h1>{{ fact.id }}</h1>\n<p>{{ fact.value }}</p>\n", encoding="utf-8")
 
-    from fuling.charts.figures import PLOTLY_BASIC
-
     charts = types.ModuleType("fuling.charts.figures")
-    charts.PLOTLY_BASIC = PLOTLY_BASIC  # where the build cache looks for the site's plotly.js
     charts.build_charts = lambda site, memo=None: {cid: ChartData(spec=spec, points=[], figure={}, description="") for cid, spec in site.charts.items()}
     render = types.ModuleType("fuling.site.render")
 

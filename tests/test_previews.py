@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from fuling.core.options import BuildOptions
-from fuling.core.parallel import can_fork
 from fuling.build.pipeline import build_site
 from fuling.charts import pictures as previews
 from fuling.charts.chromium import find_browser
 from fuling.charts.pictures import WIDTHS, stable_ids
+from fuling.core.options import BuildOptions
+from fuling.core.parallel import can_fork
 from fuling.core.reporter import MemoryReporter
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

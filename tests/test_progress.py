@@ -60,9 +60,9 @@ def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_co
     import shutil
     from pathlib import Path
 
+    from fuling.build.pipeline import build_site
     from fuling.core import reporter as reporting
     from fuling.core.parallel import can_fork
-    from fuling.build.pipeline import build_site
     from fuling.core.reporter import Reporter
 
     project = tmp_path / "mini"

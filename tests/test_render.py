@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from fuling.charts.figures import build_charts
-from fuling.load.site import load_site
 from fuling.core.model import Block
 from fuling.core.urls import relative_url
+from fuling.load.site import load_site
 from fuling.site.render import page_generators, render_site
 
 ROOT = Path(__file__).resolve().parent.parent

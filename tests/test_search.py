@@ -11,9 +11,9 @@ import pytest
 from browser.sitefiles import parse_html
 from fixture_site import make_site
 
-from fuling.outputs import search
 from fuling.build.pipeline import build_files
 from fuling.core.reporter import Reporter
+from fuling.outputs import search
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -196,8 +196,8 @@ def test_records_folder_is_kept_in_step_writing_only_what_changed(built, tmp_pat
 def test_a_build_failing_while_pagefind_runs_stops_it_and_removes_its_folder(monkeypatch, tmp_path):
     import subprocess
 
-    from fuling.outputs import publish as assets
     from fuling.core.errors import BuildError, ContentError
+    from fuling.outputs import publish as assets
 
     started: list[subprocess.Popen] = []
     folders: list[str] = []

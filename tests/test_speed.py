@@ -7,8 +7,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from fuling.site import markup as render_markup
 from fuling.core.articlefile import read_article
+from fuling.site import markup as render_markup
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_DIRS = [ROOT / "content" / "articles", ROOT / "tests" / "fixtures" / "mini" / "content" / "articles"]

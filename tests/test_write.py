@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from fuling.build import write
-from fuling.core.reporter import MemoryReporter
 from fuling.build.write import recover, write_site
+from fuling.core.reporter import MemoryReporter
 
 OLD = {"index.html": b"<p>old</p>", "charts/a/index.html": b"old chart", "data/facts.csv": b"id\r\nold\r\n"}
 NEW = {"index.html": b"<p>new</p>", "charts/a/index.html": b"new chart", "data/facts.csv": b"id\r\nold\r\n",

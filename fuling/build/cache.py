@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from fuling.charts.figures import PLOTLY_BASIC
+from fuling.charts.style import PLOTLY_BASIC
 from fuling.core.files import write_atomically
 from fuling.core.memo import Memo
 from fuling.core.urls import article_page

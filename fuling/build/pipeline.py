@@ -298,7 +298,7 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Mem
         reporter.warn("chart pictures: no Chromium found (or FULING_CHART_PREVIEWS=0); every chart will be "
                       "drawn by plotly.js in the reader's browser. Install chromium or set BROWSER_PATH.")
         return {}, None
-    from fuling.charts.figures import plotly_js_file
+    from fuling.charts.style import plotly_js_file
 
     plotly_js = plotly_js_file(templates)
     plan = plan_previews(charts, plotly_js)

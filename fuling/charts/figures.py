@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import math
 from collections import Counter
-from pathlib import Path
 
+from fuling.charts.description import describe
+from fuling.charts.margins import margins
+from fuling.charts.points import by_series, categories_of, chart_points, unit_kind
+from fuling.charts.style import PALETTE, SITE_LAYOUT, TEMPLATE_NAME
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import metric_label
 from fuling.core.memo import NO_MEMO, Memo
@@ -31,70 +33,8 @@ from fuling.core.periods import (
     is_partial_year,
     is_point_in_time,
     period_label,
-    period_sort_key,
-    period_span,
 )
 from fuling.core.vocab import KIND_LABELS, MEASURE_LABELS
-from fuling.load.site import series_facts
-
-# Okabe–Ito, reordered so the first colours keep >= 3:1 contrast on white;
-# the dark-mode twins (same hue, lighter) are swapped in by assets/charts.js.
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"]
-PALETTE_DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"]
-
-# The site's own small plotly.js, built by scripts/build-plotly.mjs after `npm ci`.
-PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")
-FONT_STACK = (
-    'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
-    '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
-)
-
-SELECT_KEYS = ("metric", "subject", "kind", "measure")  # as docs/content-format.md lists them
-CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
-# Measure words that all count things (factories: 个 or 家; firms: 家 or 户): one axis
-# may hold them together. Money, tonnes and percentages never share an axis.
-COUNT_WORDS = {"个", "家", "户", "所", "座", "项", "条"}
-MAX_FILLED_YEARS = 12  # beyond this many missing years a gap stops helping the reader
-
-# One small site template instead of plotly's default (about 7 KB per chart).
-SITE_LAYOUT = dict(
-    font=dict(family=FONT_STACK, size=13, color="#1f1f1f"),
-    paper_bgcolor="rgba(0,0,0,0)",
-    plot_bgcolor="rgba(0,0,0,0)",
-    colorway=PALETTE,
-    margin=dict(l=8, r=8, t=40, b=8),
-    separators=".,",
-    bargap=0.3,
-    legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", bgcolor="rgba(0,0,0,0)"),
-    hoverlabel=dict(font=dict(size=13), align="left"),  # family: the layout's
-    xaxis=dict(
-        type="category", showgrid=False, linecolor="#6b6b6b", ticks="outside",
-        tickcolor="#6b6b6b", fixedrange=True, automargin=True,
-    ),
-    yaxis=dict(
-        rangemode="tozero", gridcolor="#d4d4d4", zeroline=True, zerolinecolor="#6b6b6b",
-        fixedrange=True, automargin=True, exponentformat="none", separatethousands=False,
-    ),
-)
-TEMPLATE_NAME = "fuling"
-PLOT_HEIGHT = 380  # px: a figure that sets no height is drawn this tall (plotly.js's own default too)
-
-
-def plot_height(chart: ChartData) -> int:
-    """How tall the chart is drawn: its figure's height, else PLOT_HEIGHT."""
-    height = chart.figure.get("layout", {}).get("height")
-    return int(height) if isinstance(height, (int, float)) and height > 0 else PLOT_HEIGHT
-
-
-def plotly_js_file(templates_dir: Path) -> Path:
-    """The plotly.js the site serves, and the chart pictures are drawn with (fuling.charts.pictures):
-    the project's own small bundle when it has been built, else plotly.py's full one."""
-    basic = Path(templates_dir).parent / PLOTLY_BASIC
-    if basic.is_file():
-        return basic
-    import plotly
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 def _plotly():
@@ -121,7 +61,7 @@ def build_charts(site: Site, memo: Memo = NO_MEMO) -> dict[str, ChartData]:
     for chart_id in sorted(site.charts):
         spec = site.charts[chart_id]
         before = len(errors)
-        points = _points(spec, site, errors)
+        points = chart_points(spec, site, errors)
         if len(errors) > before:
             continue
         result[chart_id] = ChartData(
@@ -133,89 +73,6 @@ def build_charts(site: Site, memo: Memo = NO_MEMO) -> dict[str, ChartData]:
     if errors:
         raise BuildError(errors)
     return result
-
-
-def _selected(series: SeriesSpec, site: Site, spec: ChartSpec, errors: list[ContentError]) -> list[Fact]:
-    """The series' facts, chosen as `load` defines it; names what cannot be found (load checks it
-    too, but a Site built in code has not been through load)."""
-    for fact_id in series.facts:
-        if fact_id not in site.facts:
-            errors.append(ContentError(spec.path, 0, "series.facts", f"series {series.name!r}: no fact with id {fact_id!r}"))
-    unknown = sorted(set(series.select) - set(SELECT_KEYS))
-    if unknown:
-        errors.append(ContentError(spec.path, 0, "series.select", f"series {series.name!r}: cannot select on {', '.join(unknown)} (use {', '.join(SELECT_KEYS)})"))
-        return []
-    return sorted(series_facts(series, site.facts), key=lambda f: f.id)
-
-
-def _points(spec: ChartSpec, site: Site, errors: list[ContentError]) -> list[ChartPoint]:
-    if spec.type not in CHART_TYPES:
-        errors.append(ContentError(spec.path, 0, "type", f"{spec.type!r} is not one of {', '.join(CHART_TYPES)}"))
-        return []
-    if not spec.series:
-        errors.append(ContentError(spec.path, 0, "series", "a chart needs at least one series"))
-        return []
-    points: list[ChartPoint] = []
-    for series in spec.series:
-        facts = _selected(series, site, spec, errors)
-        if not facts:
-            errors.append(ContentError(spec.path, 0, "series", f"series {series.name!r} selects no fact"))
-            continue
-        units = sorted({unit_kind(f.unit) for f in facts})
-        measures = sorted({f.measure for f in facts})
-        if len(units) > 1:
-            errors.append(ContentError(spec.path, 0, "series", f"series {series.name!r} mixes units {', '.join(units)}: split it"))
-        if len(measures) > 1:
-            errors.append(ContentError(spec.path, 0, "series", f"series {series.name!r} mixes measures {', '.join(measures)} (a stock and a flow never share a series): split it"))
-        seen: dict[tuple[str, str], str] = {}
-        for fact in sorted(facts, key=lambda f: (period_sort_key(f.period), f.id)):
-            x = fact.subject if spec.type == "pie" else period_label(fact.period)
-            key = (x, fact.kind)
-            if key in seen:
-                errors.append(ContentError(spec.path, 0, "series", f"series {series.name!r} has two {fact.kind} values for {x}: {seen[key]} and {fact.id}; list the one to draw under `facts:`"))
-                continue
-            seen[key] = fact.id
-            points.append(ChartPoint(fact=fact, series=series.name, x=x, style=fact.kind))
-    if by_series(spec, points):
-        # One period, several series (output by sector in 2023): the series are the
-        # categories, labelled along the axis; the period goes into the axis title.
-        points = [ChartPoint(fact=p.fact, series=p.series, x=p.series, style=p.style) for p in points]
-    return points
-
-
-def by_series(spec: ChartSpec, points: list[ChartPoint]) -> bool:
-    """True when a bar chart compares several series at a single period."""
-    return (
-        spec.type in ("bar", "grouped-bar")
-        and len(spec.series) > 1
-        and len({p.fact.period for p in points}) == 1
-        and len({p.series for p in points}) > 1
-    )
-
-
-def _categories(points: list[ChartPoint]) -> list[str]:
-    """Every x label in time order, plus empty categories for missing whole years."""
-    by_label: dict[str, str] = {}
-    for point in points:
-        by_label.setdefault(point.x, point.fact.period)
-    covered = set()
-    for period in by_label.values():
-        span = period_span(period)
-        if span:
-            covered.update(range(span.start.year, span.end.year + 1))
-    # Whole years and dates set the range; a part of a year or a span counts as covered only.
-    years = [period_span(p).start.year for p in by_label.values() if period_span(p) and period_span(p).shape in ("year", "date")]
-    if years:
-        missing = [y for y in range(min(years), max(years) + 1) if y not in covered]
-        if len(missing) <= MAX_FILLED_YEARS:
-            for year in missing:
-                by_label[f"{year}年"] = str(year)
-    return sorted(by_label, key=lambda label: period_sort_key(by_label[label]))
-
-
-def unit_kind(unit: str) -> str:
-    """What an axis measures: the unit itself, or "count" for the measure words of counting."""
-    return "count" if unit in COUNT_WORDS else unit
 
 
 def _panel_key(fact: Fact) -> tuple[str, str]:
@@ -303,7 +160,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     if across_series:
         categories = [s.name for s in spec.series if any(p.series == s.name for p in points)]
     else:
-        categories = _categories(points)
+        categories = categories_of(points)
     panels: list[tuple[str, str]] = []
     for point in points:
         key = _panel_key(point.fact)
@@ -401,59 +258,6 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     return _plain(fig)
 
 
-# -- margins ---------------------------------------------------------------
-# The margins the axis labels, axis titles and legend need, estimated from their
-# text (13 px) so that plotly's automargin, still on, has nothing to add where
-# the x labels fit side by side and the legend on one row: each margin it has
-# to widen costs the chart's first draw a whole second layout pass. Where it
-# does widen one (x labels turned on a phone, a legend wrapped, wider fonts
-# than estimated), the chart looks as before; an estimate a little too wide
-# only leaves a few pixels more beside the axis.
-
-FONT_PX = 13  # SITE_LAYOUT's font size
-DIGIT_PX = 0.68 * FONT_PX  # a digit, a minus or a point in common system fonts (0.55-0.66 em), rounded up
-TICK_GAP_PX = 8  # tick length (5 px, "outside") and the gap before its label
-TEXT_LINE_PX = 17  # one line of 13 px text (an x tick label), with its gap
-TITLE_PX = 16  # an axis title's line and its gap
-LEGEND_ROW_PX = 20  # one entry of the horizontal legend above the plot
-LEGEND_PAD_PX = 18  # around the legend and between it and the plot
-
-
-def y_tick_labels(low: float, high: float, length_px: float) -> list[str]:
-    """The tick labels plotly.js puts on a linear axis from `low` to `high` drawn
-    `length_px` long (its axes.prepTicks/autoTicks rule: about one tick per 40 px,
-    4 to 9 of them, a step of 2, 5 or 10 times a power of ten)."""
-    ticks = min(max(length_px / 40, 4), 9) + 1
-    rough = (high - low) / ticks
-    if rough <= 0:
-        return ["0"]
-    base = 10 ** math.floor(math.log10(rough))
-    step = base * next((m for m in (2, 5) if rough / base < m), 10)
-    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
-    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
-    return [f"{k * step:.{decimals}f}".replace("-", "−") for k in range(first, last + 1)]
-
-
-def margins(y_ranges: list[tuple[float, float, float]], height: int, *, y_title: bool, x_title: bool,
-            legend_rows: int) -> dict:
-    """Margins (px) for a cartesian chart whose y axes have these ranges and
-    shares of the plot height, as SITE_LAYOUT draws it (13 px text).
-
-    `legend_rows`: entries of the largest legend group (0: no legend). The
-    horizontal legend puts each group in a column of its own (a series and
-    its targets, one under the other) and the columns side by side."""
-    base = SITE_LAYOUT["margin"]
-    top = max(base["t"], LEGEND_PAD_PX + LEGEND_ROW_PX * legend_rows) if legend_rows else base["t"]
-    bottom = base["b"] + TICK_GAP_PX + TEXT_LINE_PX + (TITLE_PX if x_title else 0)
-    widest = max(
-        len(label)
-        for low, high, share in y_ranges
-        for label in y_tick_labels(low, high, share * (height - top - bottom))
-    )
-    left = base["l"] + TICK_GAP_PX + widest * DIGIT_PX + (TITLE_PX if y_title else 0)
-    return dict(l=math.ceil(left), r=base["r"], t=top, b=bottom)
-
-
 def _pie(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
     go = _plotly()
     fig = go.Figure(go.Pie(
@@ -479,52 +283,3 @@ def _plain(fig) -> dict:
     return {"data": traces, "layout": data["layout"]}
 
 
-# -- text alternative --------------------------------------------------------
-
-def describe(spec: ChartSpec, points: list[ChartPoint]) -> str:
-    """What the chart shows, its largest and latest values, targets and partial years, in words."""
-    if not points:
-        return f"{spec.title}：没有数据。"
-    parts = [f"{spec.title}。"]
-    if spec.type == "pie":
-        biggest = max(points, key=lambda p: p.fact.value)
-        parts.append(
-            "图中各部分为：" + "；".join(f"{p.x}{format_fact(p.fact)}" for p in points)
-            + f"。最大的是{biggest.x}，{format_fact(biggest.fact)}。"
-        )
-        return "".join(parts)
-    if by_series(spec, points):
-        biggest = max(points, key=lambda p: p.fact.value)
-        parts.append(
-            f"{period_label(points[0].fact.period)}：" + "；".join(f"{p.series}{format_fact(p.fact)}" for p in points)
-            + f"。最大的是{biggest.series}，{format_fact(biggest.fact)}。"
-        )
-        if any(p.style == "target" for p in points):
-            parts.append("空心柱为目标值，不是实际完成数。")
-        return "".join(parts)
-    labels = [p.x for p in sorted(points, key=lambda p: period_sort_key(p.fact.period))]
-    parts.append(f"共{len(points)}个数值，时间从{labels[0]}到{labels[-1]}。")
-    for series in spec.series:
-        mine = [p for p in points if p.series == series.name]
-        actual = [p for p in mine if p.style == "actual"]
-        if actual:
-            top = max(actual, key=lambda p: (p.fact.value, period_sort_key(p.fact.period)))
-            last = max(actual, key=lambda p: period_sort_key(p.fact.period))
-            if last is top:
-                parts.append(f"{series.name}：最大值也是最新值，为{top.x}的{format_fact(top.fact)}。")
-            else:
-                parts.append(f"{series.name}：最大值为{top.x}的{format_fact(top.fact)}，最新为{last.x}的{format_fact(last.fact)}。")
-        for style in ("estimate", "target"):
-            planned = [p for p in mine if p.style == style]
-            if planned:
-                kind = KIND_LABELS[style]
-                name = series.name if kind in series.name else f"{series.name}{kind}"
-                parts.append(f"{name}：" + "，".join(f"{p.x}{format_fact(p.fact)}" for p in planned) + "。")
-    partial = sorted({p.x for p in points if is_partial_year(p.fact.period)})
-    if partial:
-        parts.append(f"{'、'.join(partial)}只含部分月份，不能与全年数据直接相比。")
-    if any(p.style == "target" for p in points):
-        parts.append("空心柱（空心点）为目标值，不是实际完成数。")
-    if any(p.style == "estimate" for p in points):
-        parts.append("斜线柱为预计值。")
-    return "".join(parts)

@@ -30,7 +30,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.charts.figures import plot_height
+from fuling.charts.style import plot_height
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData

@@ -34,3 +34,8 @@ BOUND_PREFIX = {key: zh for key, (zh, _, _) in BOUNDS.items()}
 BOUND_EN = {key: en for key, (_, en, _) in BOUNDS.items()}
 BOUND_SIGN = {key: sign for key, (_, _, sign) in BOUNDS.items()}
 MEASURE_LABELS = dict(MEASURES)
+
+# Chart specs: the chart types drawn, and the fact fields a series may select on
+# (as docs/content-format.md lists them).
+CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
+SELECT_KEYS = ("metric", "subject", "kind", "measure")

@@ -28,7 +28,7 @@ from fuling.core.model import (
 )
 from fuling.core.numbers import text_matches_value
 from fuling.core.reporter import Progress, report_progress
-from fuling.core.vocab import KINDS
+from fuling.core.vocab import CHART_TYPES, KINDS
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
 from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
@@ -40,7 +40,6 @@ CHART_FIELDS = {"id", "title", "title_en", "subtitle", "subtitle_en", "theme", "
                 "y_title_en", "series", "notes", "notes_en"}
 SERIES_FIELDS = {"name", "name_en", "style", "facts", "select"}
 SELECT_FIELDS = ("metric", "subject", "kind", "measure")
-CHART_TYPES = ("bar", "grouped-bar", "line", "pie")
 SERIES_STYLES = tuple(KINDS)  # a series is drawn as the kind of figure it shows
 FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
 

@@ -19,8 +19,8 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from fuling.charts.figures import PLOTLY_BASIC, plotly_js_file
 from fuling.charts.pictures import Preview
+from fuling.charts.style import PLOTLY_BASIC, plotly_js_file
 from fuling.core import urls
 from fuling.core.errors import BuildError
 from fuling.core.memo import NO_MEMO, Memo

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from fuling.charts.figures import plot_height
 from fuling.charts.pictures import Preview
+from fuling.charts.style import plot_height
 from fuling.core.facts import describe_fact
 from fuling.core.model import Article, ChartData, Fact, Site, Source
 from fuling.core.periods import (

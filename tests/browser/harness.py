@@ -20,7 +20,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from sitefiles import url_for
 
 ROOT = Path(__file__).resolve().parents[2]

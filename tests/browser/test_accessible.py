@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from harness import report
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -1,4 +1,4 @@
-"""The margins fuling/charts/figures.py writes into each figure (estimated from the
+"""The margins fuling/charts/margins.py estimates and fuling/charts/figures.py writes into each figure (estimated from the
 text of the axis labels, titles and legend) are the ones plotly.js's automargin
 settles on where the x labels fit side by side: at 1280 px automargin widens
 none of them (each widening costs the first draw a second layout pass), and
@@ -8,7 +8,6 @@ margins for them beforehand: automargin leaves those two as they are."""
 from __future__ import annotations
 
 import pytest
-
 from harness import new_context, reach_for
 from sitefiles import url_for
 
@@ -56,7 +55,8 @@ def measure(browser, server, chart_id: str, width: int) -> dict:
 
 
 def test_estimated_margins_are_the_ones_automargin_keeps_on_a_wide_screen(browser, server, site_model):
-    from fuling.charts.figures import build_charts, y_tick_labels
+    from fuling.charts.figures import build_charts
+    from fuling.charts.margins import y_tick_labels
 
     figures = {cid: chart.figure for cid, chart in build_charts(site_model).items()}
     cartesian = [cid for cid, figure in sorted(figures.items()) if figure["data"][0].get("type") != "pie"]

@@ -15,7 +15,6 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-
 from harness import new_context, reach_for
 from sitefiles import url_for
 

@@ -12,9 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from harness import CHART_SELECTOR, CHARTS_SHOWN_JS, reach_for, start_server, stop_server
-from sitefiles import parse_html
+from harness import (
+    CHART_SELECTOR,
+    CHARTS_SHOWN_JS,
+    reach_for,
+    start_server,
+    stop_server,
+)
 
 pytestmark = pytest.mark.browser
 

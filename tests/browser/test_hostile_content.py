@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
-from harness import ROOT, in_thread, open_page, report, site_prefix, start_server, stop_server, wait_for_charts
+from harness import (
+    ROOT,
+    in_thread,
+    open_page,
+    report,
+    site_prefix,
+    start_server,
+    stop_server,
+    wait_for_charts,
+)
 from sitefiles import load_pages, normalise_space, url_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -171,8 +179,8 @@ def _copy_mini(dest: Path) -> Path:
 
 
 def _build(root: Path, out: Path) -> tuple[list[str], str]:
-    from fuling.core.errors import BuildError
     from fuling.build.pipeline import build_site
+    from fuling.core.errors import BuildError
     from fuling.core.reporter import Reporter
 
     try:

@@ -5,7 +5,6 @@ plotly.js included. Prints the table."""
 from __future__ import annotations
 
 import pytest
-
 from harness import report
 from sitefiles import gzip_size
 

@@ -28,7 +28,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from harness import CHART_SELECTOR, ROOT, report, wait_for_charts
 
 sys.path.insert(0, str(ROOT / "deploy"))

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from harness import new_context, reach_for
 from sitefiles import url_for
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import struct
 
 import pytest
-
 from harness import new_context, open_page, wait_for_charts
 from sitefiles import url_for
 

@@ -3,7 +3,6 @@ finds Chinese words and shows each fact with its value and source."""
 from __future__ import annotations
 
 import pytest
-
 from harness import open_page
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,6 @@ resolver cannot make the link check pass by accident."""
 from __future__ import annotations
 
 import pytest
-
 from sitefiles import load_pages, parse_html, resolve
 
 

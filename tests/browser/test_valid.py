@@ -7,7 +7,6 @@ import subprocess
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from harness import VNU_JAR, report, require_command, require_file
 
 pytestmark = [pytest.mark.slow]

@@ -12,7 +12,7 @@ is written once, in templates/partials/chart-embed.html.
 from __future__ import annotations
 
 from fuling.charts.english import english_figure
-from fuling.charts.figures import plot_height
+from fuling.charts.style import plot_height
 from fuling.core.model import ChartData, Fact, Site
 from fuling.core.periods import is_partial_year, period_label, period_sort_key
 from fuling.core.urls import CORRECTIONS_PAGE, chart_page, embed_page, page_url

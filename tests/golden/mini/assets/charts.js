@@ -52,7 +52,7 @@
     }
   };
 
-  // Same order as fuling/charts/figures.py PALETTE / PALETTE_DARK.
+  // Same order as fuling/charts/style.py PALETTE / PALETTE_DARK.
   var LIGHT = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"];
   var DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"];
   var INK = { light: { text: "#1f1f1f", grid: "#d4d4d4", axis: "#6b6b6b", edge: "#ffffff" },
@@ -126,7 +126,7 @@
   // pass: on a phone, most charts. Its rule and geometry are followed here with the canvas's text
   // widths (the same font, the same widths as plotly's SVG text); estimates are rounded up, so
   // plotly finds the margins wide enough and draws once. Near the limit between two angles nothing
-  // is guessed: plotly decides, as before. (fuling/charts/figures.py sets the other margins.)
+  // is guessed: plotly decides, as before. (fuling/charts/margins.py sets the other margins.)
   var COS30 = Math.cos(Math.PI / 6);
   var measurer = null;
   function textWidth(text, font) {

@@ -1,0 +1,69 @@
+"""How every chart looks: colours, fonts and the one small plotly template they share,
+and where the site's plotly.js comes from."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fuling.core.model import ChartData
+
+# Okabe–Ito, reordered so the first colours keep >= 3:1 contrast on white;
+# the dark-mode twins (same hue, lighter) are swapped in by assets/charts.js.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"]
+
+
+PALETTE_DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"]
+
+
+# The site's own small plotly.js, built by scripts/build-plotly.mjs after `npm ci`.
+PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")
+
+
+FONT_STACK = (
+    'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
+    '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
+)
+
+
+# One small site template instead of plotly's default (about 7 KB per chart).
+SITE_LAYOUT = dict(
+    font=dict(family=FONT_STACK, size=13, color="#1f1f1f"),
+    paper_bgcolor="rgba(0,0,0,0)",
+    plot_bgcolor="rgba(0,0,0,0)",
+    colorway=PALETTE,
+    margin=dict(l=8, r=8, t=40, b=8),
+    separators=".,",
+    bargap=0.3,
+    legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", bgcolor="rgba(0,0,0,0)"),
+    hoverlabel=dict(font=dict(size=13), align="left"),  # family: the layout's
+    xaxis=dict(
+        type="category", showgrid=False, linecolor="#6b6b6b", ticks="outside",
+        tickcolor="#6b6b6b", fixedrange=True, automargin=True,
+    ),
+    yaxis=dict(
+        rangemode="tozero", gridcolor="#d4d4d4", zeroline=True, zerolinecolor="#6b6b6b",
+        fixedrange=True, automargin=True, exponentformat="none", separatethousands=False,
+    ),
+)
+
+
+TEMPLATE_NAME = "fuling"
+
+
+PLOT_HEIGHT = 380  # px: a figure that sets no height is drawn this tall (plotly.js's own default too)
+
+
+def plot_height(chart: ChartData) -> int:
+    """How tall the chart is drawn: its figure's height, else PLOT_HEIGHT."""
+    height = chart.figure.get("layout", {}).get("height")
+    return int(height) if isinstance(height, (int, float)) and height > 0 else PLOT_HEIGHT
+
+
+def plotly_js_file(templates_dir: Path) -> Path:
+    """The plotly.js the site serves, and the chart pictures are drawn with (fuling.charts.pictures):
+    the project's own small bundle when it has been built, else plotly.py's full one."""
+    basic = Path(templates_dir).parent / PLOTLY_BASIC
+    if basic.is_file():
+        return basic
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
