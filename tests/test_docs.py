@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fuling import cli
+from fuling.load import charts as load_charts
 from fuling.load import facts as load_facts
 from fuling.load import site as load
 
@@ -18,9 +19,9 @@ FIELD_SETS = {
     "site.yaml": load.SITE_FIELDS,
     "metrics": load.METRIC_FIELDS,
     "themes": load.THEME_FIELDS,
-    "charts": load.CHART_FIELDS,
-    "chart series": load.SERIES_FIELDS,
-    "chart series select": set(load.SELECT_FIELDS),
+    "charts": load_charts.CHART_FIELDS,
+    "chart series": load_charts.SERIES_FIELDS,
+    "chart series select": set(load_charts.SELECT_KEYS),
     "facts": load_facts.FACT_FIELDS,
     "fact sources": load_facts.SOURCE_FIELDS,
     "fact corrections": load_facts.CORRECTION_FIELDS,

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from fuling.core.model import ChartData, ChartPoint
-from fuling.load.site import load_site, series_facts
+from fuling.load.charts import series_facts
+from fuling.load.site import load_site
 from fuling.outputs.exports import CHART_COLUMNS, FACT_COLUMNS, export_data
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

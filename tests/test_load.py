@@ -13,8 +13,9 @@ import pytest
 
 from fuling.core.errors import BuildError
 from fuling.core.numbers import text_matches_value
+from fuling.load.charts import series_facts
 from fuling.load.facts import period_problem
-from fuling.load.site import load_site, normalise_site_url, series_facts
+from fuling.load.site import load_site, normalise_site_url
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TC = "content/facts/three-changes.yaml"
@@ -468,7 +469,7 @@ def test_errors_found_while_parsing_are_found_again_with_the_cache(root):
 
 def test_cross_file_checks_run_on_cached_files(root):
     cached_load(root)
-    line = edit(root, "content/articles/three-changes.md", "国家高新技术企业达122户", "国家高新技术企业达到122户")
+    edit(root, "content/articles/three-changes.md", "国家高新技术企业达122户", "国家高新技术企业达到122户")
     with pytest.raises(BuildError) as caught:
         cached_load(root)  # the fact file is unchanged and replayed; its quote is checked again
     quote_line = line_of(root, TC, "quote: 国家高新技术企业达122户")

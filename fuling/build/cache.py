@@ -13,13 +13,13 @@ Three layers, all kept in the git-ignored `.cache/` of the project:
    problem). When no input changed and `site/` holds exactly the files the
    last build wrote (same sizes and mtimes), `up_to_date()` says so and the
    build stops there.
-2. **Parsed files.** `memoized(kind, rel, produce)` returns what a pure
+2. **Parsed files.** `parse(kind, path, root, produce, errors)` returns what a pure
    parse of one input file produced last time (its result and the errors it
    reported), keyed by the file's hash, so an edit re-parses one file.
    Validation across files always runs on the full set. `remembered(kind,
    key, produce)` does the same for a value computed from many inputs, keyed
    by a digest of what it reads (the chart figures).
-3. **Article pages.** `reuse_page(path, site, produce)` returns last build's
+3. **Article pages.** `reused_page(path, site, charts, produce)` returns last build's
    bytes of an article page when its key is unchanged: the hashes of the
    article file, of every fact file with a fact citing the article, of every
    other input except articles and facts (templates, package, site, metrics,
@@ -29,22 +29,29 @@ Three layers, all kept in the git-ignored `.cache/` of the project:
 
 The state of a build is saved only after `site/` was swapped in, so an
 interrupted or failed build leaves the last successful state, and the next
-build compares against that. `FULING_NO_CACHE=1` (or `use_cache=False`)
-builds from scratch.
+build compares against that. `FULING_NO_CACHE=1` (BuildOptions.use_cache)
+builds from scratch. The stages never import this module: the build passes
+its BuildState to them as their `memo` (fuling/core/memo.py says what they
+may ask of it).
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
-import sys
-import sysconfig
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from fuling.charts.style import PLOTLY_BASIC
+from fuling.build.inputs import (
+    RACY_SECONDS,
+    Stamp,
+    environment,
+    file_digest,
+    input_files,
+    walk_output,
+)
 from fuling.core.files import write_atomically
 from fuling.core.memo import Memo
 from fuling.core.urls import article_page
@@ -53,68 +60,6 @@ CACHE_DIR = ".cache"
 STATE_FILE = "build-state.pickle"
 PARSED_FILE = "parsed.pickle"
 FORMAT = 2  # bump when what is stored changes shape
-RACY_SECONDS = 2.0
-PACKAGE = Path(__file__).resolve().parent.parent  # the whole fuling package: a code change invalidates the cache
-
-
-
-@dataclass(frozen=True)
-class Stamp:
-    size: int
-    mtime_ns: int
-    digest: str  # "" for a file that is not there
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-
-
-def _walk(folder: str, prefix: str, found: dict[str, tuple[str, os.stat_result]]) -> None:
-    """Every regular file under `folder` as `prefix/relative/path` -> (path, stat), bytecode caches aside."""
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for entry in entries:
-        if entry.name == "__pycache__":
-            continue
-        name = f"{prefix}/{entry.name}"
-        if entry.is_dir(follow_symlinks=True):
-            _walk(entry.path, name, found)
-        elif entry.is_file(follow_symlinks=True):
-            found[name] = (entry.path, entry.stat(follow_symlinks=True))
-
-
-def input_files(root: Path, templates: Path) -> dict[str, tuple[str, os.stat_result | None]]:
-    """Label -> (path, stat or None when missing) of every file a build can read. Labels are
-    stable across machines. The walk's stats are the fingerprint's: a no-op build at 1,000
-    articles stats 2,000 content files once, not twice."""
-    sources = {"content": root / "content", "templates": templates, "package": PACKAGE}
-    found: dict[str, tuple[str, os.stat_result | None]] = {}
-    for label, folder in sources.items():
-        _walk(str(folder), label, found)
-    plotly_basic = str(templates.parent / PLOTLY_BASIC)
-    try:
-        found["plotly-basic"] = (plotly_basic, os.stat(plotly_basic))
-    except OSError:
-        found["plotly-basic"] = (plotly_basic, None)  # recorded as absent
-    return found
-
-
-def _environment() -> tuple:
-    """What else decides the output: the interpreter and the installed libraries.
-
-    A library folder's mtime changes whenever a package in it is installed,
-    upgraded or removed (its dist-info folder is created or deleted).
-    """
-    folders = []
-    for key in ("purelib", "platlib"):
-        folder = sysconfig.get_paths()[key]
-        try:
-            folders.append((folder, os.stat(folder).st_mtime_ns))
-        except OSError:
-            folders.append((folder, 0))
-    return (sys.version, sys.prefix, tuple(sorted(set(folders))))
 
 
 @dataclass
@@ -139,7 +84,7 @@ class BuildState(Memo):
         self.out = Path(out)
         self.folder = self.root / CACHE_DIR
         self.options = options
-        self.environment = _environment()
+        self.environment = environment()
         self.taken_ns = time.time_ns()
         self.previous = self._load_snapshot()
         self.inputs = self._fingerprint(input_files(self.root, Path(templates)))
@@ -205,7 +150,7 @@ class BuildState(Memo):
         if self.previous is None:
             return False
         found: dict[str, os.stat_result] = {}
-        _walk_all(self.out, "", found)
+        walk_output(self.out, "", found)
         if len(found) != len(self.previous.outputs):
             return False
         for name, (size, mtime_ns) in self.previous.outputs.items():
@@ -246,7 +191,7 @@ class BuildState(Memo):
             return {}
         return parsed if isinstance(parsed, dict) else {}
 
-    def memo(self, kind: str, label: str, produce: Callable[[list], object]):
+    def _memo(self, kind: str, label: str, produce: Callable[[list], object]):
         """`produce(errors)` for input `label`, or what it returned and reported last time."""
         digest = self.digest(label)
         key = (kind, label)
@@ -261,15 +206,15 @@ class BuildState(Memo):
             self.parsed_used[key] = (digest, _frozen(value), tuple(errors))
         return value, errors
 
-    def remember(self, kind: str, key: str, produce: Callable[[], object]):
+    def remembered(self, kind: str, key: str, produce: Callable[[], object]):
         """`produce()`, or what it returned in the last build for the same `key`."""
-        value = self.recall(kind, key)
+        value = self.recalled(kind, key)
         if value is None:
             value = produce()
-            self.keep(kind, key, value)
+            self.kept(kind, key, value)
         return value
 
-    def recall(self, kind: str, key: str):
+    def recalled(self, kind: str, key: str):
         """What was kept under `key` in the last build (and keep it for the next), or None."""
         slot = (kind, "=" + key)  # "=": never the label of an input file
         hit = self.parsed.get(slot)
@@ -278,7 +223,7 @@ class BuildState(Memo):
             return pickle.loads(hit[1])
         return None
 
-    def keep(self, kind: str, key: str, value) -> None:
+    def kept(self, kind: str, key: str, value) -> None:
         self.parsed_used[(kind, "=" + key)] = (key, _frozen(value), ())
 
     # -- what the stages ask (fuling.core.memo.Memo) -------------------------------
@@ -288,24 +233,9 @@ class BuildState(Memo):
         label = _label(Path(path), root or self.root)
         if label is None:
             return produce(errors)
-        value, found = self.memo(kind, label, produce)
+        value, found = self._memo(kind, label, produce)
         errors.extend(found)
         return value
-
-    def remembered(self, kind: str, key: str, produce: Callable[[], object]):
-        return self.remember(kind, key, produce)
-
-    def recalled(self, kind: str, key: str):
-        return self.recall(kind, key)
-
-    def kept(self, kind: str, key: str, value) -> None:
-        self.keep(kind, key, value)
-
-    def reused_page(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
-        return self.reuse(path, site, charts, produce)
-
-    def previous_derived(self, path: str, data: bytes, suffix: str) -> bytes | None:
-        return self.derived_copy(path, data, suffix)
 
     def template_bytecode_cache(self):
         """Compiled Jinja templates kept in `.cache/jinja/`. Jinja keys each entry by template
@@ -397,7 +327,7 @@ class BuildState(Memo):
             if st.st_size == size and st.st_mtime_ns == mtime_ns:
                 self.reusable.add(path)
 
-    def reuse(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    def reused_page(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
         if self._page_keys_for != id(site):
             self.prepare_pages(site, charts)
         if path in self.reusable:
@@ -407,7 +337,7 @@ class BuildState(Memo):
                 pass
         return produce()
 
-    def derived_copy(self, path: str, data: bytes, suffix: str) -> bytes | None:
+    def previous_derived(self, path: str, data: bytes, suffix: str) -> bytes | None:
         """Last build's `path + suffix` (a compressed copy) when `path` held exactly `data` then.
 
         Only when the code that made it (the package) and the libraries are
@@ -465,7 +395,7 @@ class BuildState(Memo):
     def save(self, result: dict) -> None:
         """Record a successful build (call after `out` was swapped in)."""
         outputs: dict[str, os.stat_result] = {}
-        _walk_all(self.out, "", outputs)
+        walk_output(self.out, "", outputs)
         snapshot = Snapshot(
             format=FORMAT, options=self.options, environment=self.environment, taken_ns=self.taken_ns,
             inputs=self.inputs, outputs={k: (v.st_size, v.st_mtime_ns) for k, v in outputs.items()},
@@ -474,21 +404,6 @@ class BuildState(Memo):
         self.folder.mkdir(parents=True, exist_ok=True)
         _atomic_pickle(self.folder / PARSED_FILE, self.parsed_used)
         _atomic_pickle(self.folder / STATE_FILE, snapshot)
-
-
-
-def _walk_all(folder: str | Path, prefix: str, found: dict[str, os.stat_result]) -> None:
-    """Every file under an output folder, dot files included (the site ships .nojekyll and the like)."""
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for entry in entries:
-        name = f"{prefix}{entry.name}"
-        if entry.is_dir(follow_symlinks=False):
-            _walk_all(entry.path, name + "/", found)
-        else:
-            found[name] = entry.stat(follow_symlinks=False)
 
 
 def _frozen(value) -> bytes:
@@ -509,6 +424,5 @@ def _label(path: Path, root: Path) -> str | None:
             return path.resolve().relative_to(Path(root).resolve()).as_posix()
         except ValueError:
             return None
-
 
 

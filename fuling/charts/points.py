@@ -9,7 +9,7 @@ from fuling.core.periods import (
     period_span,
 )
 from fuling.core.vocab import CHART_TYPES, SELECT_KEYS
-from fuling.load.site import series_facts
+from fuling.load.charts import series_facts
 
 # Measure words that all count things (factories: 个 or 家; firms: 家 or 户): one axis
 # may hold them together. Money, tonnes and percentages never share an axis.

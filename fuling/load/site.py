@@ -21,26 +21,21 @@ from fuling.core.model import (
     ChartSpec,
     Fact,
     Metric,
-    SeriesSpec,
     Site,
     SiteConfig,
     Theme,
 )
 from fuling.core.numbers import text_matches_value
 from fuling.core.reporter import Progress, report_progress
-from fuling.core.vocab import CHART_TYPES, KINDS
+from fuling.load.charts import check_series, read_charts
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
+from fuling.load.raw import Raw
 from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
 
 SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts"}
 METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
 THEME_FIELDS = {"title", "title_en", "summary", "order", "charts", "metrics"}
-CHART_FIELDS = {"id", "title", "title_en", "subtitle", "subtitle_en", "theme", "type", "x_title", "y_title",
-                "y_title_en", "series", "notes", "notes_en"}
-SERIES_FIELDS = {"name", "name_en", "style", "facts", "select"}
-SELECT_FIELDS = ("metric", "subject", "kind", "measure")
-SERIES_STYLES = tuple(KINDS)  # a series is drawn as the kind of figure it shows
 FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
 
 
@@ -70,22 +65,6 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
     assert config is not None
     return Site(config=config, articles=articles, metrics=metrics, facts=facts, charts=charts,
                 themes=themes, conflicts=find_conflicts(facts))
-
-
-class Raw:
-    """The YAML each model object came from, so cross-reference errors can name a line."""
-
-    def __init__(self):
-        self.site: dict = {}
-        self.metrics: dict[str, dict] = {}
-        self.themes: dict[str, tuple[dict, int, str]] = {}  # slug -> (front matter, body line, body)
-        self.charts: dict[str, dict] = {}
-        # names (fact ids, metric keys, slugs, chart ids) whose own record has an error already
-        # reported: references to them are not reported again as unknown
-        self.broken: dict[str, set[str]] = {kind: set() for kind in ("fact", "metric", "article", "theme", "chart")}
-
-    def known(self, kind: str, name: str, present) -> bool:
-        return name in present or name in self.broken[kind]
 
 
 # --- site.yaml ---------------------------------------------------------------
@@ -289,84 +268,6 @@ def read_theme(path: Path, rel: str, errors: list[ContentError], raw: Raw) -> Th
 
 # --- charts ------------------------------------------------------------------
 
-def read_charts(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = NO_MEMO) -> dict[str, ChartSpec]:
-    charts: dict[str, ChartSpec] = {}
-    for path in sorted((root / "content" / "charts").glob("*.yaml")):
-        rel = path.relative_to(root).as_posix()
-        data = read_yaml(path, rel, errors, root, memo=memo)
-        chart = None
-        if isinstance(data, dict):
-            chart = read_chart(path.stem, data, rel, errors)
-        elif data is not None:
-            errors.append(ContentError(rel, 1, "", f"a chart spec must be a mapping of fields, not {type_name(data)}"))
-        if chart is not None:
-            charts[chart.id] = chart
-            raw.charts[chart.id] = data
-        else:
-            raw.broken["chart"].add(path.stem)
-    return charts
-
-
-def read_chart(chart_id: str, data: dict, rel: str, errors: list[ContentError]) -> ChartSpec | None:
-    fields = Fields(rel, errors)
-    before = len(errors)
-    fields.unknown(data, CHART_FIELDS)
-    if not ID_RE.match(chart_id):
-        errors.append(ContentError(rel, 0, "", f"file name must be a kebab-case chart id, not {chart_id!r}"))
-    if "id" in data and data["id"] != chart_id:
-        fields.error(data, "id", f"{data['id']!r} differs from the file name {chart_id!r}; the chart id is the file name")
-    chart = ChartSpec(
-        id=chart_id,
-        title=fields.text(data, "title", required=True),
-        type=fields.choice(data, "type", CHART_TYPES, default="bar", required=True),
-        path=rel,
-        title_en=fields.text(data, "title_en"),
-        subtitle=fields.text(data, "subtitle"),
-        subtitle_en=fields.text(data, "subtitle_en"),
-        theme=fields.text(data, "theme"),
-        x_title=fields.text(data, "x_title"),
-        y_title=fields.text(data, "y_title"),
-        y_title_en=fields.text(data, "y_title_en"),
-        notes=[n for n, _ in fields.text_list(data, "notes")],
-        notes_en=[n for n, _ in fields.text_list(data, "notes_en")],
-    )
-    if not fields.present(data, "series", required=True):
-        return None
-    series_records = fields.records(data, "series")
-    series_fields = fields.nested("series.")
-    for record in series_records:
-        series_fields.unknown(record, SERIES_FIELDS)
-        select = {}
-        if record.get("select") is not None:
-            if isinstance(record["select"], dict):
-                for key, value in record["select"].items():
-                    if key not in SELECT_FIELDS:
-                        errors.append(ContentError(rel, line_of(record["select"], key), "series.select", f"cannot filter on {key!r} (one of: {', '.join(SELECT_FIELDS)})"))
-                    elif isinstance(value, (dict, list, bool)) or value is None:
-                        errors.append(ContentError(rel, line_of(record["select"], key), f"series.select.{key}", f"must be text, not {type_name(value)}"))
-                    else:
-                        select[key] = str(value)
-            else:
-                series_fields.error(record, "select", f"must be a mapping such as {{metric: industrial_output}}, not {type_name(record['select'])}")
-        chart.series.append(SeriesSpec(
-            name=series_fields.text(record, "name", required=True),
-            name_en=series_fields.text(record, "name_en"),
-            facts=[f for f, _ in series_fields.text_list(record, "facts")],
-            select=select,
-            style=series_fields.choice(record, "style", SERIES_STYLES, default="") if record.get("style") else "",
-        ))
-    return chart if len(errors) == before else None
-
-
-def series_facts(series: SeriesSpec, facts: dict[str, Fact]) -> list[Fact]:
-    """The facts a chart series draws: its listed ids, then every fact its `select` matches."""
-    chosen = [facts[i] for i in series.facts if i in facts]
-    if series.select:
-        listed = set(series.facts)
-        chosen += [f for f in facts.values()
-                   if f.id not in listed and all(str(getattr(f, key)) == value for key, value in series.select.items())]
-    return chosen
-
 
 # --- cross-references ----------------------------------------------------------
 
@@ -394,7 +295,7 @@ def _check_references(config: SiteConfig | None, metrics: dict[str, Metric], the
         data = raw.charts[chart.id]
         if chart.theme and not raw.known("theme", chart.theme, themes):
             errors.append(ContentError(chart.path, line_of(data, "theme"), "theme", f"unknown theme {chart.theme!r}"))
-        _check_series(chart, data, metrics, facts, raw, errors)
+        check_series(chart, data, metrics, facts, raw, errors)
 
 
 def _check_article_tags(root: Path, articles: dict[str, Article], themes: dict[str, Theme], raw: Raw,
@@ -405,26 +306,6 @@ def _check_article_tags(root: Path, articles: dict[str, Article], themes: dict[s
             if not raw.known("theme", tag, themes):
                 errors.append(ContentError(article.path, _front_matter_line(root / article.path, "tags"), "tags",
                                            f"unknown theme {tag!r} (tags are theme slugs: {', '.join(themes)})"))
-
-
-def _check_series(chart: ChartSpec, data: dict, metrics: dict[str, Metric], facts: dict[str, Fact], raw: Raw,
-                  errors: list[ContentError]) -> None:
-    records = data.get("series") or []
-    for index, series in enumerate(chart.series):
-        record = records[index] if index < len(records) else {}
-        line = line_of(records, index)
-        listed = record.get("facts") or []
-        for position, fact_id in enumerate(series.facts):
-            if not raw.known("fact", fact_id, facts):
-                errors.append(ContentError(chart.path, line_of(listed, position) or line_of(record, "facts"), "series.facts", f"unknown fact id {fact_id!r}"))
-        if "metric" in series.select and not raw.known("metric", series.select["metric"], metrics):
-            errors.append(ContentError(chart.path, line_of(record.get("select"), "metric"), "series.select.metric", f"unknown metric {series.select['metric']!r}"))
-        if not series.facts and not series.select:
-            errors.append(ContentError(chart.path, line, "series", f"series {series.name!r} names no facts: give 'facts: [ids]' or 'select: {{metric: …}}'"))
-        elif not series_facts(series, facts) and not (raw.broken["fact"] or raw.broken["metric"]):
-            # (when some facts failed to load, an empty selection may be their fault: not reported)
-            wanted = ", ".join(f"{k}={v}" for k, v in series.select.items())
-            errors.append(ContentError(chart.path, line_of(record, "select") or line, "series", f"series {series.name!r} selects no facts ({wanted or 'no known ids'})"))
 
 
 def _check_fact_links(path: str, body: str, body_line: int, facts: dict[str, Fact], raw: Raw,
