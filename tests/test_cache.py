@@ -171,6 +171,27 @@ def test_compressed_copy_is_reused_only_for_identical_bytes(project):
     assert tampered.previous_derived("index.html", b"<p>2471</p>\n", ".gz") is None
 
 
+@pytest.mark.parametrize("change", ["package", "libraries"])
+def test_compressed_copies_are_made_again_after_a_code_or_library_change(project, change):
+    """The same page bytes compress to the same copy only with the same code and libraries:
+    after an upgrade of the package or of brotli, every copy is made again."""
+    import dataclasses
+
+    state = BuildState.begin(project, project / "site", project / "templates")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_bytes(b"<p>2471</p>\n")
+    (project / "site" / "index.html.gz").write_bytes(b"packed 2471")
+    state.save({})
+
+    again = BuildState.begin(project, project / "site", project / "templates")
+    if change == "package":
+        label = next(k for k in sorted(again.inputs) if k.startswith("package/") and k.endswith(".py"))
+        again.inputs[label] = dataclasses.replace(again.inputs[label], digest="edited")
+    else:
+        again.environment = (*again.environment[:-1], (("site-packages", 1),))
+    assert again.previous_derived("index.html", b"<p>2471</p>\n", ".gz") is None
+
+
 def test_without_the_build_cache_every_file_is_parsed_every_time(project):
     calls = []
     for _ in range(2):

@@ -58,6 +58,7 @@ def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_co
     read, and the article pages rendered in a forked process, say how far they are in the
     build's own log, before their stage's line."""
     import shutil
+    import threading
     from pathlib import Path
 
     from fuling.build.pipeline import build_site
@@ -69,7 +70,7 @@ def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_co
     shutil.copytree(Path(__file__).parent / "fixtures" / "mini", project)
     monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # not needed here
     monkeypatch.setattr(reporting, "LONG_LOOP", 2)  # the fixture's two articles count as many
-    assert can_fork()
+    assert can_fork(), f"threads left running by an earlier test: {threading.enumerate()}"
     log = tmp_path / "build.log"
     with open(log, "a", encoding="utf-8") as stream:  # a real file: the forked process writes to it too
         build_site(project, tmp_path / "site", reporter=Reporter(stream=stream, tty=False))
