@@ -159,20 +159,33 @@ def test_english_figure_translates_words_and_keeps_every_number():
     assert chart.figure["data"][0]["x"] == ["2023年"]
 
 
-def test_english_figure_names_a_target_series_member_and_panel_titles():
+def test_english_figure_names_a_target_series_member():
     site = make_site()
     chart = make_charts(site)["industrial-output"]
-    trace = chart.figure["data"][0]
-    trace["meta"] = {"series": "实际", "style": "target", "partial": True}
-    site.metrics["industrial_output"].label = "规上工业产值（全口径）"  # a label with its own brackets
-    chart.figure["layout"]["annotations"] = [{"text": "规上工业产值（全口径）、国家级绿色工厂（亿元）"},
-                                             {"text": "<b>国家级绿色工厂：累计（个/家）</b>"}]
-    english = english_figure(chart, site)
-    assert english["data"][0]["name"] == "Actual (target) (part of year)"
-    assert [a["text"] for a in english["layout"]["annotations"]] == [
-        "Industrial output (above designated size), National green factories (100 million yuan)",
-        "<b>National green factories: cumulative</b>",
-    ]
+    chart.figure["data"][0]["meta"] = {"series": "实际", "style": "target", "partial": True}
+    assert english_figure(chart, site)["data"][0]["name"] == "Actual (target) (part of year)"
+
+
+def test_english_panel_titles_are_made_from_the_parts_of_the_chinese_ones():
+    """Each panel's title is written in both languages from its metrics, measure and units,
+    so a label with brackets of its own (which a reader of the Chinese title would take
+    for the units) comes through whole."""
+    import dataclasses
+
+    from fuling.charts.figures import build_charts
+    from fuling.core.model import SeriesSpec
+
+    site = make_site()
+    site.metrics["green_factories_national"].label = "国家级绿色工厂（累计）"
+    site.charts = {"green-factories": dataclasses.replace(site.charts["green-factories"], y_title="", y_title_en="", series=[
+        SeriesSpec(name="累计", name_en="total", select={"metric": "green_factories_national", "measure": "level"}),
+        SeriesSpec(name="新增", name_en="new", select={"metric": "green_factories_national", "measure": "change"}),
+    ])}
+    chart = build_charts(site)["green-factories"]
+    assert [a["text"] for a in chart.figure["layout"]["annotations"]] == [
+        "<b>国家级绿色工厂（累计）：累计（个）</b>", "<b>国家级绿色工厂（累计）：新增（家）</b>"]
+    assert [a["text"] for a in english_figure(chart, site)["layout"]["annotations"]] == [
+        "<b>National green factories: cumulative</b>", "<b>National green factories: new</b>"]
 
 
 def test_english_axis_title_naming_a_period_is_translated():

@@ -4,7 +4,9 @@ The charts stage draws in Chinese. Rather than draw every chart twice, this
 rewrites the finished figure's words using what the figure itself carries:
 each trace's `meta` (series, style, partial), each bar's `customdata` (the
 fact id) and the axis categories, with English from the chart spec's `*_en`
-fields and the metric catalogue's `label_en`. Numbers are not touched.
+fields and the metric catalogue's `label_en`; the panel titles are made again
+from their parts (fuling/charts/titles.py), never read back from the Chinese.
+Numbers are not touched.
 """
 from __future__ import annotations
 
@@ -12,25 +14,15 @@ import copy
 import html
 import re
 
+from fuling.charts.figures import panel_titles
+from fuling.charts.titles import unit_en
 from fuling.core.model import ChartData, Site
 from fuling.core.numbers import format_value
 from fuling.core.periods import is_partial_year, period_label
 from fuling.core.vocab import BOUND_EN, KIND_EN
 
-# Units as printed in the reports; counts need no word after the number.
-UNITS_EN = {
-    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "万吨": "10,000 t", "吨": "t",
-    "万千瓦时": "10,000 kWh", "亿千瓦时": "100 million kWh", "万立方米": "10,000 m³", "亿立方米": "100 million m³",
-    "万人": "10,000 people", "人": "people", "万亩": "10,000 mu", "亩": "mu", "公里": "km", "平方公里": "km²",
-    "%": "%", "个百分点": "percentage points", "个": "", "家": "", "户": "", "项": "", "座": "", "条": "", "辆": "vehicles",
-    "台": "units", "件": "", "所": "", "名": "people", "位": "people",
-}
 X_TITLES_EN = {"年份": "Year", "年": "Year", "时间": "Time", "地区": "Place"}
 _YEAR_LABEL = re.compile(r"^(\d{4})年$")
-
-
-def unit_en(unit: str) -> str:
-    return UNITS_EN.get(unit, unit)
 
 
 SUBJECTS_EN = {"涪陵区": "Fuling District", "涪陵": "Fuling", "重庆市": "Chongqing", "全市": "Chongqing"}
@@ -118,7 +110,7 @@ def english_figure(chart: ChartData, site: Site) -> dict:
             ]
 
     layout = figure.setdefault("layout", {})
-    metric_en = {m.label: (m.label_en or m.label) for m in site.metrics.values()}
+    titles = panel_titles(spec, chart.points, site) if spec.type != "pie" else []
     for key, axis in list(layout.items()):
         if not isinstance(axis, dict):
             continue
@@ -128,38 +120,10 @@ def english_figure(chart: ChartData, site: Site) -> dict:
             text = _title_text(axis)
             if text:
                 _set_title(axis, X_TITLES_EN.get(text) or period_titles.get(text) or x_en(text))
-        elif key.startswith("yaxis"):
-            text = _title_text(axis)
-            if text:
-                if text == spec.y_title and spec.y_title_en:
-                    _set_title(axis, spec.y_title_en)
-                else:
-                    _set_title(axis, _panel_title_en(text, metric_en))
-    for note in layout.get("annotations", []) or []:
-        if isinstance(note, dict) and isinstance(note.get("text"), str):
-            note["text"] = _panel_title_en(note["text"], metric_en)
+        elif key.startswith("yaxis") and _title_text(axis):  # yaxis, yaxis2, …: one panel each
+            _set_title(axis, titles[int(key[5:] or 1) - 1].en)
+    # Charts of several panels title each panel in a note of its own, in panel order.
+    notes = [note for note in layout.get("annotations", []) or [] if isinstance(note, dict)]
+    for note, title in zip(notes, titles if len(titles) > 1 else []):
+        note["text"] = f"<b>{html.escape(title.en, quote=False)}</b>"
     return figure
-
-
-_UNITS = re.compile(r"（([^（）]+)）$")
-_BOLD = re.compile(r"^<b>(.*)</b>$")
-MEASURES_EN = {"新增": "new", "增速": "growth", "占比": "share", "累计": "cumulative"}
-
-
-def _panel_title_en(text: str, metric_en: dict[str, str]) -> str:
-    """`国家级绿色工厂、市级绿色工厂：累计（个）` -> `National green factories, Municipal green factories: cumulative`;
-    `研发投入（规上工业企业）（亿元）` -> `R&D spending (…) (100 million yuan)`; `<b>` kept."""
-    bold = _BOLD.match(text)
-    if bold:
-        return f"<b>{_panel_title_en(bold.group(1), metric_en)}</b>"
-    units_match = _UNITS.search(text)
-    if not units_match or text in metric_en:
-        return metric_en.get(text, unit_en(text))
-    head = text[: units_match.start()]
-    labels_text, _, measure = head.rpartition("：") if "：" in head else (head, "", "")
-    labels = [metric_en.get(label, label) for label in labels_text.split("、")]
-    units = [u for u in (unit_en(part) for part in units_match.group(1).split("/")) if u]
-    title = ", ".join(labels)
-    if measure:
-        title += f": {MEASURES_EN.get(measure, measure)}"
-    return title + (f" ({'/'.join(dict.fromkeys(units))})" if units else "")

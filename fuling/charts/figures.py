@@ -24,6 +24,7 @@ from fuling.charts.description import describe
 from fuling.charts.margins import margins
 from fuling.charts.points import by_series, categories_of, chart_points, unit_kind
 from fuling.charts.style import PALETTE, SITE_LAYOUT, TEMPLATE_NAME
+from fuling.charts.titles import PanelTitle
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import metric_label
 from fuling.core.memo import NO_MEMO, Memo
@@ -34,7 +35,7 @@ from fuling.core.periods import (
     is_point_in_time,
     period_label,
 )
-from fuling.core.vocab import KIND_LABELS, MEASURE_LABELS
+from fuling.core.vocab import KIND_LABELS
 
 
 def _plotly():
@@ -79,19 +80,35 @@ def _panel_key(fact: Fact) -> tuple[str, str]:
     return (unit_kind(fact.unit), fact.measure)
 
 
-def _panel_title(spec: ChartSpec, key: tuple[str, str], points: list[ChartPoint], site: Site, single: bool) -> str:
-    if single and spec.y_title:
-        return spec.y_title
-    unit = "/".join(sorted({p.fact.unit for p in points}))
-    metrics = []
+def panel_keys(points: list[ChartPoint]) -> list[tuple[str, str]]:
+    """The panels a chart is drawn in, top to bottom: one per kind of unit and measure."""
+    panels: list[tuple[str, str]] = []
     for point in points:
+        key = _panel_key(point.fact)
+        if key not in panels:
+            panels.append(key)
+    return panels
+
+
+def panel_titles(spec: ChartSpec, points: list[ChartPoint], site: Site) -> list[PanelTitle]:
+    """Each panel's title, in the order of `panel_keys` (the English twin reads them too)."""
+    panels = panel_keys(points)
+    return [_panel_title(spec, key, [p for p in points if _panel_key(p.fact) == key], site, len(panels) == 1)
+            for key in panels]
+
+
+def _panel_title(spec: ChartSpec, key: tuple[str, str], points: list[ChartPoint], site: Site,
+                 single: bool) -> PanelTitle:
+    metrics: dict[str, str] = {}
+    for point in points:
+        metric = site.metrics.get(point.fact.metric)
         label = metric_label(site, point.fact.metric)
-        if label not in metrics:
-            metrics.append(label)
-    measure = MEASURE_LABELS.get(key[1], "")
-    if key[1] == "level" and all(is_point_in_time(p.fact.period) for p in points):
-        measure = "累计"
-    return f"{'、'.join(metrics)}{'：' + measure if measure else ''}（{unit}）"
+        metrics.setdefault(label, (metric.label_en or label) if metric else label)
+    measure = key[1]
+    if measure == "level" and all(is_point_in_time(p.fact.period) for p in points):
+        measure = "cumulative"
+    own = (spec.y_title, spec.y_title_en) if single and spec.y_title else None
+    return PanelTitle(tuple(metrics.items()), measure, tuple(sorted({p.fact.unit for p in points})), own)
 
 
 def _hover(point: ChartPoint, site: Site) -> str:
@@ -161,13 +178,9 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         categories = [s.name for s in spec.series if any(p.series == s.name for p in points)]
     else:
         categories = categories_of(points)
-    panels: list[tuple[str, str]] = []
-    for point in points:
-        key = _panel_key(point.fact)
-        if key not in panels:
-            panels.append(key)
+    panels = panel_keys(points)
     single = len(panels) == 1
-    titles = [_panel_title(spec, key, [p for p in points if _panel_key(p.fact) == key], site, single) for key in panels]
+    titles = [title.zh for title in panel_titles(spec, points, site)]
     go = _plotly()
     from plotly.subplots import make_subplots
 
