@@ -2,11 +2,14 @@
 
 Every cleaning rule is tried on a small example taken from the seeds; the
 whole seeds are checked for conservation (nothing lost, nothing invented),
-bad input, byte-identical reruns and edited files being kept.
+bad input, byte-identical reruns and edited files being kept. The rules for
+other newsrooms' reports (dates, masthead, sidecars, pages) have test files
+of their own: tests/test_ingest_*.py.
 """
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -14,13 +17,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from fuling.ingest import rules
 from fuling.core.articlefile import read_article
 from fuling.core.errors import ContentError
-from fuling.ingest.seeds import HASHES_FILE, ingest_all
-from fuling.ingest.parse import parse_seed
-from fuling.ingest.pieces import SEEDS, Move, PieceSpec, SeedSpec
 from fuling.core.reporter import MemoryReporter
+from fuling.ingest import rules
+from fuling.ingest.parse import parse_seed
+from fuling.ingest.pieces import Move, PieceSpec, SeedSpec, read_sidecar, sidecar_path
+from fuling.ingest.seeds import HASHES_FILE, ingest_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -28,12 +31,23 @@ BAD = Path(__file__).resolve().parent / "fixtures" / "seeds_bad"
 THEMES = {"industry", "materials", "green", "innovation", "smart", "zhacai"}
 
 
+def sidecar(name: str) -> SeedSpec:
+    """The sidecar of a real seed, seeds/<name>.yaml."""
+    errors: list[ContentError] = []
+    spec = read_sidecar(sidecar_path(SEEDS_DIR / name), f"seeds/{name}", errors)
+    assert spec is not None and not errors, errors
+    return spec
+
+
+SEEDS = {path.name: sidecar(path.name) for path in sorted(SEEDS_DIR.glob("*.txt"))}
+
+
 # --- helpers -----------------------------------------------------------------
 
 def parse(text: str, head=(("title", "笃行不怠建新功"),), moves=(), pieces=None):
     """Parse a seed snippet; `pieces` is a list of (slug, start, head). Returns (drafts, errors)."""
     pieces = tuple(
-        PieceSpec(slug=slug, start=start, head=h, date="2022-03-01", summary="", tags=())
+        PieceSpec(slug=slug, start=start, head=h, date=dt.date(2022, 3, 1), summary="", tags=())
         for slug, start, h in (pieces or [("snippet", "", head)])
     )
     errors: list[ContentError] = []
@@ -433,12 +447,13 @@ def test_articles_hold_exactly_the_seed_text(tmp_path):
     ("empty.txt", "empty seed"),
     ("whitespace_only.txt", "empty seed"),
     ("not_utf8.txt", "not UTF-8"),
-    ("no_headline.txt", "no recognisable headline"),
+    ("no_headline.txt", "no publication date printed"),  # the headline is drafted; no year to date it by
 ])
-def test_bad_seed_gives_one_error_line_and_writes_nothing(tmp_path, fixture, problem):
+def test_bad_seed_gives_one_error_line_and_the_others_are_still_written(tmp_path, fixture, problem):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEEDS_DIR / "000_97d5d91bcd0bf5e6.txt", seeds)  # a good seed beside the bad one
+    shutil.copy(SEEDS_DIR / "000_97d5d91bcd0bf5e6.yaml", seeds)
     shutil.copy(BAD / fixture, seeds)
     out = tmp_path / "content" / "articles"
     out.mkdir(parents=True)
@@ -447,8 +462,18 @@ def test_bad_seed_gives_one_error_line_and_writes_nothing(tmp_path, fixture, pro
     assert ingest_all(seeds, out, force=False, reporter=reporter) == 1
     errors = [line for line in reporter.text.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and f"seeds/{fixture}" in errors[0] and problem in errors[0], reporter.text
-    assert sorted(p.name for p in out.iterdir()) == ["keep.md"]
+    assert sorted(p.name for p in out.glob("*.md")) == ["keep.md", "smart-green-life.md", "three-changes.md"]
     assert (out / "keep.md").read_text(encoding="utf-8") == "untouched\n"
+    assert "1 seed(s) not ingested" in reporter.text
+
+
+def test_report_without_a_date_names_the_sidecar_key_to_add():
+    errors: list[ContentError] = []
+    text = (BAD / "no_headline.txt").read_text(encoding="utf-8")
+    assert parse_seed("no_headline.txt", text, None, "seeds/no_headline.txt", errors) == []
+    assert [str(e) for e in errors] == [
+        "seeds/no_headline.txt:1: date: no publication date printed and no year in the text to infer it from"
+        " — add date: YYYY-MM-DD and date_basis: <the evidence> to seeds/no_headline.yaml"]
 
 
 def test_all_bad_seeds_are_reported_together(tmp_path):
@@ -460,15 +485,19 @@ def test_all_bad_seeds_are_reported_together(tmp_path):
     assert not (tmp_path / "articles").exists()
 
 
-def test_seed_missing_from_the_table_with_a_printed_date_becomes_one_article(tmp_path):
+def test_seed_without_a_sidecar_becomes_one_article_dated_after_its_event(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "005_new.txt").write_text("涪陵新闻\n\n2023年5月1日，涪陵举行活动。\n", encoding="utf-8")
     out = tmp_path / "articles"
-    assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
+    reporter = MemoryReporter()
+    assert ingest_all(seeds, out, force=False, reporter=reporter) == 0
     article = read_article(out / "seed-005-new.md", tmp_path)
+    # the only date is an event's: the report appeared after it, and the editor is asked to confirm
     assert (article.title, str(article.date), [b.text for b in article.blocks]) == (
-        "涪陵新闻", "2023-05-01", ["2023年5月1日，涪陵举行活动。"])
+        "涪陵新闻", "2023-05-02", ["2023年5月1日，涪陵举行活动。"])
+    assert "推定" in article.note and "2023年5月1日" in article.date_basis
+    assert "confirm it with date: 2023-05-02 in seeds/005_new.yaml" in reporter.text
 
 
 # --- reruns and edits -----------------------------------------------------------------
@@ -521,6 +550,7 @@ def test_article_not_edited_by_a_person_follows_a_changed_seed(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEEDS_DIR / "000_97d5d91bcd0bf5e6.txt", seeds)
+    shutil.copy(SEEDS_DIR / "000_97d5d91bcd0bf5e6.yaml", seeds)
     out = tmp_path / "articles"
     assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
     seed = seeds / "000_97d5d91bcd0bf5e6.txt"

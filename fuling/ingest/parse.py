@@ -1,21 +1,25 @@
 """Seed text -> article drafts (front matter + blocks), in memory.
 
-One seed is cut into pieces (fuling/ingest/pieces.py), misplaced lines are
-moved to their piece, every printed line is classified by the rules in
-fuling/ingest/rules.py, and broken lines are joined into blocks.
+One seed is cut into pieces (its sidecar, fuling/ingest/pieces.py, says where
+when it holds several), misplaced lines are moved to their piece, every
+printed line is classified by the rules (rules.py for the text, masthead.py
+for headline, source line, dateline and byline), broken lines are joined into
+blocks, and the date is the sidecar's or the one the rules of dates.py find
+(fuling/ingest/published.py). Rules read each line's rule text (script.py);
+the blocks keep the printed characters.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fuling.core.errors import ContentError
 from fuling.core.model import Block, Caption
-from fuling.ingest import rules
-from fuling.ingest.pieces import Move, PieceSpec, SeedSpec
-
-DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+from fuling.ingest import masthead, rules
+from fuling.ingest.dates import Body, DateFinding
+from fuling.ingest.pieces import PieceSpec, SeedSpec, sidecar_name
+from fuling.ingest.published import find_date
+from fuling.ingest.script import rule_text
 
 
 @dataclass
@@ -23,13 +27,17 @@ class Line:
     no: int  # 1-based line in the seed
     text: str  # stripped
     gap: int  # blank (or whitespace-only) lines before it
+    rule: str = ""  # what the rules read: `text` in Simplified, half-width (script.rule_text)
+
+    def __post_init__(self) -> None:
+        self.rule = self.rule or rule_text(self.text)
 
 
 @dataclass
 class Item:
     """One classified printed line."""
 
-    kind: str  # text | heading | li | caption | credit | byline | note | label | comma
+    kind: str  # text | heading | li | caption | credit | byline | note | label | comma | source
     line: Line
     text: str
     extra: str = ""  # caption credit
@@ -48,17 +56,23 @@ class Draft:
     captions: list[Caption] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     truncated: list[tuple[str, str]] = field(default_factory=list)  # (anchor, last words)
+    slug: str = ""
+    title_drafted: bool = False  # the print has no headline: the title is the first sentence's
+    sources: list[tuple[Line, masthead.SourceLine]] = field(default_factory=list)
+    dateline: tuple[Line, masthead.Dateline] | None = None
+    body: Body = Body("", "")  # the text for the date rules
+    date: DateFinding | None = None
 
     def meta(self) -> dict:
         """Front matter in a fixed field order (docs/content-format.md)."""
         spec = self.spec
-        meta: dict = {"title": self.heads.get("title", ""), "slug": spec.slug}
+        meta: dict = {"title": self.heads.get("title", ""), "slug": self.slug}
         for name in ("kicker", "subtitle", "series", "banner"):
             if self.heads.get(name):
                 meta[name] = self.heads[name]
-        meta["date"] = dt.date.fromisoformat(spec.date)
-        meta["date_basis"] = spec.date_basis
-        meta["publication"] = self.publication or spec.publication
+        meta["date"] = self.date.date
+        meta["date_basis"] = self.date.basis
+        meta["publication"] = spec.publication or self.publication
         meta["authors"] = list(self.authors)
         meta["author_note"] = self.author_note
         if self.bylines:
@@ -72,10 +86,17 @@ class Draft:
         ]
         meta["summary"] = spec.summary
         meta["tags"] = list(spec.tags)
+        notes = []
         if self.truncated:
-            meta["note"] = "；".join(
+            notes.append("；".join(
                 f"{anchor}止于“…{words}”，印刷文本在此中断，后文未印出" for anchor, words in self.truncated
-            ) + "。"
+            ) + "。")
+        if self.title_drafted:
+            notes.append("原文未印标题，标题取自正文首句，待编辑核实。")
+        if self.date.inferred:
+            notes.append("原文未印完整日期，日期据文中证据推定（见日期依据），待编辑核实。")
+        if notes:
+            meta["note"] = "".join(notes)
         return meta
 
 
@@ -100,7 +121,9 @@ def split_pieces(lines: list[Line], spec: SeedSpec, path: str, errors: list[Cont
     for piece in spec.pieces:
         index = next((i for i in range(position, len(lines)) if lines[i].text.startswith(piece.start)), None)
         if index is None:
-            errors.append(ContentError(path, 0, "", f"{piece.slug}: no line starts with {piece.start!r}"))
+            errors.append(ContentError(spec.sidecar or path, piece.line, "start",
+                                       f"{piece.slug}: no line of {path} after line {lines[position - 1].no if position else 1} "
+                                       f"starts with {piece.start!r}; write the opening words of the piece's first line"))
             return []
         starts.append(index)
         position = index + 1
@@ -109,24 +132,21 @@ def split_pieces(lines: list[Line], spec: SeedSpec, path: str, errors: list[Cont
     return [lines[a:b] for a, b in zip(starts, bounds)]
 
 
-def apply_moves(pieces: list[list[Line]], slugs: list[str], moves: tuple[Move, ...], path: str,
+def apply_moves(pieces: list[list[Line]], slugs: list[str], spec: SeedSpec, path: str,
                 errors: list[ContentError]) -> None:
-    """Take each moved line out of its piece and append it to its own piece, in table order."""
-    for move in moves:
-        found = None
-        for piece in pieces:
-            for line in piece:
-                if line.text.startswith(move.opening):
-                    found = (piece, line)
-                    break
-            if found:
-                break
-        if not found or move.slug not in slugs:
-            errors.append(ContentError(path, 0, "", f"move to {move.slug}: no line starts with {move.opening!r}"))
-            continue
-        piece, line = found
-        piece.remove(line)
-        pieces[slugs.index(move.slug)].append(line)
+    """Take each moved line out of its piece and append it to its own piece, in sidecar order."""
+    for move in spec.moves:
+        found = next(((piece, line) for piece in pieces for line in piece if line.text.startswith(move.opening)), None)
+        if move.slug not in slugs:
+            errors.append(ContentError(spec.sidecar or path, move.line, "to",
+                                       f"{move.slug!r} is not a piece of this seed; write one of {', '.join(slugs)}"))
+        elif found is None:
+            errors.append(ContentError(spec.sidecar or path, move.line, "opening",
+                                       f"no line of {path} starts with {move.opening!r}; write the opening words of the line to move"))
+        else:
+            piece, line = found
+            piece.remove(line)
+            pieces[slugs.index(move.slug)].append(line)
 
 
 def _match_head(text: str, wanted: list[tuple[str, str]], used: set[int]) -> list[int] | None:
@@ -140,12 +160,66 @@ def _match_head(text: str, wanted: list[tuple[str, str]], used: set[int]) -> lis
     return None
 
 
+def _is_masthead_line(line: Line) -> bool:
+    """A source line, a byline, or a first paragraph opening with a dateline."""
+    return (masthead.source_line(line.rule) is not None or rules.parse_byline(line.rule) is not None
+            or masthead.dateline(line.rule) is not None)
+
+
+def find_headline(piece: list[Line]) -> tuple[int, dict[str, str]]:
+    """(how many leading lines are the headline, its front matter fields) by the rules;
+    (0, {}) when the print has none. A headline printed twice takes both lines; a label
+    between the headline and the source or byline line is the subtitle."""
+    first = piece[0]
+    if masthead.source_line(first.rule) is not None or rules.parse_byline(first.rule) is not None:
+        return 0, {}
+    heading = rules.markdown_heading(first.text)
+    candidate = heading[1] if heading else first.text
+    following = piece[1] if len(piece) > 1 else None
+    if following is not None and following.text == first.text:
+        return 2, {"title": masthead.headline_text(candidate)}
+    if following is not None and len(piece) > 2 and rules.is_label(following.text) and not _is_masthead_line(following) \
+            and _is_masthead_line(piece[2]) and masthead.is_headline(candidate, above_masthead=True):
+        return 2, {"title": masthead.headline_text(candidate), "subtitle": following.text}
+    if masthead.is_headline(candidate, following is not None and _is_masthead_line(following)):
+        return 1, {"title": masthead.headline_text(candidate)}
+    return 0, {}
+
+
+def _printed(line: Line, rule_part: str) -> str:
+    """The printed characters of a part of the line's rule text (the two have one length)."""
+    start = line.rule.find(rule_part)
+    return line.text[start:start + len(rule_part)] if start >= 0 else rule_part
+
+
+def _open_body(line: Line, draft: Draft) -> Line | None:
+    """The first paragraph's line without its dateline (`本报讯（记者 蒋雨桥）`), which
+    goes to the draft; None when the dateline is all the line holds."""
+    found = masthead.dateline(line.rule)
+    if found is None:
+        return line
+    draft.dateline = (line, found)
+    if found.byline_span:
+        start, end = found.byline_span
+        draft.bylines.append(line.text[start:end].strip())
+        draft.authors.extend(rules.byline_names(line.text[start:end]))
+    draft.publication = draft.publication or found.outlet
+    rest = line.text[found.length:]
+    return replace(line, text=rest, rule=line.rule[found.length:]) if rest.strip() else None
+
+
 def classify(piece: list[Line], draft: Draft) -> list[Item]:
     """Classify every line; head lines go straight to the draft's front matter."""
     wanted = list(draft.spec.head)
     used: set[int] = set()
     items: list[Item] = []
-    for line in piece:
+    skip = 0
+    if not wanted:
+        skip, found = find_headline(piece)
+        for name, value in found.items():
+            draft.heads.setdefault(name, value)  # a sidecar `title:` wins over the printed one
+    in_masthead = True  # before the first paragraph: source lines, bylines, labels
+    for n, line in enumerate(piece[skip:], skip):
         text = line.text
         heading = rules.markdown_heading(text)
         plain = heading[1] if heading else text
@@ -154,17 +228,29 @@ def classify(piece: list[Line], draft: Draft) -> list[Item]:
             for i in hit:
                 draft.heads[wanted[i][0]] = wanted[i][1]
             continue
+        last = n == len(piece) - 1
+        tail = n >= len(piece) - 2  # a source line printed at the end, before or after a byline
+        if (in_masthead or tail) and (source := masthead.source_line(line.rule)) is not None:
+            draft.sources.append((line, source))
+            draft.publication = draft.publication or source.outlet
+            continue
+        if in_masthead and not heading and not rules.is_label(text) and rules.parse_byline(line.rule) is None \
+                and not rules.is_author_note(text):
+            in_masthead = False  # the first paragraph: it may open with a dateline
+            if (line := _open_body(line, draft)) is None:
+                continue
+            text = plain = line.text
         if heading:
             items.append(Item("heading", line, plain))
         elif (item := rules.list_item(text)) is not None:
             items.append(Item("li", line, item))
         elif rules.is_author_note(text):
             items.append(Item("note", line, text))
-        elif pair := rules.split_caption_with_credit(text):
+        elif pair := rules.split_caption_with_credit(text) or rules.split_photo_caption(text):
             items.append(Item("caption", line, pair[0], pair[1]))
         elif rules.is_credit(text):
             items.append(Item("credit", line, text))
-        elif rules.parse_byline(text) is not None:
+        elif rules.parse_byline(line.rule) is not None or (last and masthead.trailing_byline(line.rule)):
             items.append(Item("byline", line, text))
         elif rules.is_label(text):
             kind = "caption" if rules.label_is_caption(text, line.gap) else "heading"
@@ -188,6 +274,7 @@ def build_blocks(items: list[Item], draft: Draft) -> None:
     """Join broken lines into paragraphs and collect front matter lines."""
     open_lines: list[Line] = []
     blocks: list[tuple[str, str]] = []
+    parts: list[tuple[str, str]] = []  # (rule text, printed text) of each block, for the date rules
 
     def flush() -> None:
         if not open_lines:
@@ -198,6 +285,7 @@ def build_blocks(items: list[Item], draft: Draft) -> None:
         if not rules.ends_block(text):
             draft.truncated.append((f"p{len(blocks) + 1}", text[-8:]))
         blocks.append(("p", text))
+        parts.append(("".join(line.rule for line in open_lines), "".join(line.text for line in open_lines)))
         open_lines.clear()
 
     for item in items:
@@ -212,9 +300,11 @@ def build_blocks(items: list[Item], draft: Draft) -> None:
             if not stub:
                 flush()
             blocks.append(("h2", item.text))
+            parts.append((item.line.rule, item.line.text))
         elif item.kind == "li":
             flush()
             blocks.append(("li", item.text))
+            parts.append((item.line.rule, item.line.text))
         elif item.kind == "caption":
             draft.captions.append(Caption(item.text, item.extra))
         elif item.kind == "credit":
@@ -223,9 +313,9 @@ def build_blocks(items: list[Item], draft: Draft) -> None:
             if names and not draft.bylines:
                 draft.authors, draft.publication = names, outlet
         elif item.kind == "byline":
-            names, outlet = rules.parse_byline(item.text)
-            draft.bylines.append(item.text)
-            draft.authors.extend(names)
+            names, outlet = rules.parse_byline(item.line.rule) or ([], "")
+            draft.bylines.append(rules.byline_as_printed(item.text))
+            draft.authors.extend(_printed(item.line, name) for name in (names or rules.byline_names(item.line.rule)))
             draft.publication = draft.publication or outlet
         elif item.kind == "note":
             draft.author_note = item.text
@@ -234,53 +324,60 @@ def build_blocks(items: list[Item], draft: Draft) -> None:
         Block(anchor=f"p{n}", kind=kind, text=rules.escape_markdown(text), line=0)
         for n, (kind, text) in enumerate(blocks, 1)
     ]
+    opening = next((rule for (kind, _), (rule, _) in zip(blocks, parts) if kind == "p"), "")
+    draft.body = Body("\n".join(r for r, _ in parts), "\n".join(t for _, t in parts), opening)
+    if not draft.heads.get("title"):
+        first = next((text for kind, text in blocks if kind == "p"), "")
+        draft.heads["title"] = masthead.drafted_title(first)
+        draft.title_drafted = True
 
 
-def generic_spec(name: str, lines: list[Line], path: str, errors: list[ContentError]) -> SeedSpec | None:
-    """A seed the article table does not list: one piece, headline = first line, printed date."""
-    first = lines[0]
-    heading = rules.markdown_heading(first.text)
-    title = heading[1] if heading else first.text
-    if not rules.is_label(title):
-        errors.append(ContentError(path, first.no, "title", f"no recognisable headline: the first line is running text ({title[:20]}…)"))
-        return None
-    text = "\n".join(line.text for line in lines)
-    date = DATE_RE.search(text)
-    if not date:
-        errors.append(ContentError(path, 0, "date", "no publication date printed; add the seed to fuling/ingest/pieces.py with its date and the evidence"))
-        return None
-    slug = "seed-" + re.sub(r"[^a-z0-9]+", "-", name.lower().removesuffix(".txt")).strip("-")
-    y, m, d = (int(g) for g in date.groups())
-    piece = PieceSpec(slug=slug, start=first.text, head=(("title", title),), date=f"{y:04d}-{m:02d}-{d:02d}",
-                      summary="", tags=())
-    return SeedSpec(pieces=(piece,))
+def draft_slug(name: str) -> str:
+    """The slug of a seed whose sidecar names none: `005_new.txt` -> `seed-005-new`."""
+    stem = name.rsplit(".", 1)[0]
+    return "seed-" + re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+def parse_lines(name: str, lines: list[Line], spec: SeedSpec | None, path: str, errors: list[ContentError],
+                page_date: DateFinding | None = None) -> list[Draft]:
+    """All article drafts of one seed's lines; problems are appended to `errors`."""
+    if not lines:
+        errors.append(ContentError(path, 0, "", "empty seed: no text"))
+        return []
+    spec = spec or SeedSpec()
+    pieces = split_pieces(lines, spec, path, errors)
+    if not pieces:
+        return []
+    slugs = [p.slug or draft_slug(name) for p in spec.pieces]
+    before = len(errors)
+    apply_moves(pieces, slugs, spec, path, errors)
+    if len(errors) > before:
+        return []
+    drafts = []
+    for piece_spec, piece, slug in zip(spec.pieces, pieces, slugs):
+        draft = Draft(spec=piece_spec, seed=name, slug=slug)
+        if piece_spec.title:
+            draft.heads["title"] = piece_spec.title
+        items = classify(piece, draft)
+        if missing := draft.heads.pop("_missing", ""):
+            errors.append(ContentError(path, piece[0].no, "head", f"{slug}: no printed line matches {missing}; "
+                                       f"correct head: in {spec.sidecar or sidecar_name(path)} to the line as printed"))
+            continue
+        build_blocks(items, draft)
+        if not draft.blocks:
+            errors.append(ContentError(path, piece[0].no, "body", f"{slug}: no body text; a report needs at least one paragraph"))
+            continue
+        found = find_date(draft, page_date)
+        if isinstance(found, str):
+            errors.append(ContentError(path, piece[0].no, "date", f"{found} — add date: YYYY-MM-DD and date_basis: "
+                                       f"<the evidence> to {spec.sidecar or sidecar_name(path)}"))
+            continue
+        draft.date = found
+        drafts.append(draft)
+    return drafts
 
 
 def parse_seed(name: str, text: str, spec: SeedSpec | None, path: str,
                errors: list[ContentError]) -> list[Draft]:
-    """All article drafts of one seed; problems are appended to `errors`."""
-    lines = seed_lines(text)
-    if not lines:
-        errors.append(ContentError(path, 0, "", "empty seed: no text"))
-        return []
-    if spec is None:
-        spec = generic_spec(name, lines, path, errors)
-        if spec is None:
-            return []
-    pieces = split_pieces(lines, spec, path, errors)
-    if not pieces:
-        return []
-    apply_moves(pieces, [p.slug for p in spec.pieces], spec.moves, path, errors)
-    drafts = []
-    for piece_spec, piece in zip(spec.pieces, pieces):
-        draft = Draft(spec=piece_spec, seed=name)
-        items = classify(piece, draft)
-        if missing := draft.heads.pop("_missing", ""):
-            errors.append(ContentError(path, piece[0].no, "title", f"{piece_spec.slug}: no recognisable headline: no printed line matches {missing}"))
-            continue
-        build_blocks(items, draft)
-        if not draft.blocks:
-            errors.append(ContentError(path, piece[0].no, "body", f"{piece_spec.slug}: no body text"))
-            continue
-        drafts.append(draft)
-    return drafts
+    """All article drafts of one seed's text; problems are appended to `errors`."""
+    return parse_lines(name, seed_lines(text), spec, path, errors)

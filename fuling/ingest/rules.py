@@ -21,11 +21,20 @@ PHOTO_SUBJECT_ENDINGS = ("车间", "效果图", "中心", "产业园", "控制�
 
 CREDIT_RE = re.compile(r"^(图片.*提供|.{2,24}\s+\S{2,4}\s+摄)$")
 CAPTION_WITH_CREDIT_RE = re.compile(r"^(?P<text>.+?)\s*(?P<credit>[(（][^()（）]*供图[)）])$")
-BOX_BYLINE_RE = re.compile(r"^□\s*(?:(?P<outlet>\S+?)(?:首席)?记者\s+)?(?P<names>\S.*)$")
+BOX_BYLINE_RE = re.compile(r"^□\s*(?:(?P<outlet>\S*?)(?:首席)?记者\s+)?(?P<names>\S.*)$")
 REPRINT_RE = re.compile(r"^据《(?P<outlet>[^》]+)》$")
 PHOTO_CREDIT_RE = re.compile(r"^(?P<outlet>\S+?)(?:首席)?记者\s+(?P<names>.+?)\s+摄$")
 AUTHOR_NOTE_RE = re.compile(r"^[(（]作者系.+[)）]$")
 NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+# `（记者 叶知秋）`, `(记者 钟一鸣 通讯员 向帆)`: a byline printed in brackets, on its own line.
+BRACKETED_BYLINE_RE = re.compile(r"^[(（]\s*(?P<inner>(?:本报|首席|特约|见习)?(?:记者|通讯员|实习生)[^()（）。，]{2,36})[)）]$")
+# `记者 蒲星宇`, `本报记者 陈静 通讯员 李想`: a byline line without the box.
+REPORTER_LINE_RE = re.compile(r"^(?:本报)?(?:首席|特约|见习)?记者\s*(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+(?:通讯员\s*)?[\u4e00-\u9fff]{2,4})*)$")
+ROLE_RE = re.compile(r"^(?:(?:本报|本台|本网)?(?:首席|特约|见习|实习)?(?:摄影记者|记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影)[:：]?"
+                     r"|(?:文/图|文|图|圖)[:：/])")
+PERSON_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# `图为长城汽车永川生产基地总装车间。记者 刘川 摄`: a caption printed with its photographer.
+PHOTO_CAPTION_RE = re.compile(r"^(?P<text>[图圖][为為].+?[。.])\s*(?P<credit>\S*(?:记者|記者|通讯员|通訊員)\s*\S.{0,20}\s*[摄攝])$")
 MD_HEADING_RE = re.compile(r"^(#{1,3})\s+(.*)$")
 LIST_ITEM_RE = re.compile(r"^-\s+(.*)$")
 
@@ -58,7 +67,7 @@ def is_name_list(text: str) -> bool:
     """A bare byline: two or more space-separated personal names of 2-3 Han
     characters (`赵童 刘玉珮 董楠`). Headings have longer parts or punctuation."""
     parts = text.split()
-    return len(parts) >= 2 and all(NAME_RE.match(p) for p in parts)
+    return len(parts) >= 2 and all(NAME_RE.match(p) and ROLE_RE.sub("", p) == p for p in parts)
 
 
 def parse_byline(text: str) -> tuple[list[str], str] | None:
@@ -72,7 +81,41 @@ def parse_byline(text: str) -> tuple[list[str], str] | None:
         return [], match.group("outlet")
     if is_name_list(text):
         return text.split(), ""
+    if match := BRACKETED_BYLINE_RE.match(text):
+        return byline_names(match.group("inner")), ""
+    if REPORTER_LINE_RE.match(text):
+        return byline_names(text), ""
     return None
+
+
+def byline_names(byline: str) -> list[str]:
+    """The people of a byline: `记者 钟一鸣 田小禾 通讯员 向帆` -> [钟一鸣, 田小禾, 向帆]."""
+    names = []
+    for token in re.split(r"[\s、,，/]+", byline.strip("()（） ")):
+        token = ROLE_RE.sub("", token)
+        if PERSON_RE.match(token):
+            names.append(token)
+    return names
+
+
+def is_bracketed_byline(text: str) -> bool:
+    """`（记者 叶知秋）` or `(记者 钟一鸣 通讯员 向帆)` on a line of its own."""
+    return bool(BRACKETED_BYLINE_RE.match(text))
+
+
+def byline_as_printed(text: str) -> str:
+    """The byline for front matter: as printed, without enclosing brackets
+    (`（记者 叶知秋）` -> `记者 叶知秋`; `□ 重庆日报记者 左黎韵` stays as it is)."""
+    if text[:1] in "(（" and text[-1:] in ")）":
+        return text[1:-1].strip()
+    return text
+
+
+def split_photo_caption(text: str) -> tuple[str, str] | None:
+    """(caption, credit) of `图为长城汽车永川生产基地总装车间。记者 刘川 摄`,
+    in either script (`圖為…。記者 劉念 攝`)."""
+    match = PHOTO_CAPTION_RE.match(text)
+    return (match.group("text"), match.group("credit")) if match else None
 
 
 def parse_photo_credit(text: str) -> tuple[list[str], str]:

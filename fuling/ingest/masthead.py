@@ -1,0 +1,146 @@
+"""What a report prints around its text: headline, source line, dateline, byline.
+
+Each rule is a small function stating the form it reads, with examples; they
+match the rule text of fuling/ingest/script.py (Simplified, half-width), so
+`來源：新華網` and `（記者 歐陽晴 劉念）` need no rules of their own, and the
+spans they find are the printed spans. tests/test_ingest_masthead.py tries each.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from fuling.ingest import dates, rules
+
+HEADLINE_MAX = 48  # a headline above a source or byline line; the longest in the dev reports runs 26
+SOURCE_LINE_MAX = 80
+OUTLET_MAX = 12  # 国际在线, 三峡传媒网, 中国新闻网
+DRAFT_TITLE_MAX = rules.LABEL_MAX
+
+SOURCE_WORD_RE = re.compile(r"(?:来源|发布时间|更新时间|发布日期|发稿时间|稿源|时间|日期)\s*:")
+OUTLET_RE = re.compile(r"(?:来源|稿源)\s*:\s*([^\s|｜:]+)")
+TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+DATE_FORMS = (dates.CHINESE_RE, dates.ISO_RE, dates.MONTH_DAY_RE)
+OUTLET_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,%d}$" % OUTLET_MAX)
+# `三峡传媒网讯（记者 …）`, `本报讯`, `永川日报讯 6月30日，`
+XUN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,12}?)讯(?=[\s(]|\d|记者|$)")
+# `新华网重庆7月22日电`, `中新网重庆2月23日电`: an agency, a place, a month and day.
+DIAN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:网|社|报|台|在线))[\u4e00-\u9fff]{2,6}?"
+                     r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日电")
+# `国际在线重庆频道消息:`
+XIAOXI_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,14}(?:网|在线|频道|社|报|台|客户端))消息\s*:")
+BRACKET_BYLINE_RE = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
+DATELINE_DATE_RE = re.compile(r"^\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*,?")
+BARE_NAMES_RE = re.compile(r"^\(\s*(?P<inner>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*\)$")
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """`2022-04-28 17:09:55 来源:重庆日报`: where and when the report appeared."""
+
+    outlet: str
+    date: dt.date | None
+    month_day: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The opening words of the first paragraph that say who sent it, from where, when."""
+
+    length: int  # characters of the printed line the dateline takes
+    outlet: str  # "" for 本报
+    byline_span: tuple[int, int] | None  # the byline inside its brackets, as a span of the line
+    month_day: tuple[int, int] | None
+
+
+def _strip_dates(rule: str) -> tuple[str, dt.date | None, tuple[int, int] | None]:
+    """The line without its dates and times, and the date it prints."""
+    date = dates.printed_date(rule)
+    md = None if date else dates.month_day(rule)
+    rest = TIME_RE.sub(" ", rule)
+    for form in DATE_FORMS:
+        rest = form.sub(" ", rest)
+    return rest, date, md
+
+
+def source_line(rule: str) -> SourceLine | None:
+    """A source or date line: short, no sentence end, and either a `来源:`,
+    `发布时间:`, `更新时间:` label (`来源:璧山报 | 2023-04-26 16:44:07`,
+    `2023年11月02日 15:35 来源:人民网`) or a printed date with at most an outlet
+    name beside it (`国际在线2015-09-23 17:33:41`, `2023 年 02 月 20 日`)."""
+    text = rule.strip()
+    if not text or len(text) > SOURCE_LINE_MAX or rules.ends_sentence(text):
+        return None
+    rest, date, md = _strip_dates(text)
+    labelled = OUTLET_RE.search(text)
+    if SOURCE_WORD_RE.search(text):
+        return SourceLine(labelled.group(1) if labelled else "", date, md)
+    leftover = re.sub(r"[\s|｜/]+", "", rest)
+    if (date or md) and (not leftover or OUTLET_NAME_RE.match(leftover)):
+        return SourceLine(leftover, date, md)
+    return None
+
+
+def _bracketed_byline(rule: str, start: int) -> tuple[int, tuple[int, int] | None]:
+    """After a dateline: `(记者 蒋雨桥)` -> (end of the brackets, span of the names)."""
+    match = BRACKET_BYLINE_RE.match(rule[start:])
+    if not match or not any(role in match.group("inner") for role in ("记者", "通讯员", "实习生")):
+        return start, None
+    return start + match.end(), (start + match.start("inner"), start + match.end("inner"))
+
+
+def dateline(rule: str) -> Dateline | None:
+    """The dateline at the start of the first paragraph: `本报讯(记者 蒋雨桥)`,
+    `三峡传媒网讯(记者 钟一鸣 田小禾 通讯员 向帆)`, `新华网重庆12月30日电(记者 欧阳晴 刘念)`,
+    `国际在线重庆频道消息:`; and `永川日报讯 6月30日,`, whose month and day date the
+    report but stay in the sentence they open."""
+    md = None
+    if match := DIAN_RE.match(rule):
+        md = int(match.group("month")), int(match.group("day"))
+    else:
+        match = XUN_RE.match(rule) or XIAOXI_RE.match(rule)
+    if not match:
+        return None
+    outlet = match.group("outlet")
+    end, byline = _bracketed_byline(rule, match.end())
+    end += len(rule[end:]) - len(rule[end:].lstrip())
+    # `永川日报讯 6月30日，记者从…获悉`: the day opens the sentence, which keeps it; it dates the report
+    if md is None and match.re is XUN_RE and (when := DATELINE_DATE_RE.match(rule[end:])):
+        md = int(when.group("month")), int(when.group("day"))
+    return Dateline(end, "" if outlet == "本报" else outlet, byline, md)
+
+
+def trailing_byline(rule: str) -> bool:
+    """The byline printed after the text, in brackets: `(邹一帆)`, `(记者 叶知秋)`."""
+    return bool(BARE_NAMES_RE.match(rule.strip())) or rules.is_bracketed_byline(rule.strip())
+
+
+def is_headline(text: str, above_masthead: bool) -> bool:
+    """A first line is the headline when it is a label (rules.is_label), a label
+    closed by 。 (`长寿前三季度主要经济指标稳中有进。`), or, standing right above a
+    source, date or byline line, any single line of at most 48 characters.
+    `早春时节，涪陵大地生机勃勃，…澎湃。` above running text is running text."""
+    if rules.is_label(text):
+        return True
+    if text.endswith("。") and rules.is_label(text[:-1]):
+        return True
+    return above_masthead and len(text) <= HEADLINE_MAX and not any(ch in "。！？!?" for ch in text[:-1])
+
+
+def headline_text(text: str) -> str:
+    """The headline as front matter: without a closing 。 or Markdown `#` marks."""
+    heading = rules.markdown_heading(text)
+    return (heading[1] if heading else text).removesuffix("。")
+
+
+def drafted_title(paragraph: str) -> str:
+    """A headline drafted from the first sentence, for a report printed without one:
+    the sentence up to its 。, cut at the last comma (else 、) within 32 characters when longer."""
+    sentence = re.split(r"(?<=[。！？!?])", paragraph, maxsplit=1)[0].rstrip("。！？!?")
+    if len(sentence) <= DRAFT_TITLE_MAX:
+        return sentence
+    for marks in ("，,；;：:", "、"):  # a clause, else an item of a list
+        if (cut := max(sentence.rfind(p, 0, DRAFT_TITLE_MAX) for p in marks)) > 0:
+            return sentence[:cut]
+    return sentence[:DRAFT_TITLE_MAX] + "…"

@@ -1,0 +1,65 @@
+"""Which date an article gets, and the evidence it shows in `date_basis`.
+
+In order: the date the editor gives in the sidecar; a saved page's date as
+its extractor reads it; a full date on a source line; `今天(YYYYMMDD日)` in
+the first paragraph; a month and day on the dateline or source line with the
+year from the text; and last the date the text's evidence allows
+(dates.infer_date). The last two are marked inferred: the article's note says
+so and ingest asks the editor to confirm them.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fuling.ingest import dates
+from fuling.ingest.dates import DateFinding
+
+if TYPE_CHECKING:  # parse imports this module; the type only names its class
+    from fuling.ingest.parse import Draft
+
+EDITOR_BASIS = "编辑核定"
+
+
+def _month_day_source(draft: Draft) -> tuple[tuple[int, int], str, int] | None:
+    """(month and day, where they are printed, line) from the dateline or a source line."""
+    if draft.dateline is not None and draft.dateline[1].month_day is not None:
+        line, found = draft.dateline
+        printed = line.text[:found.length] + line.text[found.length:].split("日", 1)[0] + "日"
+        return found.month_day, f"电头“{printed.strip()}”", line.no
+    for line, source in draft.sources:
+        if source.month_day is not None:
+            return source.month_day, f"来源行“{line.text}”", line.no
+    if (found := draft.body.in_opening(dates.TODAY_MONTH_DAY_RE)) and (today := dates.today_month_day(found[0].group(0))):
+        return today, f"正文首段“{found[1]}”", 0
+    return None
+
+
+def _rule_date(draft: Draft, page_date: DateFinding | None) -> DateFinding | str:
+    if page_date is not None:
+        return page_date
+    for line, source in draft.sources:
+        if source.date is not None:
+            return DateFinding(source.date, f"印刷日期：“{line.text}”", line.no)
+    if (found := draft.body.in_opening(dates.COMPACT_TODAY_RE)) and (today := dates.compact_today(found[0].group(0))):
+        return DateFinding(today, f"印刷日期：正文首段“{found[1]}”")
+    if (found := _month_day_source(draft)) is not None:
+        (month, day), where, line_no = found
+        year = dates.year_for_month_day(month, day, draft.body)
+        if year is None:
+            return f"{where} prints month and day only, and the text names no year"
+        date = dates.valid_date(year[0], month, day)
+        if date is None:
+            return f"{where} gives {month}月{day}日, which is no date in {year[0]}"
+        return DateFinding(date, f"{where}只印月日；年份：{year[1]}", line_no, inferred=True)
+    return dates.infer_date(draft.body)
+
+
+def find_date(draft: Draft, page_date: DateFinding | None = None) -> DateFinding | str:
+    """The article's date, or what is missing to decide it. Sidecar fields win."""
+    spec = draft.spec
+    if spec.date is not None:
+        return DateFinding(spec.date, spec.date_basis or EDITOR_BASIS)
+    found = _rule_date(draft, page_date)
+    if isinstance(found, DateFinding) and spec.date_basis:
+        return DateFinding(found.date, spec.date_basis, found.line, found.inferred)
+    return found

@@ -1,0 +1,43 @@
+"""The text the rules read: Simplified characters and half-width forms, same length as printed.
+
+A report printed in Traditional characters (榮昌高新區…記者 歐陽晴) or with
+full-width digits (１８.０４) is matched by the same date and byline rules
+as any other. The article keeps the seed's own characters, so that quotes
+still check against the seed; only the rules read the converted text. Both
+texts have the same length, so a span the rules find is the same span of
+the printed line.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+def _half_width(char: str) -> str:
+    """NFKC for one character (１ -> 1, （ -> (, the ideographic space -> space),
+    kept as printed when NFKC would turn it into several characters (㎡ -> m2)."""
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def simplified(text: str) -> str:
+    """OpenCC's Traditional-to-Simplified conversion of `text`, character for
+    character: a phrase conversion that changes the length (rare in t2s) falls
+    back to converting each character on its own."""
+    converter = _to_simplified()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)
+
+
+def rule_text(text: str) -> str:
+    """What the rules match: Simplified, half-width, as long as `text`."""
+    return "".join(_half_width(ch) for ch in simplified(text))

@@ -1,0 +1,167 @@
+"""Masthead rules (fuling/ingest/masthead.py and the byline and caption rules of rules.py):
+headline, source line, dateline, byline, photo caption, and the rule text of script.py.
+Examples are written for these tests in the forms newsrooms print."""
+from __future__ import annotations
+
+import datetime as dt
+
+from fuling.ingest import masthead, rules
+from fuling.ingest.script import rule_text, simplified
+
+
+# --- the rule text ---------------------------------------------------------------------
+
+def test_rule_text_is_simplified_half_width_and_as_long_as_the_print():
+    printed = "２０２２年１２月３０日　來源：新華網（記者 歐陽晴）"
+    rule = rule_text(printed)
+    assert rule == "2022年12月30日 来源:新华网(记者 欧阳晴)"
+    assert len(rule) == len(printed)
+
+
+def test_simplified_text_passes_through_unchanged():
+    assert simplified("涪陵区规上工业产值增长13%") == "涪陵区规上工业产值增长13%"
+
+
+# --- source lines -------------------------------------------------------------------------
+
+def test_source_line_with_a_label_gives_outlet_and_date():
+    line = masthead.source_line(rule_text("2022年07月22日 18:03 来源：华龙网"))
+    assert line == masthead.SourceLine("华龙网", dt.date(2022, 7, 22), None)
+    line = masthead.source_line(rule_text("来源：区融媒体中心  |  2023-02-21 16:44:07"))
+    assert (line.outlet, line.date) == ("区融媒体中心", dt.date(2023, 2, 21))
+    assert masthead.source_line(rule_text("更新时间：2024-07-30 18:13:28")).date == dt.date(2024, 7, 30)
+
+
+def test_date_line_with_an_outlet_glued_to_it():
+    line = masthead.source_line("国际在线2017-09-14 17:33:41")
+    assert (line.outlet, line.date) == ("国际在线", dt.date(2017, 9, 14))
+
+
+def test_bare_date_line():
+    assert masthead.source_line(rule_text("2023 年 02 月 20 日")).date == dt.date(2023, 2, 20)
+    assert masthead.source_line("11月2日").month_day == (11, 2)
+
+
+def test_a_sentence_with_a_date_is_not_a_source_line():
+    assert masthead.source_line(rule_text("2023年5月1日，涪陵举行活动。")) is None
+    assert masthead.source_line(rule_text("笃行不怠建新功")) is None
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+def test_local_paper_dateline_with_reporters():
+    line = rule_text("本报讯（记者 蒋一川）岁末年初，走进区内一家齿轮厂。")
+    found = masthead.dateline(line)
+    assert (found.outlet, line[slice(*found.byline_span)], line[found.length:]) == (
+        "", "记者 蒋一川", "岁末年初,走进区内一家齿轮厂。")
+
+
+def test_outlet_dateline_with_month_and_day():
+    line = rule_text("永川日报讯 10月23日，记者从区经济信息委获悉")
+    found = masthead.dateline(line)
+    assert (found.outlet, found.month_day, line[found.length:]) == ("永川日报", (10, 23), "10月23日,记者从区经济信息委获悉")
+
+
+def test_agency_dateline():
+    line = rule_text("新华网重庆7月22日电（记者 欧阳一 刘二）盛夏时节，园区里一片繁忙。")
+    found = masthead.dateline(line)
+    assert (found.outlet, found.month_day, line[slice(*found.byline_span)]) == ("新华网", (7, 22), "记者 欧阳一 刘二")
+    assert line[found.length:].startswith("盛夏时节")
+
+
+def test_channel_news_dateline():
+    found = masthead.dateline(rule_text("国际在线重庆频道消息：随着管道全线贯通，页岩气输往东部。"))
+    assert found.outlet == "国际在线重庆频道"
+
+
+def test_running_text_has_no_dateline():
+    assert masthead.dateline(rule_text("5G通讯基站建设提速，全区新建基站120个。")) is None
+    assert masthead.dateline(rule_text("传来好消息：项目提前投产。")) is None
+
+
+# --- bylines and captions ------------------------------------------------------------------------
+
+def test_byline_forms():
+    assert rules.parse_byline("□ 记者 蒲一舟") == (["蒲一舟"], "")
+    assert rules.parse_byline("(记者 叶知夏)") == (["叶知夏"], "")
+    assert rules.parse_byline("记者 钟一 田二 通讯员 向三") == (["钟一", "田二", "向三"], "")
+    assert rules.byline_as_printed("（记者 叶知夏）") == "记者 叶知夏"
+    assert rules.byline_as_printed("□ 重庆日报记者 左黎韵") == "□ 重庆日报记者 左黎韵"
+
+
+def test_trailing_byline_in_brackets():
+    assert masthead.trailing_byline(rule_text("（邹一舟）"))
+    assert masthead.trailing_byline(rule_text("（记者 叶知夏）"))
+    assert not masthead.trailing_byline(rule_text("(作者系涪陵区政府办公室副主任)"))
+
+
+def test_byline_names_drop_the_roles():
+    assert rules.byline_names("記者 歐陽晴 劉念") == ["歐陽晴", "劉念"]
+    assert rules.byline_names("本报记者 陈静 通讯员 李想") == ["陈静", "李想"]
+
+
+def test_photo_caption_with_its_photographer():
+    assert rules.split_photo_caption("图为长江边的新材料产业园。记者 刘一 摄") == ("图为长江边的新材料产业园。", "记者 刘一 摄")
+    assert rules.split_photo_caption("圖為產城融合的高新區一角。記者 劉念 攝") == ("圖為產城融合的高新區一角。", "記者 劉念 攝")
+
+
+# --- headlines --------------------------------------------------------------------------------
+
+def test_headline_forms():
+    assert masthead.is_headline("元旦小长假 城乡游人如织", above_masthead=False)
+    assert masthead.is_headline("长寿前三季度主要经济指标稳中有进。", above_masthead=False)
+    assert masthead.is_headline("重庆：前三季度经济运行稳中有进，质量效益提升", above_masthead=True)
+    assert not masthead.is_headline("早春时节，涪陵大地生机勃勃，高质量发展热潮汹涌澎湃。", above_masthead=False)
+
+
+def test_headline_text_drops_a_closing_full_stop_and_markdown_marks():
+    assert masthead.headline_text("长寿前三季度主要经济指标稳中有进。") == "长寿前三季度主要经济指标稳中有进"
+    assert masthead.headline_text("# 走好高质量发展之路") == "走好高质量发展之路"
+
+
+def test_drafted_title_is_the_first_sentence_cut_at_a_clause():
+    assert masthead.drafted_title("首季工业开门红。后文。") == "首季工业开门红"
+    long = "混动变速器销量3万台、电驱总成销量2万台、自动变速器销量33万台……一季度，企业实现了开门红。"
+    assert masthead.drafted_title(long) == "混动变速器销量3万台、电驱总成销量2万台"
+
+
+# --- the masthead of a whole report (parse) ----------------------------------------------------
+
+def draft_of(text: str):
+    from fuling.core.errors import ContentError
+    from fuling.ingest.parse import parse_seed
+
+    errors: list[ContentError] = []
+    drafts = parse_seed("report.txt", text, None, "seeds/report.txt", errors)
+    assert not errors, errors
+    return drafts[0]
+
+
+def test_headline_printed_twice_is_one_headline():
+    draft = draft_of("园区新添两条生产线\n园区新添两条生产线\n\n2023-05-04 来源：区融媒体中心\n\n5月3日，两条生产线投产。\n")
+    assert draft.heads == {"title": "园区新添两条生产线"}
+    assert [b.text for b in draft.blocks] == ["5月3日，两条生产线投产。"]
+
+
+def test_label_between_headline_and_source_line_is_the_subtitle():
+    draft = draft_of("园区新添两条生产线\n年产能提高三成\n2023-05-04 来源：区融媒体中心\n\n5月3日，两条生产线投产。\n")
+    assert draft.heads == {"title": "园区新添两条生产线", "subtitle": "年产能提高三成"}
+    assert draft.meta()["publication"] == "区融媒体中心"
+
+
+def test_source_line_printed_after_the_text():
+    draft = draft_of("园区新添两条生产线\n\n5月3日，两条生产线投产。\n\n（来源：区融媒体中心 2023-05-04）\n")
+    assert str(draft.date.date) == "2023-05-04" and draft.meta()["publication"] == "区融媒体中心"
+    assert [b.text for b in draft.blocks] == ["5月3日，两条生产线投产。"]
+
+
+def test_running_text_first_line_gets_a_drafted_headline():
+    draft = draft_of("2023-05-04 来源：区融媒体中心\n\n5月3日，两条生产线投产，年产能提高三成。\n")
+    assert draft.title_drafted and draft.heads["title"] == "5月3日，两条生产线投产，年产能提高三成"
+    assert "原文未印标题" in draft.meta()["note"]
+
+
+def test_today_with_month_and_day_takes_the_year_from_the_text():
+    draft = draft_of("冬季旅游季开启\n\n## 温泉\n\n今天（12月18日），记者从区文旅委获悉，2021年全区温泉景区接待游客增长两成。\n")
+    assert str(draft.date.date) == "2021-12-18" and draft.date.inferred
+    assert "正文首段“今天（12月18日）”只印月日" in draft.date.basis
