@@ -165,3 +165,32 @@ def test_today_with_month_and_day_takes_the_year_from_the_text():
     draft = draft_of("冬季旅游季开启\n\n## 温泉\n\n今天（12月18日），记者从区文旅委获悉，2021年全区温泉景区接待游客增长两成。\n")
     assert str(draft.date.date) == "2021-12-18" and draft.date.inferred
     assert "正文首段“今天（12月18日）”只印月日" in draft.date.basis
+
+
+def test_outlet_in_brackets_leaves_the_brackets():
+    assert masthead.source_line(rule_text("【来源：重庆日报】")).outlet == "重庆日报"
+
+
+def test_headline_with_commas_is_the_first_line_when_it_closes_no_sentence():
+    draft = draft_of("重庆：前三季度经济稳中有进，质量效益提升\n\n记者从市统计局获悉，前三季度全市经济运行稳中有进。\n\n"
+                     "（2023年10月21日 星期六）\n")
+    assert draft.heads == {"title": "重庆：前三季度经济稳中有进，质量效益提升"}
+    assert str(draft.date.date) == "2023-10-21" and not draft.date.inferred
+
+
+def test_headline_printed_after_the_date_line():
+    draft = draft_of("2023-05-04 来源：区融媒体中心\n园区新添两条生产线\n\n5月3日，两条生产线投产。\n\n责任编辑：王某\n")
+    assert draft.heads == {"title": "园区新添两条生产线"} and not draft.title_drafted
+    assert [b.text for b in draft.blocks] == ["5月3日，两条生产线投产。"]
+
+
+def test_weekday_and_editor_lines_are_source_lines():
+    assert masthead.source_line(rule_text("2022年7月22日 星期五")).date == dt.date(2022, 7, 22)
+    assert masthead.source_line(rule_text("责任编辑：王某")) == masthead.SourceLine("", None, None)
+
+
+def test_dateline_with_its_date_before_xun():
+    line = rule_text("华龙网-新重庆客户端10月23日10时讯（记者 王一）10月23日，记者从市经济信息委获悉")
+    found = masthead.dateline(line)
+    assert (found.outlet, found.month_day, line[slice(*found.byline_span)]) == ("华龙网-新重庆客户端", (10, 23), "记者 王一")
+    assert line[found.length:].startswith("10月23日,记者")

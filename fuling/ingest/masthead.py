@@ -10,16 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fuling.ingest import dates, rules
+
+if TYPE_CHECKING:  # parse imports this module; the type only names its class
+    from fuling.ingest.parse import Line
 
 HEADLINE_MAX = 48  # a headline above a source or byline line; the longest in the dev reports runs 26
 SOURCE_LINE_MAX = 80
 OUTLET_MAX = 12  # 国际在线, 三峡传媒网, 中国新闻网
 DRAFT_TITLE_MAX = rules.LABEL_MAX
 
-SOURCE_WORD_RE = re.compile(r"(?:来源|发布时间|更新时间|发布日期|发稿时间|稿源|时间|日期)\s*:")
-OUTLET_RE = re.compile(r"(?:来源|稿源)\s*:\s*([^\s|｜:]+)")
+SOURCE_WORD_RE = re.compile(r"(?:来源|发布时间|更新时间|发布日期|发稿时间|稿源|时间|日期|作者|责任编辑|责编|编辑)\s*:")
+WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
+OUTLET_RE = re.compile(r"(?:来源|稿源)\s*:\s*([^\s|｜:()\[\]【】]+)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 DATE_FORMS = (dates.CHINESE_RE, dates.ISO_RE, dates.MONTH_DAY_RE)
 OUTLET_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,%d}$" % OUTLET_MAX)
@@ -28,6 +33,9 @@ XUN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,12}?)讯(?=[\s(]|\d|�
 # `新华网重庆7月22日电`, `中新网重庆2月23日电`: an agency, a place, a month and day.
 DIAN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:网|社|报|台|在线))[\u4e00-\u9fff]{2,6}?"
                      r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日电")
+# `华龙网-新重庆客户端10月23日10时讯`: an outlet, a month and day (and hour), then 讯.
+DATED_XUN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\-]{1,15}?)"
+                          r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:\s*\d{1,2}\s*时)?讯")
 # `国际在线重庆频道消息:`
 XIAOXI_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,14}(?:网|在线|频道|社|报|台|客户端))消息\s*:")
 BRACKET_BYLINE_RE = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
@@ -58,7 +66,7 @@ def _strip_dates(rule: str) -> tuple[str, dt.date | None, tuple[int, int] | None
     """The line without its dates and times, and the date it prints."""
     date = dates.printed_date(rule)
     md = None if date else dates.month_day(rule)
-    rest = TIME_RE.sub(" ", rule)
+    rest = WEEKDAY_RE.sub(" ", TIME_RE.sub(" ", rule))
     for form in DATE_FORMS:
         rest = form.sub(" ", rest)
     return rest, date, md
@@ -67,8 +75,9 @@ def _strip_dates(rule: str) -> tuple[str, dt.date | None, tuple[int, int] | None
 def source_line(rule: str) -> SourceLine | None:
     """A source or date line: short, no sentence end, and either a `来源:`,
     `发布时间:`, `更新时间:` label (`来源:璧山报 | 2023-04-26 16:44:07`,
-    `2023年11月02日 15:35 来源:人民网`) or a printed date with at most an outlet
-    name beside it (`国际在线2015-09-23 17:33:41`, `2023 年 02 月 20 日`)."""
+    `2023年11月02日 15:35 来源:人民网`, `责任编辑:王某`) or a printed date with at most
+    an outlet name and a weekday beside it (`国际在线2015-09-23 17:33:41`,
+    `2023 年 02 月 20 日`, `(2022年7月22日 星期五)`)."""
     text = rule.strip()
     if not text or len(text) > SOURCE_LINE_MAX or rules.ends_sentence(text):
         return None
@@ -76,7 +85,7 @@ def source_line(rule: str) -> SourceLine | None:
     labelled = OUTLET_RE.search(text)
     if SOURCE_WORD_RE.search(text):
         return SourceLine(labelled.group(1) if labelled else "", date, md)
-    leftover = re.sub(r"[\s|｜/]+", "", rest)
+    leftover = re.sub(r"[\s|｜/()\[\]【】]+", "", rest)
     if (date or md) and (not leftover or OUTLET_NAME_RE.match(leftover)):
         return SourceLine(leftover, date, md)
     return None
@@ -93,10 +102,11 @@ def _bracketed_byline(rule: str, start: int) -> tuple[int, tuple[int, int] | Non
 def dateline(rule: str) -> Dateline | None:
     """The dateline at the start of the first paragraph: `本报讯(记者 蒋雨桥)`,
     `三峡传媒网讯(记者 钟一鸣 田小禾 通讯员 向帆)`, `新华网重庆12月30日电(记者 欧阳晴 刘念)`,
+    `华龙网-新重庆客户端10月23日10时讯`,
     `国际在线重庆频道消息:`; and `永川日报讯 6月30日,`, whose month and day date the
     report but stay in the sentence they open."""
     md = None
-    if match := DIAN_RE.match(rule):
+    if match := DIAN_RE.match(rule) or DATED_XUN_RE.match(rule):
         md = int(match.group("month")), int(match.group("day"))
     else:
         match = XUN_RE.match(rule) or XIAOXI_RE.match(rule)
@@ -117,15 +127,17 @@ def trailing_byline(rule: str) -> bool:
 
 
 def is_headline(text: str, above_masthead: bool) -> bool:
-    """A first line is the headline when it is a label (rules.is_label), a label
-    closed by 。 (`长寿前三季度主要经济指标稳中有进。`), or, standing right above a
-    source, date or byline line, any single line of at most 48 characters.
-    `早春时节，涪陵大地生机勃勃，…澎湃。` above running text is running text."""
-    if rules.is_label(text):
+    """A report's first line is its headline unless it is running text: longer than
+    48 characters, or closing a sentence with more sentence punctuation inside
+    (`早春时节，涪陵大地生机勃勃，…澎湃。`) — except right above a source, date or
+    byline line, where one sentence with commas is a headline too. So
+    `重庆：前三季度经济稳中有进，质量效益提升` and `长寿前三季度主要经济指标稳中有进。` are."""
+    if not text or len(text) > HEADLINE_MAX:
+        return False
+    inner = text.rstrip(rules.CLOSERS)[:-1]
+    if not rules.ends_sentence(text) or not any(ch in rules.SENTENCE_PUNCT + "、" for ch in inner):
         return True
-    if text.endswith("。") and rules.is_label(text[:-1]):
-        return True
-    return above_masthead and len(text) <= HEADLINE_MAX and not any(ch in "。！？!?" for ch in text[:-1])
+    return above_masthead and not any(ch in "。！？!?" for ch in inner)
 
 
 def headline_text(text: str) -> str:
@@ -144,3 +156,36 @@ def drafted_title(paragraph: str) -> str:
         if (cut := max(sentence.rfind(p, 0, DRAFT_TITLE_MAX) for p in marks)) > 0:
             return sentence[:cut]
     return sentence[:DRAFT_TITLE_MAX] + "…"
+
+
+def is_masthead_line(line: Line) -> bool:
+    """A source line, a byline, or a first paragraph opening with a dateline."""
+    return (source_line(line.rule) is not None or rules.parse_byline(line.rule) is not None
+            or dateline(line.rule) is not None)
+
+
+def find_headline(piece: list[Line]) -> tuple[set[int], dict[str, str]]:
+    """(indices of the headline lines, their front matter fields) by the rules; nothing
+    when the print has none. The headline is the first line after any source lines; a
+    headline printed twice takes both lines; a label between it and the source or byline
+    line is the subtitle. After a source line, only a label (rules.is_label) is one."""
+    start = next((i for i, line in enumerate(piece) if source_line(line.rule) is None), len(piece))
+    if start >= len(piece) or rules.parse_byline(piece[start].rule) is not None:
+        return set(), {}
+    first = piece[start]
+    heading = rules.markdown_heading(first.text)
+    candidate = heading[1] if heading else first.text
+    following = piece[start + 1] if start + 1 < len(piece) else None
+    if start and not rules.is_label(candidate):
+        return set(), {}
+    if following is not None and following.text == first.text:
+        return {start, start + 1}, {"title": headline_text(candidate)}
+    after = piece[start + 2] if start + 2 < len(piece) else None
+    if following is not None and after is not None and rules.is_label(following.text) \
+            and not is_masthead_line(following) and is_masthead_line(after) \
+            and is_headline(candidate, above_masthead=True):
+        return {start, start + 1}, {"title": headline_text(candidate), "subtitle": following.text}
+    if dateline(first.rule) is None and \
+            is_headline(candidate, following is not None and is_masthead_line(following)):
+        return {start}, {"title": headline_text(candidate)}
+    return set(), {}

@@ -160,32 +160,6 @@ def _match_head(text: str, wanted: list[tuple[str, str]], used: set[int]) -> lis
     return None
 
 
-def _is_masthead_line(line: Line) -> bool:
-    """A source line, a byline, or a first paragraph opening with a dateline."""
-    return (masthead.source_line(line.rule) is not None or rules.parse_byline(line.rule) is not None
-            or masthead.dateline(line.rule) is not None)
-
-
-def find_headline(piece: list[Line]) -> tuple[int, dict[str, str]]:
-    """(how many leading lines are the headline, its front matter fields) by the rules;
-    (0, {}) when the print has none. A headline printed twice takes both lines; a label
-    between the headline and the source or byline line is the subtitle."""
-    first = piece[0]
-    if masthead.source_line(first.rule) is not None or rules.parse_byline(first.rule) is not None:
-        return 0, {}
-    heading = rules.markdown_heading(first.text)
-    candidate = heading[1] if heading else first.text
-    following = piece[1] if len(piece) > 1 else None
-    if following is not None and following.text == first.text:
-        return 2, {"title": masthead.headline_text(candidate)}
-    if following is not None and len(piece) > 2 and rules.is_label(following.text) and not _is_masthead_line(following) \
-            and _is_masthead_line(piece[2]) and masthead.is_headline(candidate, above_masthead=True):
-        return 2, {"title": masthead.headline_text(candidate), "subtitle": following.text}
-    if masthead.is_headline(candidate, following is not None and _is_masthead_line(following)):
-        return 1, {"title": masthead.headline_text(candidate)}
-    return 0, {}
-
-
 def _printed(line: Line, rule_part: str) -> str:
     """The printed characters of a part of the line's rule text (the two have one length)."""
     start = line.rule.find(rule_part)
@@ -213,13 +187,15 @@ def classify(piece: list[Line], draft: Draft) -> list[Item]:
     wanted = list(draft.spec.head)
     used: set[int] = set()
     items: list[Item] = []
-    skip = 0
+    headline: set[int] = set()
     if not wanted:
-        skip, found = find_headline(piece)
+        headline, found = masthead.find_headline(piece)
         for name, value in found.items():
             draft.heads.setdefault(name, value)  # a sidecar `title:` wins over the printed one
     in_masthead = True  # before the first paragraph: source lines, bylines, labels
-    for n, line in enumerate(piece[skip:], skip):
+    for n, line in enumerate(piece):
+        if n in headline:
+            continue
         text = line.text
         heading = rules.markdown_heading(text)
         plain = heading[1] if heading else text

@@ -25,6 +25,8 @@ from fuling.ingest.dates import DateFinding, printed_date
 from fuling.ingest.script import rule_text
 
 FIND_PREFIX = 8  # characters of a line looked up in the page source to number it
+SOURCE_WINDOW = 160  # how far before the text a source line is looked for when the title is not found
+TITLE_PARTS_RE = re.compile(r"\s*[_|｜]\s*|\s+[-–—]\s+")
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,23 @@ class Page:
 
 
 def _source_segment(page_text: str, title: str, first_paragraph: str) -> str:
-    """The text between the title and the first paragraph, if it is a source line."""
-    start = page_text.find(title)
-    end = page_text.find(first_paragraph[:FIND_PREFIX], start + len(title)) if start >= 0 else -1
+    """The source line printed between the title and the first paragraph: the words
+    of that stretch that belong to a source line (within SOURCE_WINDOW characters
+    before the paragraph when the title is not found as such)."""
+    end = page_text.find(first_paragraph[:FIND_PREFIX])
     if end < 0:
         return ""
-    segment = " ".join(chunk for chunk in page_text[start + len(title):end].split() if _is_source_chunk(chunk))
+    start = page_text.rfind(title, 0, end)
+    start = start + len(title) if start >= 0 else max(0, end - SOURCE_WINDOW)
+    segment = " ".join(chunk for chunk in page_text[start:end].split() if _is_source_chunk(chunk))
     return segment if masthead.source_line(rule_text(segment)) is not None else ""
+
+
+def page_title(title: str, page_text: str) -> str:
+    """The headline of a page title such as `标题_区县频道_某某日报网` (a site's
+    `<title>`, which the extractor falls back on): its first part, when the page prints it."""
+    parts = [p for p in TITLE_PARTS_RE.split(title) if p]
+    return parts[0] if len(parts) > 1 and parts[0] in page_text else title
 
 
 def _is_source_chunk(chunk: str) -> bool:
@@ -85,7 +97,8 @@ def read_page(data: bytes | str) -> Page | str:
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     if not paragraphs:
         return "no article text found in the page"
-    title = (document.title or "").strip()
-    source = _source_segment(re.sub(r"\s+", " ", trafilatura.html2txt(html)), title, paragraphs[0]) if title else ""
+    page_text = re.sub(r"\s+", " ", trafilatura.html2txt(html))
+    title = page_title((document.title or "").strip(), page_text)
+    source = _source_segment(page_text, title, paragraphs[0]) if title else ""
     texts = [t for t in (title, source) if t] + paragraphs
     return Page(list(zip(_source_lines(html, texts), texts)), _page_date(html, source))
