@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # parse imports this module; the type only names its class
     from fuling.ingest.parse import Line
 
 HEADLINE_MAX = 48  # a headline above a source or byline line; the longest in the dev reports runs 26
-SOURCE_LINE_MAX = 80
+SOURCE_LINE_MAX = 120  # a source line with outlet, time, author and editor runs to about 60
 OUTLET_MAX = 12  # 国际在线, 三峡传媒网, 中国新闻网
 DRAFT_TITLE_MAX = rules.LABEL_MAX
 

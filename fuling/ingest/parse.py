@@ -337,7 +337,8 @@ def parse_lines(name: str, lines: list[Line], spec: SeedSpec | None, path: str, 
         items = classify(piece, draft)
         if missing := draft.heads.pop("_missing", ""):
             errors.append(ContentError(path, piece[0].no, "head", f"{slug}: no printed line matches {missing}; "
-                                       f"correct head: in {spec.sidecar or sidecar_name(path)} to the line as printed"))
+                                       f"write head: in {spec.sidecar or sidecar_name(path)} as the line is printed, "
+                                       f"or title: for a headline the print lacks"))
             continue
         build_blocks(items, draft)
         if not draft.blocks:
