@@ -156,14 +156,18 @@ def ensure_pelican() -> Path:
 
 
 def edit_fact_value(project: Path, slug: str, step: int) -> tuple[str, str]:
-    """Change the first fact value of one fact file, as an editor correcting a number would: (id, new value)."""
+    """Change the first fact value of one fact file, as an editor correcting a number would, with
+    the correction that says what the source printed (`build.py fix` writes the same): (id, new value)."""
     path = project / "content" / "facts" / f"{slug}.yaml"
     text = path.read_text(encoding="utf-8")
     match = re.search(r"^(  value: )([0-9.]+)$", text, flags=re.M)
     fact_id = re.findall(r"^- id: (\S+)$", text[: match.start()], flags=re.M)[-1]
     old = match.group(2)
     new = str(round(float(old) + step * 0.1, 1)) if "." in old else str(int(old) + step)
-    path.write_text(text[: match.start(2)] + new + text[match.end(2):], encoding="utf-8")
+    rest = text[match.end(2):]
+    if not rest.startswith("\n  corrections:"):  # the first edit of this fact: the source printed `old`
+        rest = f"\n  corrections: [{{date: 2024-01-01, old_value: {old}, reason: benchmark edit}}]" + rest
+    path.write_text(text[: match.start(2)] + new + rest, encoding="utf-8")
     return fact_id, new
 
 

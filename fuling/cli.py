@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from fuling.core.errors import BuildError
@@ -32,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--site-url", help="absolute URL the site is published at (overrides content/site.yaml)")
         p.add_argument("--out", type=Path, help="output folder (default: site/)")
 
+    p = sub.add_parser("fix", help="correct one fact's value, with the correction on record, then rebuild")
+    p.add_argument("fact_id", metavar="FACT_ID", help="the fact's id, e.g. industrial-output-2023")
+    p.add_argument("value", metavar="VALUE", help="the number to publish, e.g. 2476")
+    p.add_argument("--reason", required=True, help="why it changes (shown with the number and on the corrections page)")
+    p.add_argument("--date", type=date.fromisoformat, help="date of the correction (default: today)")
+    p.add_argument("--no-build", action="store_true", help="edit and check only; do not rebuild site/")
+
     p = sub.add_parser("serve", help="build, serve site/ on 127.0.0.1, rebuild and reload on change")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--site-url", help=argparse.SUPPRESS)
@@ -54,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             from fuling.extract.project import extract_all
 
             return extract_all(root, force=args.force, diff=args.diff, reporter=reporter)
+        if command == "fix":
+            return _fix(root, args, reporter, options)
         if command == "serve":
             from fuling.preview.server import serve
 
@@ -75,6 +85,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         reporter.error("interrupted; nothing was written")
         return 130
+
+
+def _fix(root: Path, args, reporter: Reporter, options: BuildOptions) -> int:
+    from fuling.build.pipeline import build_site, check_site
+    from fuling.desk.fix import fix_fact, parse_value
+
+    fix = fix_fact(root, args.fact_id, parse_value(args.value), args.reason, args.date,
+                   check=lambda r: check_site(r, reporter=reporter))
+    reporter.info(f"fixed {fix.summary}")
+    if not args.no_build:
+        build_site(root, root / "site", reporter=reporter, options=options)
+    return 0
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from editing import edit_value
 from fuling.build.cache import RACY_SECONDS, BuildState
 from fuling.core.memo import NO_MEMO
 
@@ -242,7 +243,7 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 def test_edited_fact_value_shows_after_incremental_rebuild(mini, monkeypatch):
     build(mini, monkeypatch)
-    replace_once(mini / "content" / "facts" / "three-changes.yaml", "value: 122\n", "value: 9137\n")
+    edit_value(mini / "content" / "facts" / "three-changes.yaml", 122, 9137)
     files, log = build(mini, monkeypatch)
     assert "files parsed from cache" in log and "1 input file(s) changed" in log  # the incremental path ran
     assert b"9137" in files["facts/index.html"]
@@ -274,7 +275,9 @@ EDITS = {
 def test_incremental_build_equals_build_from_scratch(mini, monkeypatch, edit):
     build(mini, monkeypatch)
     rel, old, new = EDITS[edit]
-    if edit == "site title":
+    if edit == "fact value":  # as an editor fixes it: the value and its correction
+        edit_value(mini / rel, 771, 772)
+    elif edit == "site title":
         text = (mini / rel).read_text(encoding="utf-8")
         (mini / rel).write_text(text.replace("title: ", "title: 新", 1), encoding="utf-8")
     else:
@@ -295,11 +298,11 @@ def test_chart_figures_are_drawn_again_only_when_what_they_show_changed(mini, mo
     build(mini, monkeypatch)
     assert drawn == ["industrial-output"]
     drawn.clear()
-    replace_once(mini / "content" / "facts" / "new-productive-forces.yaml", "value: 771\n", "value: 772\n")  # not charted
+    edit_value(mini / "content" / "facts" / "new-productive-forces.yaml", 771, 772)  # not charted
     build(mini, monkeypatch)
     assert drawn == []
     # A charted value (and the theme text that quotes it, which the build checks against it).
-    replace_once(mini / "content" / "facts" / "new-productive-forces.yaml", "value: 2471\n", "value: 2472\n")
+    edit_value(mini / "content" / "facts" / "new-productive-forces.yaml", 2471, 2472)
     replace_once(mini / "content" / "themes" / "industry.md", "[2471亿元]", "[2472亿元]")
     incremental, _ = build(mini, monkeypatch)
     assert drawn == ["industrial-output"]
@@ -320,7 +323,7 @@ def test_facts_page_renders_again_only_the_rows_of_edited_facts(mini, monkeypatc
     fact_count = sum(p.read_text(encoding="utf-8").count("- id: ") for p in (mini / "content" / "facts").glob("*.yaml"))
     assert rendered == ["fact-row"] * fact_count  # the first build renders every row
     rendered.clear()
-    replace_once(mini / "content" / "facts" / "new-productive-forces.yaml", "value: 771\n", "value: 772\n")
+    edit_value(mini / "content" / "facts" / "new-productive-forces.yaml", 771, 772)
     incremental, _ = build(mini, monkeypatch)
     assert rendered == ["fact-row"]
     scratch, _ = build(mini, monkeypatch, cached=False)

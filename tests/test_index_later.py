@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from editing import edit_value
 from fuling.build.pipeline import build_files, build_site
 from fuling.core.reporter import MemoryReporter
 from fuling.outputs import search
@@ -34,16 +35,15 @@ def index_files(site: Path) -> dict[str, bytes]:
             if p.is_file() and not p.name.endswith((".gz", ".br"))}
 
 
-def edit(root: Path, old: str, new: str) -> None:
-    path = root / FACTS
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+def edit(root: Path, old: float, new: float) -> None:
+    edit_value(root / FACTS, old, new)
 
 
 def test_the_edit_is_served_first_with_the_previous_index_then_the_new_one(project, slow_pagefind):
     site = project / "site"
     build_site(project, site, reporter=MemoryReporter())
     old_index = index_files(site)
-    edit(project, "value: 122\n", "value: 9137\n")
+    edit(project, 122, 9137)
 
     reporter = MemoryReporter()
     result = build_site(project, site, reporter=reporter, index_later=True)
@@ -65,13 +65,14 @@ def test_a_dropped_index_leaves_the_work_to_the_next_build(project, slow_pagefin
     site = project / "site"
     build_site(project, site, reporter=MemoryReporter())
     old_index = index_files(site)
-    edit(project, "value: 122\n", "value: 9137\n")
+    original = (project / FACTS).read_bytes()
+    edit(project, 122, 9137)
     pending = build_site(project, site, reporter=MemoryReporter(), index_later=True).pending_index
 
     pending.cancel()
     assert pending.done()
     assert index_files(site) == old_index
-    edit(project, "value: 9137\n", "value: 122\n")  # back to what the last finished build had
+    (project / FACTS).write_bytes(original)  # back to the file of the last finished build
     reporter = MemoryReporter()
     result = build_site(project, site, reporter=reporter, index_later=True)
     assert "up to date" not in reporter.text, "site/ no longer matches the last saved build"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fuling"
 # Pipeline order: a module may import its own stage, earlier stages and core.
-STAGES = ["core", "ingest", "extract", "load", "charts", "site", "outputs", "build", "preview"]
+STAGES = ["core", "ingest", "extract", "load", "charts", "site", "outputs", "build", "desk", "preview"]
 ENTRY = {"fuling", "fuling.cli"}  # the command line drives every stage
 
 

@@ -388,7 +388,8 @@ def test_conflicting_figures_are_listed_not_errors(root):
     (root / "content/facts/extra.yaml").write_text(
         "- id: industrial-output-2023-other\n  metric: industrial_output\n  subject: 涪陵区\n  value: 2470\n"
         "  unit: 亿元\n  period: \"2023\"\n  kind: actual\n  source:\n    article: new-productive-forces\n"
-        "    quote: 规上工业产值2471亿元\n", encoding="utf-8")
+        "    quote: 规上工业产值2471亿元\n  corrections:\n    - date: 2024-04-01\n      old_value: 2471\n"
+        "      reason: 另一口径。\n", encoding="utf-8")
     site = load_site(root)
     assert [(a, b) for a, b, _ in site.conflicts] == [("industrial-output-2023-other", "industrial-output-2023")]
     assert "2470" in site.conflicts[0][2] and "2471" in site.conflicts[0][2]
@@ -399,7 +400,8 @@ def test_a_lower_bound_does_not_conflict_with_a_larger_exact_figure(root):
     (root / "content/facts/extra.yaml").write_text(
         "- id: industrial-output-2021-exact\n  metric: industrial_output\n  subject: 涪陵区\n  value: 2100\n"
         "  unit: 亿元\n  period: \"2021\"\n  kind: actual\n  source:\n    article: three-changes\n"
-        "    quote: 工业产值首次突破2000亿元\n", encoding="utf-8")
+        "    quote: 工业产值首次突破2000亿元\n  corrections:\n    - date: 2024-04-01\n      old_value: 2000\n"
+        "      reason: 核定数。\n", encoding="utf-8")
     assert load_site(root).conflicts == []
 
 
@@ -456,6 +458,8 @@ def test_cached_load_gives_the_same_site_and_sees_edits(root):
     assert again.facts == fresh.facts
     assert again.articles == fresh.articles and again.metrics == fresh.metrics and again.charts == fresh.charts
     edit(root, TC, "value: 122", "value: 123")
+    edit(root, "content/articles/three-changes.md", "国家高新技术企业达122户", "国家高新技术企业达123户")
+    edit(root, TC, "quote: 国家高新技术企业达122户", "quote: 国家高新技术企业达123户")
     assert cached_load(root).facts["high-tech-firms-2021"].value == 123
 
 
@@ -517,3 +521,50 @@ def test_article_tags_must_be_theme_slugs(root):
     rel = "content/articles/three-changes.md"
     line = edit(root, rel, "tags: [industry]", "tags: [industry, 工业]")
     assert_error(root, f"{rel}:{line}: tags: unknown theme '工业'")
+
+
+# --- a value against its own quote --------------------------------------------------------------
+
+def test_a_value_that_is_not_the_number_in_its_quote_is_an_error_naming_its_line(root):
+    line = edit(root, NPF, "value: 2471", "value: 2476")
+    message = assert_error(root, f"{NPF}:{line}: value:")
+    assert "2476" in message and "去年，涪陵累计完成规上工业产值2471亿元" in message
+    assert "corrections:" in message and "old_value: 2471" in message  # what to write instead
+
+
+def test_a_value_changed_with_a_correction_of_the_quoted_number_loads(root):
+    edit(root, NPF, "value: 2471\n", "value: 2476\n")
+    edit(root, "content/themes/industry.md", "[2471亿元]", "[2476亿元]")
+    edit(root, NPF, "      paragraph: p1\n    reviewed: true",
+         "      paragraph: p1\n    corrections:\n      - date: 2024-04-01\n        old_value: 2471\n"
+         "        reason: 统计局核定数为2476亿元。\n    reviewed: true")
+    site = load_site(root)
+    assert site.facts["industrial-output-2023"].value == 2476
+
+
+def test_a_correction_whose_old_value_is_not_the_quote_is_an_error(root):
+    edit(root, NPF, "value: 2471\n", "value: 2476\n")
+    line = edit(root, NPF, "      paragraph: p1\n    reviewed: true",
+                "      paragraph: p1\n    corrections:\n      - date: 2024-04-01\n        old_value: 2470\n"
+                "        reason: 统计局核定。\n    reviewed: true") + 1
+    assert_error(root, f"{NPF}:{line}: corrections:")
+
+
+@pytest.mark.parametrize("quote, value, unit", [
+    ("生产工人减少30%", -30, "%"),  # a fall is stored negative, printed without its sign
+    ("全球四分之一", 25, "%"),
+    ("产销成品榨菜占全国一半以上", 50, "%"),
+    ("将实现产值200余万元", 0.02, "亿元"),
+    ("新增国家级绿色工厂十二家", 12, "家"),
+])
+def test_quoted_numbers_in_the_forms_reports_print_match_their_values(quote, value, unit):
+    from fuling.core.numbers import quote_matches_value
+
+    assert quote_matches_value(quote, value, unit)
+
+
+def test_a_quote_with_another_number_does_not_match():
+    from fuling.core.numbers import quote_matches_value
+
+    assert not quote_matches_value("全球四分之一", 20, "%")
+    assert not quote_matches_value("将实现产值200余万元", 0.2, "亿元")

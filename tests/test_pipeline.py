@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from editing import edit_value
 from fuling.build import pipeline
 from fuling.build.pipeline import build_site, check_site
 from fuling.charts import pictures as previews
@@ -116,7 +117,7 @@ def test_disk_full_becomes_a_build_error_and_keeps_the_site(project, stand_in, m
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(write, "_write_file", write_file)
-    replace(project / NPF, "value: 2471", "value: 2472")
+    edit_value(project / NPF, 2471, 2472)
     replace(project / "content/themes/industry.md", "[2471亿元]", "[2472亿元]")
     with pytest.raises(BuildError) as caught:
         build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
@@ -154,7 +155,7 @@ def test_a_page_deleted_from_the_site_is_built_again(project, stand_in):
 
 def test_an_edited_fact_is_never_served_from_the_cache(project, stand_in):
     build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
-    replace(project / "content/facts/three-changes.yaml", "value: 122", "value: 123")
+    edit_value(project / "content/facts/three-changes.yaml", 122, 123)
     build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=stand_in)
     assert (project / "site/facts/high-tech-firms-2021/index.html").read_text() == "<h1>high-tech-firms-2021</h1>\n<p>123</p>"
 
@@ -176,7 +177,8 @@ def test_check_validates_writes_nothing_and_warns_about_conflicts(project):
     (project / "content/facts/extra.yaml").write_text(
         "- id: industrial-output-2023-b\n  metric: industrial_output\n  subject: 涪陵区\n  value: 2400\n"
         "  unit: 亿元\n  period: \"2023\"\n  kind: actual\n  source:\n    article: new-productive-forces\n"
-        "    quote: 规上工业产值2471亿元\n", encoding="utf-8")
+        "    quote: 规上工业产值2471亿元\n  corrections: [{date: 2024-04-01, old_value: 2471, reason: 另一口径}]\n",
+        encoding="utf-8")
     reporter = MemoryReporter()
     site = check_site(project, reporter=reporter)
     assert len(site.facts) == 7
@@ -212,7 +214,7 @@ def test_editor_changes_a_fact_and_the_rebuild_shows_it_everywhere(project):
     build_site(project, out, reporter=MemoryReporter())
     assert "2471" in (out / "data/industrial-output.csv").read_text(encoding="utf-8-sig")
 
-    replace(project / NPF, "value: 2471", "value: 2480.5")
+    edit_value(project / NPF, 2471, 2480.5)
     with pytest.raises(BuildError) as caught:  # the narrative still says 2471: caught, site kept
         build_site(project, out, reporter=MemoryReporter())
     assert str(caught.value.errors[0]).startswith("content/themes/industry.md:")

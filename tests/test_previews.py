@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from editing import edit_value
 from fuling.build.pipeline import build_site
 from fuling.charts import pictures as previews
 from fuling.charts.chromium import find_browser
@@ -135,7 +136,7 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     before = (out / f"{CHART}/preview-380.svg").read_bytes()
 
     facts = project / "content/facts/new-productive-forces.yaml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("value: 2471", "value: 2480.5", 1), encoding="utf-8")
+    edit_value(facts, 2471, 2480.5)
     theme = project / "content/themes/industry.md"
     theme.write_text(theme.read_text(encoding="utf-8").replace("[2471亿元]", "[2480.5亿元]", 1), encoding="utf-8")
     second = MemoryReporter()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from editing import edit_value
 from fuling.charts.figures import build_charts
 from fuling.core.model import Block
 from fuling.core.urls import relative_url
@@ -436,7 +437,7 @@ def test_editor_changes_a_fact_and_the_chart_and_pages_show_it(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(MINI, project)
     facts = project / "content" / "facts" / "new-productive-forces.yaml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("value: 2471", "value: 2480.5"), encoding="utf-8")
+    edit_value(facts, 2471, 2480.5)
     theme = project / "content" / "themes" / "industry.md"
     theme.write_text(theme.read_text(encoding="utf-8").replace("[2471亿元]", "[2480.5亿元]"), encoding="utf-8")
     from fuling.core.reporter import MemoryReporter

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from editing import corrected
 from fuling.core.reporter import MemoryReporter
 from fuling.preview.server import PreviewServer
 
@@ -71,7 +72,7 @@ def test_edited_fact_value_is_served_after_rebuild(preview, project):
     assert before["error"] == "", before["error"]
     assert "9137" not in get(preview, "data/facts.csv")[1]
 
-    edit(project, FACTS, "value: 122\n", "value: 9137\n")
+    edit(project, FACTS, "value: 122\n", corrected(122, 9137))
     after = wait_for_build(preview, before["version"])
 
     assert after["error"] == ""
@@ -97,7 +98,7 @@ def test_broken_edit_keeps_last_good_site_and_exposes_the_error(preview, project
     assert code == 200
     assert page.replace(f'data-version="{broken["version"]}"', "") == good_page.replace(f'data-version="{before["version"]}"', "")
 
-    edit(project, FACTS, "value: 一百二十二\n", "value: 123\n")
+    edit(project, FACTS, "value: 一百二十二\n", corrected(122, 123))
     fixed = wait_for_build(preview, broken["version"])
     assert fixed["error"] == ""
     assert "123" in get(preview, "data/facts.csv")[1].split("high-tech-firms-2021", 1)[1].splitlines()[0]
@@ -117,7 +118,7 @@ def test_the_status_request_of_an_open_page_is_answered_when_the_build_is_in(pre
     waiting.start()
     time.sleep(0.5)
     assert not answered, "answered before anything changed"
-    edit(project, FACTS, "value: 122\n", "value: 9137\n")
+    edit(project, FACTS, "value: 122\n", corrected(122, 9137))
     waiting.join(timeout=60)
     assert answered and answered[0][1]["version"] == before + 1 and answered[0][1]["error"] == ""
     assert "9137" in get(preview, "data/facts.csv")[1]  # the new site is in when the answer comes
@@ -159,7 +160,7 @@ def test_an_edit_is_served_before_pagefind_has_indexed_it(project, slow_pagefind
     try:
         entry = get_bytes(server, "pagefind/pagefind-entry.json")[1]
         before = status(server)
-        edit(project, FACTS, "value: 122\n", "value: 9137\n")
+        edit(project, FACTS, "value: 122\n", corrected(122, 9137))
         after = wait_for_build(server, before["version"])
         assert after["error"] == "" and "9137" in get(server, "data/facts.csv")[1]
         assert get_bytes(server, "pagefind/pagefind-entry.json")[1] == entry, "the previous index meanwhile"
@@ -201,7 +202,7 @@ def test_open_page_reloads_on_edit_and_shows_a_broken_edit_as_an_overlay(preview
             page.evaluate("window.__notReloaded = true")
             assert "9137" not in page.content()
 
-            edit(project, FACTS, "value: 122\n", "value: 9137\n")
+            edit(project, FACTS, "value: 122\n", corrected(122, 9137))
             page.wait_for_function("!window.__notReloaded", timeout=60_000)  # the page reloaded itself
             page.wait_for_load_state("load")
             assert "9137" in page.inner_text("main")
@@ -212,7 +213,7 @@ def test_open_page_reloads_on_edit_and_shows_a_broken_edit_as_an_overlay(preview
             assert overlay.get_attribute("role") == "alert"
             assert "9137" in page.inner_text("main")  # the last good page stays underneath
 
-            edit(project, FACTS, "value: 一百二十二\n", "value: 123\n")
+            edit(project, FACTS, "value: 一百二十二\n", "value: 123\n")  # its correction is still on record
             page.wait_for_function("!document.getElementById('fuling-preview-error') && "
                                    "document.querySelector('main') && document.querySelector('main').innerText.includes('123')",
                                    timeout=60_000)

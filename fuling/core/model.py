@@ -97,8 +97,10 @@ class Fact:
     reviewed: bool = False
     note: str = ""
     corrections: list[Correction] = field(default_factory=list)
-    path: str = ""  # fact file, relative to the project root
-    line: int = 0  # line of the record in that file
+    # Where the record stands, for error messages: not part of what it says, so a record
+    # moved down by an edit above it compares (and caches) as the same fact.
+    path: str = field(default="", compare=False, repr=False)  # fact file, relative to the project root
+    line: int = field(default=0, compare=False, repr=False)  # line of the record in that file
 
     @property
     def sources(self) -> list[Source]:

@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 from fuling.core.vocab import BOUND_PREFIX
 
 SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 NUMERAL_CHARS = "零一二两三四五六七八九十百千"  # what a Chinese numeral of a count is written with
 CHINESE_NUMERAL = f"[{NUMERAL_CHARS}]+"
-NUMBER_RE = re.compile(rf"(\d[\d,]*(?:\.\d+)?|{CHINESE_NUMERAL}(?=[家个项名户大条座所种]))(万亿|亿|万)?")
+# 余/多 may stand between the digits and their scale: 200余万元 is over 2,000,000 yuan.
+NUMBER_RE = re.compile(rf"(\d[\d,]*(?:\.\d+)?|{CHINESE_NUMERAL}(?=[家个项名户大条座所种]))(?:[余多])?(万亿|亿|万)?")
+# Shares printed in words: 四分之一 (a quarter), 一半 / 半数 (a half).
+FRACTION_RE = re.compile(rf"({CHINESE_NUMERAL}|\d+)分之({CHINESE_NUMERAL}|\d+)")
+HALF_RE = re.compile(r"一半|半数")
 
 
 def chinese_number(text: str) -> int | float | None:
@@ -39,6 +41,8 @@ def chinese_number(text: str) -> int | float | None:
     not one numeral. Digit-by-digit strings (一二, 二〇二三) are not counts: None."""
     if not text:
         return None
+    import cn2an  # here, not at the top: its import costs ~80 ms, and most builds read no numeral
+
     try:
         return cn2an.cn2an(text.replace("两", "二"), "strict")
     except (ValueError, KeyError, IndexError):
@@ -84,6 +88,26 @@ def numbers_in(text: str) -> list[tuple[float, float]]:
         decimals = len(plain.split(".")[1]) if "." in plain else 0
         found.append((float(plain) * scale, 0.5 * 10 ** -decimals * scale))
     return found
+
+
+def shares_in(text: str) -> list[float]:
+    """Percentages a text gives in words: 四分之一 → 25, 一半 → 50."""
+    found = []
+    for match in FRACTION_RE.finditer(text):
+        whole, part = (chinese_number(g) if not g.isdigit() else int(g) for g in match.groups())
+        if whole and part is not None:
+            found.append(100.0 * part / whole)
+    found += [50.0] * len(HALF_RE.findall(text))
+    return found
+
+
+def quote_matches_value(quote: str, value: float, unit: str) -> bool:
+    """Is `value` the number its verbatim quote prints? A fall is stored negative
+    (生产工人减少30% → -30) and printed without its sign; a share may be printed in
+    words (四分之一 → 25%)."""
+    if text_matches_value(quote, abs(value), unit):
+        return True
+    return unit == "%" and any(abs(share - abs(value)) < 1e-9 for share in shares_in(quote))
 
 
 def text_matches_value(text: str, value: float, unit: str) -> bool:

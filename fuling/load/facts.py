@@ -13,7 +13,7 @@ from pathlib import Path
 from fuling.core.errors import ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Article, Correction, Fact, Metric, Source
-from fuling.core.numbers import format_value, unit_scale
+from fuling.core.numbers import format_value, quote_matches_value, unit_scale
 from fuling.core.reporter import Progress, report_progress
 from fuling.core.vocab import BOUND_SIGN, BOUNDS, KINDS, MEASURES
 from fuling.load.fields import Fields, line_of, type_name
@@ -159,7 +159,33 @@ def read_fact(record: dict, rel: str, errors: list[ContentError]) -> LoadedFact 
     fact = Fact(id=fact_id, metric=metric, subject=subject, value=value, unit=unit, period=period, kind=kind,
                 source=source, also_in=also_in, bound=bound, measure=measure, reviewed=reviewed, note=note,
                 corrections=corrections, path=rel, line=line_of(record, None))
+    if problem := _value_against_quote(fact):  # reported, and the record still checked against the others
+        key, message = problem
+        errors.append(ContentError(rel, line_of(record, key) or fact.line, key, message))
     return LoadedFact(fact, record, sources)
+
+
+PRINTED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _value_against_quote(fact: Fact) -> tuple[str, str] | None:
+    """(field, message) when the value is not what its quote prints and no correction says why.
+
+    A correction records the figure the source printed (`old_value`) and why we
+    publish another: the source said X, we publish Y because …"""
+    quote = fact.source.quote
+    if quote_matches_value(quote, fact.value, fact.unit):
+        return None
+    if fact.corrections:
+        if any(quote_matches_value(quote, c.old_value, fact.unit) for c in fact.corrections):
+            return None
+        return "corrections", (f"the value {format_value(fact.value)} differs from its quote “{quote}”, and no "
+                               f"correction's old_value is the number the quote prints; old_value is what the source said")
+    printed = PRINTED_NUMBER_RE.search(quote)
+    old = printed.group(0).replace(",", "") if printed else "<the number the quote prints>"
+    return "value", (f"{format_value(fact.value)} is not the number in its quote “{quote}”; if the quote is right, "
+                     f"write its number here; if the source is wrong, keep this value and add a correction: "
+                     f"`corrections: [{{date: {dt.date.today().isoformat()}, old_value: {old}, reason: …}}]`")
 
 
 def _period(record: dict, fields: Fields) -> str:

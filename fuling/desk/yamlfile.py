@@ -1,0 +1,60 @@
+"""Editing a YAML file a person wrote, changing only what the edit means to change.
+
+ruamel.yaml reads the file into a round-trip document (comments, key order and
+quoting kept) and writes it back with the file's own indentation. The layout
+is found by trying the few styles people write until one writes the unedited
+document back byte for byte; a file that no style reproduces is refused rather
+than reformatted.
+"""
+from __future__ import annotations
+
+import io
+from itertools import product
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from fuling.core.errors import BuildError, ContentError
+from fuling.core.files import write_atomically
+
+
+def _yaml(mapping: int, sequence: int, offset: int) -> YAML:
+    yaml = YAML()  # round-trip
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long quote onto two lines
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return yaml
+
+
+def _dumped(yaml: YAML, document) -> str:
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
+
+
+class EditableYaml:
+    """One YAML file open for editing: change `document`, then `save()`."""
+
+    def __init__(self, path: Path, rel: str):
+        self.path, self.rel = Path(path), rel
+        self.original = self.path.read_text(encoding="utf-8")
+        for mapping, sequence, offset in product((2, 4), (2, 4), (0, 2)):
+            if offset >= sequence:
+                continue
+            yaml = _yaml(mapping, sequence, offset)
+            document = yaml.load(self.original)
+            if _dumped(yaml, document) == self.original:
+                self.yaml, self.document = yaml, document
+                return
+        raise BuildError([ContentError(rel, 0, "", "this file's layout cannot be kept by an automatic edit "
+                                                   "(mixed indentation?); make the change by hand")])
+
+    def text(self) -> str:
+        return _dumped(self.yaml, self.document)
+
+    def save(self) -> None:
+        """Write the edited document in place of the file, atomically, only if it is still as read."""
+        if self.path.read_text(encoding="utf-8") != self.original:
+            raise BuildError([ContentError(self.rel, 0, "", "the file changed on disk since it was read; "
+                                                            "nothing was written: run the command again")])
+        write_atomically(self.path, self.text().encode("utf-8"))

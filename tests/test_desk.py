@@ -1,0 +1,101 @@
+"""The editor's fix of one number (fuling/desk): the file keeps every other byte, the
+correction is on record, and a fix the content would not load with is undone."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fuling.build.pipeline import check_site
+from fuling.cli import main
+from fuling.core.errors import BuildError
+from fuling.desk.fix import fix_fact, parse_value
+from fuling.desk.yamlfile import EditableYaml
+from fuling.load.site import load_site
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+TC = "content/facts/three-changes.yaml"
+ODD = '''# 编辑部备注：本文件按原文顺序排列。
+- id: high-tech-firms-2021   # 高新技术企业
+  metric: high_tech_firms
+  subject: '涪陵区'
+  value: 122
+  unit: 户
+  period: "2021"
+  kind: actual
+  tags: [科技, 企业]
+  source: {article: three-changes, quote: 国家高新技术企业达122户}
+
+  reviewed: true   # 已核对
+'''
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(MINI, tmp_path / "mini")
+    return tmp_path / "mini"
+
+
+def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    diff = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:2] in ("- ", "+ ")]
+    return [line[2:] for line in diff if line.startswith("- ")], [line[2:] for line in diff if line.startswith("+ ")]
+
+
+def test_a_fix_changes_the_value_line_and_adds_the_correction_and_nothing_else(tmp_path):
+    path = tmp_path / "facts.yaml"
+    path.write_text(ODD, encoding="utf-8")
+    editable = EditableYaml(path, "facts.yaml")
+    from fuling.desk.fix import apply_fix
+
+    apply_fix(editable, "high-tech-firms-2021", 123, "统计公报核定为123户", dt.date(2024, 4, 1))
+    editable.save()
+    removed, added = changed_lines(ODD, path.read_text(encoding="utf-8"))
+    assert removed == ["  value: 122"]
+    assert added == ["  value: 123", "  corrections:", "  - date: 2024-04-01", "    old_value: 122",
+                     "    reason: 统计公报核定为123户"]
+
+
+def test_a_second_fix_adds_a_second_correction(root):
+    fix_fact(root, "high-tech-firms-2021", 123, "核定", dt.date(2024, 4, 1))
+    fix_fact(root, "high-tech-firms-2021", 124, "再次核定", dt.date(2024, 5, 1))
+    fact = load_site(root).facts["high-tech-firms-2021"]
+    assert fact.value == 124
+    assert [(c.date, c.old_value) for c in fact.corrections] == [(dt.date(2024, 4, 1), 122), (dt.date(2024, 5, 1), 123)]
+
+
+def test_an_edit_the_content_would_not_load_with_is_undone(root):
+    before = (root / TC).read_bytes()
+    with pytest.raises(BuildError):  # the theme's link text shows 2000: the check stops the fix
+        fix_fact(root, "industrial-output-2021", 2100, "核定", dt.date(2024, 4, 1), check=check_site)
+    assert (root / TC).read_bytes() == before
+
+
+def test_a_file_changed_while_the_fix_was_made_is_not_overwritten(root, monkeypatch):
+    editable = EditableYaml(root / TC, TC)
+    (root / TC).write_text((root / TC).read_text(encoding="utf-8") + "\n# 另一位编辑刚刚加的注释\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="changed on disk"):
+        editable.save()
+    assert "另一位编辑" in (root / TC).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, problem", [("两千", "not a number"), ("nan", "not a finite number"), ("", "not a number")])
+def test_a_value_that_is_not_a_number_is_refused(text, problem):
+    with pytest.raises(BuildError, match=problem):
+        parse_value(text)
+
+
+def test_an_unknown_fact_id_says_where_ids_are(root):
+    with pytest.raises(BuildError, match="no fact 'no-such-fact'"):
+        fix_fact(root, "no-such-fact", 1, "x")
+
+
+def test_build_py_fix_records_the_correction_and_rebuilds(root):
+    assert main(["--root", str(root), "fix", "high-tech-firms-2021", "123", "--reason", "统计公报核定为123户",
+                 "--date", "2024-04-01"]) == 0
+    csv = (root / "site" / "data" / "facts.csv").read_text(encoding="utf-8")
+    row = next(line for line in csv.splitlines() if line.startswith("high-tech-firms-2021,"))
+    assert ",123," in row and row.endswith(",true")  # the value, and `corrected`
+    assert "high-tech-firms-2021" in (root / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
