@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from fuling.core.articlefile import format_article
 from fuling.core.errors import ContentError
+from fuling.core.files import write_atomically
 from fuling.core.reporter import Reporter
 from fuling.ingest.parse import Draft, Line, parse_lines, seed_lines
 from fuling.ingest.pieces import SeedSpec, read_sidecar, sidecar_name, sidecar_path
@@ -133,17 +132,6 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def load_hashes(articles_dir: Path) -> dict[str, str]:
     path = articles_dir / HASHES_FILE
     try:
@@ -184,12 +172,12 @@ def ingest_all(seeds_dir: Path, articles_dir: Path, force: bool = False, reporte
                 if hashes.get(name) != _digest(current) and not force:
                     kept.append(name)  # a person changed it since ingest wrote it
                     continue
-            _write_atomic(path, data)
+            write_atomically(path, data)
             new_hashes[name] = _digest(data)
             written.append(name)
         if new_hashes != hashes:
             payload = json.dumps(dict(sorted(new_hashes.items())), indent=2, ensure_ascii=False) + "\n"
-            _write_atomic(articles_dir / HASHES_FILE, payload.encode("utf-8"))
+            write_atomically(articles_dir / HASHES_FILE, payload.encode("utf-8"))
 
     shown = _rel(articles_dir, seeds_dir.parent)
     for name in written:
