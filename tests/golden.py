@@ -20,7 +20,8 @@ where the bytes depend on a tool's version rather than on this project
   same way, so a stylesheet edit changes one file of the golden, not every page.
   The manifest proves each hash is the file's own.
 - `assets/plotly.min.js` (the npm build or plotly.py's bundle) and `pagefind/`
-  (Pagefind's own index and scripts): their paths only.
+  (Pagefind's own index and scripts): their paths only, with the content hash in
+  Pagefind's file names written `<hash>` (it changes with any indexed word).
 - chart pictures (`preview-*.svg`, drawn by Chromium): the picture's size and
   the texts it shows, one per line, not the drawing's coordinates.
 - `data/facts.db`: the SQL text of its tables and rows.
@@ -141,7 +142,8 @@ def normalise(files: dict[str, bytes]) -> dict[str, bytes]:
     def logical(text: bytes) -> bytes:
         return pattern.sub(lambda m: renames[m.group(0)], text.decode("utf-8")).encode("utf-8")
 
-    paths = sorted(f"{renames[p]} (under a hashed name)" if p in renames else p
+    paths = sorted(f"{renames[p]} (under a hashed name)" if p in renames
+                   else re.sub(r"_[0-9a-f]{7,}\.", "_<hash>.", p) if p.startswith(TOOL_OUTPUT) else p
                    for p in files if not p.endswith((".gz", ".br")))
     golden: dict[str, bytes] = {}
     for path, data in files.items():

@@ -67,8 +67,11 @@ def test_a_second_fix_adds_a_second_correction(root):
 
 
 def test_an_edit_the_content_would_not_load_with_is_undone(root):
+    theme = root / "content" / "themes" / "industry.md"
+    theme.write_text(theme.read_text(encoding="utf-8") + "\n首次[突破2000亿元](fact:industrial-output-2021)。\n",
+                     encoding="utf-8")
     before = (root / TC).read_bytes()
-    with pytest.raises(BuildError):  # the theme's link text shows 2000: the check stops the fix
+    with pytest.raises(BuildError):  # a link typed with the old figure: the check stops the fix
         fix_fact(root, "industrial-output-2021", 2100, "核定", dt.date(2024, 4, 1), check=check_site)
     assert (root / TC).read_bytes() == before
 
@@ -99,3 +102,26 @@ def test_build_py_fix_records_the_correction_and_rebuilds(root):
     row = next(line for line in csv.splitlines() if line.startswith("high-tech-firms-2021,"))
     assert ",123," in row and row.endswith(",true")  # the value, and `corrected`
     assert "high-tech-firms-2021" in (root / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
+
+
+def test_after_a_fix_no_page_feed_or_data_file_shows_the_old_value_but_quotes_and_the_record(root):
+    """`build.py fix industrial-output-2023 2476` and nothing else: the theme's lede and cards,
+    the article summary, the descriptions and the feed follow; 2471 stays only where the
+    source is quoted (its sentence, the article's text, the editor's note on the date) and in
+    the corrections log."""
+    assert main(["--root", str(root), "fix", "industrial-output-2023", "2476", "--reason", "统计局核定数为2476亿元",
+                 "--date", "2024-04-01"]) == 0
+    site = root / "site"
+    quote = "去年，涪陵累计完成规上工业产值2471亿元"
+    allowed = [quote, "（规上工业产值2471亿元）",  # the article's own text and the editor's note on its date
+               "原为2471亿元", "原为 <del>2471亿元</del>", "由2471亿元更正为2476亿元", '"old_value": 2471']
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".xml", ".csv", ".json", ".txt"):
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        for words in allowed:
+            text = text.replace(words, "")
+        assert "2471" not in text, f"{path.relative_to(site)} still shows 2471"
+    for page in ("index.html", "themes/index.html", "themes/industry/index.html", "articles/new-productive-forces/index.html"):
+        assert "2476亿元" in (site / page).read_text(encoding="utf-8"), page
+    assert "规上工业产值2476亿元" in (site / "feed.xml").read_text(encoding="utf-8")

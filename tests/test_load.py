@@ -172,13 +172,34 @@ def test_unknown_fact_in_chart_series(root):
 
 
 def test_unknown_fact_in_theme_narrative_link(root):
-    line = edit(root, "content/themes/industry.md", "(fact:industrial-output-2023)", "(fact:industrial-output-2022)")
+    line = edit(root, "content/themes/industry.md", "{fact:industrial-output-2023}", "[2471亿元](fact:industrial-output-2022)", nth=2)
     assert_error(root, f"content/themes/industry.md:{line}: body: link [2471亿元](fact:industrial-output-2022) names an unknown fact id")
 
 
+def test_unknown_fact_in_a_reference(root):
+    line = edit(root, "content/themes/industry.md", "{fact:industrial-output-2023}", "{fact:industrial-output-2022}", nth=2)
+    assert_error(root, f"content/themes/industry.md:{line}: body: {{fact:industrial-output-2022}} names an unknown fact id")
+    line = edit(root, "content/themes/industry.md", "summary: 规上工业产值从2021年", "summary: 规上工业产值从{fact:no-such-fact}")
+    assert_error(root, f"content/themes/industry.md:{line}: summary: {{fact:no-such-fact}} names an unknown fact id")
+
+
 def test_narrative_link_text_must_show_the_fact_value(root):
-    line = edit(root, "content/themes/industry.md", "[2471亿元]", "[2470亿元]")
+    line = edit(root, "content/themes/industry.md", "{fact:industrial-output-2023}", "[2470亿元](fact:industrial-output-2023)", nth=2)
     assert_error(root, f"content/themes/industry.md:{line}: body: link text '2470亿元' does not show the value")
+
+
+def test_references_in_prose_are_filled_with_the_facts_figures(root):
+    site = load_site(root)
+    assert site.themes["industry"].summary == "规上工业产值从2021年超过2000亿元到2023年的2471亿元。"
+    assert site.articles["three-changes"].summary == "2021年涪陵规模以上工业产值首次超过2000亿元。"
+    assert site.warnings == []
+
+
+def test_a_figure_typed_as_digits_that_is_a_facts_value_is_a_warning_naming_the_reference(root):
+    line = edit(root, "content/themes/industry.md", "{fact:industrial-output-2023}。", "2471亿元。")
+    site = load_site(root)
+    assert site.warnings == [f"content/themes/industry.md:{line}: summary: “2471亿元” is the value of fact "
+                             f"industrial-output-2023: write {{fact:industrial-output-2023}} so the text follows a correction"]
 
 
 def test_unknown_theme_of_a_chart(root):
@@ -534,7 +555,6 @@ def test_a_value_that_is_not_the_number_in_its_quote_is_an_error_naming_its_line
 
 def test_a_value_changed_with_a_correction_of_the_quoted_number_loads(root):
     edit(root, NPF, "value: 2471\n", "value: 2476\n")
-    edit(root, "content/themes/industry.md", "[2471亿元]", "[2476亿元]")
     edit(root, NPF, "      paragraph: p1\n    reviewed: true",
          "      paragraph: p1\n    corrections:\n      - date: 2024-04-01\n        old_value: 2471\n"
          "        reason: 统计局核定数为2476亿元。\n    reviewed: true")

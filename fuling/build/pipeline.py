@@ -55,6 +55,8 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
                            f"{len(site.themes)} themes, {len(site.charts)} charts ({time.perf_counter() - started:.2f} s)")
     for first, second, why in site.conflicts:
         reporter.warn(f"conflicting figures: {first} / {second}: {why}")
+    for warning in site.warnings:
+        reporter.warn(warning)
     return site
 
 

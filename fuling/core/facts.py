@@ -4,6 +4,7 @@ differently (or print a label, a period or a value of its own making).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fuling.core.model import Article, Fact, Site
@@ -67,3 +68,13 @@ def describe_fact(fact: Fact, site: Site) -> FactDescription:
         point_in_time=is_point_in_time(fact.period),
         article=site.articles.get(fact.source.article),
     )
+
+
+# A figure written into prose as a reference, not as digits: `{fact:industrial-output-2023}`
+# shows that fact's figure (2471亿元) and follows every correction of it.
+FACT_REF = re.compile(r"\{fact:([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
+
+
+def fill_facts(text: str, facts: dict[str, Fact]) -> str:
+    """`text` with each `{fact:ID}` replaced by the fact's figure; unknown ids are left as written."""
+    return FACT_REF.sub(lambda m: format_fact(facts[m.group(1)]) if m.group(1) in facts else m.group(0), text)

@@ -169,6 +169,7 @@ class Site:
     charts: dict[str, ChartSpec]
     themes: dict[str, Theme]
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # (fact id, fact id, why)
+    warnings: list[str] = field(default_factory=list)  # "path:line: field: …" the build prints, not errors
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ error in the project. Facts live in `load_facts`, YAML line tracking in
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,13 +29,13 @@ from fuling.core.reporter import Progress, report_progress
 from fuling.load.charts import check_series, read_charts
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
+from fuling.load.prose import FACT_LINK_RE, fill_prose
 from fuling.load.raw import Raw
 from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
 
 SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts"}
 METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
 THEME_FIELDS = {"title", "title_en", "summary", "order", "charts", "metrics"}
-FACT_LINK_RE = re.compile(r"\[([^\]]+)\]\(fact:([^)\s]*)\)")
 
 
 def load_site(root: Path, site_url: str | None = None, progress: Progress | None = None,
@@ -60,11 +59,16 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
                         raw.broken)
     _check_references(config, metrics, themes, charts, facts, raw, errors)
     _check_article_tags(root, articles, themes, raw, errors)
+    warnings: list[str] = []
+    if config is not None:
+        config, warnings = fill_prose(config, articles, themes, facts, raw,
+                                      lambda slug, key: _front_matter_line(root / "content" / "articles" / f"{slug}.md", key),
+                                      errors)
     if errors:
         raise BuildError(errors)
     assert config is not None
     return Site(config=config, articles=articles, metrics=metrics, facts=facts, charts=charts,
-                themes=themes, conflicts=find_conflicts(facts))
+                themes=themes, conflicts=find_conflicts(facts), warnings=warnings)
 
 
 # --- site.yaml ---------------------------------------------------------------
@@ -318,5 +322,5 @@ def _check_fact_links(path: str, body: str, body_line: int, facts: dict[str, Fac
             continue
         if fact is None:
             errors.append(ContentError(path, line, "body", f"link [{text}](fact:{fact_id}) names an unknown fact id"))
-        elif not text_matches_value(text, fact.value, fact.unit):
+        elif text and not text_matches_value(text, fact.value, fact.unit):  # empty text shows the figure itself
             errors.append(ContentError(path, line, "body", f"link text {text!r} does not show the value of fact {fact_id!r} ({fact.value:g} {fact.unit})"))

@@ -17,13 +17,14 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from fuling.core.facts import FACT_REF
 from fuling.core.model import Article, Block, Fact
 from fuling.core.numbers import format_value
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKERS = re.compile("[\ue000-\ue002]")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
-FACT_LINK = re.compile(r"\[([^\]\n]+)\]\(fact:([A-Za-z0-9_.-]+)\)")
+FACT_LINK = re.compile(r"\[([^\]\n]*)\]\(fact:([A-Za-z0-9_.-]+)\)")
 
 INLINE_TAGS = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "mark", "q", "s", "small", "strong", "sub", "sup", "u"}
 BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "hr", "table", "thead", "tbody", "tr", "th", "td"}
@@ -175,20 +176,24 @@ def render_block(block: Block, marks: list[Mark], open_link: Callable[[Mark], st
 
 # -- fact links in theme narratives -----------------------------------------
 
-def render_fact_links(text: str, open_link: Callable[[str], str], unknown: Callable[[str], None]) -> Markup:
-    """Theme Markdown where `[2471亿元](fact:id)` becomes the link `open_link(id)` opens."""
+def render_fact_links(text: str, open_link: Callable[[str], str], unknown: Callable[[str], None],
+                      figure: Callable[[str], str] = lambda fact_id: "") -> Markup:
+    """Theme Markdown where `[2471亿元](fact:id)` becomes the link `open_link(id)` opens, and
+    `{fact:id}` (or a link with no text) the same link showing `figure(id)`, the fact's figure."""
     opens: list[str] = []
 
     def swap(match: re.Match) -> str:
         fact_id = match.group(2)
         link = open_link(fact_id)
+        shown = match.group(1) or figure(fact_id)
         if not link:
             unknown(fact_id)
-            return match.group(1)
+            return shown
         opens.append(link)
-        return f"{OPEN}{len(opens) - 1}{MID}{match.group(1)}{CLOSE}"
+        return f"{OPEN}{len(opens) - 1}{MID}{shown}{CLOSE}"
 
-    source = FACT_LINK.sub(swap, _MARKERS.sub("", text))
+    text = FACT_REF.sub(lambda m: f"[](fact:{m.group(1)})", _MARKERS.sub("", text))
+    source = FACT_LINK.sub(swap, text)
     return Markup(_fill(sanitize(_markdown(source), BLOCK_TAGS), opens, BLOCK_TAGS))
 
 

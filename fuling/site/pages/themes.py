@@ -29,7 +29,8 @@ def generate(ctx) -> dict[str, bytes]:
         def unknown(fact_id: str, source=source) -> None:
             errors.append(ContentError(source.path, 0, "body", f"fact:{fact_id} is not a fact id"))
 
-        body = render_fact_links(source.body, open_link, unknown)
+        body = render_fact_links(source.body, open_link, unknown,
+                                 lambda fact_id: views.facts[fact_id].display if fact_id in views.facts else "")
         out.update(ctx.page(
             "theme.html", path,
             section="themes", title=f"{theme.title} · {ctx.site.config.title}",

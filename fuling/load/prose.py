@@ -1,0 +1,76 @@
+"""The prose readers see beside the articles: the site's description, theme and article
+summaries (cards, <meta description>, feeds) and theme narratives.
+
+Figures in it are references: `{fact:ID}` shows the fact's figure and follows every
+correction of it (a theme narrative may also link one, `[2471亿元](fact:ID)`, whose text
+is checked against the value). Placeholders are filled here, so every later stage reads
+the text as readers see it; an unknown id is an error, and a figure typed as digits that
+equals a fact's value is a warning naming the reference to write instead.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from fuling.core.errors import ContentError
+from fuling.core.facts import FACT_REF, fill_facts
+from fuling.core.model import Article, Fact, SiteConfig, Theme
+from fuling.core.numbers import format_value
+from fuling.load.fields import line_of
+from fuling.load.raw import Raw
+
+FACT_LINK_RE = re.compile(r"\[([^\]]*)\]\(fact:([^)\s]*)\)")
+
+
+def check_references(path: str, field: str, text: str, line: int, facts: dict[str, Fact], raw: Raw,
+                     errors: list[ContentError]) -> None:
+    for match in FACT_REF.finditer(text):
+        fact_id = match.group(1)
+        if fact_id not in facts and fact_id not in raw.broken["fact"]:
+            errors.append(ContentError(path, line + text.count("\n", 0, match.start()), field,
+                                       f"{{fact:{fact_id}}} names an unknown fact id; the ids are in content/facts/"))
+
+
+def typed_figures(path: str, field: str, text: str, line: int, facts: dict[str, Fact]) -> list[str]:
+    """Warnings for figures typed as digits that are a fact's value (outside references and links)."""
+    plain = FACT_LINK_RE.sub("", FACT_REF.sub("", text))
+    found: dict[tuple[int, str], list[str]] = {}  # (position, figure) -> ids of the facts it could be
+    for fact in facts.values():
+        figure = format_value(fact.value) + fact.unit
+        at = plain.find(figure)
+        if at < 0 or (at > 0 and (plain[at - 1].isdigit() or plain[at - 1] == ".")):
+            continue
+        found.setdefault((at, figure), []).append(fact.id)
+    warnings = []
+    for (at, figure), ids in sorted(found.items()):
+        where = f"{path}:{line + plain.count(chr(10), 0, at)}: {field}: “{figure}”"
+        if len(ids) == 1:
+            warnings.append(f"{where} is the value of fact {ids[0]}: write {{fact:{ids[0]}}} so the text follows a correction")
+        else:
+            warnings.append(f"{where} is the value of {len(ids)} facts ({', '.join(sorted(ids)[:3])}"
+                            f"{', …' if len(ids) > 3 else ''}): write {{fact:ID}} with the one meant")
+    return warnings
+
+
+def fill_prose(config: SiteConfig, articles: dict[str, Article], themes: dict[str, Theme], facts: dict[str, Fact],
+               raw: Raw, front_matter_line, errors: list[ContentError]) -> tuple[SiteConfig, list[str]]:
+    """Check and fill the references of every prose field, in place for articles and themes;
+    returns the site config with its description filled, and the warnings."""
+    warnings: list[str] = []
+
+    def fill(path: str, field: str, text: str, line: int) -> str:
+        check_references(path, field, text, line, facts, raw, errors)
+        warnings.extend(typed_figures(path, field, text, line, facts))
+        return fill_facts(text, facts)
+
+    config = dataclasses.replace(config, description=fill("content/site.yaml", "description", config.description,
+                                                          line_of(raw.site, "description")))
+    for theme in themes.values():
+        data, body_line, body = raw.themes[theme.slug]
+        theme.summary = fill(theme.path, "summary", theme.summary, line_of(data, "summary"))
+        check_references(theme.path, "body", body, body_line, facts, raw, errors)
+        warnings.extend(typed_figures(theme.path, "body", body, body_line, facts))
+    for article in articles.values():
+        if article.summary:
+            article.summary = fill(article.path, "summary", article.summary, front_matter_line(article.slug, "summary"))
+    return config, warnings
