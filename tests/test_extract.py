@@ -17,14 +17,9 @@ from fuling.extract.article import propose
 from fuling.extract.figures import find_figures
 from fuling.extract.metrics import RULES, best_rule
 from fuling.extract.project import extract_all
+from fuling.extract.subjects import subject_of
 from fuling.extract.timemarks import period_of, time_marks
-from fuling.extract.words import (
-    bound_of,
-    count_measure,
-    kind_of,
-    relative_measure,
-    subject_of,
-)
+from fuling.extract.words import bound_of, count_measure, kind_of, relative_measure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,7 +91,7 @@ def test_yu_and_duo_mark_a_lower_bound_wherever_they_sit():
 
 def test_percent_multiple_and_points_are_units():
     assert figures("利润同比增长12.67倍") == [(12.67, "倍")]
-    assert figures("高于全区一般公共预算支出增幅10.9个百分点") == [(10.9, "个百分点")]
+    assert figures("高于全区一般公共预算支出增幅10.9个百分点") == [(10.9, "百分点")]
     assert figures("占比在70.61%以上") == [(70.61, "%")]
 
 
@@ -449,3 +444,233 @@ def test_two_equal_figures_in_one_paragraph_are_not_confused(tmp_path):
     extract_all(root, diff=True, reporter=reporter)
     assert "~ foreign-trade-target-2026: value: 310 → 300" in reporter.text
     assert "services-revenue" not in reporter.text
+
+
+# --- reports from other newsrooms: printed forms -----------------------------
+
+def test_traditional_characters_are_read_as_simplified_and_quoted_as_printed():
+    found = records("2020年3月9日，榮昌春季重點工業項目集中開工，12個項目總投資62.9億元。", date="2022-12-30", place="荣昌区")
+    assert [(r["value"], r["unit"]) for r in found] == [(12, "个"), (62.9, "亿元")]
+    assert "12個項目總投資62.9億元" in found[1]["source"]["quote"]
+    assert figures("榮昌拿出100萬元財政撥款") == [(0.01, "亿元")]
+
+
+def test_full_width_and_spaced_digits_are_numbers():
+    assert figures("总投资１８.０４亿元，全长１３６.５公里") == [(18.04, "亿元"), (136.5, "公里")]
+    assert figures("研发经费投入总量增长 1.9 倍，研发投入强度提高 0.48 个百分点，科技型企业超过 4.8 万家") == [
+        (1.9, "倍"), (0.48, "百分点"), (4.8, "万家")]
+
+
+def test_units_of_other_trades():
+    assert figures("接待游客12.86万人次，设计压力１０兆帕，管径１０１６毫米，年设计输气量６０亿立方米，规划布井２０００余口") == [
+        (12.86, "万人次"), (10, "兆帕"), (1016, "毫米"), (60, "亿立方米"), (2000, "口")]
+    assert figures("混动变速器销量3.18万台") == [(3.18, "万台")]
+
+
+def test_percentage_points_are_one_unit_whichever_way_printed():
+    assert figures("高于全市3.4个点") == [(3.4, "百分点")]
+    assert figures("比全国高4.1个百分点") == [(4.1, "百分点")]
+
+
+def test_a_word_of_latin_letters_before_a_number_is_a_product_not_a_code():
+    assert figures("已生产销售皮卡17.68万辆、SUV2.87万辆") == [(17.68, "万辆"), (2.87, "万辆")]
+    assert figures("PM2.5年均浓度34微克/立方米") == [(34, "微克/立方米")]
+
+
+def test_a_number_naming_an_institute_is_not_a_count():
+    assert figures("引进中船718所特种材料、双欣PVA等新材料产业链项目62个") == [(62, "个")]
+    assert figures("新建学校3所，改扩建幼儿园5所。") == [(3, "所"), (5, "所")]
+
+
+def test_programme_structure_and_a_holidays_length_are_not_figures():
+    assert records("我市提出实施绿色制造体系建设、工业水效提升4项行动计划。", date="2022-03-15") == []
+    assert records("今年的创建工作分为启动、培育、创建和总结示范四个阶段。", date="2022-03-15") == []
+    assert figures("假日三天全市共接待境内外游客1013.92万人次") == [(1013.92, "万人次")]
+
+
+def test_qianyue_signing_is_not_yue_about():
+    assert bound_of("綦江一次签约"[-6:], "个项目", False) == "exact"
+
+
+# --- reports from other newsrooms: periods -----------------------------------
+
+@pytest.mark.parametrize("text, date, period", [
+    ("一季度，比亚迪电池实现产值55.5亿元", "2023-04-26", "2023-01/2023-03"),
+    ("第二季度全市", "2023-08-01", "2023-04/2023-06"),
+    ("三季度全区", "2023-10-20", "2023-07/2023-09"),
+    ("去年四季度全区", "2023-02-20", "2022-10/2022-12"),
+    ("上半年为11%", "2015-10-20", "2015-01/2015-06"),
+    ("2022年上半年，全区", "2023-02-20", "2022-01/2022-06"),
+    ("前三季度，全区地区生产总值", "2023-11-02", "2023-01/2023-09"),
+    ("1至4月，全市邮政行业业务收入", "2020-05-19", "2020-01/2020-04"),
+    ("1—2月，全区规模工业产值完成", "2022-03-28", "2022-01/2022-02"),
+    ("3月份，行业迎来拐点，当月邮政企业", "2020-05-19", "2020-03/2020-03"),
+    ("2月单月，全区规上工业完成产值", "2022-03-28", "2022-02/2022-02"),
+    ("9月单月，全区", "2023-10-20", "2023-09/2023-09"),
+    ("计划年内培育创建市级绿色工厂", "2022-03-15", "2022"),
+    ("上年全区", "2022-05-10", "2021"),
+    ("过去五年，重庆全社会研发经费投入总量增长", "2023-02-23", "2018-01/2022-12"),
+    ("五年间，全市新增国家科创平台", "2023-02-23", "2018-01/2022-12"),
+    ("1992年7月24日，榮昌拿出", "2022-12-30", "1992-07-24"),
+])
+def test_quarters_halves_months_and_spans(text, date, period):
+    assert resolve(text, date) == period
+
+
+def test_the_whole_year_is_the_year_the_paragraph_speaks_of():
+    found = records("去年全区实现工业总产值1370亿元。汽摩及零部件产业表现抢眼，全年实现规上工业产值283.6亿元，增长60%。",
+                    date="2021-06-30", place="永川区")
+    assert [r["period"] for r in found] == ["2020", "2020", "2020"]
+    assert one("全年实现规上工业产值283.6亿元。", date="2021-02-10")["period"] == "2020"
+    assert one("全年实现规上工业产值283.6亿元。", date="2021-12-20")["period"] == "2021"
+
+
+def test_a_comparison_is_not_the_figures_period():
+    found = records("与去年同期相比，一季度全区规上工业企业总产值完成256.3亿元、增长9.5%；规上工业增加值增长9.4%。",
+                    date="2023-04-26", place="璧山区")
+    assert {r["period"] for r in found} == {"2023-01/2023-03"}
+    found = records("前三季度，社会消费品零售总额增速达到12.3%，比上半年加快0.5个百分点。", date="2015-10-20", place="重庆市")
+    assert [r["period"] for r in found] == ["2015-01/2015-09", "2015-01/2015-09"]
+    found = records("全市GDP增速一季度为10.7%，上半年为11%，前三季度与上半年持平；而同期全国GDP增速为6.9%。",
+                    date="2015-10-20", place="重庆市")
+    assert [r["period"] for r in found] == ["2015-01/2015-03", "2015-01/2015-06", "2015-01/2015-09"]
+    assert one("今年1—8月，全区工业投资较去年同期增长5%。", date="2022-09-20")["period"] == "2022-01/2022-08"
+
+
+def test_an_increase_over_a_base_year_spans_the_years_since():
+    found = records("去年全年全区工业增加值预估达175亿元，比2015年底增加60.3亿元。", date="2021-01-06", place="綦江区")
+    assert [(r["period"], r["kind"], r["measure"]) for r in found] == [
+        ("2020", "estimate", "level"), ("2016-01/2020-12", "estimate", "change")]
+
+
+def test_a_dated_event_dates_its_sentence_and_the_one_after_that_begins_with_nashi():
+    found = records("2020年3月9日，榮昌春季重點工業項目集中開工，12個項目總投資62.9億元，"
+                    "其中一個抗菌肽研發及產業化項目計劃投資8億元，建成後可年產微生態製劑1萬噸。那時，落戶高新區的四川工業企業已有50餘家。",
+                    date="2022-12-30", place="荣昌区")
+    assert [(r["value"], r["period"], r["kind"]) for r in found] == [
+        (12, "2020-03-09", "actual"), (62.9, "2020-03-09", "actual"), (8, "2020-03-09", "target"),
+        (1, "2020-03-09", "estimate"), (50, "2020-03-09", "actual")]
+
+
+def test_a_date_inside_a_clause_dates_only_that_clause():
+    record = one("长城汽车永川生产基地于2019年8月31日竣工投产并下线首辆整车，项目总投资约120亿元。", date="2021-06-30", place="永川区")
+    assert record["period"] == "2021-06-30"
+    record = one("这家成立于2002年的企业一度陷入困境。为此，綦齿传动投入5.4亿元建设智能制造基地。", date="2021-01-06", place="綦江区")
+    assert record["period"] == "2020"
+
+
+def test_a_total_to_the_end_of_a_month_is_as_of_that_day():
+    assert one("截至今年5月底，重庆公司已生产销售皮卡17.68万辆。", date="2021-06-30")["period"] == "2021-05-31"
+    assert one("截至2013年底，建峰化工已累计使用页岩气1.19亿立方米。", date="2015-09-23")["period"] == "2013-12-31"
+    assert one("截至去年底，全区战略性新兴产业同比增长20%。", date="2022-03-01")["period"] == "2021"
+
+
+def test_an_estimate_once_built_is_made_now_not_in_the_year_building_began():
+    found = records("2019年9月开工的西部电子电路产业园总投资150亿元，从签约到开工仅用了69天，建成后预计产值超过100亿元。",
+                    date="2022-12-30", place="荣昌区")
+    assert [(r["period"], r["kind"]) for r in found] == [("2019", "actual"), ("2019", "actual"), ("2022-12-30", "estimate")]
+
+
+def test_figures_before_an_ellipsis_take_the_time_and_subject_named_after_it():
+    found = records("混动变速器销量3.18万台、电驱总成销量2.45万台……一季度，青山工业凭借这样一组数据，实现了首季“开门红”。",
+                    date="2023-04-26", place="璧山区")
+    assert [(r["period"], r["subject"]) for r in found] == [("2023-01/2023-03", "青山工业")] * 2
+
+
+# --- reports from other newsrooms: kind and measure --------------------------
+
+@pytest.mark.parametrize("lead, kind", [
+    ("计划年内培育创建市级绿色工厂", "target"),
+    ("规划布井", "target"),
+    ("年产量将达", "target"),
+    ("其中一个抗菌肽研发及产业化项目计划投资", "target"),
+    ("全区年度计划投资", "target"),
+    ("拟投资", "target"),
+    ("完成年度计划的", "actual"),
+    ("去年全年全区工业增加值预估达", "estimate"),
+    ("今年有望在四川市场实现销售额近", "estimate"),
+    ("建成后可年产微生态制剂", "estimate"),
+])
+def test_targets_and_estimates(lead, kind):
+    assert kind_of(lead, "", False) == kind
+
+
+def test_a_goal_year_makes_a_target_of_that_year():
+    record = one("到2025年，全区规上工业产值达到3000亿元。", date="2022-09-20")
+    assert (record["kind"], record["period"]) == ("target", "2025")
+
+
+def test_points_against_another_place_are_a_gap_and_points_over_time_a_change():
+    found = records("1—2月，全区规模工业产值完成65.71亿元，同比增长16.0%，增幅高出全市3个百分点。", date="2022-03-28", place="万州区")
+    assert [(r["unit"], r["measure"]) for r in found][2] == ("百分点", "growth")
+    found = records("规上工业增加值增长9.4%，高于全市3.4个点。", date="2023-04-26", place="璧山区")
+    assert [(r["unit"], r["measure"], r["metric"]) for r in found][1] == ("百分点", "growth", "industrial_value_added_above_scale")
+    assert one("研发投入强度提高 0.48 个百分点。", date="2023-02-23")["measure"] == "change"
+    assert records("社会消费品零售总额增速达到12.3%，比上半年加快0.5个百分点。", date="2015-10-20")[1]["measure"] == "change"
+
+
+def test_a_rate_named_after_the_figure_is_a_growth():
+    record = one("前三季度，全市固定资产投资保持17%以上的增速。", date="2015-10-20", place="重庆市")
+    assert (record["measure"], record["bound"]) == ("growth", "at_least")
+
+
+def test_a_target_to_create_is_an_increment_and_new_jobs_are_a_level():
+    found = records("计划年内培育创建市级绿色工厂50家、市级绿色工业园区5个。", date="2022-03-15", place="重庆市")
+    assert [(r["kind"], r["measure"]) for r in found] == [("target", "change")] * 2
+    assert one("前三季度，全市新增就业人员57.23万人。", date="2015-10-20", place="重庆市")["measure"] == "level"
+
+
+# --- reports from other newsrooms: subjects ----------------------------------
+
+def test_the_city_and_the_country_are_subjects_unless_compared_with():
+    found = records("去年重庆页岩气产量达到10.81亿立方米，占全国总产量的80%以上。到2020年，全市计划累计投资1500亿元。",
+                    date="2015-09-23", place="涪陵区")
+    assert [r["subject"] for r in found] == ["重庆市"] * 3
+    found = records("规上工业增加值增长9.4%，高于全市3.4个点。", date="2023-04-26", place="璧山区")
+    assert [r["subject"] for r in found] == ["璧山区"] * 2
+    assert records("上半年为11%；而同期全国GDP增速为6.9%。", date="2015-10-20", place="重庆市")[1]["subject"] == "全国"
+
+
+def test_other_districts_named_in_the_sentence_are_subjects():
+    found = records("万盛经开区接待游客41.87万人次，同比增长208.8%；荣昌区接待11.92万人次，增长75.9%。", date="2018-01-01",
+                    place="重庆市")
+    assert [r["subject"] for r in found] == ["万盛经开区", "万盛经开区", "荣昌区", "荣昌区"]
+
+
+def test_companies_parks_and_projects_named_before_the_figure_are_subjects():
+    assert [r["subject"] for r in records("一季度，比亚迪电池实现产值55.5亿元，同比增长35%。", date="2023-04-26", place="璧山区")] == \
+        ["比亚迪电池"] * 2
+    found = records("2019年9月开工的西部电子电路产业园总投资150亿元。其中一个抗菌肽研发及产业化项目计划投资8亿元。",
+                    date="2022-12-30", place="荣昌区")
+    assert [r["subject"] for r in found] == ["西部电子电路产业园", "抗菌肽研发及产业化项目"]
+
+
+def test_the_park_and_this_pipeline_point_back_to_the_one_named_before():
+    found = records("行走在重庆市荣昌高新区，一处处施工现场依然热火朝天。", "如今，园区建成面积已达到20平方公里。",
+                    "那时，落户高新区的四川工业企业已有50余家。", date="2022-12-30", place="荣昌区")
+    assert [r["subject"] for r in found] == ["荣昌高新区", "荣昌高新区"]
+    found = records("随着涪陵白涛至石柱王场输气管道今年全线贯通，页岩气输往东部。", "这条管道5月11日在涪陵正式投运，总投资18.04亿元，全长136.5公里。",
+                    date="2015-09-23")
+    assert [r["subject"] for r in found] == ["涪陵白涛至石柱王场输气管道"] * 2
+
+
+# --- reports from other newsrooms: metrics -----------------------------------
+
+@pytest.mark.parametrize("lead, unit, key", [
+    ("1—2月，全区规模工业产值完成", "亿元", "industrial_output"),
+    ("一季度全区规上工业企业总产值完成", "亿元", "industrial_output"),
+    ("2月单月，全区规上工业完成产值", "亿元", "industrial_output"),
+    ("年工业产值超过", "亿元", "industrial_gross_output"),
+    ("全社会研发经费投入总量增长", "倍", "rd_spending"),
+    ("力争全市研发经费投入强度达到", "%", "rd_intensity"),
+    ("全市GDP增速一季度为", "%", "gdp"),
+    ("全区地区生产总值（GDP）增长", "%", "gdp"),
+    ("协议引资", "亿元", "investment_agreed"),
+    ("西部电子电路产业园总投资", "亿元", "project_investment"),
+    ("其中一个抗菌肽研发及产业化项目计划投资", "亿元", "project_investment"),
+    ("存量企业追加投资", "亿元", "project_investment"),
+    ("建成后预计产值超过", "亿元", "output_value"),
+    ("今年有望在四川市场实现销售额近", "亿元", "enterprise_revenue"),
+])
+def test_more_words_for_catalogue_metrics(lead, unit, key):
+    assert best_rule(lead, unit).key == key

@@ -1,4 +1,11 @@
-"""Turn one article into proposed fact records (plain dicts in the fact-file format)."""
+"""Turn one article into proposed fact records (plain dicts in the fact-file format).
+
+Every paragraph is read twice over: the rules read its rule text (Simplified,
+half-width digits: printed.py), the quote is cut from the print. A figure whose
+metric no rule knows gets a drafted catalogue entry (drafts.py), never
+`unclassified`: `Proposal.metric_draft` carries it, and the record's `metric`
+is the drafted key.
+"""
 from __future__ import annotations
 
 import re
@@ -6,33 +13,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fuling.core.model import Article
+from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, Where, quote, respectively
+from fuling.extract.drafts import MetricDraft, draft_metric, metric_label
 from fuling.extract.figures import Figure, find_figures
-from fuling.extract.metrics import (
-    BY_KEY,
-    COUNT,
-    RELATIVE,
-    MetricRule,
-    best_rule,
-    rule_for_unit,
-)
-from fuling.extract.timemarks import TimeMark, period_of, time_marks
-from fuling.extract.words import (
-    bound_of,
-    count_measure,
-    kind_of,
-    relative_measure,
-    subject_of,
-    subject_slug,
-)
+from fuling.extract.metrics import COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
+from fuling.extract.printed import rule_text
+from fuling.extract.subjects import Memory, subject_of, subject_slug
+from fuling.extract.timemarks import TimeMark, time_marks
+from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period
+from fuling.extract.words import bound_of, count_measure, kind_of, relative_measure
 
-SENTENCE_END = "。！？；;!?"
-CLAUSE_END = SENTENCE_END + "，,：:"
-SEGMENT_END = CLAUSE_END + "、"
 # Parts of programme names that look like counts: the 8 of 1+2+8+N, the 9 of 2349.
 NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向|三大方向)")
-TIME_CLAUSE = re.compile(r"^(?:去年|今年|截至.{1,8}|\d{4}年|今年.{0,8}月|\d{1,2}\s*[-—–]\s*\d{1,2}月|一年来)$")
-UNMATCHED = "unclassified"
-CONTINUING_ITEM = re.compile(r"^(?:实现|完成|新增|建成|同比)")
+GENERIC_LABEL = re.compile(r"^(?:占|按照|首|第)|^(?:产值|产量|年产量|总量|规模|增速|增幅|比重|份额|总额)$")
+# a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
+TOTAL_WORDS = re.compile(r"累计|已")
 
 
 @dataclass
@@ -41,6 +36,7 @@ class Proposal:
 
     record: dict
     slug: str  # subject slug for the id
+    metric_draft: MetricDraft | None = None  # the catalogue entry the record's metric needs
 
     @property
     def identity(self) -> tuple:
@@ -48,15 +44,17 @@ class Proposal:
         return (r["metric"], r["subject"], r["period"], r["kind"], r.get("measure", "level"), r["value"], r["unit"])
 
 
-def _last(text: str, chars: str) -> int:
-    """Index just after the last of `chars` in `text` (0 if none)."""
-    return max((text.rfind(c) + 1 for c in chars), default=0)
+@dataclass
+class Paragraph:
+    """One block as the figure rules see it."""
 
-
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = _last(text[:pos], SENTENCE_END)
-    ends = [i for i in (text.find(c, pos) for c in SENTENCE_END) if i != -1]
-    return start, min(ends) if ends else len(text)
+    anchor: str
+    text: str  # rule text
+    printed: str
+    marks: list[TimeMark]
+    heading_marks: list[TimeMark]
+    heading: str
+    figures: list[Figure]
 
 
 def _value(figure: Figure, sign: int) -> float | int:
@@ -64,112 +62,35 @@ def _value(figure: Figure, sign: int) -> float | int:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _respectively(text: str, sent_start: int, figure: Figure, figures: list[Figure]) -> str | None:
-    """For 'A、B、C等…分别增长x、y、z', the words that belong to this figure."""
-    lead = text[sent_start:figure.start]
-    at = lead.rfind("分别")
-    if at == -1:
-        return None
-    clause_start = _last(lead[:at], CLAUSE_END)
-    items = lead[clause_start:at].split("、")
-    index = sum(1 for f in figures if sent_start + at < f.start <= figure.start) - 1
-    if len(items) < 2 or index >= len(items):
-        return None
-    shared = "产业产值" if "产值" in items[-1] else ""
-    item = re.sub(r"等.*$", "", items[index])
-    return item + shared
-
-
 def propose(article: Article) -> list[Proposal]:
     proposals: list[Proposal] = []
     heading = ""
     place = article.place or "涪陵区"
+    memory = Memory(place)
+    memory.remember(rule_text(article.title or ""))
     for block in article.blocks:
+        text = rule_text(block.text)
         if block.kind in ("h2", "h3"):
             heading = block.text
+            memory.remember(text)
             continue
-        text = block.text
-        heading_marks = time_marks(heading, article.date) if "目标" in heading else []
-        marks = time_marks(text, article.date)
-        figures = find_figures(text)
-        previous_metric: dict[tuple[int, int], str] = {}
-        for figure in figures:
-            if NOT_FIGURES.match(text[figure.start:]):
-                continue
-            proposal = _propose_figure(article, block.anchor, text, figure, figures, marks, heading_marks,
-                                       heading, place, previous_metric)
-            if proposal:
-                proposals.append(proposal)
+        heading_text = rule_text(heading)
+        paragraph = Paragraph(block.anchor, text, block.text, time_marks(text, article.date),
+                              time_marks(heading_text, article.date) if "目标" in heading_text else [],
+                              heading_text, find_figures(block.text))
+        previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
+        for figure in paragraph.figures:
+            if not NOT_FIGURES.match(text[figure.start:]):
+                proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous))
+        memory.remember(text)
     return proposals
 
 
-def _subject_scope(text: str, sent_start: int, pos: int) -> str:
-    """Earlier sentences of the paragraph and this clause group: a company named in
-    the sentence before still owns the figure, but a park named in an earlier
-    ；-separated item does not, unless this item starts with a verb and so
-    continues the one before (…白涛新材料科技城完成研发投入…；实现规上工业产值…)."""
-    full_stop = max(text.rfind(c, 0, pos) for c in "。！？!?") + 1
-    start = sent_start
-    while start > full_stop and CONTINUING_ITEM.match(text[start:pos]):
-        start = _last(text[full_stop:start - 1], "；;") + full_stop
-    return text[:full_stop] + text[start:pos]
-
-
-def _mark_for(marks: list[TimeMark], heading_marks: list[TimeMark], pos: int, sent_start: int) -> TimeMark | None:
-    chosen = heading_marks[-1] if heading_marks else None
-    for mark in marks:
-        if mark.end > pos:
-            break
-        if mark.kind == "plan" and mark.end < sent_start:
-            continue  # 十三五 frames its own sentence only
-        chosen = mark
-    return chosen
-
-
-@dataclass
-class Where:
-    """Offsets around one figure in its paragraph `text`."""
-
-    text: str
-    figure: Figure
-    sent_start: int
-    sent_end: int
-    clause_start: int  # after the last ，：；。 before the figure
-    segment_start: int  # after the last 、 as well
-
-    @classmethod
-    def of(cls, text: str, figure: Figure) -> "Where":
-        sent_start, sent_end = _sentence_bounds(text, figure.start)
-        lead = text[sent_start:figure.start]
-        return cls(text, figure, sent_start, sent_end, sent_start + _last(lead, CLAUSE_END), sent_start + _last(lead, SEGMENT_END))
-
-    @property
-    def sentence_lead(self) -> str:
-        return self.text[self.sent_start:self.figure.start]
-
-    @property
-    def clause_lead(self) -> str:
-        return self.text[self.clause_start:self.figure.start]
-
-    @property
-    def segment_lead(self) -> str:
-        return self.text[self.segment_start:self.figure.start]
-
-    @property
-    def after(self) -> str:
-        return self.text[self.figure.end:]
-
-    def upto(self, stops: str) -> str:
-        """Text after the figure up to the first of `stops`."""
-        after = self.after
-        return after[:min([i for i in (after.find(c) for c in stops) if i != -1] or [len(after)])]
-
-
-def _choose_rule(where: Where, figures: list[Figure], previous_metric: dict) -> tuple[MetricRule | None, str]:
+def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None, str]:
     """The metric rule and where its words were found: "own" (before the figure in
-    its clause), "tail" (after it: 9家企业VOCs治理) or "sentence" (inherited)."""
+    its clause), "tail" (after it: 9家企业VOCs治理) or "sentence" (the sentence before)."""
     figure, unit = where.figure, where.figure.unit
-    if (words := _respectively(where.text, where.sent_start, figure, figures)) is not None:
+    if (words := respectively(where, figures)) is not None:
         if rule := best_rule(words, unit):
             return rule, "own"
     # words of this item, or a name that spans the 、 (智能工厂、数字化车间8个)
@@ -178,61 +99,88 @@ def _choose_rule(where: Where, figures: list[Figure], previous_metric: dict) -> 
         return rule, "own"
     if unit not in RELATIVE and (rule := best_rule(where.upto(SEGMENT_END), unit, anchored_end=False)):
         return rule, "tail"
-    inherited = previous_metric.get((where.sent_start, where.sent_end))
-    if unit in RELATIVE and inherited:  # …产值达到770亿元、增长8.7%
-        return BY_KEY[inherited], "sentence"
-    return best_rule(where.sentence_lead, unit) or rule_for_unit(unit), "sentence"
+    return None, "sentence"
 
 
-def _quote(where: Where, own_words: bool, from_tail: bool) -> str:
-    """The shortest clause that carries the figure and what it measures, verbatim."""
-    text, sent_start, clause_start, figure = where.text, where.sent_start, where.clause_start, where.figure
-    if own_words or clause_start == sent_start:
-        start = clause_start
-    else:  # 同比增长8.4%: take the clause before too, which names the metric
-        start = sent_start + _last(text[sent_start:clause_start - 1], CLAUSE_END)
-    previous = sent_start + _last(text[sent_start:max(start - 1, sent_start)], CLAUSE_END)
-    if start > sent_start and TIME_CLAUSE.match(text[previous:start - 1]):
-        start = previous  # keep a short time clause: 去年，…
-    after = where.after
-    end = figure.end + (len(m.group(0)) if (m := re.match(r"^(以上|左右)", after)) else 0)
-    if from_tail:
-        end = figure.end + len(where.upto(SEGMENT_END))
-    if after.startswith(("的提升", "的增长")):
-        end = figure.end + 3
-    return text[start:end].lstrip("\\* \t").rstrip("…")
+def _label_lead(paragraph: Paragraph, where: Where, figures: list[Figure]) -> str:
+    """The figure's own words with the time phrases cut out."""
+    if (words := respectively(where, figures)) is not None:
+        return words
+    start = where.segment_start if re.search(r"[\u4e00-\u9fff]{2}", where.segment_lead) else where.clause_start
+    kept = [(start, where.figure.start)]
+    for mark in paragraph.marks:
+        kept = [piece for a, b in kept for piece in ((a, min(b, mark.start)), (max(a, mark.end), b)) if piece[0] < piece[1]]
+    return "".join(where.text[a:b] for a, b in kept)
 
 
-def _propose_figure(article, anchor, text, figure, figures, marks, heading_marks, heading, place, previous_metric):
-    where = Where.of(text, figure)
-    sentence_lead, unit = where.sentence_lead, figure.unit
-    rule, found = _choose_rule(where, figures, previous_metric)
-    metric = rule.key if rule else UNMATCHED
+def _names_a_metric(label: str) -> bool:
+    """Words that can name a metric of their own; 产值, 按照, 首套, 占全区…比重 lean on the
+    sentence (战略性新兴产业势头强劲，产值453.54亿元)."""
+    return len(label) >= 2 and not GENERIC_LABEL.match(label)
+
+
+def _metric(paragraph, where, measure, subject, place, previous) -> tuple[MetricRule | None, MetricDraft | None, str]:
+    """A catalogue rule by the figure's own words, else the metric of the figure before in
+    the sentence (a growth or share with no words of its own), else a rule by the
+    sentence's or the unit's words where the figure's words name nothing, else a draft."""
+    figures, unit = paragraph.figures, where.figure.unit
+    rule, found = _choose_rule(where, figures)
     if rule:
-        previous_metric[(where.sent_start, where.sent_end)] = metric
+        return rule, None, found
+    noun_after = where.after if unit in COUNT or unit[1:] in COUNT else ""  # 六条自动化生产线
+    label = metric_label(_label_lead(paragraph, where, figures), noun_after, [subject, place])
+    inherited = previous.get((where.sent_start, where.sent_end))
+    if inherited and not label and unit in RELATIVE:  # …产值达到770亿元、增长8.7%
+        return inherited[0], inherited[1], "sentence"
+    if not _names_a_metric(label) and (rule := best_rule(where.sentence_lead, unit) or rule_for_unit(unit)):
+        return rule, None, "sentence"
+    if inherited and not label:
+        return inherited[0], inherited[1], "sentence"
+    return None, draft_metric(label or where.text[where.clause_start:where.figure.end], unit, measure), "own"
 
+
+def _measure(figure: Figure, where: Where, target: bool) -> tuple[str, int]:
     if "分之" in figure.raw or figure.raw.startswith("一半"):
-        measure, sign = "share", 1
-    elif unit in RELATIVE:
-        measure, sign = relative_measure(where.clause_lead, where.after, unit)
-    else:
-        measure, sign = count_measure(sentence_lead, where.upto(SEGMENT_END)), 1
-    stock = bool(rule and rule.stock) and measure in ("level", "growth")
-    cumulative = "累计" in sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
+        return "share", 1
+    if figure.unit in RELATIVE:
+        return relative_measure(where.clause_lead, where.after, figure.unit, where.sentence_lead)
+    return count_measure(where.sentence_lead, where.upto(SEGMENT_END), target), 1
 
-    mark = _mark_for(marks, heading_marks, figure.start, where.sent_start)
-    period = period_of(mark, article.date, stock or cumulative, cumulative)
-    future = bool(mark and (mark.future or (mark.kind == "year" and mark.year > article.date.year)))
-    # 预计 before a later time phrase (…预计下降5%左右，截至去年底…) does not reach past it
-    kind_from = max([m.end for m in marks if where.sent_start <= m.end <= figure.start] or [where.sent_start])
-    kind = kind_of(text[kind_from:figure.end] + " " + where.upto(CLAUSE_END), heading, future)
+
+def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str:
+    future = bool(mark and (mark.future or (mark.kind == "year" and mark.year > pub.year)))
+    # 预计 before a time phrase that opens a later clause (…预计下降5%左右，截至去年底…) does not reach
+    # past it; 计划年内培育… keeps its 计划
+    text = where.text
+    kind_from = max([m.start for m in paragraph.marks if where.sent_start <= m.start and m.end <= where.figure.start
+                     and not m.comparison and (m.start == where.sent_start or text[m.start - 1] in CLAUSE_END)]
+                    or [where.sent_start])
+    kind = kind_of(where.text[kind_from:where.figure.end] + " " + where.upto(CLAUSE_END), paragraph.heading, future)
     if kind == "actual" and mark is not None and mark.prospective:
         kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running
-    subject = subject_of(_subject_scope(text, where.sent_start, figure.start), place)
+    return kind
+
+
+def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, memory: Memory, previous) -> Proposal:
+    where = Where.of(paragraph.text, paragraph.printed, figure)
+    unit = figure.unit
+    mark = choose_mark(paragraph.marks, paragraph.heading_marks, where)
+    kind = _kind(paragraph, where, mark, article.date)
+    measure, sign = _measure(figure, where, kind == "target")
+    scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
+    subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory)
+    rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
+    previous[(where.sent_start, where.sent_end)] = (rule, draft)
+
+    stock = bool(rule and rule.stock) and measure in ("level", "growth")
+    cumulative = "累计" in where.sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
+    if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
+        stock = True
+    period = figure_period(mark, paragraph.marks, where, article.date, stock or cumulative, cumulative, kind, measure)
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 
     record: dict = {
-        "metric": metric,
+        "metric": rule.key if rule else draft.key,
         "subject": subject,
         "value": _value(figure, sign),
         "unit": unit,
@@ -240,7 +188,8 @@ def _propose_figure(article, anchor, text, figure, figures, marks, heading_marks
         "kind": kind,
         "bound": bound_of(where.segment_lead[-6:], where.after, figure.more),
         "measure": measure,
-        "source": {"article": article.slug, "quote": _quote(where, own_words, found == "tail"), "paragraph": anchor},
+        "source": {"article": article.slug, "quote": quote(where, own_words, found == "tail"),
+                   "paragraph": paragraph.anchor},
     }
     notes = []
     if figure.converted:
@@ -250,4 +199,4 @@ def _propose_figure(article, anchor, text, figure, figures, marks, heading_marks
         record["bound"] = "at_least"
     if notes:
         record["note"] = " ".join(notes)
-    return Proposal(record=record, slug=subject_slug(subject))
+    return Proposal(record=record, slug=subject_slug(subject), metric_draft=draft)

@@ -6,6 +6,11 @@ dates (9月21日), years (2023年), ordinals (第八届), programme names (`2349
 drop numbers inside short quoted names (“十个新提升”), numbers glued to
 Latin letters (PM2.5, 5G) and the indefinite 一个.
 
+Traditional script and full-width digits are read through `printed.rule_text`;
+offsets and `raw` stay those of the printed text. 个百分点 and 个点 are one
+unit, 百分点. Also not figures: 718 in 中船718所 (a name), the shape of a plan
+(4项行动计划, 四个阶段) and the length of a holiday (假日三天).
+
 Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元); prices
 without a scale (`400元/亩`, `每筐10元`) keep 元. Other units keep their
 scale as written (`5.3万件`, `2.1万亿立方米`).
@@ -17,25 +22,28 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fuling.core.numbers import NUMERAL_CHARS, chinese_number
+from fuling.extract.printed import rule_text
 
 SCALES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 YI = Decimal(10) ** 8
 
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
-    "个百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "GWh",
+    "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
     "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤",
-    "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人", "条", "所", "座", "亩", "天", "筐",
+    "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
 )
-COUNT_UNITS = "家个户项名辆件台处人条所座亩天筐"
+COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口"
+# 个百分点 and 个点 are the same unit, as the reports' gold decides
+UNIT_NAMES = {"个百分点": "百分点", "个点": "百分点"}
 
 ARABIC = r"\d+(?:\.\d+)?"
 CHINESE = r"[一二两三四五六七八九十百千]+"
 NUMBER_RE = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})"
     rf"(?:\s*[-—–~至]\s*(?P<high>{ARABIC}))?"
-    r"(?P<more1>余|多)?(?P<scale>万亿|亿|万)?(?P<more2>余|多)?"
-    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")"
+    r"(?P<more1>余|多)? ?(?P<scale>万亿|亿|万)?(?P<more2>余|多)? ?"  # spaced print: "4.8 万家", "0.48 个百分点"
+    r"(?P<unit>" + "|".join(UNITS) + r")"
     r"(?P<per>/年)?"
 )
 FRACTION_RE = re.compile(rf"(?P<den>{CHINESE}|\d+)分之(?P<num>{CHINESE}|\d+)")
@@ -44,6 +52,13 @@ HALF_RE = re.compile(r"一半(?P<more>以上)?")
 BIG_RE = re.compile(rf"(?P<num>{CHINESE}|\d+)大(?P<noun>龙头|企业|[\u4e00-\u9fff])")
 # 900亿级材料产业: a measured size; 千亿级 / 百亿级 are tiers and 3个300亿级 counts clusters
 SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
+LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}$")
+# 718所 in 中船718所 names an institute; 3所 counts schools only before what they are, or alone
+SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大学|中学|小学|幼儿园|医院|卫生院|养老)")
+# what a count is a count of when it is the shape of a plan, not a quantity: 4项行动计划, 四个阶段
+STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|步骤|环节|行动计划|项行动|大行动|举措|措施)")
+# 假日三天: the length of the holiday the figures cover
+HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假)$")
 QUOTED_RE = re.compile(r"[“‘\"『「]([^”’\"』」]*)[”’\"』」]")
 NAME_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
 
@@ -84,8 +99,8 @@ def _is_figure_context(text: str, start: int, end: int, number: str) -> bool:
     after = text[end] if end < len(text) else ""
     if before == "第" or (before and before in "+＋") or (after and after in "+＋"):
         return False  # ordinal or programme name such as 1+2+8+N
-    if before.isascii() and before.isalpha():
-        return False  # PM2.5, VOCs-like codes
+    if before.isascii() and before.isalpha() and not LATIN_WORD_BEFORE.search(text[:start]):
+        return False  # PM2.5, G5-like codes; SUV2.87万辆 names a product and counts it
     if before.isdigit() or before == ".":
         return False
     if not number[0].isdigit():
@@ -103,8 +118,18 @@ def _listed_before(text: str, pos: int, count: int) -> bool:
     return count >= 2 and clause.count("、") >= 1 and len(items) >= count
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure in `text`, in order of appearance."""
+def _not_a_quantity(text: str, match: re.Match) -> bool:
+    unit, after = match.group("unit"), text[match.end():]
+    if unit == "所" and not SCHOOLS_AFTER.match(after):
+        return True
+    if STRUCTURE_AFTER.match(after) or (unit == "项" and after.startswith("行动")):
+        return True
+    return unit == "天" and bool(HOLIDAY_BEFORE.search(text[:match.start()]))
+
+
+def find_figures(printed: str) -> list[Figure]:
+    """Every figure in `printed`, in order of appearance; offsets and `raw` as printed."""
+    text = rule_text(printed)
     names = name_spans(text)
     figures: list[Figure] = []
 
@@ -115,7 +140,9 @@ def find_figures(text: str) -> list[Figure]:
         number = match.group("num")
         if in_name(match.start()) or not _is_figure_context(text, match.start(), match.end(), number):
             continue
-        unit = match.group("unit")
+        if _not_a_quantity(text, match):
+            continue
+        unit = UNIT_NAMES.get(match.group("unit"), match.group("unit"))
         scale_word = match.group("scale") or ""
         if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word):
             continue  # Chinese numerals count things (两家, 6个); 百万人口 is a description
@@ -133,7 +160,7 @@ def find_figures(text: str) -> list[Figure]:
         elif scale_word:
             unit = scale_word + unit
         figures.append(Figure(
-            start=match.start(), end=match.end(), value=float(value), unit=unit, raw=match.group(0),
+            start=match.start(), end=match.end(), value=float(value), unit=unit, raw=printed[match.start():match.end()],
             more=bool(match.group("more1") or match.group("more2")),
             high=float(high) if high is not None else None, converted=converted,
         ))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 MONEY = ("亿元",)
 COUNT = ("家", "个", "户", "项", "名", "辆", "件", "万件", "台", "处", "人", "条", "所", "座")
-RELATIVE = ("%", "倍", "个百分点")
+RELATIVE = ("%", "倍", "百分点")
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,12 @@ def _rule(key: str, words: str, units: tuple[str, ...], stock: bool = False) -> 
 
 RULES: list[MetricRule] = [
     # industry
-    _rule("industrial_output", r"规上工业(?:总)?产值|规模以上工业(?:总)?产值", MONEY),
-    _rule("industrial_gross_output", r"(?<!规上)(?<!规模以上)工业总产值", MONEY),
+    _rule("industrial_output", r"(?:规上|规模以上|规模)工业(?:企业)?(?:完成|实现)?(?:总)?产值", MONEY),
+    _rule("industrial_gross_output", r"(?<!规上)(?<!规模以上)(?<!规模)工业总?产值", MONEY),
     _rule("industrial_value_added_above_scale", r"规上工业增加值|规模以上工业增加值|(?<=总产值、)增加值", MONEY),
     _rule("industrial_value_added", r"(?<!规上)(?<!规模以上)工业增加值", MONEY),
     _rule("industrial_profit", r"规上工业利润|利润总额增长", MONEY),
-    _rule("gdp", r"地区生产总值", MONEY),
+    _rule("gdp", r"地区生产总值|(?<!万元)GDP(?!能耗)", MONEY),
     _rule("tax_revenue", r"(?<!工业)税收占", MONEY),
     _rule("industrial_tax_revenue", r"工业税收", MONEY),
     _rule("strategic_emerging_output", r"战略性新兴产业(?!项目)(?:产值)?", MONEY),
@@ -44,7 +44,7 @@ RULES: list[MetricRule] = [
     _rule("high_tech_enterprise_output", r"高新技术企业产值", MONEY),
     _rule("materials_output", r"(?<!新)材料产业(?:产值)?", MONEY),
     _rule("clean_energy_output", r"(?:页岩气及)?清洁能源(?:产业)?(?:产值)?", MONEY),
-    _rule("consumer_goods_output", r"消费品", MONEY),
+    _rule("consumer_goods_output", r"(?<!社会)消费品(?!零售)", MONEY),
     _rule("equipment_output", r"^装备制造", MONEY),
     _rule("electronics_output", r"电子信息", MONEY),
     _rule("food_processing_output", r"食品及农产品加工", MONEY),
@@ -54,8 +54,8 @@ RULES: list[MetricRule] = [
     _rule("industry_clusters_300bn", r"300亿级产业集群", COUNT, stock=True),
     _rule("industrial_investment", r"工业投资", MONEY),
     _rule("industrial_projects_signed", r"产业类项目", COUNT),
-    _rule("investment_agreed", r"协议引资金额", MONEY),
-    _rule("project_investment", r"投资总额|新增投资", MONEY),
+    _rule("investment_agreed", r"协议引资(?:金额)?", MONEY),
+    _rule("project_investment", r"投资总额|新增投资|总投资|计划投资|追加投资|拟投资|投入(?=$)", MONEY),
     _rule("services_revenue", r"服务业营业收入", MONEY),
     _rule("foreign_trade", r"外贸进出口总额", MONEY),
     _rule("digital_economy_revenue", r"数字经济营业收入", MONEY),
@@ -80,8 +80,8 @@ RULES: list[MetricRule] = [
     _rule("key_industries", r"^产业", ("个",), stock=True),
     _rule("products_ranked_first_nationally", r"产量位居全国首位", COUNT, stock=True),
     # companies and projects
-    _rule("output_value", r"(?:年均)?工业总产值将|公司工业产值|年产值|实现产值|产值约", MONEY),
-    _rule("enterprise_revenue", r"营收", MONEY),
+    _rule("output_value", r"(?:年均)?工业总产值将|公司工业产值|年产值|实现产值|产值约|预计产值", MONEY),
+    _rule("enterprise_revenue", r"营收|销售额", MONEY),
     _rule("enterprise_profit", r"利润(?:总额)?(?:同比)?(?:增长|超过)", MONEY),
     _rule("adipic_acid_capacity", r"己二酸(?!法)", ("万吨",), stock=True),
     _rule("adiponitrile_capacity", r"己二腈", ("万吨",), stock=True),
@@ -132,9 +132,9 @@ RULES: list[MetricRule] = [
     _rule("greening_restored", r"绿化面积", ("万平方米",)),
     _rule("urban_node_renovations", r"节点改造", COUNT),
     # innovation
-    _rule("rd_spending", r"研发费用|研发投入(?!强度)", MONEY),
-    _rule("rd_intensity", r"研发投入强度", ("%",)),
-    _rule("sci_tech_fiscal_spending", r"用于科技创新|一般公共预算支出增幅", MONEY + ("个百分点",)),
+    _rule("rd_spending", r"研发费用|研发(?:经费)?投入(?:总量)?(?!强度)", MONEY),
+    _rule("rd_intensity", r"研发(?:经费)?投入强度", ("%",)),
+    _rule("sci_tech_fiscal_spending", r"用于科技创新|一般公共预算支出增幅", MONEY + ("百分点",)),
     _rule("high_tech_enterprises", r"(?<!民营)高新技术企业(?!产值)", COUNT, stock=True),
     _rule("private_high_tech_enterprises", r"民营高新技术企业", COUNT, stock=True),
     _rule("tech_based_enterprises", r"科技型企业(?!获)", COUNT, stock=True),
@@ -207,7 +207,8 @@ BY_KEY = {rule.key: rule for rule in RULES}
 
 
 def fits(rule: MetricRule, unit: str) -> bool:
-    return unit in rule.units or unit in RELATIVE
+    """The unit of the figure fits the rule; a count may be in tens of thousands (4.8万家)."""
+    return unit in rule.units or unit in RELATIVE or (unit[:1] == "万" and unit[1:] in rule.units and unit[1:] in COUNT)
 
 
 def best_rule(text: str, unit: str, anchored_end: bool = True, min_end: int = 0) -> MetricRule | None:

@@ -11,17 +11,41 @@ Editing is the normal case, so this stage is careful with what is on disk:
 
 A figure stated in several articles becomes one record (the earliest article
 first) with the others under `also_in`, so nothing is counted twice.
+
+A figure whose metric is not in content/metrics.yaml never reaches a fact file
+(where it would stop the build): its record waits in
+content/metrics-proposed.yaml under the catalogue entry drafted for it (key,
+label, unit, measure), rewritten on every run. An editor accepts a draft by
+adding its metric to the catalogue, under the drafted key or under any key with
+the drafted label; the next extraction files the figure. A drafted figure that
+pairs with a record an editor already gave a catalogue metric keeps that metric.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from fuling.core.articlefile import ArticleFormatError, read_article
+from fuling.core.files import write_atomically
 from fuling.core.model import Article
 from fuling.core.reporter import Reporter
 from fuling.extract.article import Proposal, propose
-from fuling.extract.factfile import FactFile, read_fact_file, write_fact_file
+from fuling.extract.drafts import MetricDraft
+from fuling.extract.figures import UNIT_NAMES
+from fuling.extract.factfile import (
+    FactFile,
+    format_record,
+    read_fact_file,
+    write_fact_file,
+)
+from fuling.extract.metrics import BY_KEY
 
+PROPOSED = Path("content") / "metrics-proposed.yaml"
+PROPOSED_HEADER = ("# Metrics that extraction met outside content/metrics.yaml, drafted for an editor: add one to the\n"
+                   "# catalogue (this key, or any key with this label) and the next `build.py extract` files its facts.\n"
+                   "# Written by `build.py extract` on every run; edits here are not kept.\n")
 COMPARED = ("metric", "subject", "value", "unit", "period", "kind", "bound", "measure", "source", "also_in", "note")
 
 
@@ -75,13 +99,42 @@ def assign_ids(proposals: list[Proposal]) -> None:
                 p.record["id"] = f"{p.record['id']}-{_value_slug(p.record['value'])}"
 
 
-def extract_records(articles: list[Article]) -> dict[str, list[dict]]:
+@dataclass
+class Extraction:
+    """Fresh records by article, and the drafted metric of each record that needs one."""
+
+    files: dict[str, list[dict]]
+    drafts: dict[str, MetricDraft] = field(default_factory=dict)  # record id -> draft
+
+
+def read_catalogue(root: Path) -> dict[str, str]:
+    """content/metrics.yaml as key -> label ({} where there is none)."""
+    path = root / "content" / "metrics.yaml"
+    if not path.exists():
+        return {}
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {str(m["key"]): str(m.get("label", "")) for m in entries if isinstance(m, dict) and "key" in m}
+
+
+def _accepted(p: Proposal, catalogue: dict[str, str]) -> None:
+    """A draft the editor has taken into the catalogue, by key or by label, is no draft."""
+    draft = p.metric_draft
+    if draft is None:
+        return
+    by_label = next((key for key, label in catalogue.items() if label and label == draft.label), None)
+    if draft.key in catalogue or by_label:
+        p.record["metric"] = draft.key if draft.key in catalogue else by_label
+        p.metric_draft = None
+
+
+def extract_records(articles: list[Article], catalogue: dict[str, str] | None = None) -> Extraction:
     """Fresh proposals for every article, merged across articles, with ids."""
     ordered = sorted(articles, key=lambda a: (a.date, a.slug))
     kept: list[Proposal] = []
     by_identity: dict[tuple, Proposal] = {}
     for article in ordered:
         for p in propose(article):
+            _accepted(p, catalogue or {})
             key = p.identity + (p.record["bound"],)
             first = by_identity.get(key)
             if first is None:
@@ -92,9 +145,12 @@ def extract_records(articles: list[Article]) -> dict[str, list[dict]]:
             # the same figure twice in one article: the first statement is enough
     assign_ids(kept)
     files: dict[str, list[dict]] = {a.slug: [] for a in articles}
+    drafts: dict[str, MetricDraft] = {}
     for p in kept:
         files[p.record["source"]["article"]].append(_ordered(p.record))
-    return files
+        if p.metric_draft is not None:
+            drafts[p.record["id"]] = p.metric_draft
+    return Extraction(files, drafts)
 
 
 def _ordered(record: dict) -> dict:
@@ -112,7 +168,7 @@ def _keys(record: dict, level: int) -> set[tuple]:
     records no earlier level paired, so two 300亿元 targets in one paragraph stay apart."""
     if level == 0:
         return {("id", record.get("id"))}
-    value, unit = record.get("value"), record.get("unit")
+    value, unit = record.get("value"), UNIT_NAMES.get(record.get("unit"), record.get("unit"))  # 个百分点 = 百分点
     if level == 1:
         return {(s.get("article"), s.get("quote"), value, unit) for s in _sources_of(record)}
     return {(s.get("article"), s.get("paragraph"), record.get("metric"), value, unit) for s in _sources_of(record)}
@@ -132,6 +188,43 @@ def pair(existing: list[dict], fresh: list[dict]) -> dict[int, int]:
                 pairs[i] = j
                 taken.add(j)
     return pairs
+
+
+def settle_drafts(existing: FactFile, fresh: list[dict], drafts: dict[str, MetricDraft],
+                  known: set[str]) -> tuple[list[dict], list[dict]]:
+    """(records for the fact file, records waiting for their drafted metric). A drafted
+    figure that pairs with a record whose metric the catalogue knows keeps that metric."""
+    classified = [r for r in fresh if r["id"] not in drafts]
+    drafted = [r for r in fresh if r["id"] in drafts]
+    on_file = [c.data for c in existing.records if c.data.get("metric") in known]
+    pairs = {j: i for i, j in pair(on_file, drafted).items()}
+    waiting = []
+    for j, record in enumerate(drafted):
+        if j in pairs:
+            classified.append({**record, "metric": on_file[pairs[j]]["metric"]})
+        else:
+            waiting.append(record)
+    order = {r["id"]: n for n, r in enumerate(fresh)}
+    return sorted(classified, key=lambda r: order[r["id"]]), waiting
+
+
+def proposed_entries(waiting: list[dict], drafts: dict[str, MetricDraft]) -> list[dict]:
+    """One drafted catalogue entry per key, with the records that wait for it."""
+    entries: dict[str, dict] = {}
+    for record in waiting:
+        draft = drafts[record["id"]]
+        entry = entries.setdefault(draft.key, {**draft.entry(), "facts": []})
+        entry["facts"].append(record)
+    return list(entries.values())
+
+
+def write_proposed(root: Path, entries: list[dict]) -> None:
+    path = root / PROPOSED
+    if not entries:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, (PROPOSED_HEADER + "".join(format_record(e) for e in entries)).encode("utf-8"))
 
 
 def _covered_elsewhere(record: dict, reviewed_elsewhere: list[dict]) -> bool:
@@ -199,14 +292,19 @@ def extract_all(root: Path, force: bool = False, diff: bool = False, reporter: R
     reporter = reporter or Reporter()
     articles, failures = read_articles(root, reporter)
     reporter.stage("extract", f"{len(articles)} articles")
-    fresh = extract_records(articles)
+    catalogue = read_catalogue(root)
+    extraction = extract_records(articles, catalogue)
+    fresh, known = extraction.files, set(catalogue) | set(BY_KEY)
     facts_dir = root / "content" / "facts"
     existing = {slug: read_fact_file(facts_dir / f"{slug}.yaml") for slug in fresh}
     reviewed_by_file = {slug: [c.data for c in f.records if c.data.get("reviewed") is True] for slug, f in existing.items()}
     written = skipped = 0
-    for done, (slug, records) in enumerate(sorted(fresh.items()), 1):
+    waiting: list[dict] = []
+    for done, (slug, all_records) in enumerate(sorted(fresh.items()), 1):
         path = facts_dir / f"{slug}.yaml"
         others = [r for s, rs in reviewed_by_file.items() if s != slug for r in rs]
+        records, drafted = settle_drafts(existing[slug], all_records, extraction.drafts, known)
+        waiting += drafted
         if diff:
             _, report = merge(existing[slug], records, others)
             _print_diff(reporter, f"content/facts/{slug}.yaml", report, existing[slug].exists)
@@ -217,11 +315,24 @@ def extract_all(root: Path, force: bool = False, diff: bool = False, reporter: R
             write_fact_file(path, existing[slug], out)
             written += 1
         reporter.progress("extract", done, len(fresh))
-    if not diff:
+    entries = proposed_entries(waiting, extraction.drafts)
+    if diff:
+        _print_drafts(reporter, entries)
+    else:
+        write_proposed(root, entries)
         total = sum(len(r) for r in fresh.values())
         reporter.info(f"extract: {total} figures proposed; {written} fact files written, "
-                      f"{skipped} kept as they are (use --force to refresh unreviewed records)")
+                      f"{skipped} kept as they are (use --force to refresh unreviewed records); "
+                      f"{len(waiting)} figures wait for {len(entries)} drafted metrics in {PROPOSED.as_posix()}")
     return 1 if failures else 0
+
+
+def _print_drafts(reporter: Reporter, entries: list[dict]) -> None:
+    figures = sum(len(e["facts"]) for e in entries)
+    reporter.info(f"{PROPOSED.as_posix()}: {len(entries)} drafted metrics for {figures} figures outside the catalogue")
+    for entry in entries:
+        quotes = "; ".join(f["source"]["quote"] for f in entry["facts"][:3])
+        reporter.info(f"  ? {entry['key']} ({entry['label']}, {entry['unit'] or 'no unit'}, {entry['measure']}): {quotes}")
 
 
 def _print_diff(reporter: Reporter, rel: str, report: dict, exists: bool) -> None:

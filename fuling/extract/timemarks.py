@@ -1,32 +1,40 @@
-"""Resolve the time a figure refers to, from the words before it.
+"""Find the time phrases of a paragraph (rule text: Simplified, half-width digits).
 
 Relative time resolves against the article's publication date:
 
-- 去年 → the year before; 今年 → the publication year; 一年来 / 过去一年 → the
-  year just reported on (the year before, in a piece printed before July);
-- 今年1—8月, 1-8月, 1月-9月 → "2022-01/2022-08" (a count under such a span:
-  the count at its end, "2022-08-31");
-- 截至去年底, 截至2021年底 → "2021-12-31" for a stock, "2021" for a flow;
-- 截至8月底 → "2022-08-31" for a stock, "2022-01/2022-08" for a flow;
-- 截至目前, 目前, 当前, 如今, 自2010年…以来 → the publication date (the
-  project's convention for "as of now", stocks and flows alike);
-- 2021年 → "2021"; 到2026年, 力争2030年 → that year (a target);
+- 去年 / 上年 → the year before; 前年 → two years before; 今年 / 年内 → the
+  publication year; 一年来 / 过去一年 → the year just reported on (the year
+  before, in a piece printed before July); 全年 → the year the paragraph
+  spoke of last, else the article's default year;
+- 一季度 … 四季度 (第一季度, 2022年一季度, 去年四季度), 上半年 / 下半年,
+  前三季度, 前4月 → months of that year ("2023-01/2023-03");
+- 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月 → that month
+  alone ("2020-03/2020-03");
+- 过去五年, 近五年, 五年间, 五年来 → the five years up to the year reported on;
+- 截至去年底, 截至2021年底, 截至8月底, 截至6月30日 → as of that day;
+- 截至目前, 目前, 当前, 如今, 自2010年…以来 → the publication date;
+- 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
-  上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come
-  makes the figure an estimate;
-- 累计 under a past year → the stock at the end of that year ("2023-12-31").
+  上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
+  the figure an estimate; 2020年3月9日 → that day (a dated event).
 
-A phrase applies to the rest of its paragraph (十三五 only to its sentence);
-without one, a figure takes the article's default: the year before
-publication for a piece printed in the first quarter (a review of that
-year), otherwise the publication date (the state the piece describes).
+How far a phrase reaches (`scope`): most reach the end of their paragraph; a
+dated event and 十三五 their sentence (and 那时 / 当时 at the head of the next
+sentence points back to the event); a time after 于 (成立于2002年, 于2019年8月31日
+竣工) dates only its own clause.
+
+A phrase after 比 / 较 / 与 (较去年同期, 比上半年, 与上半年持平, 比2015年底增加) or
+before 同期相比 is a comparison: it is kept, marked `comparison`, and never
+becomes a figure's period.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from fuling.core.numbers import chinese_number
 
 
 @dataclass(frozen=True)
@@ -34,29 +42,78 @@ class TimeMark:
     """A time phrase found in the text."""
 
     end: int  # offset just after the phrase
-    kind: str  # "year", "span", "asof", "now", "plan"
+    kind: str  # "year", "span", "asof", "now", "plan", "date", "years"
     year: int
     month_from: int = 1
     month_to: int = 12
-    day: int = 0  # for "asof": the day of month; 0 = last day of month_to
+    day: int = 0  # for "asof" and "date": the day of month; 0 = last day of month_to
     future: bool = False  # 到2026年, 力争 … : the figure is a goal for that year
     prospective: bool = False  # 今年5月 in a piece printed in March: a month still to come
+    start: int = 0
+    scope: str = "paragraph"  # "paragraph", "sentence" or "clause": how far the phrase reaches
+    comparison: bool = False  # 较去年同期, 比上半年: what the figure is compared with
+    year_from: int = 0  # "years": the first year of a span of years
 
 
 SPAN = r"(\d{1,2})\s*月?\s*[-—–~至]\s*(\d{1,2})\s*月"
+NUMERAL = r"(\d{1,2}|[一二两三四五六七八九十]+)"
+QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
+COMPARED_BEFORE = ("比", "较", "与", "同")
+COMPARED_AFTER = re.compile(r"^同期(?:相比|比较)|^相比")
+THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
+WHOLE_YEAR = re.compile(r"全年")
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else int(chinese_number(text) or 0)
+
+
+def _relative_year(word: str | None, digits: str | None, y: int) -> int:
+    if digits:
+        return int(digits)
+    return {"去年": y - 1, "上年": y - 1, "前年": y - 2}.get(word or "", y)
+
+
+YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年))?"
 
 
 def _patterns(pub: dt.date):
     y = pub.year
     reported = y - 1 if pub.month <= 6 else y
+
+    def months(m, first: int, last: int, year_group: int = 1) -> TimeMark:
+        year = _relative_year(m.group(year_group + 1), m.group(year_group), y)
+        return TimeMark(m.end(), "span", year, first, last)
+
+    def quarter(m) -> TimeMark:
+        digit = {"1": "一", "2": "二", "3": "三", "4": "四"}.get(m.group(3), m.group(3))
+        return months(m, *QUARTER_MONTHS[digit])
+
+    def years(m) -> TimeMark:
+        n = _count(m.group(1) or m.group(2))
+        return TimeMark(m.end(), "years", reported, year_from=reported - n + 1)
+
     return [
+        (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
+         lambda m: TimeMark(m.end(), "date", int(m.group(1)), month_to=int(m.group(2)), day=int(m.group(3)),
+                            scope="sentence")),
         (re.compile(r"截至(\d{4})年底"), lambda m: TimeMark(m.end(), "asof", int(m.group(1)), month_to=12)),
-        (re.compile(r"截至去年底|去年底"), lambda m: TimeMark(m.end(), "asof", y - 1, month_to=12)),
-        (re.compile(r"截至(?:今年)?(\d{1,2})月底"), lambda m: TimeMark(m.end(), "asof", y, month_to=int(m.group(1)))),
+        (re.compile(r"截至去年底|去年底|上年底"), lambda m: TimeMark(m.end(), "asof", y - 1, month_to=12)),
+        (re.compile(r"(\d{4})年底"), lambda m: TimeMark(m.end(), "asof", int(m.group(1)), month_to=12)),
+        (re.compile(r"截至(?:(\d{4})年|今年)?(\d{1,2})月(\d{1,2})日"),
+         lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)), day=int(m.group(3)))),
+        (re.compile(r"截至(?:(\d{4})年|今年)?(\d{1,2})月底"),
+         lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)))),
+        (re.compile(YEAR_WORD + r"前([二两三2-3])个?季度"), lambda m: months(m, 1, 3 * _count(m.group(3).replace("两", "二")))),
+        (re.compile(YEAR_WORD + r"第?([一二三四1-4])季度"), quarter),
+        (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
+        (re.compile(YEAR_WORD + r"下半年"), lambda m: months(m, 7, 12)),
+        (re.compile(YEAR_WORD + r"前" + NUMERAL + r"个?月"), lambda m: months(m, 1, _count(m.group(3)))),
+        (re.compile(YEAR_WORD + r"(\d{1,2})月(?:份|单月)"), lambda m: months(m, int(m.group(3)), int(m.group(3)))),
         (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)) if m.group(1) else y, int(m.group(2)), int(m.group(3)))),
         (re.compile(r"[“\"]?十四五[”\"]?末"), lambda m: TimeMark(m.end(), "year", 2025, future=True)),
-        (re.compile(r"[“\"]?十三五[”\"]?(?:以来|期间)"), lambda m: TimeMark(m.end(), "plan", 2016, 1, 12)),
+        (re.compile(r"[“\"]?十三五[”\"]?(?:以来|期间)"), lambda m: TimeMark(m.end(), "plan", 2016, 1, 12, scope="sentence")),
         (re.compile(r"上世纪(\d)0年代"), lambda m: TimeMark(m.end(), "year", 1900 + int(m.group(1)) * 10)),
         (re.compile(r"(?:到|力争|至)(\d{4})年"), lambda m: TimeMark(m.end(), "year", int(m.group(1)), future=True)),
         (re.compile(r"(\d{4})(?:年|发展目标|全市)"), lambda m: TimeMark(m.end(), "year", int(m.group(1)))),
@@ -65,32 +122,71 @@ def _patterns(pub: dt.date):
          lambda m: TimeMark(m.end(), "year", y, prospective=int(m.group(1)) > pub.month)),
         (re.compile(r"截至目前|目前|当前|如今|现在"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
-        (re.compile(r"去年"), lambda m: TimeMark(m.end(), "year", y - 1)),
-        (re.compile(r"今年"), lambda m: TimeMark(m.end(), "year", y)),
+        # 过去五年，… / 五年间 / 五年来; not 近20年发展历史
+        (re.compile(r"(?:过去|近)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<!\d)" + NUMERAL + r"年(?:间|来)"), years),
+        (re.compile(r"去年|上年"), lambda m: TimeMark(m.end(), "year", y - 1)),
+        (re.compile(r"前年"), lambda m: TimeMark(m.end(), "year", y - 2)),
+        (re.compile(r"今年|年内"), lambda m: TimeMark(m.end(), "year", y)),
     ]
+
+
+def _skipped(text: str, match: re.Match) -> bool:
+    if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
+        return True  # 力争2030年前: a deadline, not a period
+    if match.re.pattern.startswith("(\\d{4})(?:年") and text[match.start() - 1:match.start()] in ("自", "从"):
+        return True  # 自2010年落户…以来: a starting point, read by the 以来 rule
+    return False
+
+
+def _placed(text: str, start: int, mark: TimeMark) -> TimeMark:
+    """The mark with its start, its reach and whether it is a comparison."""
+    compared = text[max(0, start - 1):start] in COMPARED_BEFORE or text[max(0, start - 2):start] == "相比" \
+        or bool(COMPARED_AFTER.match(text[mark.end:]))
+    scope = "clause" if text[max(0, start - 1):start] in ("于", "於") else mark.scope
+    return replace(mark, start=start, scope=scope, comparison=compared)
+
+
+def _default_year(pub: dt.date) -> int:
+    return pub.year - 1 if pub.month <= 3 else pub.year
 
 
 def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
     """All time phrases in `text`, earliest first; overlapping phrases keep the first rule that matched."""
     taken: list[tuple[int, int]] = []
-    marks: list[tuple[int, TimeMark]] = []
+    marks: list[TimeMark] = []
     for pattern, build in _patterns(pub):
         for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
+            if any(a < match.end() and match.start() < b for a, b in taken) or _skipped(text, match):
                 continue
-            if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
-                continue  # 力争2030年前: a deadline, not a period
-            if match.re.pattern.startswith("(\\d{4})(?:年") and text[match.start() - 1:match.start()] in ("自", "从"):
-                continue  # 自2010年落户…以来: a starting point, read by the 以来 rule
             taken.append(match.span())
-            marks.append((match.start(), build(match)))
-    return [mark for _, mark in sorted(marks, key=lambda item: item[0])]
+            marks.append(_placed(text, match.start(), build(match)))
+    marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken)
+    return sorted(marks, key=lambda m: m.start)
+
+
+def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken) -> list[TimeMark]:
+    """全年 (the year last spoken of) and 那时 (the dated event of the sentence before)."""
+    found = []
+    for match in WHOLE_YEAR.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        years = [m.year for m in marks if m.kind == "year" and not m.comparison and m.end <= match.start()]
+        found.append(TimeMark(match.end(), "year", years[-1] if years else _default_year(pub), start=match.start()))
+    for match in THEN.finditer(text):
+        events = [m for m in marks if m.kind == "date" and m.end <= match.start()]
+        if events:
+            found.append(replace(events[-1], start=match.start(), end=match.end()))
+    return found
 
 
 def default_period(pub: dt.date) -> str:
     """No time word: a first-quarter piece reviews the year before; otherwise the
     figure describes the state at publication."""
     return str(pub.year - 1) if pub.month <= 3 else pub.isoformat()
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool = False) -> str:
@@ -104,15 +200,17 @@ def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool
         return str(mark.year)
     if mark.kind == "span":
         if stock:  # a count at the end of 1—8月 is the count on 31 August
-            return dt.date(mark.year, mark.month_to, calendar.monthrange(mark.year, mark.month_to)[1]).isoformat()
+            return _month_end(mark.year, mark.month_to).isoformat()
         return f"{mark.year}-{mark.month_from:02d}/{mark.year}-{mark.month_to:02d}"
     if mark.kind == "plan":  # a five-year plan period, 十三五 = 2016-2020
         return f"{mark.year}-01/{mark.year + 4}-12"
+    if mark.kind == "years":
+        return f"{mark.year_from}-01/{mark.year}-12"
     if mark.kind == "asof":
-        last = calendar.monthrange(mark.year, mark.month_to)[1]
+        day = dt.date(mark.year, mark.month_to, mark.day) if mark.day else _month_end(mark.year, mark.month_to)
         if stock:
-            return dt.date(mark.year, mark.month_to, last).isoformat()
-        return str(mark.year) if mark.month_to == 12 else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
-    if mark.kind == "now":
+            return day.isoformat()
+        return str(mark.year) if mark.month_to == 12 and not mark.day else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
+    if mark.kind in ("now", "date"):
         return dt.date(mark.year, mark.month_to, mark.day).isoformat()
     raise ValueError(mark.kind)

@@ -1,0 +1,268 @@
+"""Who or what a figure is about: the last place, park, company or project named
+before it (rule text: Simplified), the article's own place by default.
+
+- Named entities of Fuling's own reports (`ENTITIES`), by their short names.
+- 全市 / 我市 / 重庆 → 重庆市, 全国 → 全国, 全区 / 该区 → the article's place,
+  and the districts and counties of Chongqing by full name; each only at the
+  head of its clause (前三季度全市实现…, 而同期全国…), not where the text
+  compares with it or puts something in it (高于全市, 占全国, 是全市…, 在全区…中).
+- Other names by what they end with: a company or group (…公司, …集团; at the
+  head of a clause also …工业, …电池, …化工: 一季度，比亚迪电池实现产值…), a
+  park (…产业园, …高新区, …开发区) or a project (…项目, …管道, …基地), read
+  back from that ending to the word before the name (的, 个, a verb such as 随着,
+  落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
+- Words that point back: 园区 → the first park the article names (its title
+  included); 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
+  该项目 / 该公司 → the last name with that ending.
+- Not subjects: names listed as examples (A、B等6个项目), award winners
+  (华峰氨纶入选…), and the things a count counts (引进新材料产业链项目62个).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from fuling.extract.timemarks import time_marks
+
+# (pattern, subject); the first alternative that matches at a position wins.
+ENTITIES: list[tuple[str, str]] = [
+    (r"白涛新材料科技城", "白涛新材料科技城"),
+    (r"涪陵高新区", "涪陵高新区"),
+    (r"慧谷湖科创小镇|科创小镇", "慧谷湖科创小镇"),
+    (r"华峰集团", "华峰集团"),
+    (r"重庆华峰化工|重庆华峰|华峰化工|华峰己二酸", "重庆华峰化工"),
+    (r"万凯新材料|万凯新材|万凯公司|万凯数创中心|万凯", "万凯新材料"),
+    (r"建峰集团|建峰化工", "建峰集团"),
+    (r"中化涪陵", "中化涪陵"),
+    (r"太极涪陵制药厂", "太极涪陵制药厂"),
+    (r"华晨鑫源", "华晨鑫源"),
+    (r"涪陵赛特棕刚玉|涪陵赛特", "涪陵赛特棕刚玉"),
+    (r"攀华集团", "攀华集团"),
+    (r"华兰生物", "华兰生物"),
+    (r"涪陵页岩气田", "涪陵页岩气田"),
+    (r"涪陵页岩气产业化项目", "涪陵页岩气产业化项目"),
+    (r"吉利(?:新能源汽车)?动力电池项目|吉利涪陵", "吉利涪陵动力电池项目"),
+    (r"摩孚科技|该项技术", "摩孚科技"),
+    (r"老林村", "老林村"),
+    (r"西部\(重庆\)科学城|科学城", "西部(重庆)科学城"),
+    (r"万盛经开区", "万盛经开区"),
+]
+SUBJECT_SLUGS = {
+    "涪陵区": "", "白涛新材料科技城": "baitao", "涪陵高新区": "hi-tech-zone", "慧谷湖科创小镇": "huiguhu",
+    "华峰集团": "huafeng-group", "重庆华峰化工": "huafeng", "万凯新材料": "wankai", "建峰集团": "jianfeng",
+    "中化涪陵": "sinochem-fuling", "太极涪陵制药厂": "taiji", "华晨鑫源": "brilliance-xinyuan",
+    "涪陵赛特棕刚玉": "saite", "攀华集团": "panhua", "华兰生物": "hualan", "涪陵页岩气田": "shale-gas-field",
+    "涪陵页岩气产业化项目": "shale-gas-project", "吉利涪陵动力电池项目": "geely-battery", "摩孚科技": "mofu",
+    "老林村": "laolin", "西部(重庆)科学城": "science-city", "万盛经开区": "wansheng", "梁平区": "liangping",
+    "永川区": "yongchuan", "黔江区": "qianjiang", "南岸区": "nanan", "华峰己二酸六期项目": "huafeng-phase6",
+    "全国": "china", "重庆市": "chongqing",
+}
+CITY = "重庆市"
+# Chongqing's districts and counties, and the two zones run as districts.
+DISTRICTS = (
+    "万州区 黔江区 涪陵区 渝中区 大渡口区 江北区 沙坪坝区 九龙坡区 南岸区 北碚区 綦江区 大足区 渝北区 巴南区 "
+    "长寿区 江津区 合川区 永川区 南川区 璧山区 铜梁区 潼南区 荣昌区 开州区 梁平区 武隆区 城口县 丰都县 垫江县 "
+    "忠县 云阳县 奉节县 巫山县 巫溪县 石柱土家族自治县 秀山土家族苗族自治县 酉阳土家族苗族自治县 "
+    "彭水苗族土家族自治县 万盛经开区 两江新区"
+).split()
+OWN_PLACE = r"全区|该区|本区|我区|全县|该县|本县"
+CITY_WORDS = r"全市|我市|本市|重庆市|重庆(?!公司|分公司|日报|国际|市场|频道|高新区|两江|科学城|第|首|最)"
+# what may stand before a place that is the subject, besides time words
+CONNECTIVE = re.compile(r"(?:而|同期|其中|此外|同时|另外|初步核算|据统计|据初步统计测算|假日三天|以来|一年来)*")
+RANKED_AFTER = re.compile(r"(?:[一二三四五六七八九十百]+大|首|第|最|唯一)")  # 重庆市十大智能制造标杆企业: a ranking
+ANY_DAY = dt.date(2000, 1, 1)  # time words are found whatever the day; only their place matters here
+PLACES_RE = re.compile("|".join([f"(?P<own>{OWN_PLACE})", f"(?P<city>{CITY_WORDS})", "(?P<country>全国)",
+                                 "(?P<district>" + "|".join(DISTRICTS) + ")"]))
+ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTITIES)))
+# endings of names, and the ones only trusted at the head of a clause
+ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
+HEAD_ORG_END = r"工业|电池|化工|传动|汽车|制药|钢铁|电子"
+PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城"
+PROJECT_END = r"项目|管道|基地"
+NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})")
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
+NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已")
+FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
+VERB_BEFORE_NAME = re.compile(r"^(?:随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
+                              r"其中一个|其中|一个)")
+PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市)")
+# a head-of-clause name is short and holds no verb: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业
+HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|全区|全市))[\u4e00-\u9fffA-Za-z]{2,5}$")
+GENERIC_START = re.compile(r"^(?:全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
+                           r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
+VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工")
+SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3}  # 研发基地, 生产基地 are kinds, not names
+BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
+POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
+                      r"|(?:(?<=[，,。；;：:])|^|(?<=目前|如今|当前|今年|预计))(?P<bare>公司))")
+CLAUSE_HEAD = re.compile(r"(?:^|[，,。；;：:！？!?])\s*$")
+
+
+ORG_WORDS = ("公司", "企业", "集团")
+
+
+def _key(kind: str, ending: str) -> str:
+    """What a pointing word (该公司, 这条管道, 园区) looks a name up by."""
+    return "org" if kind in ("org", "head") or ending in ORG_WORDS else "park" if kind == "park" else ending
+
+
+@dataclass
+class Memory:
+    """What an article has named so far, for the words that point back."""
+
+    place: str
+    main_park: str = ""
+    last_by_key: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def own_park(self) -> str:
+        short = re.sub(r"(?:区|县)$", "", self.place)
+        return f"{short}高新区" if short != self.place else ""
+
+    def remember(self, text: str) -> None:
+        for _, name, key in _named(text):
+            if key == "park" and not self.main_park:
+                self.main_park = name
+            self.last_by_key[key] = name
+
+
+def last_of_clause(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，,。；;：:！？!?") + 1
+
+
+def _short_name(name: str) -> str:
+    if not NAME_END_RE.fullmatch(PLACE_PREFIX.sub("", name)):
+        name = PLACE_PREFIX.sub("", name)  # 重庆市荣昌高新区 → 荣昌高新区, but 重庆公司 stays
+    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司)(?=.)", "", re.sub(r"(?:股份有限公司|有限责任公司|有限公司)$", "", name))
+
+
+def _name_before(text: str, end_at: int) -> tuple[int, str]:
+    """Read back from an ending to the start of the name it closes."""
+    start = end_at
+    while start > 0 and NAME_CHAR.match(text[start - 1]) and text[start - 1] not in NOT_IN_NAME:
+        if FIGURE_END.search(text[:start]):
+            break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
+        start -= 1
+    words = text[start:end_at]
+    if len(words) > 18:
+        return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
+    verb = VERB_BEFORE_NAME.match(words)
+    return (start + verb.end(), words[verb.end():]) if verb else (start, words)
+
+
+def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
+    if re.search(r"[\d两三四五六七八九十][个家项条座所户名]$", text[:start]):
+        return False  # 7个战略性新兴产业项目: what a count counts, not a name (一个 is the indefinite article)
+    if "是" in text[last_of_clause(text, start):start]:
+        return False  # 这条管道是…的页岩气外输管道: a description of what was named before
+    if re.match(r"[里内中上]", text[end:end + 1]):
+        return False  # 老林村的百合种植基地里: where something happens
+    if text[start - 1:start] == "等":
+        return False  # 高新区、综保区等重要平台基地: a kind
+    if len(head) < SHORT_HEAD[kind] or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
+        return False
+    # 工业, 电池 … end a name only where a clause starts with it
+    return kind != "head" or bool(CLAUSE_HEAD.search(text[:start]) and HEAD_NAME.match(head))
+
+
+def _known(name: str) -> str:
+    """A name of ENTITIES by the subject it stands for (华峰化工 → 重庆华峰化工)."""
+    match = ENTITY_RE.search(name)
+    return ENTITIES[int(match.lastgroup[1:])][1] if match else name
+
+
+def _named(text: str) -> list[tuple[int, str, str]]:
+    """(end, name, key) of every company, park or project named in `text`, in order."""
+    found = []
+    for match in NAME_END_RE.finditer(text):
+        start, head = _name_before(text, match.start())
+        if _is_name(text, start, head, match.lastgroup, match.end()):
+            found.append((match.end(), _known(_short_name(head + match.group(0))), _key(match.lastgroup, match.group(0))))
+    for match in ENTITY_RE.finditer(text):
+        subject = ENTITIES[int(match.lastgroup[1:])][1]
+        key = "park" if re.search(r"(?:区|城|镇)$", subject) else "place" if subject.endswith(("村", "田")) else "org"
+        found.append((match.end(), subject, key))
+    return sorted(found)
+
+
+def _counted(text: str, end: int) -> bool:
+    """The name is what the figure right after it counts (项目62个)."""
+    return text[end:].strip() == ""
+
+
+def _heads_clause(text: str, start: int) -> bool:
+    """Only time words and a connective stand between the clause start and `start`:
+    前三季度全市实现…, 而同期全国…; not 高于全市, 占全国, 是全市…, 在全区…中."""
+    head = text[last_of_clause(text, start):start]
+    for mark in reversed(time_marks(head, ANY_DAY)):
+        head = head[:mark.start] + head[mark.end:]
+    return bool(CONNECTIVE.fullmatch(head.strip()))
+
+
+def _own_short_name(place: str) -> re.Pattern | None:
+    """涪陵 at the head of a clause is 涪陵区 (but not 涪陵榨菜, 涪陵高新区)."""
+    short = re.sub(r"(?:区|县)$", "", place)
+    if short == place or len(short) < 2:
+        return None
+    return re.compile(rf"(?:^|(?<=[，,。；;：:]))(?:{short})(?!榨菜|制药|高新区|经开区|区|白涛|页岩|赛特)")
+
+
+def _mentions(text: str, place: str, memory: Memory | None):
+    """(end, subject) of every mention in `text`, in order."""
+    found = []
+    for match in PLACES_RE.finditer(text):
+        if not _heads_clause(text, match.start()) or RANKED_AFTER.match(text[match.end():]):
+            continue
+        kind, word = match.lastgroup, match.group(0)
+        subject = {"own": place, "city": CITY, "country": "全国"}.get(kind, word)
+        found.append((match.start(), match.end(), subject))
+    if (own := _own_short_name(place)) is not None:
+        found += [(m.start(), m.end(), place) for m in own.finditer(text)]
+    known = [(m.start(), m.end()) for m in ENTITY_RE.finditer(text)]
+    for match in ENTITY_RE.finditer(text):
+        found.append((match.start(), match.end(), ENTITIES[int(match.lastgroup[1:])][1]))
+    for match in NAME_END_RE.finditer(text):
+        start, head = _name_before(text, match.start())
+        if not _is_name(text, start, head, match.lastgroup, match.end()) or _counted(text, match.end()):
+            continue
+        if any(a < match.end() and start < b for a, b in known):
+            continue  # a name of ENTITIES, by its own short name
+        found.append((start, match.end(), _short_name(head + match.group(0))))
+    if memory is not None:
+        found += _pointing_back(text, memory)
+    # at one end the longest mention wins (重庆市荣昌高新区 over 重庆市)
+    found.sort(key=lambda m: (m[1], m[1] - m[0]))
+    return [(end, subject) for start, end, subject in found]
+
+
+def _pointing_back(text: str, memory: Memory):
+    found = []
+    for match in BACK_TO_PARK.finditer(text):
+        if memory.main_park and not NAME_CHAR.match(text[match.start() - 1:match.start()] or " "):
+            found.append((match.start(), match.end(), memory.main_park))
+    for match in re.finditer(r"(?<![\u4e00-\u9fff])高新区|(?<=落户)高新区", text):
+        if memory.own_park:
+            found.append((match.start(), match.end(), memory.own_park))
+    for match in POINTING.finditer(text):
+        key = _key("", match.group("end") or match.group("bare"))
+        earlier = [name for _, name, k in _named(text[:match.start()]) if k == key]
+        name = earlier[-1] if earlier else memory.last_by_key.get(key)
+        if name:
+            found.append((match.start(), match.end(), name))
+    return found
+
+
+def subject_of(scope: str, place: str, memory: Memory | None = None) -> str:
+    """The last subject named in `scope` (the text before the figure that can own it)."""
+    subject = place
+    for end, named in _mentions(scope, place, memory):
+        rest = re.split(r"[，,。；;：:]", scope[end:], maxsplit=1)[0]
+        if "等" in rest or re.search(r"荣获|获评|入选", rest):
+            continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners
+        subject = named
+    return subject
+
+
+def subject_slug(subject: str) -> str:
+    return SUBJECT_SLUGS.get(subject, "")
