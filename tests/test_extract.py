@@ -674,3 +674,19 @@ def test_the_park_and_this_pipeline_point_back_to_the_one_named_before():
 ])
 def test_more_words_for_catalogue_metrics(lead, unit, key):
     assert best_rule(lead, unit).key == key
+
+
+def test_a_season_of_the_year_dates_only_its_clause():
+    found = records("长城汽车的一款越野车型广受追捧，订单已经排到了今年秋天。项目总投资约120亿元。", date="2021-06-30", place="永川区")
+    assert [r["period"] for r in found] == ["2021-06-30"]
+
+
+def test_projects_brought_in_during_a_span_are_counted_over_the_span():
+    found = records("前三季度，引进战略性新兴产业项目17个。", date="2023-11-02", place="长寿区")
+    assert [r["period"] for r in found] == ["2023-01/2023-09"]
+
+
+def test_the_output_of_a_sector_named_before_the_figure_is_that_sectors_metric():
+    found = records("去年全区实现规上工业产值1300.6亿元。汽摩及零部件产业表现抢眼，全年实现规上工业产值283.6亿元，增长60%。",
+                    date="2021-06-30", place="永川区")
+    assert [r["metric"] for r in found] == ["industrial_output", "auto_moto_parts_output", "auto_moto_parts_output"]

@@ -26,6 +26,11 @@ from fuling.extract.words import bound_of, count_measure, kind_of, relative_meas
 # Parts of programme names that look like counts: the 8 of 1+2+8+N, the 9 of 2349.
 NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向|三大方向)")
 GENERIC_LABEL = re.compile(r"^(?:占|按照|首|第)|^(?:产值|产量|年产量|总量|规模|增速|增幅|比重|份额|总额)$")
+EVENT_VERBS = re.compile(r"引进|签约|开工|新上马|落地|招引")
+# 汽摩及零部件产业表现抢眼，全年实现规上工业产值…: the output is the sector's
+SECTOR = re.compile(r"(?:^|[，,。；;])([\u4e00-\u9fff]{2,10}?)产业(?!链|集群|项目|园|基地)(?=[\u4e00-\u9fff]{0,6}[，,])")
+GENERIC_SECTOR = re.compile(r"^(?:战略性新兴|支柱|主导|新兴|工业|传统|优势|重点|特色)")
+SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
 TOTAL_WORDS = re.compile(r"累计|已")
 
@@ -113,6 +118,12 @@ def _label_lead(paragraph: Paragraph, where: Where, figures: list[Figure]) -> st
     return "".join(where.text[a:b] for a, b in kept)
 
 
+def _sector(where: Where) -> str:
+    """The sector a sentence is about, named before the figure's clause (汽摩及零部件产业)."""
+    match = SECTOR.search(where.text[where.sent_start:where.clause_start])
+    return match.group(1) + "产业" if match and not GENERIC_SECTOR.match(match.group(1)) else ""
+
+
 def _names_a_metric(label: str) -> bool:
     """Words that can name a metric of their own; 产值, 按照, 首套, 占全区…比重 lean on the
     sentence (战略性新兴产业势头强劲，产值453.54亿元)."""
@@ -125,6 +136,9 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     sentence's or the unit's words where the figure's words name nothing, else a draft."""
     figures, unit = paragraph.figures, where.figure.unit
     rule, found = _choose_rule(where, figures)
+    if rule and rule.key in SECTOR_OF and (sector := _sector(where)):
+        sector_rule = best_rule(sector + "产值", unit)
+        return (sector_rule, None, found) if sector_rule else (None, draft_metric(sector + "产值", unit, measure), found)
     if rule:
         return rule, None, found
     noun_after = where.after if unit in COUNT or unit[1:] in COUNT else ""  # 六条自动化生产线
@@ -172,7 +186,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
     previous[(where.sent_start, where.sent_end)] = (rule, draft)
 
-    stock = bool(rule and rule.stock) and measure in ("level", "growth")
+    # 引进…项目17个 counts what came in over the period, not a stock at its end
+    stock = bool(rule and rule.stock) and measure in ("level", "growth") and not EVENT_VERBS.search(where.clause_lead)
     cumulative = "累计" in where.sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
     if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
         stock = True

@@ -124,6 +124,9 @@ def _patterns(pub: dt.date):
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
         # 过去五年，… / 五年间 / 五年来; not 近20年发展历史
         (re.compile(r"(?:过去|近)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<!\d)" + NUMERAL + r"年(?:间|来)"), years),
+        # 订单已经排到了今年秋天: a time point of its clause, not the paragraph's period
+        (re.compile(r"(今年|去年)[春夏秋冬][天季]"),
+         lambda m: TimeMark(m.end(), "year", y if m.group(1) == "今年" else y - 1, scope="clause")),
         (re.compile(r"去年|上年"), lambda m: TimeMark(m.end(), "year", y - 1)),
         (re.compile(r"前年"), lambda m: TimeMark(m.end(), "year", y - 2)),
         (re.compile(r"今年|年内"), lambda m: TimeMark(m.end(), "year", y)),
