@@ -128,3 +128,10 @@ def test_diff_reports_the_drafts_and_writes_nothing(tmp_path):
     assert not (root / "content" / "facts").exists() and not (root / PROPOSED).exists()
     assert "content/metrics-proposed.yaml: 1 drafted metrics for 2 figures outside the catalogue" in reporter.text
     assert "? fixed_asset_investment (固定资产投资, 亿元, level)" in reporter.text
+
+
+def test_an_attribute_of_a_named_thing_is_drafted_with_the_kind_of_thing():
+    found = proposals("随着涪陵白涛至石柱王场输气管道全线贯通，这条管道总投资18.04亿元，全长136.5公里，设计压力10兆帕。",
+                      date="2015-09-23", place="涪陵区")
+    assert [p.record["metric"] for p in found] == ["project_investment", "pipeline_length", "pipeline_design_pressure"]
+    assert found[1].metric_draft.label == "管道全长"

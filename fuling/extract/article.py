@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from fuling.core.model import Article
 from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, Where, quote, respectively
-from fuling.extract.drafts import MetricDraft, draft_metric, metric_label
+from fuling.extract.drafts import MetricDraft, attribute_label, draft_metric, metric_label
 from fuling.extract.figures import Figure, find_figures
 from fuling.extract.metrics import COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
 from fuling.extract.printed import rule_text
@@ -142,7 +142,7 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     if rule:
         return rule, None, found
     noun_after = where.after if unit in COUNT or unit[1:] in COUNT else ""  # 六条自动化生产线
-    label = metric_label(_label_lead(paragraph, where, figures), noun_after, [subject, place])
+    label = attribute_label(metric_label(_label_lead(paragraph, where, figures), noun_after, [subject, place]), subject)
     inherited = previous.get((where.sent_start, where.sent_end))
     if inherited and not label and unit in RELATIVE:  # …产值达到770亿元、增长8.7%
         return inherited[0], inherited[1], "sentence"

@@ -47,7 +47,7 @@ GLOSSARY = {
     "贷款余额": "loans", "发电量": "power_generation", "能耗": "energy_use", "生产线": "production_lines",
     "自动化": "automated", "设备": "equipment", "布井": "wells", "新材料": "materials", "产业链": "chain",
     "战略性新兴产业": "strategic_emerging", "存量企业": "", "追加": "additional", "市场": "market",
-    "绿色工业园区": "green_parks", "新增": "", "产业": "",
+    "绿色工业园区": "green_parks", "新增": "", "产业": "", "管道": "pipeline", "基地": "base",
     "占": "", "全部": "", "的": "", "及": "", "和": "", "总量": "", "总额": "total",
 }
 _WORDS = sorted(GLOSSARY, key=len, reverse=True)
@@ -92,6 +92,17 @@ def metric_label(lead: str, after: str, words_to_drop: list[str]) -> str:
     if len(label) < 2 and (noun := NOUN_AFTER.match(after)):
         label = noun.group(0)
     return label if len(label) >= 2 else ""
+
+
+# an attribute that only means something of the thing it belongs to: 全长 of a pipeline
+ATTRIBUTE = re.compile(r"^(?:全长|长度|设计压力|管径|年?设计输气量|面积|建成面积|占地面积|年产能|产能)$")
+KIND_OF_THING = re.compile(r"(管道|项目|基地|园区)$")
+
+
+def attribute_label(label: str, subject: str) -> str:
+    """管道全长 for the 全长 of a named pipeline, so that two things' lengths stay two metrics."""
+    kind = KIND_OF_THING.search(subject)
+    return kind.group(1) + label if kind and ATTRIBUTE.match(label) else label
 
 
 def draft_key(label: str) -> str:
