@@ -29,10 +29,15 @@ SPLITS = ("dev", "heldout")
 FIELDS = ("kind", "measure", "bound", "subject", "metric")
 CATALOGUE = {m["key"] for m in yaml.safe_load((ROOT / "content" / "metrics.yaml").read_text(encoding="utf-8"))}
 
-# Floors asserted on the held-out split: the extractor before it learnt other newsrooms' reports.
-MIN_RECALL = 0.25
-MIN_PRECISION = 0.41
-MIN_FIELD = {"kind": 0.83, "measure": 1.0, "bound": 1.0, "subject": 0.16, "metric": 0.11}
+# The issue's targets on the held-out split are recall 0.95, precision 0.90 and 0.95 for every
+# field. Not reached yet; the floors below are what the extractor reaches (held-out recall 0.718,
+# precision 0.750, subject 0.647, metric 0.451 at 239660d; it was 0.254, 0.419, 0.167, 0.111), so
+# that no change makes it worse. Raise them as the extractor improves; never weaken the matching.
+MIN_RECALL = 0.71
+MIN_PRECISION = 0.74
+MIN_FIELD = {"kind": 1.0, "measure": 1.0, "bound": 1.0, "subject": 0.64, "metric": 0.45}
+# and on the development split, which the rules were tuned on
+DEV_FLOORS = {"recall": 0.88, "precision": 0.88}
 
 
 def _body_lines(path: Path) -> list[str] | None:
@@ -138,6 +143,11 @@ def test_every_report_has_a_gold_and_both_splits_have_figures(scores):
         assert scores[split]["gold"] > 0, split
         for report, _ in reports(split):
             assert report.exists(), report
+
+
+@pytest.mark.parametrize("score", DEV_FLOORS)
+def test_dev_scores_do_not_fall(scores, score):
+    assert scores["dev"][score] >= DEV_FLOORS[score]
 
 
 def test_heldout_recall(scores):
