@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("--site-url", help="absolute URL the site is published at (overrides content/site.yaml)")
         p.add_argument("--out", type=Path, help="output folder (default: site/)")
+        p.add_argument("--strict", action="store_true",
+                       help="fail when proposed facts wait for review (for CI); without it they are left out and counted")
 
     p = sub.add_parser("fix", help="correct one fact's value, with the correction on record, then rebuild")
     p.add_argument("fact_id", metavar="FACT_ID", help="the fact's id, e.g. industrial-output-2023")
@@ -53,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.root.resolve()
     reporter = Reporter()
     options = BuildOptions.from_environment()  # the build's switches, read here once
+    if getattr(args, "strict", False):
+        options = dataclasses.replace(options, strict=True)
     try:
         if command == "ingest":
             from fuling.ingest.seeds import ingest_all
@@ -72,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
         site_url = getattr(args, "site_url", None)
         if command == "check":
-            check_site(root, site_url=site_url, reporter=reporter)
+            check_site(root, site_url=site_url, reporter=reporter, strict=args.strict)
             return 0
         out = getattr(args, "out", None) or root / "site"
         build_site(root, out, site_url=site_url, reporter=reporter, options=options)

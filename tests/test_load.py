@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from editing import edit_value
 from fuling.core.errors import BuildError
 from fuling.core.numbers import text_matches_value
 from fuling.load.charts import series_facts
@@ -74,7 +75,7 @@ def test_mini_fixture_loads_every_kind_of_content():
 
 def test_fact_records_carry_their_file_and_line():
     site = load_site(MINI)
-    fact = site.facts["industrial-value-added-growth-2021"]
+    fact = site.waiting["industrial-value-added-growth-2021"]  # a proposal: loaded, not published
     assert fact.path == TC
     assert fact.line == line_of(MINI, TC, "- id: industrial-value-added-growth-2021")
 
@@ -106,8 +107,8 @@ def test_value_must_be_a_finite_yaml_number(root, written):
 
 
 def test_value_may_be_integer_or_decimal(root):
-    edit(root, TC, "value: 13", "value: 13.25")
-    assert load_site(root).facts["industrial-value-added-growth-2021"].value == 13.25
+    edit_value(root / TC, 13, 13.25)
+    assert load_site(root).waiting["industrial-value-added-growth-2021"].value == 13.25
 
 
 def test_text_field_given_a_list_is_a_type_error(root):
@@ -173,14 +174,14 @@ def test_unknown_fact_in_chart_series(root):
 
 def test_unknown_fact_in_theme_narrative_link(root):
     line = edit(root, "content/themes/industry.md", "{fact:industrial-output-2023}", "[2471亿元](fact:industrial-output-2022)", nth=2)
-    assert_error(root, f"content/themes/industry.md:{line}: body: link [2471亿元](fact:industrial-output-2022) names an unknown fact id")
+    assert_error(root, f"content/themes/industry.md:{line}: body: link [2471亿元](fact:industrial-output-2022): unknown fact id 'industrial-output-2022'")
 
 
 def test_unknown_fact_in_a_reference(root):
     line = edit(root, "content/themes/industry.md", "{fact:industrial-output-2023}", "{fact:industrial-output-2022}", nth=2)
-    assert_error(root, f"content/themes/industry.md:{line}: body: {{fact:industrial-output-2022}} names an unknown fact id")
+    assert_error(root, f"content/themes/industry.md:{line}: body: {{fact:industrial-output-2022}}: unknown fact id 'industrial-output-2022'")
     line = edit(root, "content/themes/industry.md", "summary: 规上工业产值从2021年", "summary: 规上工业产值从{fact:no-such-fact}")
-    assert_error(root, f"content/themes/industry.md:{line}: summary: {{fact:no-such-fact}} names an unknown fact id")
+    assert_error(root, f"content/themes/industry.md:{line}: summary: {{fact:no-such-fact}}: unknown fact id 'no-such-fact'")
 
 
 def test_narrative_link_text_must_show_the_fact_value(root):
@@ -410,7 +411,7 @@ def test_conflicting_figures_are_listed_not_errors(root):
         "- id: industrial-output-2023-other\n  metric: industrial_output\n  subject: 涪陵区\n  value: 2470\n"
         "  unit: 亿元\n  period: \"2023\"\n  kind: actual\n  source:\n    article: new-productive-forces\n"
         "    quote: 规上工业产值2471亿元\n  corrections:\n    - date: 2024-04-01\n      old_value: 2471\n"
-        "      reason: 另一口径。\n", encoding="utf-8")
+        "      reason: 另一口径。\n  reviewed: true\n", encoding="utf-8")
     site = load_site(root)
     assert [(a, b) for a, b, _ in site.conflicts] == [("industrial-output-2023-other", "industrial-output-2023")]
     assert "2470" in site.conflicts[0][2] and "2471" in site.conflicts[0][2]
@@ -422,7 +423,7 @@ def test_a_lower_bound_does_not_conflict_with_a_larger_exact_figure(root):
         "- id: industrial-output-2021-exact\n  metric: industrial_output\n  subject: 涪陵区\n  value: 2100\n"
         "  unit: 亿元\n  period: \"2021\"\n  kind: actual\n  source:\n    article: three-changes\n"
         "    quote: 工业产值首次突破2000亿元\n  corrections:\n    - date: 2024-04-01\n      old_value: 2000\n"
-        "      reason: 核定数。\n", encoding="utf-8")
+        "      reason: 核定数。\n  reviewed: true\n", encoding="utf-8")
     assert load_site(root).conflicts == []
 
 
@@ -514,7 +515,8 @@ def test_unchanged_files_are_not_parsed_again(root, monkeypatch):
     monkeypatch.setattr(fuling.load.site, "read_article", refuse)
     with pytest.raises(AssertionError):
         load_site(root)  # without the cache, parsing is needed
-    assert len(cached_load(root).facts) == 6
+    site = cached_load(root)
+    assert (len(site.facts), len(site.waiting)) == (5, 1)
 
 
 # --- empty and unreadable files -----------------------------------------------------------------
@@ -527,7 +529,8 @@ def test_an_empty_settings_metrics_or_chart_file_is_an_error(root, rel):
 
 def test_an_empty_facts_file_holds_no_facts(root):
     (root / "content/facts/empty.yaml").write_text("# no figures in this article\n", encoding="utf-8")
-    assert len(load_site(root).facts) == 6
+    site = load_site(root)
+    assert (len(site.facts), len(site.waiting)) == (5, 1)
 
 
 @pytest.mark.parametrize("rel, text", [(TC, "涪陵区"), ("content/themes/industry.md", "涪陵"), ("content/site.yaml", "涪陵"),
@@ -588,3 +591,17 @@ def test_a_quote_with_another_number_does_not_match():
 
     assert not quote_matches_value("全球四分之一", 20, "%")
     assert not quote_matches_value("将实现产值200余万元", 0.2, "亿元")
+
+
+# --- proposals nobody has reviewed ----------------------------------------------------------------
+
+def test_a_proposed_fact_nobody_reviewed_is_not_published_but_counted(root):
+    site = load_site(root)
+    assert "industrial-value-added-growth-2021" not in site.facts
+    assert list(site.waiting) == ["industrial-value-added-growth-2021"]
+
+
+def test_a_reference_to_a_fact_waiting_for_review_says_so(root):
+    line = edit(root, "content/site.yaml", "  - high-tech-firms-2021", "  - industrial-value-added-growth-2021")
+    message = assert_error(root, f"content/site.yaml:{line}: headline_facts:")
+    assert "waits for review (content/facts/three-changes.yaml:" in message and "reviewed: true" in message

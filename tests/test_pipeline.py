@@ -75,8 +75,8 @@ def test_build_reports_each_stage_and_a_one_line_summary(project, stand_in):
     result = build_site(project, project / "site", reporter=reporter, templates_dir=stand_in)
     lines = reporter.text.splitlines()
     assert [line.split("]")[0] + "]" for line in lines if line.startswith("[")] == ["[load]", "[charts]", "[render]", "[exports]", "[publish]", "[search]", "[write]", "[cache]"]
-    assert lines[-1].startswith("built 6 pages, 1 charts, 6 facts in ") and lines[-1].endswith(" s")
-    assert (result.pages, result.charts, result.facts) == (6, 1, 6)
+    assert lines[-1].startswith("built 5 pages, 1 charts, 5 facts in ") and lines[-1].endswith(" s")
+    assert (result.pages, result.charts, result.facts) == (5, 1, 5)
     assert (project / "site/facts/industrial-output-2023/index.html").read_text() == "<h1>industrial-output-2023</h1>\n<p>2471</p>"
     assert (project / "site/data/facts.csv").exists()
 
@@ -176,11 +176,11 @@ def test_check_validates_writes_nothing_and_warns_about_conflicts(project):
     (project / "content/facts/extra.yaml").write_text(
         "- id: industrial-output-2023-b\n  metric: industrial_output\n  subject: 涪陵区\n  value: 2400\n"
         "  unit: 亿元\n  period: \"2023\"\n  kind: actual\n  source:\n    article: new-productive-forces\n"
-        "    quote: 规上工业产值2471亿元\n  corrections: [{date: 2024-04-01, old_value: 2471, reason: 另一口径}]\n",
+        "    quote: 规上工业产值2471亿元\n  corrections: [{date: 2024-04-01, old_value: 2471, reason: 另一口径}]\n  reviewed: true\n",
         encoding="utf-8")
     reporter = MemoryReporter()
     site = check_site(project, reporter=reporter)
-    assert len(site.facts) == 7
+    assert len(site.facts) == 6  # the mini's 5 published facts and this one
     assert "warning: conflicting figures: industrial-output-2023-b / industrial-output-2023" in reporter.text
     assert sorted(p.name for p in project.iterdir()) == ["content"]
 
@@ -234,4 +234,15 @@ def test_a_broken_project_template_is_named_with_its_line(project, tmp_path):
     with pytest.raises(BuildError) as caught:
         build_site(project, project / "site", reporter=MemoryReporter(), templates_dir=templates)
     assert str(caught.value.errors[0]).startswith("templates/article.html:4: template syntax error:")
+    assert not (project / "site").exists()
+
+
+def test_strict_fails_on_proposed_facts_waiting_for_review_and_names_each(project, capsys):
+    from fuling.cli import main
+
+    assert main(["--root", str(project), "check"]) == 0
+    assert "1 proposed facts wait for review and are not published: content/facts/three-changes.yaml (1)" in capsys.readouterr().err
+    assert main(["--root", str(project), "build", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "content/facts/three-changes.yaml:" in err and "industrial-value-added-growth-2021' waits for review" in err
     assert not (project / "site").exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,8 +45,9 @@ def templates_for(root: Path) -> Path:
 
 
 def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
-               memo: Memo = NO_MEMO) -> Site:
-    """Load and validate only; raises BuildError listing every problem."""
+               memo: Memo = NO_MEMO, strict: bool = False) -> Site:
+    """Load and validate only; raises BuildError listing every problem (with `strict`, also
+    every proposed fact that waits for review)."""
     from fuling.load.site import load_site
 
     reporter = reporter or Reporter()
@@ -57,6 +59,14 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
         reporter.warn(f"conflicting figures: {first} / {second}: {why}")
     for warning in site.warnings:
         reporter.warn(warning)
+    if site.waiting:
+        waiting = [ContentError(f.path, f.line, "reviewed", f"proposed fact {fid!r} waits for review; check it against "
+                                "its quote and set reviewed: true (or delete the record)") for fid, f in site.waiting.items()]
+        if strict:
+            raise BuildError(waiting)
+        files = Counter(f.path for f in site.waiting.values())
+        reporter.warn(f"{len(site.waiting)} proposed facts wait for review and are not published: "
+                      + ", ".join(f"{path} ({count})" for path, count in sorted(files.items())))
     return site
 
 
@@ -81,7 +91,7 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     from fuling.outputs.search import start_search_index
 
     root = Path(root)
-    site = check_site(root, site_url, reporter, memo)
+    site = check_site(root, site_url, reporter, memo, strict=options.strict)
 
     started = time.perf_counter()
     charts = build_charts(site, memo)

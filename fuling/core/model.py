@@ -170,6 +170,7 @@ class Site:
     themes: dict[str, Theme]
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # (fact id, fact id, why)
     warnings: list[str] = field(default_factory=list)  # "path:line: field: …" the build prints, not errors
+    waiting: dict[str, Fact] = field(default_factory=dict)  # proposed facts nobody has reviewed: not published
 
 
 @dataclass(frozen=True)

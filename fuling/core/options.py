@@ -8,6 +8,8 @@ that the build passes to the stages that need it; no stage reads the environment
 | `FULING_CHART_PREVIEWS=0` | `chart_pictures=False` | no chart pictures |
 | `BROWSER_PATH` | `browser_path` | the Chromium that draws the chart pictures |
 | `PAGEFIND_BINARY_PATH` | `pagefind_binary` | Pagefind's own setting: the binary that indexes |
+
+`strict` comes from the command line (`build.py build --strict`), not the environment.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ class BuildOptions:
     chart_pictures: bool = True
     browser_path: str | None = None
     pagefind_binary: str | None = None
+    strict: bool = False  # `build.py build --strict`: proposed facts waiting for review fail the build (CI)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> BuildOptions:

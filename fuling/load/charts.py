@@ -116,7 +116,7 @@ def check_series(chart: ChartSpec, data: dict, metrics: dict[str, Metric], facts
         listed = record.get("facts") or []
         for position, fact_id in enumerate(series.facts):
             if not raw.known("fact", fact_id, facts):
-                errors.append(ContentError(chart.path, line_of(listed, position) or line_of(record, "facts"), "series.facts", f"unknown fact id {fact_id!r}"))
+                errors.append(ContentError(chart.path, line_of(listed, position) or line_of(record, "facts"), "series.facts", raw.unknown_fact(fact_id)))
         if "metric" in series.select and not raw.known("metric", series.select["metric"], metrics):
             errors.append(ContentError(chart.path, line_of(record.get("select"), "metric"), "series.select.metric", f"unknown metric {series.select['metric']!r}"))
         if not series.facts and not series.select:

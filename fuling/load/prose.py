@@ -28,7 +28,7 @@ def check_references(path: str, field: str, text: str, line: int, facts: dict[st
         fact_id = match.group(1)
         if fact_id not in facts and fact_id not in raw.broken["fact"]:
             errors.append(ContentError(path, line + text.count("\n", 0, match.start()), field,
-                                       f"{{fact:{fact_id}}} names an unknown fact id; the ids are in content/facts/"))
+                                       f"{{fact:{fact_id}}}: {raw.unknown_fact(fact_id)}"))
 
 
 def typed_figures(path: str, field: str, text: str, line: int, facts: dict[str, Fact]) -> list[str]:

@@ -55,8 +55,12 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
     metrics = read_metrics(root, errors, raw, memo)
     themes = read_themes(root, errors, raw)
     charts = read_charts(root, errors, raw, memo)
-    facts = check_facts(read_fact_files(root, errors, raw.broken["fact"], progress, memo), metrics, articles, errors,
-                        raw.broken)
+    every_fact = check_facts(read_fact_files(root, errors, raw.broken["fact"], progress, memo), metrics, articles,
+                             errors, raw.broken)
+    # Proposals nobody has reviewed are not published (nor referred to, nor drawn).
+    facts = {fid: f for fid, f in every_fact.items() if f.reviewed}
+    waiting = {fid: f for fid, f in every_fact.items() if not f.reviewed}
+    raw.waiting = {fid: f"{f.path}:{f.line}" for fid, f in waiting.items()}
     _check_references(config, metrics, themes, charts, facts, raw, errors)
     _check_article_tags(root, articles, themes, raw, errors)
     warnings: list[str] = []
@@ -68,7 +72,7 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
         raise BuildError(errors)
     assert config is not None
     return Site(config=config, articles=articles, metrics=metrics, facts=facts, charts=charts,
-                themes=themes, conflicts=find_conflicts(facts), warnings=warnings)
+                themes=themes, conflicts=find_conflicts(facts), warnings=warnings, waiting=waiting)
 
 
 # --- site.yaml ---------------------------------------------------------------
@@ -283,7 +287,7 @@ def _check_references(config: SiteConfig | None, metrics: dict[str, Metric], the
         for index, fact_id in enumerate(config.headline_facts):
             if not raw.known("fact", fact_id, facts):
                 line = line_of(listed, index) or line_of(raw.site, "headline_facts")
-                errors.append(ContentError("content/site.yaml", line, "headline_facts", f"unknown fact id {fact_id!r}"))
+                errors.append(ContentError("content/site.yaml", line, "headline_facts", raw.unknown_fact(fact_id)))
     for key, metric in metrics.items():
         if not raw.known("theme", metric.theme, themes):
             errors.append(ContentError("content/metrics.yaml", line_of(raw.metrics[key], "theme"), "theme", f"unknown theme {metric.theme!r} for metric {key!r} (no content/themes/{metric.theme}.md)"))
@@ -321,6 +325,6 @@ def _check_fact_links(path: str, body: str, body_line: int, facts: dict[str, Fac
         if fact_id in raw.broken["fact"]:
             continue
         if fact is None:
-            errors.append(ContentError(path, line, "body", f"link [{text}](fact:{fact_id}) names an unknown fact id"))
+            errors.append(ContentError(path, line, "body", f"link [{text}](fact:{fact_id}): {raw.unknown_fact(fact_id)}"))
         elif text and not text_matches_value(text, fact.value, fact.unit):  # empty text shows the figure itself
             errors.append(ContentError(path, line, "body", f"link text {text!r} does not show the value of fact {fact_id!r} ({fact.value:g} {fact.unit})"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from harness import new_context
 
+from editing import corrected
 from fuling.core.reporter import MemoryReporter
 from fuling.preview.server import PreviewServer
 
@@ -44,7 +45,7 @@ def test_an_open_page_follows_the_edits(browser, preview):
         assert "122" in page.inner_text(ROW)
 
         saved = time.monotonic()
-        replace_in(facts, "value: 122\n", "value: 9137\n")
+        replace_in(facts, "value: 122\n", corrected(122, 9137))  # as an editor now must: with its correction
         page.wait_for_selector(f"{ROW}:has-text('9137')", timeout=30_000)  # reloaded by itself
         seconds = time.monotonic() - saved
         # the debounce and one small build; the page's script waits on the server, not on a timer
@@ -55,7 +56,7 @@ def test_an_open_page_follows_the_edits(browser, preview):
         assert f"{FACTS}:" in overlay.inner_text() and "value" in overlay.inner_text()
         assert "9137" in page.inner_text(ROW)  # the last good page underneath
 
-        replace_in(facts, "value: 一百二十二\n", "value: 123\n")
+        replace_in(facts, "value: 一百二十二\n", "value: 123\n")  # the correction is still on record
         page.wait_for_selector(f"{ROW}:has-text('123')", timeout=30_000)
         assert page.query_selector(OVERLAY) is None
     finally:
