@@ -258,3 +258,37 @@ def test_embed_scripts_set_no_cookie_and_call_no_other_host():
         text = (ASSETS / name).read_text(encoding="utf-8")
         assert "cookie" not in text.lower().replace("no cookies", "")
         assert "fetch(" not in text and "XMLHttpRequest" not in text and "sendBeacon" not in text
+
+
+# ------------------------------------------------------- hostile titles and addresses
+
+
+def test_embed_code_cannot_be_broken_out_of_by_a_chart_title(tmp_path):
+    """The code other newsrooms paste is one iframe and one script whatever the title says:
+    a quote in the title stays inside its attribute once the code is copied and pasted."""
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    spec = project / "content" / "charts" / "industrial-output.yaml"
+    hostile = '涪陵"><script>alert(1)</script><iframe srcdoc="x" onload="alert(2)'
+    spec.write_text(spec.read_text(encoding="utf-8").replace("title: 涪陵规上工业产值", f"title: '{hostile}'", 1),
+                    encoding="utf-8")
+    _, _, files = build(project)
+    for box in ("embed-code-industrial-output", "embed-iframe-industrial-output"):
+        code = parse_html(nodes(page(files, "charts/industrial-output/index.html"), "textarea", id=box)[0].text())
+        iframes = nodes(code, "iframe")
+        assert len(iframes) == 1 and iframes[0].attrs["title"] == hostile
+        assert sorted(iframes[0].attrs) == ["data-fuling-chart", "height", "loading", "src", "style", "title", "width"]
+        assert [n.attrs.get("src", "") for n in nodes(code, "script")] in ([], ["https://example.org/fuling/assets/embed.js"])
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("https://example.org//evil.example/", "//"),
+    ('https://example.org/a"onload="x/', "may not contain"),
+    ("https://exa mple.org/", "host"),
+    ("javascript:alert(1)//", "http:// or https://"),
+])
+def test_a_site_url_that_could_point_elsewhere_or_break_an_attribute_is_refused(url, problem):
+    from fuling.load.site import normalise_site_url
+
+    normalised, why = normalise_site_url(url)
+    assert normalised == "" and problem in why

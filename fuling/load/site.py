@@ -9,6 +9,7 @@ error in the project. Facts live in `load_facts`, YAML line tracking in
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -77,14 +78,27 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
 
 # --- site.yaml ---------------------------------------------------------------
 
+# What a published address may hold: it is pasted into attributes of other sites' pages
+# (embed codes) and into this site's <base>, so nothing that could end an attribute or
+# name another host. A host name or address, an optional port; a path of URL characters.
+HOST_RE = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$")
+PATH_RE = re.compile(r"^[A-Za-z0-9._~!$&()*+,;=:@%/-]*$")
+
+
 def normalise_site_url(url: str) -> tuple[str, str]:
     """(url ending in '/', '') or ('', what is wrong)."""
-    parts = urlsplit(url.strip())
+    url = url.strip()
+    parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return "", f"{url!r} must be an absolute http:// or https:// URL"
+        return "", f"{url!r} must be an absolute http:// or https:// URL, e.g. https://news.example.cn/data/fuling/"
     if parts.query or parts.fragment:
         return "", f"{url!r} must not carry a query or fragment"
-    url = url.strip()
+    if parts.username or parts.password or not HOST_RE.match(parts.netloc):
+        return "", f"{url!r}: {parts.netloc!r} is not a host name (letters, digits, dots and hyphens, then :port)"
+    if not PATH_RE.match(parts.path):
+        return "", f"{url!r}: the path may not contain quotes, spaces, < > \\ or other characters a URL escapes"
+    if "//" in parts.path:
+        return "", f"{url!r}: the path may not contain // (a browser would read what follows as another host)"
     return (url if url.endswith("/") else url + "/"), ""
 
 

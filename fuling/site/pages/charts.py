@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from fuling.core.urls import chart_page
+from fuling.site.embedcode import embed_code
 
 
 def _sources(chart) -> list[tuple]:
@@ -32,7 +33,7 @@ def generate(ctx) -> dict[str, bytes]:
             section="charts", title=f"{chart.title} · {ctx.site.config.title}",
             description=chart.data.description[:150],
             canonical=ctx.canonical(path), chart=chart, theme=themes.get(chart.theme),
-            sources=_sources(chart),
+            sources=_sources(chart), embed=embed_code(ctx.site, chart),
         ))
     return out
 
