@@ -138,3 +138,18 @@ def test_chart_json_names_its_sources(files):
     assert document["title"] == "涪陵规上工业产值"
     assert [s["article"] for s in document["source"]] == ["new-productive-forces", "three-changes"]
     assert len(document["points"]) == 3
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised_and_numbers_stay_numbers():
+    import csv
+    import io
+
+    from fuling.outputs.exports import _csv
+
+    rows = [{"quote": '=HYPERLINK("http://evil.example","点这里")', "note": "+1 研究", "label": "@SUM(A1)",
+             "other": "-号", "tab": "\tx", "value": -30, "share": 12.5, "plain": "2471亿元"}]
+    data = _csv(list(rows[0]), rows).decode("utf-8-sig")
+    cells = next(csv.DictReader(io.StringIO(data)))
+    assert cells["quote"] == "'" + rows[0]["quote"] and cells["note"] == "'+1 研究" and cells["label"] == "'@SUM(A1)"
+    assert cells["other"] == "'-号" and cells["tab"] == "'\tx"
+    assert cells["value"] == "-30" and cells["share"] == "12.5" and cells["plain"] == "2471亿元"

@@ -114,12 +114,27 @@ def chart_document(site: Site, chart: ChartData, rows: list[dict]) -> dict:
     }
 
 
+# A text cell starting with one of these is run as a formula by Excel and WPS
+# (=HYPERLINK(…) in a quote): OWASP's advice is a leading apostrophe, which spreadsheets
+# hide. Numbers are written as numbers (a fall of 30 % stays -30); JSON and SQLite keep
+# the exact text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(columns: list[str], rows: list[dict]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet software read the Chinese
 
 
