@@ -220,3 +220,22 @@ def test_open_page_reloads_on_edit_and_shows_a_broken_edit_as_an_overlay(preview
             assert not [e for e in errors if "Content Security Policy" in e]
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("host, answered", [
+    ("127.0.0.1:{port}", True), ("localhost:{port}", True), ("[::1]:{port}", True),
+    ("attacker.example", False), ("attacker.example:{port}", False), ("127.0.0.1.attacker.example", False),
+])
+def test_only_requests_addressed_to_this_machine_are_answered(preview, host, answered):
+    """A page of another site that points its own name at 127.0.0.1 (DNS rebinding) reaches
+    the preview with its own Host header: refused, so it can read nothing of the content."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    connection.request("GET", "/data/facts.csv", headers={"Host": host.format(port=preview.port)})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    assert (response.status == 200) is answered, (host, response.status)
+    if not answered:
+        assert response.status == 421 and b"high-tech-firms-2021" not in body

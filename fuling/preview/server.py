@@ -247,6 +247,9 @@ class _ChangeHandler(FileSystemEventHandler):
         self.preview.notice_change(getattr(event, "dest_path", "") or event.src_path)
 
 
+LOCAL_NAMES = {"127.0.0.1", "localhost", "[::1]"}
+
+
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Serves site/ as it is on disk; HTML pages get the reload script on the way out."""
 
@@ -254,7 +257,27 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.preview = preview
         super().__init__(*args, **kwargs)
 
+    def _addressed_here(self) -> bool:
+        """Only a request for this machine by name: another site's page that points its own
+        name at 127.0.0.1 (DNS rebinding) sends its own Host and is refused."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host.rsplit(":", 1)[0] if host.count(":") == 1 or host.startswith("[") and "]:" in host else host
+        return name in LOCAL_NAMES
+
+    def _refused(self) -> bool:
+        if self._addressed_here():
+            return False
+        self._send(HTTPStatus.MISDIRECTED_REQUEST, "text/plain; charset=utf-8",
+                   b"This preview answers only requests for 127.0.0.1, localhost or [::1].\n")
+        return True
+
+    def do_HEAD(self) -> None:
+        if not self._refused():
+            super().do_HEAD()
+
     def do_GET(self) -> None:
+        if self._refused():
+            return
         url = urlsplit(self.path)
         path = url.path
         if path == PREFIX + "status":
