@@ -500,3 +500,31 @@ def test_an_embed_on_another_origin_renders_and_resizes(nginx, browser, host_pag
     assert not violations, violations
     assert not visit.foreign, visit.foreign
     assert not visit.failed, visit.failed
+
+
+def test_dot_files_are_never_served(site, nginx):
+    (site / ".git").mkdir(exist_ok=True)
+    (site / ".git" / "config").write_text("[remote]\n", encoding="utf-8")
+    (site / ".env").write_text("SECRET=1\n", encoding="utf-8")
+    try:
+        for path in (PREFIX + ".git/config", PREFIX + ".env", PREFIX + "charts/.hidden"):
+            resp = get(nginx, path)
+            assert resp.status == 404 and b"SECRET" not in resp.body and b"remote" not in resp.body, path
+    finally:
+        shutil.rmtree(site / ".git")
+        (site / ".env").unlink()
+
+
+def test_only_embed_pages_may_be_framed_by_other_sites(nginx):
+    framed = csp_directives(get(nginx, PREFIX + "embed/industrial-output/").headers["content-security-policy"])
+    assert framed["frame-ancestors"] == ["*"]
+    for path in (PREFIX + "charts/industrial-output/", PREFIX + "no-such/embed/x/", PREFIX + "data/embed/"):
+        policy = csp_directives(get(nginx, path).headers["content-security-policy"])
+        assert policy["frame-ancestors"] == ["'self'"], path
+
+
+def test_the_redirect_from_the_bare_host_carries_the_security_headers(nginx):
+    resp = get(nginx, "/")
+    assert resp.status == 302 and resp.headers["location"].endswith(PREFIX)
+    assert resp.headers.get("x-content-type-options") == "nosniff"
+    assert "frame-ancestors 'none'" in resp.headers.get("content-security-policy", "")
