@@ -153,6 +153,7 @@ def _article(i: int) -> ArticleSpec:
             "kind": kind,
             "measure": measure,
             "source": {"article": slug, "quote": sentence, "paragraph": para},
+            "reviewed": True,  # a site's published facts: proposals waiting for review are not built
         })
 
     def figure_sentence(metric: str, subj: str, value, lead: str) -> str:

@@ -1,1 +1,2 @@
-"""涪陵数据 — the build pipeline: ingest → extract → load → charts → render → write."""
+"""涪陵数据 — one package a stage, in pipeline order around `core`: ingest → extract → load →
+charts → site → outputs, driven by build, desk (an editor's edits) and preview (docs/architecture.md)."""

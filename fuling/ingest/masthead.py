@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from fuling.ingest import dates, rules
 
-if TYPE_CHECKING:  # parse imports this module; the type only names its class
-    from fuling.ingest.parse import Line
+if TYPE_CHECKING:  # the type only names its class
+    from fuling.ingest.lines import Line
 
 HEADLINE_MAX = 48  # a headline above a source or byline line; the longest in the dev reports runs 26
 SOURCE_LINE_MAX = 120  # a source line with outlet, time, author and editor runs to about 60

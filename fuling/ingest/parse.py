@@ -11,26 +11,16 @@ the blocks keep the printed characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from fuling.core.errors import ContentError
 from fuling.core.model import Block, Caption
 from fuling.ingest import masthead, rules
 from fuling.ingest.dates import Body, DateFinding
-from fuling.ingest.pieces import PieceSpec, SeedSpec, sidecar_name
+from fuling.ingest.draft import Draft
+from fuling.ingest.lines import Line
+from fuling.ingest.pieces import SeedSpec, sidecar_name
 from fuling.ingest.published import find_date
-from fuling.ingest.script import rule_text
-
-
-@dataclass
-class Line:
-    no: int  # 1-based line in the seed
-    text: str  # stripped
-    gap: int  # blank (or whitespace-only) lines before it
-    rule: str = ""  # what the rules read: `text` in Simplified, half-width (script.rule_text)
-
-    def __post_init__(self) -> None:
-        self.rule = self.rule or rule_text(self.text)
 
 
 @dataclass
@@ -41,63 +31,6 @@ class Item:
     line: Line
     text: str
     extra: str = ""  # caption credit
-
-
-@dataclass
-class Draft:
-    spec: PieceSpec
-    seed: str
-    heads: dict[str, str] = field(default_factory=dict)
-    authors: list[str] = field(default_factory=list)
-    publication: str = ""
-    bylines: list[str] = field(default_factory=list)
-    credit: str = ""
-    author_note: str = ""
-    captions: list[Caption] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    truncated: list[tuple[str, str]] = field(default_factory=list)  # (anchor, last words)
-    slug: str = ""
-    title_drafted: bool = False  # the print has no headline: the title is the first sentence's
-    sources: list[tuple[Line, masthead.SourceLine]] = field(default_factory=list)
-    dateline: tuple[Line, masthead.Dateline] | None = None
-    body: Body = Body("", "")  # the text for the date rules
-    date: DateFinding | None = None
-
-    def meta(self) -> dict:
-        """Front matter in a fixed field order (docs/content-format.md)."""
-        spec = self.spec
-        meta: dict = {"title": self.heads.get("title", ""), "slug": self.slug}
-        for name in ("kicker", "subtitle", "series", "banner"):
-            if self.heads.get(name):
-                meta[name] = self.heads[name]
-        meta["date"] = self.date.date
-        meta["date_basis"] = self.date.basis
-        meta["publication"] = spec.publication or self.publication
-        meta["authors"] = list(self.authors)
-        meta["author_note"] = self.author_note
-        if self.bylines:
-            meta["byline"] = " ".join(self.bylines)
-        if self.credit:
-            meta["credit"] = self.credit
-        meta["place"] = spec.place
-        meta["seed"] = self.seed
-        meta["captions"] = [
-            {"text": c.text, "credit": c.credit or self.credit} for c in self.captions
-        ]
-        meta["summary"] = spec.summary
-        meta["tags"] = list(spec.tags)
-        notes = []
-        if self.truncated:
-            notes.append("；".join(
-                f"{anchor}止于“…{words}”，印刷文本在此中断，后文未印出" for anchor, words in self.truncated
-            ) + "。")
-        if self.title_drafted:
-            notes.append("原文未印标题，标题取自正文首句，待编辑核实。")
-        if self.date.inferred:
-            notes.append("原文未印完整日期，日期据文中证据推定（见日期依据），待编辑核实。")
-        if notes:
-            meta["note"] = "".join(notes)
-        return meta
 
 
 def seed_lines(text: str) -> list[Line]:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from fuling.ingest import dates
 from fuling.ingest.dates import DateFinding
 
-if TYPE_CHECKING:  # parse imports this module; the type only names its class
-    from fuling.ingest.parse import Draft
+if TYPE_CHECKING:  # the type only names its class
+    from fuling.ingest.draft import Draft
 
 EDITOR_BASIS = "编辑核定"
 

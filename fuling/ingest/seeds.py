@@ -18,7 +18,9 @@ from fuling.core.articlefile import format_article
 from fuling.core.errors import ContentError
 from fuling.core.files import write_atomically
 from fuling.core.reporter import Reporter
-from fuling.ingest.parse import Draft, Line, parse_lines, seed_lines
+from fuling.ingest.draft import Draft
+from fuling.ingest.lines import Line
+from fuling.ingest.parse import parse_lines, seed_lines
 from fuling.ingest.pieces import SeedSpec, read_sidecar, sidecar_name, sidecar_path
 from fuling.ingest.webpage import read_page
 
