@@ -3,8 +3,10 @@ and where the site's plotly.js comes from."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fuling.core.model import ChartData
+if TYPE_CHECKING:  # the build cache imports this module on every no-op build: no model import
+    from fuling.core.model import ChartData
 
 # Okabe–Ito, reordered so the first colours keep >= 3:1 contrast on white;
 # the dark-mode twins (same hue, lighter) are swapped in by assets/charts.js.

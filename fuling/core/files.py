@@ -9,11 +9,12 @@ cache, the search records' listing). The site itself changes as a whole folder
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
+    import tempfile  # here: a no-op build, which writes nothing, never loads it
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -14,8 +14,8 @@ that the build passes to the stages that need it; no stage reads the environment
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ page type or a site under a sub-path is one change here.
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-from fuling.core.model import Site
+if TYPE_CHECKING:  # a no-op build reads article paths here and needs no model
+    from fuling.core.model import Site
 
 ASSETS_DIR = "assets/"
 MANIFEST = "assets/manifest.json"
