@@ -246,3 +246,25 @@ def test_strict_fails_on_proposed_facts_waiting_for_review_and_names_each(projec
     err = capsys.readouterr().err
     assert "content/facts/three-changes.yaml:" in err and "industrial-value-added-growth-2021' waits for review" in err
     assert not (project / "site").exists()
+
+
+def test_a_folder_holding_files_the_build_did_not_write_is_refused_and_kept(project, tmp_path):
+    """A publishing branch's checkout (.git/, CNAME) as the output folder: nothing deleted."""
+    out = tmp_path / "gh-pages"
+    (out / ".git").mkdir(parents=True)
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (out / "CNAME").write_text("data.example.cn\n", encoding="utf-8")
+    (out / "index.html").write_text("<p>an older build</p>\n", encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build_site(project, out, reporter=MemoryReporter())
+    message = str(caught.value.errors[0])
+    assert ".git" in message and "CNAME" in message and "nothing was written" in message
+    assert (out / ".git" / "HEAD").is_file() and (out / "CNAME").is_file()
+    assert (out / "index.html").read_text(encoding="utf-8") == "<p>an older build</p>\n"
+
+
+def test_a_folder_of_an_earlier_build_is_replaced_as_before(project, tmp_path):
+    out = tmp_path / "public"
+    build_site(project, out, reporter=MemoryReporter())
+    build_site(project, out, reporter=MemoryReporter())
+    assert (out / "index.html").is_file()

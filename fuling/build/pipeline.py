@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fuling.core.urls import is_site_root
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.options import BuildOptions
@@ -258,6 +259,15 @@ class PendingIndex:
 def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -> None:
     from fuling.build.write import write_site
 
+    # The folder is replaced as a whole: never over files that no build of ours writes.
+    produced = {name.split("/", 1)[0] for name in files}
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in produced and not is_site_root(p.name)) \
+        if out.is_dir() else []
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise BuildError([ContentError(_shown(out, root), 0, "", f"holds {shown}, which this build did not write and "
+                                       "would delete; build into an empty folder (e.g. --out site/) and copy the "
+                                       "result into the publishing checkout, or move them away; nothing was written")])
     try:
         write_site(files, out, reporter)
     except OSError as exc:  # disk full, permissions: the previous site is still in place

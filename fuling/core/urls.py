@@ -106,3 +106,20 @@ def served_path(output_path: str) -> str:
     if output_path.endswith("/index.html"):
         return output_path[: -len("index.html")]
     return output_path
+
+
+# Every name a build can write at the top of the site: a folder holding anything else
+# holds files that are not the build's (a publishing checkout's .git/, CNAME), which the
+# build, replacing the folder as a whole, would delete.
+SITE_ROOTS = frozenset({
+    "index.html", "404.html", "articles", "assets", "charts", "corrections", "corrections.xml", "data", "embed",
+    "facts", "feed.xml", "pagefind", "robots.txt", "search", "sitemap.xml", "themes",
+})
+
+
+def is_site_root(name: str) -> bool:
+    """Could the build have written this top-level name (or its .gz / .br copy)?"""
+    for suffix in (".gz", ".br"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name in SITE_ROOTS
