@@ -55,12 +55,8 @@ def test_stable_ids_keep_every_reference_pointing_at_its_element():
 
 @pytest.fixture(autouse=True)
 def nothing_drawn_yet(monkeypatch):
-    """Each test starts without the pictures earlier builds in this process drew (fuling.charts.pictures._DRAWN),
-    and leaves no Chromium kept open behind it: its thread would keep later tests of this
-    process from forking (fuling.core.parallel.can_fork), as a live preview's threads do."""
+    """Each test starts without the pictures earlier builds in this process drew (fuling.charts.pictures._DRAWN)."""
     monkeypatch.setattr(previews, "_DRAWN", {})
-    yield
-    previews._close_kept()
 
 
 @pytest.fixture
