@@ -11,7 +11,7 @@ UNITS_EN = {
     "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "万吨": "10,000 t", "吨": "t",
     "万千瓦时": "10,000 kWh", "亿千瓦时": "100 million kWh", "万立方米": "10,000 m³", "亿立方米": "100 million m³",
     "万人": "10,000 people", "人": "people", "万亩": "10,000 mu", "亩": "mu", "公里": "km", "平方公里": "km²",
-    "%": "%", "个百分点": "percentage points", "个": "", "家": "", "户": "", "项": "", "座": "", "条": "", "辆": "vehicles",
+    "%": "%", "个百分点": "percentage points", "百分点": "percentage points", "个": "", "家": "", "户": "", "项": "", "座": "", "条": "", "辆": "vehicles",
     "台": "units", "件": "", "所": "", "名": "people", "位": "people",
 }
 # What a panel's numbers are, beyond a plain level: (Chinese, English).
