@@ -153,3 +153,24 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised_and_
     assert cells["quote"] == "'" + rows[0]["quote"] and cells["note"] == "'+1 研究" and cells["label"] == "'@SUM(A1)"
     assert cells["other"] == "'-号" and cells["tab"] == "'\tx"
     assert cells["value"] == "-30" and cells["share"] == "12.5" and cells["plain"] == "2471亿元"
+
+
+def test_a_chart_whose_data_files_would_overwrite_the_facts_downloads_is_an_error_naming_it(tmp_path):
+    import shutil
+
+    from fuling.build.pipeline import build_files
+    from fuling.core.errors import BuildError
+    from fuling.core.reporter import MemoryReporter
+
+    root = Path(__file__).resolve().parent.parent
+    project = tmp_path / "mini"
+    shutil.copytree(root / "tests" / "fixtures" / "mini", project)
+    charts = project / "content" / "charts"
+    (charts / "industrial-output.yaml").rename(charts / "facts.yaml")
+    theme = project / "content" / "themes" / "industry.md"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("charts: [industrial-output]", "charts: [facts]"),
+                     encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build_files(project, reporter=MemoryReporter(), templates_dir=root / "templates")
+    message = str(caught.value.errors[0])
+    assert message.startswith("content/charts/facts.yaml:") and "data/facts.csv" in message

@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import describe_fact
 from fuling.core.model import ChartData, Fact, Site
 from fuling.core.urls import (
@@ -37,10 +38,18 @@ def export_data(site: Site, charts: dict[str, ChartData]) -> dict[str, bytes]:
         "data/facts.json": _json(facts_document(site), "facts"),
         "data/facts.db": facts_database(site),
     }
+    clashes = []
     for chart_id in sorted(charts):
+        csv_path, json_path = chart_data_file(chart_id, "csv"), chart_data_file(chart_id, "json")
+        if csv_path in files or json_path in files:  # every output path is claimed once
+            clashes.append(ContentError(charts[chart_id].spec.path, 0, "id", f"chart {chart_id!r} would write "
+                                        f"{csv_path}, the facts download's name: rename the chart's file"))
+            continue
         rows = chart_rows(site, charts[chart_id])
-        files[chart_data_file(chart_id, "csv")] = _csv(CHART_COLUMNS, rows)
-        files[chart_data_file(chart_id, "json")] = _json(chart_document(site, charts[chart_id], rows), "points")
+        files[csv_path] = _csv(CHART_COLUMNS, rows)
+        files[json_path] = _json(chart_document(site, charts[chart_id], rows), "points")
+    if clashes:
+        raise BuildError(clashes)
     return files
 
 

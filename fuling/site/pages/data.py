@@ -189,11 +189,11 @@ def describe_exports(files: dict[str, bytes], chart_ids: list[str]) -> list[Tabl
         for table, names in _sqlite_tables(files["data/facts.db"]).items():
             add(f"db-{table}", f"facts.db：{table} 表", ["data/facts.db"], names, lambda n, t=table: [f"{t}.{n}", n])
 
-    errors = [ContentError("fuling/datapage.py", 0, "DOCS", f"column {m} has no description") for m in missing]
+    errors = [ContentError("fuling/site/pages/data.py", 0, "DOCS", f"column {m} has no description") for m in missing]
     # A description is stale when its file was read and has no such column;
     # chart descriptions are not checked on a site without charts.
     stale = sorted(k for k in set(DOCS) - used if charts or not k.startswith("chart"))
-    errors += [ContentError("fuling/datapage.py", 0, "DOCS", f"{key!r} describes no column of the exported files") for key in stale]
+    errors += [ContentError("fuling/site/pages/data.py", 0, "DOCS", f"{key!r} describes no column of the exported files") for key in stale]
     if errors:
         raise BuildError(errors)
     return tables
