@@ -15,24 +15,12 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: Path(str(item.fspath)).is_relative_to(BROWSER_DIR))
 
 
-@pytest.fixture(autouse=True)
-def no_chromium_kept_open():
-    """A test that built in a process with threads (the live preview's) leaves a Chromium kept
-    open for the next build, on a thread of its own; that thread keeps later tests from
-    forking (fuling.core.parallel.can_fork), so each test closes what it kept."""
-    yield
-    from fuling.charts import pictures
-
-    pictures._close_kept()
-
-
 @pytest.fixture
 def slow_pagefind(tmp_path, monkeypatch):
     """Pagefind that starts 4 s late: longer than the rest of a build of the mini site, so a
     test can see what happens while it is still indexing."""
     from fuling.outputs import search
 
-    monkeypatch.setattr(search, "_MEMO", {})  # Pagefind runs for real, not from an earlier test's index
     real = search.pagefind_binary()
     slow = tmp_path / "slow-bin" / "pagefind_extended"
     slow.parent.mkdir()

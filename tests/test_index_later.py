@@ -22,12 +22,19 @@ CSV = "data/facts.csv"
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
     monkeypatch.delenv("FULING_NO_CACHE", raising=False)
-    # Each test starts with no index made in this process (a memo hit needs no Pagefind run).
-    monkeypatch.setattr(search, "_MEMO", {})
-    monkeypatch.setattr(search, "_LATEST", {})
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     return root
+
+
+@pytest.fixture
+def resident():
+    """What the live preview keeps between its rebuilds: here, between a test's builds."""
+    from fuling.build.resident import Resident
+
+    kept = Resident()
+    yield kept
+    kept.close()
 
 
 def index_files(site: Path) -> dict[str, bytes]:
@@ -39,14 +46,14 @@ def edit(root: Path, old: float, new: float) -> None:
     edit_value(root / FACTS, old, new)
 
 
-def test_the_edit_is_served_first_with_the_previous_index_then_the_new_one(project, slow_pagefind):
+def test_the_edit_is_served_first_with_the_previous_index_then_the_new_one(project, slow_pagefind, resident):
     site = project / "site"
-    build_site(project, site, reporter=MemoryReporter())
+    build_site(project, site, reporter=MemoryReporter(), resident=resident)
     old_index = index_files(site)
     edit(project, 122, 9137)
 
     reporter = MemoryReporter()
-    result = build_site(project, site, reporter=reporter, index_later=True)
+    result = build_site(project, site, reporter=reporter, index_later=True, resident=resident)
     assert result.pending_index is not None and not result.pending_index.done()
     assert "9137" in (site / CSV).read_text(encoding="utf-8"), "the edit is in site/ at once"
     assert index_files(site) == old_index, "with the whole previous index, not a part of a new one"
@@ -57,24 +64,24 @@ def test_the_edit_is_served_first_with_the_previous_index_then_the_new_one(proje
     assert index_files(site) == {p: d for p, d in fresh.items() if p.startswith("pagefind/") and not p.endswith((".gz", ".br"))}
     assert index_files(site) != old_index
     again = MemoryReporter()
-    build_site(project, site, reporter=again)
+    build_site(project, site, reporter=again, resident=resident)
     assert "up to date" in again.text, "finishing saved the build cache"
 
 
-def test_a_dropped_index_leaves_the_work_to_the_next_build(project, slow_pagefind):
+def test_a_dropped_index_leaves_the_work_to_the_next_build(project, slow_pagefind, resident):
     site = project / "site"
-    build_site(project, site, reporter=MemoryReporter())
+    build_site(project, site, reporter=MemoryReporter(), resident=resident)
     old_index = index_files(site)
     original = (project / FACTS).read_bytes()
     edit(project, 122, 9137)
-    pending = build_site(project, site, reporter=MemoryReporter(), index_later=True).pending_index
+    pending = build_site(project, site, reporter=MemoryReporter(), index_later=True, resident=resident).pending_index
 
     pending.cancel()
     assert pending.done()
     assert index_files(site) == old_index
     (project / FACTS).write_bytes(original)  # back to the file of the last finished build
     reporter = MemoryReporter()
-    result = build_site(project, site, reporter=reporter, index_later=True)
+    result = build_site(project, site, reporter=reporter, index_later=True, resident=resident)
     assert "up to date" not in reporter.text, "site/ no longer matches the last saved build"
     assert "9137" not in (site / CSV).read_text(encoding="utf-8")
     if result.pending_index is not None:
@@ -82,9 +89,9 @@ def test_a_dropped_index_leaves_the_work_to_the_next_build(project, slow_pagefin
     assert index_files(site) == old_index, "the same content as the first build: the same index"
 
 
-def test_without_an_earlier_index_in_this_process_the_build_waits_for_pagefind(project, slow_pagefind):
+def test_without_an_earlier_index_in_this_process_the_build_waits_for_pagefind(project, slow_pagefind, resident):
     reporter = MemoryReporter()
-    result = build_site(project, project / "site", reporter=reporter, index_later=True)
+    result = build_site(project, project / "site", reporter=reporter, index_later=True, resident=resident)
     assert result.pending_index is None
     assert index_files(project / "site")
     assert "waiting for Pagefind to index" in reporter.text, "the wait is not silent"

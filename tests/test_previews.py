@@ -53,10 +53,15 @@ def test_stable_ids_keep_every_reference_pointing_at_its_element():
     assert 'fill="rgb(0, 114, 178)"' in svg and "stroke: rgb(0, 114, 178)" in svg  # colours are left alone
 
 
-@pytest.fixture(autouse=True)
-def nothing_drawn_yet(monkeypatch):
-    """Each test starts without the pictures earlier builds in this process drew (fuling.charts.pictures._DRAWN)."""
-    monkeypatch.setattr(previews, "_DRAWN", {})
+@pytest.fixture
+def resident():
+    """What the live preview keeps between its rebuilds (pictures drawn, a Chromium kept open):
+    here, between one test's builds; a build handed none keeps nothing."""
+    from fuling.build.resident import Resident
+
+    kept = Resident()
+    yield kept
+    kept.close()
 
 
 @pytest.fixture
@@ -163,7 +168,6 @@ def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(
     the pictures are then drawn in a thread, still beside render, to the same bytes."""
     need_browser()
     build_site(project, tmp_path / "forked", reporter=MemoryReporter())
-    previews._DRAWN.clear()  # drawn again, not taken from this process's memory
     with another_thread_running():
         threaded = MemoryReporter()
         build_site(project, tmp_path / "threaded", reporter=threaded)
@@ -178,18 +182,17 @@ def test_a_line_chart_is_drawn_to_the_same_bytes_every_time(project, tmp_path):
     chart = project / "content/charts/industrial-output.yaml"
     chart.write_text(chart.read_text(encoding="utf-8").replace("type: bar", "type: line"), encoding="utf-8")
     build_site(project, tmp_path / "one", reporter=MemoryReporter())
-    previews._DRAWN.clear()  # drawn again, not taken from this process's memory
-    build_site(project, tmp_path / "two", reporter=MemoryReporter())
+    build_site(project, tmp_path / "two", reporter=MemoryReporter())  # drawn again: nothing kept between them
     assert 'class="trace scatter' in (tmp_path / "one" / f"{CHART}/preview-380.svg").read_text(encoding="utf-8")
     assert_same_pictures(tmp_path / "one", tmp_path / "two")
 
 
-def test_a_second_build_in_the_same_process_draws_nothing_again(project, tmp_path):
-    """The live preview and a build without the cache: pictures drawn once per process."""
+def test_a_second_build_with_the_same_resident_draws_nothing_again(project, tmp_path, resident):
+    """The live preview's rebuilds, even without the cache: pictures drawn once."""
     need_browser()
-    build_site(project, tmp_path / "one", reporter=MemoryReporter())
+    build_site(project, tmp_path / "one", reporter=MemoryReporter(), resident=resident)
     again = MemoryReporter()
-    build_site(project, tmp_path / "two", reporter=again)
+    build_site(project, tmp_path / "two", reporter=again, resident=resident)
     assert "2 chart pictures, 0 drawn, 2 unchanged" in again.text
     assert "drawing" not in again.text
     assert_same_pictures(tmp_path / "two", tmp_path / "one")
@@ -209,12 +212,11 @@ def test_a_build_without_pictures_is_not_up_to_date_once_chromium_is_there(proje
     assert "preview-380.svg" in (out / f"{CHART}/index.html").read_text(encoding="utf-8")
 
 
-def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, monkeypatch):
+def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, monkeypatch, resident):
     """In a process with threads (the live preview) the pictures are drawn in a Chromium kept
     open between builds: started once, same bytes as a build's own Chromium."""
     need_browser()
     build_site(project, tmp_path / "forked", reporter=MemoryReporter())
-    previews._DRAWN.clear()
     started = []
     real = previews._KeptBrowser.__init__
 
@@ -223,15 +225,11 @@ def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, 
         real(self, *args)
 
     monkeypatch.setattr(previews._KeptBrowser, "__init__", counting)
-    previews._close_kept()
-    try:
-        with another_thread_running():
-            build_site(project, tmp_path / "first", reporter=MemoryReporter())
-            previews._DRAWN.clear()  # drawn again, in the same browser
-            again = MemoryReporter()
-            build_site(project, tmp_path / "second", reporter=again)
-            assert "2 drawn" in again.text
-    finally:
-        previews._close_kept()
+    with another_thread_running():
+        build_site(project, tmp_path / "first", reporter=MemoryReporter(), resident=resident)
+        resident.pictures.drawn.clear()  # drawn again, in the same browser
+        again = MemoryReporter()
+        build_site(project, tmp_path / "second", reporter=again, resident=resident)
+        assert "2 drawn" in again.text
     assert len(started) == 1
     assert_same_pictures(tmp_path / "second", tmp_path / "forked")

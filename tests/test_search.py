@@ -220,10 +220,10 @@ def test_a_build_failing_while_pagefind_runs_stops_it_and_removes_its_folder(mon
     slow.write_text("#!/bin/sh\nexec sleep 60\n")
     slow.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # only Pagefind is started: no Chromium for pictures
     monkeypatch.setattr(search.subprocess, "Popen", popen)
     monkeypatch.setattr(search.tempfile, "TemporaryDirectory", folder)
     monkeypatch.setattr(assets, "publish", failing_publish)
-    search._MEMO.clear()
     with pytest.raises(BuildError, match="a publishing error"):
         build_files(MINI, reporter=Reporter(quiet=True), templates_dir=ROOT / "templates")
     assert len(started) == 1 and started[0].returncode == -9, "Pagefind was stopped and waited for"

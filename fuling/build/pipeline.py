@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fuling.core.urls import is_site_root
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.options import BuildOptions
 from fuling.core.reporter import Reporter
+from fuling.core.urls import is_site_root
 
 if TYPE_CHECKING:  # the stages are imported when used: a no-op rebuild needs none of them
+    from fuling.build.resident import Resident
     from fuling.core.model import Site
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -72,18 +73,20 @@ def check_site(root: Path, site_url: str | None = None, reporter: Reporter | Non
 
 
 def build_files(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
-                templates_dir: Path | None = None,
-                options: BuildOptions | None = None) -> tuple[Site, dict, dict[str, bytes]]:
+                templates_dir: Path | None = None, options: BuildOptions | None = None,
+                resident: Resident | None = None) -> tuple[Site, dict, dict[str, bytes]]:
     """Everything the site consists of, in memory: (site, charts, output path -> bytes)."""
     reporter = reporter or Reporter()
     options = options or BuildOptions.from_environment()
-    site, charts, files, search = start_build(root, site_url, reporter, templates_dir, options=options)
+    site, charts, files, search = start_build(root, site_url, reporter, templates_dir, options=options,
+                                              resident=resident)
     return site, charts, with_index(files, wait_for_index(search, reporter))
 
 
 def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_dir: Path | None = None,
-                memo: Memo = NO_MEMO, options: BuildOptions = BuildOptions()):
+                memo: Memo = NO_MEMO, options: BuildOptions = BuildOptions(), resident: Resident | None = None):
     """(site, charts, the published files but the search index, the SearchIndexRun making it)."""
+    from fuling.build.resident import Resident
     from fuling.charts.figures import build_charts
     from fuling.core.parallel import in_background
     from fuling.outputs.exports import export_data
@@ -92,6 +95,8 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     from fuling.outputs.search import start_search_index
 
     root = Path(root)
+    keeps = resident is not None  # the caller keeps what this build leaves (the live preview)
+    resident = resident or Resident()
     site = check_site(root, site_url, reporter, memo, strict=options.strict)
 
     started = time.perf_counter()
@@ -101,7 +106,7 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
     memo.prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
-    plan, pictures = _start_previews(charts, templates, reporter, memo, options)  # drawn in a Chromium meanwhile
+    plan, pictures = _start_previews(charts, templates, reporter, memo, options, resident)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts, serial=options.serial)  # data files on a second core meanwhile
     searched: dict[str, bytes] = {}  # the pages the search index was started from
     search = None
@@ -110,7 +115,7 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         # Pagefind indexes the pages it reads in a process of its own from as soon as they are
         # rendered, while the other pages render and the rest is gathered and published.
         nonlocal search
-        search = start_search_index(site, pages, memo, binary=options.pagefind_binary)
+        search = start_search_index(site, pages, memo, binary=options.pagefind_binary, memory=resident.indexes)
         searched.update(pages)
 
     try:
@@ -134,6 +139,9 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
             if job is not None:
                 job.cancel()
         raise
+    finally:
+        if not keeps:  # a Chromium kept open for this build alone is closed with it
+            resident.close()
     return site, charts, files, search
 
 
@@ -187,14 +195,15 @@ def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
 
 def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,
                templates_dir: Path | None = None, index_later: bool = False,
-               options: BuildOptions | None = None) -> BuildResult:
+               options: BuildOptions | None = None, resident: Resident | None = None) -> BuildResult:
     """Build `root`'s content into `out`; raises BuildError before touching `out` on any error.
 
     `index_later` (the live preview): when Pagefind is still indexing once the rest is
     published and this process made an index of the project before, `out` gets the new
     pages with that previous index at once, and `result.pending_index` finishes the
     build (the new index swapped in, the build cache saved) or drops it.
-    `options` default to the environment's (BuildOptions.from_environment).
+    `options` default to the environment's (BuildOptions.from_environment); `resident` is what
+    the caller keeps between its builds (the live preview's pictures, Chromium and indexes).
     """
     reporter = reporter or Reporter()
     options = options or BuildOptions.from_environment()
@@ -211,7 +220,7 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
         reporter.summary(result.pages, result.charts, result.facts, result.seconds)
         return result
     site, charts, files, search = start_build(root, site_url, reporter, templates, memo=state or NO_MEMO,
-                                              options=options)
+                                              options=options, resident=resident)
     later = index_later and search.previous is not None and not search.done()
     try:
         written = with_index(files, search.previous if later else wait_for_index(search, reporter))
@@ -308,7 +317,8 @@ def _shown(path: Path, root: Path) -> str:
         return path.name
 
 
-def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Memo, options: BuildOptions):
+def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Memo, options: BuildOptions,
+                    resident: Resident):
     """(each chart's pictures, the batch drawing them), or ({}, None) without a Chromium (fuling.charts.pictures)."""
     from fuling.charts.chromium import find_browser
     from fuling.charts.pictures import PreviewBatch, plan_previews
@@ -324,7 +334,7 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Mem
 
     plotly_js = plotly_js_file(templates)
     plan = plan_previews(charts, plotly_js)
-    batch = PreviewBatch(plan, charts, plotly_js, browser, memo, serial=options.serial)
+    batch = PreviewBatch(plan, charts, plotly_js, browser, memo, serial=options.serial, memory=resident.pictures)
     if batch.missing:  # a cold build waits seconds for them after render: say what is going on
         reporter.info(f"drawing {len(batch.missing)} chart pictures in Chromium beside render …")
     return plan, batch

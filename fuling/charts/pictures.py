@@ -17,7 +17,7 @@ Pictures are kept between builds (fuling.build.cache) under a digest of what dra
 them: the figure, the width, plotly.js and this module's format. A build
 draws the missing ones in a forked process with a Chromium of its own; in a
 process with threads (the live preview) they are drawn in a thread, in a
-Chromium kept open for the process's next builds.
+Chromium its PictureMemory keeps open for the process's next builds.
 """
 from __future__ import annotations
 
@@ -77,12 +77,13 @@ class PreviewBatch:
     in a thread with the process's kept Chromium."""
 
     def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str,
-                 memo: Memo = NO_MEMO, serial: bool = False):
+                 memo: Memo = NO_MEMO, serial: bool = False, memory: PictureMemory | None = None):
         self.memo = memo  # the build cache: last build's pictures, and where this build's are kept
+        self.memory = memory or PictureMemory()  # what this process drew in earlier builds
         self.files: dict[str, bytes] = {}
         self.missing: list[Preview] = []
         for preview in (p for previews in plan.values() for p in previews):
-            data = _DRAWN.get(preview.key) or memo.recalled("preview", preview.key)
+            data = self.memory.drawn.get(preview.key) or memo.recalled("preview", preview.key)
             if data is None:
                 self.missing.append(preview)
             else:
@@ -94,16 +95,14 @@ class PreviewBatch:
         elif can_fork(serial):
             self.job = in_background(draw, *args)
         else:  # the live preview's threads rule out a fork; Kaleido mostly waits on Chromium, so a thread overlaps as well
-            self.job = _InThread(draw_with_kept_browser, args)
+            self.job = _InThread(self.memory.draw_in_kept_browser, args)
 
     def result(self) -> dict[str, bytes]:
         if self.job is not None:
             drawn = self.job.result()
             for preview in self.missing:
                 self.memo.kept("preview", preview.key, drawn[preview.path])
-                _DRAWN[preview.key] = drawn[preview.path]
-            while len(_DRAWN) > MEMO_PICTURES:  # oldest first out
-                _DRAWN.pop(next(iter(_DRAWN)))
+                self.memory.remember(preview.key, drawn[preview.path])
             self.files.update(drawn)
             self.job = None
         return dict(self.files)
@@ -113,10 +112,7 @@ class PreviewBatch:
             self.job.cancel()
 
 
-# Pictures drawn in this process, by key: a second build in the same process (the live
-# preview, the tests, a build without the cache) draws only what it has not drawn yet.
-_DRAWN: dict[str, bytes] = {}
-MEMO_PICTURES = 256  # about 20 KB each
+MEMO_PICTURES = 256  # pictures a PictureMemory keeps, about 20 KB each
 
 
 class _InThread:
@@ -170,40 +166,54 @@ class _KeptBrowser:
             self.loop.call_soon_threadsafe(self.loop.stop)
 
 
-_KEPT: list[_KeptBrowser] = []  # at most one
-_KEPT_LOCK = threading.Lock()
-
-
 def _kept_key(plotly_js: Path, browser: str) -> tuple:
     """What the kept browser's page was made from: a rebuilt plotly.js needs a new page."""
     st = os.stat(plotly_js)
     return (str(plotly_js), st.st_size, st.st_mtime_ns, browser)
 
 
-def draw_with_kept_browser(previews: list[Preview], figures: dict[str, dict], plotly_js: Path,
-                           browser: str) -> dict[str, bytes]:
-    """`draw`, in the process's kept Chromium (started on first use, closed at exit)."""
-    with _KEPT_LOCK:
-        try:
-            if _KEPT and _KEPT[0].key != _kept_key(plotly_js, browser):
-                _KEPT.pop().close()
-            if not _KEPT:
-                _KEPT.append(_KeptBrowser(plotly_js, browser))
-            return _KEPT[0].draw(previews, figures)
-        except Exception:
-            _close_kept()  # a browser that died or never started: one fresh try, errors reported as usual
-    return draw(previews, figures, plotly_js, browser)
+class PictureMemory:
+    """What a process that builds again and again (the live preview) keeps between its builds:
+    the pictures it drew, by key, and one Chromium kept open. The build is handed one; a
+    build handed none starts with an empty one and leaves nothing behind."""
 
+    def __init__(self) -> None:
+        self.drawn: dict[str, bytes] = {}
+        self._browser: _KeptBrowser | None = None
+        self._lock = threading.Lock()
 
-def _close_kept() -> None:
-    while _KEPT:
-        try:
-            _KEPT.pop().close()
-        except Exception:
-            pass
+    def remember(self, key: str, data: bytes) -> None:
+        self.drawn[key] = data
+        while len(self.drawn) > MEMO_PICTURES:  # oldest first out
+            self.drawn.pop(next(iter(self.drawn)))
 
+    def draw_in_kept_browser(self, previews: list[Preview], figures: dict[str, dict], plotly_js: Path,
+                             browser: str) -> dict[str, bytes]:
+        """`draw`, in the kept Chromium (started on first use, closed by `close` or at exit)."""
+        with self._lock:
+            try:
+                if self._browser is not None and self._browser.key != _kept_key(plotly_js, browser):
+                    self._close_browser()
+                if self._browser is None:
+                    self._browser = _KeptBrowser(plotly_js, browser)
+                    atexit.register(self.close)
+                return self._browser.draw(previews, figures)
+            except Exception:
+                self._close_browser()  # a browser that died or never started: one fresh try, errors reported as usual
+        return draw(previews, figures, plotly_js, browser)
 
-atexit.register(_close_kept)
+    def _close_browser(self) -> None:
+        browser, self._browser = self._browser, None
+        if browser is not None:
+            try:
+                browser.close()
+            except Exception:
+                pass
+
+    def close(self) -> None:
+        """Close the kept Chromium, if one is open (its thread would rule out a fork)."""
+        with self._lock:
+            self._close_browser()
 
 
 def draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:

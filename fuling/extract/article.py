@@ -14,7 +14,12 @@ from decimal import Decimal
 
 from fuling.core.model import Article
 from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, Where, quote, respectively
-from fuling.extract.drafts import MetricDraft, attribute_label, draft_metric, metric_label
+from fuling.extract.drafts import (
+    MetricDraft,
+    attribute_label,
+    draft_metric,
+    metric_label,
+)
 from fuling.extract.figures import Figure, find_figures
 from fuling.extract.metrics import COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
 from fuling.extract.printed import rule_text

@@ -33,13 +33,13 @@ from fuling.core.model import Article
 from fuling.core.reporter import Reporter
 from fuling.extract.article import Proposal, propose
 from fuling.extract.drafts import MetricDraft
-from fuling.extract.figures import UNIT_NAMES
 from fuling.extract.factfile import (
     FactFile,
     format_record,
     read_fact_file,
     write_fact_file,
 )
+from fuling.extract.figures import UNIT_NAMES
 from fuling.extract.metrics import BY_KEY
 
 PROPOSED = Path("content") / "metrics-proposed.yaml"

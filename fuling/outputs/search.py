@@ -218,19 +218,20 @@ class SearchIndexRun:
     publishes the rest of the site meanwhile (Pagefind keeps mostly to one core).
     `result()` waits for it and returns the index files; `cancel()` stops it.
 
-    With a `memo_key`, an index this process already made from the same records is
-    reused (the live preview, the tests) and a new one is remembered."""
+    With a `memo_key`, an index `memory` already holds for the same records is reused
+    (the live preview's rebuilds) and a new one is remembered there."""
 
     def __init__(self, items: list[tuple[str, str]], scratch: str | None = None, memo_key: str | None = None,
-                 binary: str | None = None):
+                 binary: str | None = None, memory: IndexMemory | None = None):
         self.records = len(items)
         self.written = 0  # record files written; the others were kept from the last build
         binary = pagefind_binary(binary)  # a missing binary is an error even when the memo has the index
         self._memo_key = memo_key
         self._scratch = scratch
-        # The last index this process made for the same project (the live preview shows it meanwhile).
-        self.previous = _LATEST.get(scratch) if scratch else None
-        self._files = _MEMO.get(memo_key) if memo_key else None
+        self._memory = memory or IndexMemory()
+        # The last index made for the same project (the live preview shows it meanwhile).
+        self.previous = self._memory.latest.get(scratch) if scratch else None
+        self._files = self._memory.indexes.get(memo_key) if memo_key else None
         self._process: subprocess.Popen | None = None
         self._held = contextlib.ExitStack()  # the temporary folder and the records' lock, until Pagefind is done
         if self._files is not None:
@@ -264,11 +265,9 @@ class SearchIndexRun:
             finally:
                 self._held.close()
             if self._memo_key:
-                _MEMO[self._memo_key] = self._files
-                while len(_MEMO) > 4:  # oldest first out
-                    _MEMO.pop(next(iter(_MEMO)))
+                self._memory.remember(self._memo_key, self._files)
         if self._scratch:
-            _LATEST[self._scratch] = self._files
+            self._memory.latest[self._scratch] = self._files
         return dict(self._files)
 
     def done(self) -> bool:
@@ -283,16 +282,27 @@ class SearchIndexRun:
         self._held.close()
 
 
-# The same records give the same index (tested): a rebuild in the same
-# process (`build.py serve`, the tests) skips Pagefind when no indexed page changed.
-_MEMO: dict[str, dict[str, bytes]] = {}
-_LATEST: dict[str, dict[str, bytes]] = {}  # build cache folder -> the last index made for that project
+class IndexMemory:
+    """Indexes kept by a process that builds again and again (the live preview): the same
+    records give the same index (tested), so a rebuild skips Pagefind when no indexed page
+    changed, and the last index of each project is there to serve while a new one is made."""
+
+    KEEP = 4  # indexes, oldest first out
+
+    def __init__(self) -> None:
+        self.indexes: dict[str, dict[str, bytes]] = {}  # digest of the records -> index files
+        self.latest: dict[str, dict[str, bytes]] = {}  # build cache folder -> the last index made for that project
+
+    def remember(self, key: str, files: dict[str, bytes]) -> None:
+        self.indexes[key] = files
+        while len(self.indexes) > self.KEEP:
+            self.indexes.pop(next(iter(self.indexes)))
 
 
 def start_search_index(site: Site, pages: dict[str, bytes], memo: Memo = NO_MEMO,
-                       binary: str | None = None) -> SearchIndexRun:
+                       binary: str | None = None, memory: IndexMemory | None = None) -> SearchIndexRun:
     """`pagefind/…`, the search index over the rendered pages and the facts, started now.
     Pagefind reads its records from `memo`'s scratch folder when it has one (else a temporary one)."""
     items = records(site, pages)
     key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
-    return SearchIndexRun(items, memo.scratch_folder(), memo_key=key, binary=binary)
+    return SearchIndexRun(items, memo.scratch_folder(), memo_key=key, binary=binary, memory=memory)

@@ -39,6 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+from fuling.build.resident import Resident
 from fuling.core.errors import BuildError
 from fuling.core.options import BuildOptions
 from fuling.core.reporter import Reporter
@@ -103,6 +104,7 @@ class PreviewServer:
         self.reporter = reporter or Reporter()
         self.site_url = site_url
         self.options = options  # None: the environment's, read at each build
+        self.resident = Resident()  # pictures, Chromium and search indexes kept between rebuilds
         self.debounce = debounce
         self.state = PreviewState()
         self._lock = threading.Condition()  # guards `state`; notified when it changes or the server stops
@@ -136,7 +138,7 @@ class PreviewServer:
         # index_later: the edited pages are served (and the browser reloaded) while Pagefind
         # is still indexing; at 1,000 articles that is most of a rebuild.
         return build_site(self.root, self.out, site_url=self.site_url, reporter=self.reporter, index_later=True,
-                          options=self.options)
+                          options=self.options, resident=self.resident)
 
     def rebuild(self) -> bool:
         """Build once; record the outcome for the browser. True when the build succeeded."""
@@ -234,6 +236,7 @@ class PreviewServer:
         self.httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=5)
+        self.resident.close()
 
 
 class _ChangeHandler(FileSystemEventHandler):
