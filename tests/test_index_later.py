@@ -12,7 +12,6 @@ import pytest
 from editing import edit_value
 from fuling.build.pipeline import build_files, build_site
 from fuling.core.reporter import MemoryReporter
-from fuling.outputs import search
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 FACTS = "content/facts/three-changes.yaml"

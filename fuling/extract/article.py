@@ -99,7 +99,7 @@ def propose(article: Article) -> list[Proposal]:
 def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None, str]:
     """The metric rule and where its words were found: "own" (before the figure in
     its clause), "tail" (after it: 9家企业VOCs治理) or "sentence" (the sentence before)."""
-    figure, unit = where.figure, where.figure.unit
+    unit = where.figure.unit
     if (words := respectively(where, figures)) is not None:
         if rule := best_rule(words, unit):
             return rule, "own"
