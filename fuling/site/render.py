@@ -2,12 +2,11 @@
 
 `render_site` builds one `RenderContext` (Jinja2 environment, asset list, view
 data shared by every page) and then runs every page generator. A generator is
-a function `generate(ctx) -> dict[str, bytes]`; each module in `fuling/pages/`
-that defines `generate` (or a `GENERATORS` list) is one, found automatically, so
-a new page type is a new module and no existing file changes. The core pages
-use that same hook.
+a function `generate(ctx) -> dict[str, bytes]`; `PAGE_TYPES` in
+fuling/site/pages/__init__.py lists them, so a new page type is a module there
+and a line in that list.
 
-Nothing here writes files: `write` does that.
+Nothing here writes files: the build does that (fuling/build/write.py).
 """
 from __future__ import annotations
 
@@ -181,7 +180,7 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
 
     `exports` returns the data files the exports stage made (the data page describes them);
     without it they are made here when a page needs them. `previews` names each chart's
-    pictures (fuling.previews), which the pages link; without it charts have none.
+    pictures (fuling.charts.pictures), which the pages link; without it charts have none.
     `on_searched_pages` is called with the pages so far once the generators marked
     `searched` (the pages the search index reads) are done: they run first, so the
     index can be started while the other pages render.

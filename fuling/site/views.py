@@ -148,7 +148,7 @@ class ChartView:
     rows: list[tuple[str, str, FactView]]  # (series, x label, fact)
     notes: list[str]
     units: list[str]
-    previews: list[Preview] = field(default_factory=list)  # the chart as pictures (fuling.previews), narrowest first
+    previews: list[Preview] = field(default_factory=list)  # the chart as pictures (fuling.charts.pictures), narrowest first
 
     @property
     def href(self) -> str:

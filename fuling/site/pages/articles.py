@@ -56,7 +56,7 @@ def generate(ctx) -> dict[str, bytes]:
     total = len(views.articles)
     for done, view in enumerate(views.articles, start=1):
         path = article_page(view.article.slug)
-        # Nothing it shows changed since the last build: the last build's bytes (fuling.cache).
+        # Nothing it shows changed since the last build: the last build's bytes (the build cache, ctx.memo).
         out.update(ctx.memo.reused_page(path, ctx.site, ctx.charts,
                               lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
         # at 1,000 articles most of a 15-second render, which was silent
