@@ -69,7 +69,7 @@ class RenderContext:
     memo: Memo = NO_MEMO  # the build cache: fact rows and article pages that did not change
 
     def progress(self, name: str, done: int, total: int) -> None:
-        """`done` of `total` items of a long generator (fuling.reporter). A generator forked to
+        """`done` of `total` items of a long generator (fuling.core.reporter). A generator forked to
         the second core reports from there: its copy of the reporter writes to the same stream."""
         if self.reporter is not None:
             self.reporter.progress(name, done, total)
