@@ -192,7 +192,7 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     errors = []
     generators = generators if generators is not None else page_generators()
     # A generator marked `in_background` (the article pages: most of the work) runs on a second
-    # core while this process runs the others (fuling.parallel; the same bytes either way).
+    # core while this process runs the others (fuling.core.parallel; the same bytes either way).
     jobs = {g: in_background(g, ctx, serial=serial) for g in generators if getattr(g, "in_background", False)}
     # First the pages the search index reads, and of those the ones rendered here before the
     # ones the second core renders meanwhile; the rest in the order found.
