@@ -59,6 +59,7 @@ def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_co
     build's own log, before their stage's line."""
     import shutil
     import threading
+    import time
     from pathlib import Path
 
     from fuling.build.pipeline import build_site
@@ -70,6 +71,10 @@ def test_a_long_build_reports_its_loops_and_the_article_pages_from_the_second_co
     shutil.copytree(Path(__file__).parent / "fixtures" / "mini", project)
     monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # not needed here
     monkeypatch.setattr(reporting, "LONG_LOOP", 2)  # the fixture's two articles count as many
+    for _ in range(50):  # a closed Chromium's helper threads may take a moment to end
+        if can_fork():
+            break
+        time.sleep(0.1)
     assert can_fork(), f"threads left running by an earlier test: {threading.enumerate()}"
     log = tmp_path / "build.log"
     with open(log, "a", encoding="utf-8") as stream:  # a real file: the forked process writes to it too

@@ -116,18 +116,28 @@ MEMO_PICTURES = 256  # pictures a PictureMemory keeps, about 20 KB each
 
 
 class _InThread:
-    def __init__(self, fn, args: tuple):
-        import concurrent.futures
+    """`fn(*args)` on a thread of its own; `result()` waits for the thread to end, so no
+    thread of ours outlives the build (one alive would rule out the next build's fork)."""
 
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        self.future = self.pool.submit(fn, *args)
-        self.pool.shutdown(wait=False)
+    def __init__(self, fn, args: tuple):
+        self._value = self._error = None
+        self._thread = threading.Thread(target=self._work, args=(fn, args), name="chart-pictures-draw", daemon=True)
+        self._thread.start()
+
+    def _work(self, fn, args: tuple) -> None:
+        try:
+            self._value = fn(*args)
+        except BaseException as error:  # handed to result()
+            self._error = error
 
     def result(self):
-        return self.future.result()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
     def cancel(self) -> None:
-        self.future.cancel()  # one already drawing finishes on its own; nothing waits for it
+        pass  # one already drawing finishes on its own; nothing waits for it
 
 
 class _KeptBrowser:
@@ -142,14 +152,21 @@ class _KeptBrowser:
 
         self.key = _kept_key(plotly_js, browser)
         self.loop = asyncio.new_event_loop()
-        threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True).start()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True)
+        self.thread.start()
         try:
             page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
             self.engine = kaleido.Kaleido(page_generator=page, path=browser, timeout=EXPORT_SECONDS)
             self._run(self.engine.open())
         except BaseException:
-            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._stop_loop()
             raise
+
+    def _stop_loop(self) -> None:
+        """Stop the loop and wait for its thread: a thread still alive would rule out the
+        next build's fork (fuling.core.parallel.can_fork)."""
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
 
     def _run(self, coroutine, timeout: float | None = None):
         import asyncio
@@ -163,7 +180,7 @@ class _KeptBrowser:
         try:
             self._run(self.engine.close(), timeout=10)  # at exit too: never wait for a stuck browser
         finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._stop_loop()
 
 
 def _kept_key(plotly_js: Path, browser: str) -> tuple:
