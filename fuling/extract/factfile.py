@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from fuling.core.errors import ContentError
 from fuling.core.files import write_atomically
 
 
@@ -28,13 +29,35 @@ class FactFile:
     records: list[Chunk] = field(default_factory=list)
 
 
-def read_fact_file(path: Path) -> FactFile:
+class FactFileError(Exception):
+    """A fact file extract cannot read: it writes nothing until the file is fixed."""
+
+    def __init__(self, error: ContentError):
+        super().__init__(str(error))
+        self.error = error
+
+
+def read_fact_file(path: Path, rel: str = "") -> FactFile:
+    """The records of a fact file, each with its own lines; FactFileError naming `rel:line`
+    when the file is not a list of records."""
     if not path.exists():
         return FactFile()
-    text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or []
+    rel = rel or path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or []
+    except UnicodeDecodeError as exc:
+        raise FactFileError(ContentError(rel, 0, "", f"not UTF-8 ({exc.reason}); save it as UTF-8")) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        why = getattr(exc, "problem", None) or "not YAML"
+        raise FactFileError(ContentError(rel, mark.line + 1 if mark else 0, "", f"cannot be read as YAML ({why}); "
+                                         "fix it, or delete it to have extract propose its facts again")) from None
     if isinstance(data, dict):
         data = data.get("facts") or []
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise FactFileError(ContentError(rel, 1, "", "must be a list of fact records (`- id: …`); fix it, or "
+                                         "delete it to have extract propose its facts again"))
     lines = text.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
     before_first = lines[: starts[0]] if starts else lines

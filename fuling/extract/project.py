@@ -35,6 +35,7 @@ from fuling.extract.article import Proposal, propose
 from fuling.extract.drafts import MetricDraft
 from fuling.extract.factfile import (
     FactFile,
+    FactFileError,
     format_record,
     read_fact_file,
     write_fact_file,
@@ -296,7 +297,12 @@ def extract_all(root: Path, force: bool = False, diff: bool = False, reporter: R
     extraction = extract_records(articles, catalogue)
     fresh, known = extraction.files, set(catalogue) | set(BY_KEY)
     facts_dir = root / "content" / "facts"
-    existing = {slug: read_fact_file(facts_dir / f"{slug}.yaml") for slug in fresh}
+    try:
+        existing = {slug: read_fact_file(facts_dir / f"{slug}.yaml", f"content/facts/{slug}.yaml") for slug in fresh}
+    except FactFileError as failure:  # an editor's file is never overwritten unread
+        reporter.error(str(failure.error))
+        reporter.info("extract failed: nothing was written")
+        return 1
     reviewed_by_file = {slug: [c.data for c in f.records if c.data.get("reviewed") is True] for slug, f in existing.items()}
     written = skipped = 0
     waiting: list[dict] = []
