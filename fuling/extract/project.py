@@ -30,6 +30,7 @@ import yaml
 from fuling.core.articlefile import ArticleFormatError, read_article
 from fuling.core.files import write_atomically
 from fuling.core.model import Article
+from fuling.core.numbers import format_value
 from fuling.core.reporter import Reporter
 from fuling.extract.article import Proposal, propose
 from fuling.extract.drafts import MetricDraft
@@ -266,7 +267,7 @@ def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict])
     for j, record in enumerate(fresh):
         if j in used or _covered_elsewhere(record, reviewed_elsewhere):
             continue
-        report["add"].append((record["id"], f"{record['value']:g} {record['unit']} {record['source']['quote']}"))
+        report["add"].append((record["id"], f"{format_value(record['value'])} {record['unit']} {record['source']['quote']}"))
         out.append(record)
     return out, report
 

@@ -25,7 +25,7 @@ from fuling.core.model import (
     SiteConfig,
     Theme,
 )
-from fuling.core.numbers import text_matches_value
+from fuling.core.numbers import format_value, text_matches_value
 from fuling.core.reporter import Progress, report_progress
 from fuling.load.charts import check_series, read_charts
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
@@ -341,4 +341,4 @@ def _check_fact_links(path: str, body: str, body_line: int, facts: dict[str, Fac
         if fact is None:
             errors.append(ContentError(path, line, "body", f"link [{text}](fact:{fact_id}): {raw.unknown_fact(fact_id)}"))
         elif text and not text_matches_value(text, fact.value, fact.unit):  # empty text shows the figure itself
-            errors.append(ContentError(path, line, "body", f"link text {text!r} does not show the value of fact {fact_id!r} ({fact.value:g} {fact.unit})"))
+            errors.append(ContentError(path, line, "body", f"link text {text!r} does not show the value of fact {fact_id!r} ({format_value(fact.value)} {fact.unit})"))
