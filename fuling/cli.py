@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import dataclasses
 import sys
 from datetime import date
@@ -43,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=date.fromisoformat, help="date of the correction (default: today)")
     p.add_argument("--no-build", action="store_true", help="edit and check only; do not rebuild site/")
 
+    p = sub.add_parser("review", help="go through the proposed facts waiting for review: accept, edit, reject")
+    p.add_argument("--accept", metavar="FACT_ID", help="accept this proposal as it is, without asking")
+    p.add_argument("--reject", metavar="FACT_ID", help="reject this proposal (with --reason), without asking")
+    p.add_argument("--reason", default="", help="why a rejected proposal is wrong")
+    p.add_argument("--no-build", action="store_true", help="decide only; do not rebuild site/")
+
     p = sub.add_parser("serve", help="build, serve site/ on 127.0.0.1, rebuild and reload on change")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--site-url", help=argparse.SUPPRESS)
@@ -69,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             return extract_all(root, force=args.force, diff=args.diff, reporter=reporter)
         if command == "fix":
             return _fix(root, args, reporter, options)
+        if command == "review":
+            return _review(root, args, reporter, options)
         if command == "serve":
             from fuling.preview.server import serve
 
@@ -100,6 +109,27 @@ def _fix(root: Path, args, reporter: Reporter, options: BuildOptions) -> int:
                    check=lambda r: check_site(r, reporter=reporter))
     reporter.info(f"fixed {fix.summary}")
     if not args.no_build:
+        build_site(root, root / "site", reporter=reporter, options=options)
+    return 0
+
+
+def _review(root: Path, args, reporter: Reporter, options: BuildOptions) -> int:
+    from fuling.build.pipeline import build_site, check_site
+    from fuling.desk.review import accept, reject
+    from fuling.desk.terminal import review_in_terminal
+
+    def check(r: Path):
+        return check_site(r, reporter=Reporter(stream=io.StringIO()))  # its errors come back as the BuildError
+
+    if args.accept:
+        reporter.info(accept(root, args.accept, check=check))
+        decided = 1
+    elif args.reject:
+        reporter.info(reject(root, args.reject, args.reason, check=check))
+        decided = 1
+    else:
+        decided = review_in_terminal(root, sys.stdin, lambda line: print(line, flush=True), check)
+    if decided and not args.no_build:
         build_site(root, root / "site", reporter=reporter, options=options)
     return 0
 

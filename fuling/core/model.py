@@ -95,6 +95,7 @@ class Fact:
     bound: str = "exact"  # "exact", "at_least", "about", "at_most"
     measure: str = "level"  # "level", "growth", "share", "change"
     reviewed: bool = False
+    rejected: str = ""  # why an editor turned the proposal down; kept so extraction does not propose it again
     note: str = ""
     corrections: list[Correction] = field(default_factory=list)
     # Where the record stands, for error messages: not part of what it says, so a record

@@ -3,8 +3,8 @@
 Editing is the normal case, so this stage is careful with what is on disk:
 
 - a fact file is written only where none exists, or with --force;
-- with --force, a record marked `reviewed: true` is kept byte for byte, in
-  place; other records are replaced by the fresh proposal for the same figure
+- with --force, a record marked `reviewed: true` (or `rejected: why`) is kept
+  byte for byte, in place; other records are replaced by the fresh proposal for the same figure
   or dropped, and new figures are appended;
 - --diff prints what a fresh extraction would add, change or drop and writes
   nothing.
@@ -252,7 +252,7 @@ def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict])
     pairs = pair([chunk.data for chunk in existing.records], fresh)
     for i, chunk in enumerate(existing.records):
         record, match = chunk.data, pairs.get(i)
-        if record.get("reviewed") is True:
+        if record.get("reviewed") is True or record.get("rejected"):  # an editor's decision stays
             out.append(chunk)
             if match is not None and _differs(record, fresh[match]):
                 report["kept"].append((record.get("id"), _changes(record, fresh[match])))

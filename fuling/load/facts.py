@@ -20,7 +20,7 @@ from fuling.load.fields import Fields, line_of, type_name
 from fuling.load.yamlfile import read_yaml
 
 FACT_FIELDS = {"id", "metric", "subject", "value", "unit", "period", "kind", "source", "also_in",
-               "bound", "measure", "reviewed", "note", "corrections"}
+               "bound", "measure", "reviewed", "rejected", "note", "corrections"}
 SOURCE_FIELDS = {"article", "quote", "paragraph"}
 CORRECTION_FIELDS = {"date", "old_value", "reason"}
 
@@ -138,6 +138,10 @@ def read_fact(record: dict, rel: str, errors: list[ContentError]) -> LoadedFact 
     bound = fields.choice(record, "bound", tuple(BOUNDS), default="exact")
     measure = fields.choice(record, "measure", tuple(MEASURES), default="level")
     reviewed = fields.boolean(record, "reviewed")
+    rejected = fields.text(record, "rejected")
+    if reviewed and rejected:
+        fields.error(record, "rejected", "a record is either reviewed (published) or rejected (kept unpublished), "
+                                         "not both; delete `rejected:` to publish it or set reviewed: false")
     note = fields.text(record, "note")
     source = None
     sources: list[tuple[str, Source, dict]] = []
@@ -157,7 +161,7 @@ def read_fact(record: dict, rel: str, errors: list[ContentError]) -> LoadedFact 
     if len(errors) > before or source is None or value is None:
         return None
     fact = Fact(id=fact_id, metric=metric, subject=subject, value=value, unit=unit, period=period, kind=kind,
-                source=source, also_in=also_in, bound=bound, measure=measure, reviewed=reviewed, note=note,
+                source=source, also_in=also_in, bound=bound, measure=measure, reviewed=reviewed, rejected=rejected, note=note,
                 corrections=corrections, path=rel, line=line_of(record, None))
     if problem := _value_against_quote(fact):  # reported, and the record still checked against the others
         key, message = problem

@@ -58,9 +58,10 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
     charts = read_charts(root, errors, raw, memo)
     every_fact = check_facts(read_fact_files(root, errors, raw.broken["fact"], progress, memo), metrics, articles,
                              errors, raw.broken)
-    # Proposals nobody has reviewed are not published (nor referred to, nor drawn).
+    # Proposals nobody has reviewed are not published (nor referred to, nor drawn);
+    # rejected ones are kept in their files only so that extraction does not propose them again.
     facts = {fid: f for fid, f in every_fact.items() if f.reviewed}
-    waiting = {fid: f for fid, f in every_fact.items() if not f.reviewed}
+    waiting = {fid: f for fid, f in every_fact.items() if not f.reviewed and not f.rejected}
     raw.waiting = {fid: f"{f.path}:{f.line}" for fid, f in waiting.items()}
     _check_references(config, metrics, themes, charts, facts, raw, errors)
     _check_article_tags(root, articles, themes, raw, errors)
