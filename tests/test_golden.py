@@ -43,3 +43,9 @@ def test_whole_build_equals_the_golden_copy(built):
         after = actual.get(path, b"").decode("utf-8", "replace").splitlines()
         report += list(difflib.unified_diff(before, after, f"golden/{path}", f"actual/{path}", lineterm="", n=1))[:40]
     pytest.fail("\n".join(report), pytrace=False)
+
+
+def test_the_published_site_carries_no_editing_or_preview_code(built):
+    """The desk and the reload script exist only in the live preview's answers."""
+    carrying = [path for path, data in built.items() if b"__desk" in data or b"__preview" in data]
+    assert carrying == []

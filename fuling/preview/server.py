@@ -43,6 +43,8 @@ from fuling.build.resident import Resident
 from fuling.core.errors import BuildError
 from fuling.core.options import BuildOptions
 from fuling.core.reporter import Reporter
+from fuling.desk.web import PREFIX as DESK_PREFIX
+from fuling.desk.web import Desk, Reply
 
 PREFIX = "/__preview/"
 LONG_POLL_SECONDS = 20.0  # a status request waits this long for a new version, then answers as is
@@ -68,9 +70,13 @@ CLIENT_JS = r"""(function () {
     box.textContent = "构建失败 Build failed — showing the last good page underneath\n\n" + message;
   }
   // The server answers when the version moves past `seen` (or after LONG_POLL_SECONDS):
-  // ask again at once. A failed request (server stopped) is retried more slowly.
+  // ask again at once. A failed request (server stopped) is retried more slowly. The first
+  // request does not wait, so a page opened while the build is broken shows the overlay at once.
+  var first = true;
   function poll() {
-    fetch("/__preview/status?since=" + seen, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    var url = first ? "/__preview/status" : "/__preview/status?since=" + seen;
+    first = false;
+    fetch(url, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (s.error) { overlay(s.error); }
       else if (s.version !== loaded) { location.reload(); return; }
       else { overlay(null); }
@@ -79,6 +85,26 @@ CLIENT_JS = r"""(function () {
     }).catch(function () { setTimeout(poll, 1500); });
   }
   poll();
+  // The desk: Alt+click (or, after pressing the pencil, a plain click) on a number opens its record.
+  var picking = false, pen = document.createElement("button");
+  pen.type = "button";
+  pen.textContent = "✎ 编辑数字";
+  pen.title = "点击页面上的数字，在编辑台打开它的事实记录（或按住 Alt 点击）";
+  pen.setAttribute("aria-pressed", "false");
+  pen.style.cssText = "position:fixed;right:1em;bottom:1em;z-index:2147483646;font:14px system-ui,sans-serif;" +
+    "padding:.4em .8em;border:0;border-radius:4px;background:#0b57d0;color:#fff;cursor:pointer";
+  pen.addEventListener("click", function () {
+    picking = !picking;
+    pen.setAttribute("aria-pressed", String(picking));
+    pen.style.background = picking ? "#b00020" : "#0b57d0";
+  });
+  document.body.appendChild(pen);
+  document.addEventListener("click", function (event) {
+    var figure = event.target.closest && event.target.closest("[data-facts]");
+    if (!figure || !(picking || event.altKey)) return;
+    event.preventDefault();
+    location.href = "/__desk/fact/" + encodeURIComponent(figure.dataset.facts.split(" ")[0]);
+  }, true);
 })();
 """
 
@@ -112,9 +138,9 @@ class PreviewServer:
         self._last_change = 0.0
         self._stopping = threading.Event()
         self._build = build or self._pipeline_build
+        self.desk = Desk(self.root, check=self._check_content)
         handler = partial(PreviewHandler, preview=self, directory=str(self.out))
-        self.httpd = ThreadingHTTPServer((host, port), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = QuietHTTPServer((host, port), handler)
         self._threads: list[threading.Thread] = []
         self._observer = None
 
@@ -125,6 +151,18 @@ class PreviewServer:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
+
+    def _check_content(self, root: Path) -> None:
+        """The desk's check of a save: the content loads with it (its errors come back as BuildError)."""
+        import io
+
+        from fuling.build.pipeline import check_site
+
+        check_site(root, site_url=self.site_url, reporter=Reporter(stream=io.StringIO()))
+
+    @property
+    def own_origins(self) -> set[str]:
+        return {f"http://{name}:{self.port}" for name in LOCAL_NAMES}
 
     def watched_dirs(self) -> list[Path]:
         from fuling.build.pipeline import templates_for
@@ -239,6 +277,19 @@ class PreviewServer:
         self.resident.close()
 
 
+class QuietHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A tab closed while its answer was written (broken pipe, reset) is no error worth a
+        traceback in the editor's terminal; anything else still is."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class _ChangeHandler(FileSystemEventHandler):
     def __init__(self, preview: PreviewServer):
         super().__init__()
@@ -283,6 +334,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         path = url.path
+        if path.startswith(DESK_PREFIX):
+            self._reply(self.preview.desk.get(path, url.query))
+            return
         if path == PREFIX + "status":
             try:  # the version the page knows: wait for the next one
                 since: int | None = int(parse_qs(url.query).get("since", [""])[0])
@@ -304,6 +358,36 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/html; charset=utf-8", self._inject(NO_SITE_HTML.encode()))
             return
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", self._inject(page.read_bytes()))
+
+    def do_POST(self) -> None:
+        if self._refused():
+            return
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= 1024 * 1024:
+            self._send(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", b"a desk form has a Content-Length\n")
+            return
+        body = self.rfile.read(length)
+        path = urlsplit(self.path).path
+        if not path.startswith(DESK_PREFIX):
+            self._send(HTTPStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", b"the preview takes no POST here\n")
+            return
+        self._reply(self.preview.desk.post(path, body, self.headers.get("Content-Type", ""), self.headers.get("Cookie", ""),
+                                           self.headers.get("Origin", ""), self.preview.own_origins))
+
+    def _reply(self, reply: Reply) -> None:
+        """A desk answer, as is: no reload script, which would throw away a form being filled in."""
+        body = reply.body
+        self.send_response(reply.status)
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _html_file(self, path: str) -> Path | None:
         """The HTML file a request is for, or None when it is not a page (assets, redirects, 404s)."""

@@ -1,0 +1,154 @@
+"""The desk in the live preview, over HTTP (fuling/desk/web.py through the preview server):
+its pages, a save that goes through, and the saves it refuses (another site's post,
+a stale form, a malformed value), each leaving the fact file as it was."""
+from __future__ import annotations
+
+import re
+import shutil
+import urllib.error
+import urllib.parse
+import urllib.request
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from fuling.core.reporter import MemoryReporter
+from fuling.load.site import load_site
+from fuling.preview.server import PreviewServer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+TC = "content/facts/three-changes.yaml"
+PROPOSAL = "industrial-value-added-growth-2021"
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+@pytest.fixture
+def preview(project):
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1, build=lambda: None)
+    server.start()
+    yield server
+    server.stop()
+
+
+def request(server, path, data: dict | None = None, headers: dict | None = None):
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    req = urllib.request.Request(server.url + path.lstrip("/"), data=body, headers=headers or {})
+    if body is not None and not req.has_header("Content-type"):
+        req.add_header("Content-Type", "application/x-www-form-urlencoded")
+    try:
+        with OPENER.open(req, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode("utf-8")
+    except urllib.error.HTTPError as failure:
+        return failure.code, dict(failure.headers), failure.read().decode("utf-8")
+
+
+def form_of(server, fact_id: str) -> tuple[dict, str]:
+    """The record's form as the desk page serves it (hidden fields and values), and the cookie."""
+    code, headers, html = request(server, "/__desk/article/three-changes")
+    assert code == 200
+    cookie = headers["Set-Cookie"].split(";")[0]
+    block = html[html.index(f'id="rec-{fact_id}"'):]
+    block = block[: block.index("</form>")]
+    fields = {name: unescape(value) for name, value in re.findall(r'<input[^>]*name="(\w+)" value="([^"]*)"', block)}
+    fields.update({name: unescape(value) for name, value in
+                   re.findall(r'<select name="(\w+)">.*?<option selected>([^<]*)</option>', block, re.S)})
+    return fields, cookie
+
+
+def test_the_desk_listens_on_this_machine_only(preview):
+    assert preview.httpd.server_address[0] == "127.0.0.1"
+
+
+def test_the_index_lists_articles_with_waiting_proposals_first_and_sets_a_strict_cookie(preview):
+    code, headers, html = request(preview, "/__desk/")
+    assert code == 200
+    assert html.index("three-changes") < html.index("new-productive-forces")
+    assert "SameSite=Strict" in headers["Set-Cookie"] and "HttpOnly" in headers["Set-Cookie"]
+    assert headers["X-Frame-Options"] == "DENY" and "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "__preview/client.js" not in html  # a rebuild must not reload a form being filled in
+
+
+def test_the_article_page_marks_each_quote_beside_its_record(preview):
+    code, _, html = request(preview, "/__desk/article/three-changes")
+    assert code == 200
+    assert f'<mark id="q-{PROPOSAL}"><a href="#rec-{PROPOSAL}">' in html
+    assert f'id="rec-{PROPOSAL}"' in html and "待审" in html
+    assert '<option value="industrial_output">规上工业产值</option>' in html  # metrics to pick from
+
+
+def test_a_number_opens_its_record(preview):
+    code, headers, _ = request(preview, f"/__desk/fact/{PROPOSAL}")
+    assert code == 303 and headers["Location"] == f"/__desk/article/three-changes#rec-{PROPOSAL}"
+    assert request(preview, "/__desk/fact/no-such-fact")[0] == 404
+
+
+def test_accepting_with_a_corrected_field_saves_and_publishes(preview, project):
+    fields, cookie = form_of(preview, PROPOSAL)
+    fields.update(period="2021-01/2021-06", action="accept")
+    code, headers, _ = request(preview, "/__desk/save", fields, {"Cookie": cookie, "Origin": preview.url.rstrip("/")})
+    assert code == 303 and headers["Location"].startswith("/__desk/article/three-changes?saved=")
+    fact = load_site(project).facts[PROPOSAL]
+    assert fact.period == "2021-01/2021-06" and fact.reviewed
+
+
+def test_rejecting_from_the_desk(preview, project):
+    fields, cookie = form_of(preview, PROPOSAL)
+    fields.update(action="reject", reason="重复")
+    assert request(preview, "/__desk/save", fields, {"Cookie": cookie})[0] == 303
+    assert "  rejected: 重复\n" in (project / TC).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", ["no cookie", "another origin", "wrong token", "not a form"])
+def test_a_save_another_site_could_send_is_refused_and_writes_nothing(preview, project, case):
+    fields, cookie = form_of(preview, PROPOSAL)
+    fields["action"] = "accept"
+    headers = {"Cookie": cookie}
+    if case == "no cookie":
+        headers = {}  # a SameSite=Strict cookie is not sent with another site's form
+    elif case == "another origin":
+        headers["Origin"] = "http://attacker.example"
+    elif case == "wrong token":
+        fields["token"] = "guessed"
+        headers = {"Cookie": "fuling_desk=guessed"}
+    elif case == "not a form":
+        headers["Content-Type"] = "text/plain"
+    before = (project / TC).read_bytes()
+    code, _, text = request(preview, "/__desk/save", fields, headers)
+    assert code == 403 and text.startswith("refused:")
+    assert (project / TC).read_bytes() == before
+
+
+def test_a_stale_save_is_refused_and_the_other_change_kept(preview, project):
+    fields, cookie = form_of(preview, PROPOSAL)
+    path = project / TC
+    path.write_text(path.read_text(encoding="utf-8") + "# 另一位编辑刚加的备注\n", encoding="utf-8")
+    before = path.read_bytes()
+    fields["action"] = "accept"
+    code, _, html = request(preview, "/__desk/save", fields, {"Cookie": cookie})
+    assert code == 409 and "changed since you opened" in html
+    assert path.read_bytes() == before
+
+
+def test_a_malformed_value_is_named_on_the_page_and_touches_no_file(preview, project):
+    fields, cookie = form_of(preview, PROPOSAL)
+    fields.update(action="accept", value="十三")
+    before = (project / TC).read_bytes()
+    code, _, html = request(preview, "/__desk/save", fields, {"Cookie": cookie})
+    assert code == 400 and "is not a number" in unescape(html)
+    assert 'value="十三"' in html  # what the editor typed is still in the form
+    assert (project / TC).read_bytes() == before
