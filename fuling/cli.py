@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import io
 import dataclasses
+import io
 import sys
 from datetime import date
 from pathlib import Path

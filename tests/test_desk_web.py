@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -152,3 +154,15 @@ def test_a_malformed_value_is_named_on_the_page_and_touches_no_file(preview, pro
     assert code == 400 and "is not a number" in unescape(html)
     assert 'value="十三"' in html  # what the editor typed is still in the form
     assert (project / TC).read_bytes() == before
+
+
+def test_a_tab_closed_while_its_page_is_sent_prints_no_traceback(preview, capfd):
+    preview.out.mkdir(parents=True, exist_ok=True)
+    (preview.out / "big.html").write_bytes(b"<html><body>" + b"x" * 8_000_000 + b"</body></html>")
+    for _ in range(3):
+        with socket.create_connection(("127.0.0.1", preview.port)) as sock:
+            sock.sendall(b"GET /big.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            sock.recv(100)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # reset on close
+    time.sleep(0.5)
+    assert "Traceback" not in capfd.readouterr().err
