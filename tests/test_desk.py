@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import shutil
 from pathlib import Path
 
@@ -121,7 +122,34 @@ def test_after_a_fix_no_page_feed_or_data_file_shows_the_old_value_but_quotes_an
         text = path.read_text(encoding="utf-8-sig")
         for words in allowed:
             text = text.replace(words, "")
+        # the article's text prints the source's number, marked as corrected
+        text = re.sub(r'2471亿元</a><a [^>]*class="corrected-mark"', "", text)
         assert "2471" not in text, f"{path.relative_to(site)} still shows 2471"
     for page in ("index.html", "themes/index.html", "themes/industry/index.html", "articles/new-productive-forces/index.html"):
         assert "2476亿元" in (site / page).read_text(encoding="utf-8"), page
     assert "规上工业产值2476亿元" in (site / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_after_a_fix_every_figure_of_the_fact_carries_the_correction_mark(root):
+    """Wherever a page links the corrected figure (theme prose and tables, the article's text
+    and its list, chart pages, home tiles), 更正 follows it, linking to the correction's entry."""
+    assert main(["--root", str(root), "fix", "industrial-output-2023", "2476", "--reason", "统计局核定数为2476亿元",
+                 "--date", "2024-04-01", "--no-build"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    site = root / "site"
+    figure = re.compile(r'<a [^>]*data-facts="(?:[^"]* )?industrial-output-2023(?: [^"]*)?"[^>]*>.*?</a>(<a [^>]*class="corrected-mark"[^>]*>)?')
+    marked, unmarked = set(), []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        for match in figure.finditer(path.read_text(encoding="utf-8")):
+            if match.group(1) is None:
+                unmarked.append(rel)
+            else:
+                assert "corrections/index.html#industrial-output-2023-2024-04-01" in match.group(1), rel
+                assert "原为2471亿元" in match.group(1), rel
+                marked.add(rel)
+    assert unmarked == []
+    assert {"themes/industry/index.html", "articles/new-productive-forces/index.html"} <= marked, marked
+    chart_rows = [p for p in site.glob("charts/*/index.html")
+                  if re.search(r'data-facts="industrial-output-2023">(?:(?!</tr>).)*corrected-mark', p.read_text(encoding="utf-8"), re.S)]
+    assert chart_rows, "no chart's data table marks the corrected row"

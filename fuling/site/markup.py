@@ -24,6 +24,7 @@ from fuling.core.numbers import format_value
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKERS = re.compile("[\ue000-\ue002]")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
+_CLOSE_TOKEN = re.compile("\ue002(\\d+)\ue001")
 FACT_LINK = re.compile(r"\[([^\]\n]*)\]\(fact:([A-Za-z0-9_.-]+)\)")
 
 INLINE_TAGS = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "mark", "q", "s", "small", "strong", "sub", "sup", "u"}
@@ -61,11 +62,12 @@ def _markdown(text: str) -> str:
 LINK_ATTRIBUTES = {**ATTRIBUTES, "a": {"href", "title", "class", "id", "rel", "data-facts"}}
 
 
-def _fill(html: str, opens: list[str], tags: set[str]) -> str:
+def _fill(html: str, opens: list[str], tags: set[str], closes: list[str] | None = None) -> str:
+    """Markers -> our links: OPEN i MID … CLOSE i MID becomes opens[i] … closes[i] (default </a>)."""
     if not opens:
         return html
     html = _TOKEN.sub(lambda m: opens[int(m.group(1))], html)
-    html = html.replace(CLOSE, "</a>")
+    html = _CLOSE_TOKEN.sub(lambda m: closes[int(m.group(1))] if closes else "</a>", html)
     # A second pass re-nests the tags should a marker have straddled Markdown emphasis.
     return nh3.clean(html, tags=tags, attributes=LINK_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
 
@@ -124,7 +126,9 @@ def figure_span(text: str, quote: str, fact: Fact) -> tuple[int, int] | None:
     q = text.find(quote) if quote else -1
     if q < 0:
         return None
-    found = _number_in(quote, number_forms(fact.value, fact.unit))
+    # a corrected figure's quote prints the number the source had: the correction's old value
+    values = [fact.value] + [c.old_value for c in fact.corrections]
+    found = next(filter(None, (_number_in(quote, number_forms(v, fact.unit)) for v in values)), None)
     if found is None:
         return (q, q + len(quote))
     start, end = q + found[0], q + found[1]
@@ -162,25 +166,32 @@ def block_marks(article: Article, facts: list[Fact]) -> dict[str, list[Mark]]:
     return marks
 
 
-def render_block(block: Block, marks: list[Mark], open_link: Callable[[Mark], str]) -> Markup:
-    """A block's inline HTML with each mark wrapped in the link `open_link` returns."""
+def render_block(block: Block, marks: list[Mark], open_link: Callable[[Mark], str],
+                 after_link: Callable[[Mark], str] = lambda mark: "") -> Markup:
+    """A block's inline HTML with each mark wrapped in the link `open_link` returns, and
+    followed by what `after_link` returns (a correction mark)."""
     text = _MARKERS.sub("", block.text)
     ordered = sorted(marks, key=lambda m: m.start)
     opens = [open_link(m) for m in ordered]
+    closes = ["</a>" + after_link(m) for m in ordered]
     for index in range(len(ordered) - 1, -1, -1):
         mark = ordered[index]
-        text = text[: mark.start] + f"{OPEN}{index}{MID}" + text[mark.start: mark.end] + CLOSE + text[mark.end:]
+        text = (text[: mark.start] + f"{OPEN}{index}{MID}" + text[mark.start: mark.end] + f"{CLOSE}{index}{MID}"
+                + text[mark.end:])
     html = sanitize(_markdown(text), INLINE_TAGS).strip()
-    return Markup(_fill(html, opens, INLINE_TAGS))
+    return Markup(_fill(html, opens, INLINE_TAGS, closes))
 
 
 # -- fact links in theme narratives -----------------------------------------
 
 def render_fact_links(text: str, open_link: Callable[[str], str], unknown: Callable[[str], None],
-                      figure: Callable[[str], str] = lambda fact_id: "") -> Markup:
+                      figure: Callable[[str], str] = lambda fact_id: "",
+                      after_link: Callable[[str], str] = lambda fact_id: "") -> Markup:
     """Theme Markdown where `[2471亿元](fact:id)` becomes the link `open_link(id)` opens, and
-    `{fact:id}` (or a link with no text) the same link showing `figure(id)`, the fact's figure."""
+    `{fact:id}` (or a link with no text) the same link showing `figure(id)`, the fact's figure;
+    each link followed by `after_link(id)` (a correction mark)."""
     opens: list[str] = []
+    closes: list[str] = []
 
     def swap(match: re.Match) -> str:
         fact_id = match.group(2)
@@ -190,11 +201,17 @@ def render_fact_links(text: str, open_link: Callable[[str], str], unknown: Calla
             unknown(fact_id)
             return shown
         opens.append(link)
-        return f"{OPEN}{len(opens) - 1}{MID}{shown}{CLOSE}"
+        closes.append("</a>" + after_link(fact_id))
+        return f"{OPEN}{len(opens) - 1}{MID}{shown}{CLOSE}{len(opens) - 1}{MID}"
 
     text = FACT_REF.sub(lambda m: f"[](fact:{m.group(1)})", _MARKERS.sub("", text))
     source = FACT_LINK.sub(swap, text)
-    return Markup(_fill(sanitize(_markdown(source), BLOCK_TAGS), opens, BLOCK_TAGS))
+    return Markup(_fill(sanitize(_markdown(source), BLOCK_TAGS), opens, BLOCK_TAGS, closes))
+
+
+def correction_mark(href: str, title: str) -> str:
+    """The small 更正 link after a corrected figure, to its entry on the corrections page."""
+    return link_tag(href, title, "corrected-mark") + "更正</a>" if href else ""
 
 
 def link_tag(href: str, text_title: str, css: str, **data: str) -> str:

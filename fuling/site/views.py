@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from fuling.charts.pictures import Preview
 from fuling.charts.style import plot_height
 from fuling.core.facts import describe_fact
-from fuling.core.model import Article, ChartData, Fact, Site, Source
+from fuling.core.model import Article, ChartData, Correction, Fact, Site, Source
+from fuling.core.numbers import format_value
 from fuling.core.periods import (
     is_partial_year,
     period_sort_key,
@@ -115,6 +116,22 @@ class FactView:
     def tooltip(self) -> str:
         """Quote, publication and date, for a title attribute."""
         return f"“{self.source.quote}” ——{self.source.citation}"
+
+    @property
+    def last_correction(self) -> Correction | None:
+        return max(self.fact.corrections, key=lambda c: c.date) if self.fact.corrections else None
+
+    @property
+    def correction_href(self) -> str:
+        """The entry of the latest correction on the corrections page ('' when never corrected)."""
+        c = self.last_correction
+        return f"corrections/index.html#{self.id}-{c.date.isoformat()}" if c else ""
+
+    @property
+    def correction_title(self) -> str:
+        """已更正（2024-04-01）：原为2471亿元。统计局核定为2476亿元"""
+        c = self.last_correction
+        return f"已更正（{c.date.isoformat()}）：原为{format_value(c.old_value)}{self.unit}。{c.reason}" if c else ""
 
     @property
     def label(self) -> str:

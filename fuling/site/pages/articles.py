@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fuling.core.reporter import report_progress
 from fuling.core.urls import article_page, relative_url
-from fuling.site.markup import block_marks, link_tag, render_block
+from fuling.site.markup import block_marks, correction_mark, link_tag, render_block
 
 
 def facts_by_article(site) -> dict[str, list]:
@@ -30,9 +30,13 @@ def _blocks(ctx, article, path: str, facts: list) -> list[dict]:
             seen.add(first.id)
         return link_tag(relative_url(first.href, path), tip, "fig", **attrs)
 
+    def after_link(mark) -> str:
+        corrected = [views[f] for f in mark.facts if views[f].correction_href]
+        return "".join(correction_mark(relative_url(f.correction_href, path), f.correction_title) for f in corrected)
+
     out: list[dict] = []
     for block in article.blocks:
-        html = render_block(block, marks.get(block.anchor, []), open_link)
+        html = render_block(block, marks.get(block.anchor, []), open_link, after_link)
         if block.kind == "li":
             if out and out[-1]["kind"] == "ul":
                 out[-1]["items"].append({"anchor": block.anchor, "html": html})

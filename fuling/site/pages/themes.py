@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.urls import relative_url, theme_page
-from fuling.site.markup import link_tag, render_fact_links
+from fuling.site.markup import correction_mark, link_tag, render_fact_links
 
 
 def generate(ctx) -> dict[str, bytes]:
@@ -26,11 +26,16 @@ def generate(ctx) -> dict[str, bytes]:
                 return ""
             return link_tag(relative_url(fact.href, path), fact.tooltip, "fig", data_facts=fact.id)
 
+        def after_link(fact_id: str, path=path) -> str:
+            fact = views.facts.get(fact_id)
+            return correction_mark(relative_url(fact.correction_href, path), fact.correction_title) if fact and fact.correction_href else ""
+
         def unknown(fact_id: str, source=source) -> None:
             errors.append(ContentError(source.path, 0, "body", f"fact:{fact_id} is not a fact id"))
 
         body = render_fact_links(source.body, open_link, unknown,
-                                 lambda fact_id: views.facts[fact_id].display if fact_id in views.facts else "")
+                                 lambda fact_id: views.facts[fact_id].display if fact_id in views.facts else "",
+                                 after_link)
         out.update(ctx.page(
             "theme.html", path,
             section="themes", title=f"{theme.title} · {ctx.site.config.title}",
