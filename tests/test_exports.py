@@ -174,3 +174,20 @@ def test_a_chart_whose_data_files_would_overwrite_the_facts_downloads_is_an_erro
         build_files(project, reporter=MemoryReporter(), templates_dir=root / "templates")
     message = str(caught.value.errors[0])
     assert message.startswith("content/charts/facts.yaml:") and "data/facts.csv" in message
+
+
+def test_a_corrected_fact_carries_its_correction_date_and_the_printed_value_in_every_file(files, tmp_path):
+    """The mini fixture corrects industrial-value-added-2023: printed 770, published 771 (2024-03-05)."""
+    rows = {r["id"]: r for r in read_csv(files["data/facts.csv"])}
+    row = rows["industrial-value-added-2023"]
+    assert (row["corrected"], row["corrected_on"], row["original_value"], row["value"]) == ("true", "2024-03-05", "770", "771")
+    assert (rows["industrial-output-2023"]["corrected_on"], rows["industrial-output-2023"]["original_value"]) == ("", "")
+    record = next(f for f in json.loads(files["data/facts.json"])["facts"] if f["id"] == "industrial-value-added-2023")
+    assert (record["corrected_on"], record["original_value"]) == ("2024-03-05", 770)
+    with_db = tmp_path / "facts.db"
+    with_db.write_bytes(files["data/facts.db"])
+    db = sqlite3.connect(with_db)
+    assert db.execute("SELECT corrected, corrected_on, original_value FROM facts WHERE id = ?",
+                      ("industrial-value-added-2023",)).fetchone() == (1, "2024-03-05", 770.0)
+    assert db.execute("SELECT corrected_on, original_value FROM facts WHERE id = 'industrial-output-2023'").fetchone() == (None, None)
+    db.close()

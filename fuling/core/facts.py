@@ -4,6 +4,8 @@ differently (or print a label, a period or a value of its own making).
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from dataclasses import dataclass
 
@@ -48,6 +50,16 @@ class FactDescription:
     @property
     def corrected(self) -> bool:
         return bool(self.fact.corrections)
+
+    @property
+    def corrected_on(self) -> dt.date | None:
+        """Date of the latest correction."""
+        return max(c.date for c in self.fact.corrections) if self.fact.corrections else None
+
+    @property
+    def original_value(self) -> float | None:
+        """The number the source printed, before the first correction."""
+        return min(self.fact.corrections, key=lambda c: c.date).old_value if self.fact.corrections else None
 
 
 def describe_fact(fact: Fact, site: Site) -> FactDescription:

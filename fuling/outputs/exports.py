@@ -28,7 +28,8 @@ LICENCE_NOTE = ("Figures as printed in the source reports, each with its quotati
                 "free to reuse with a credit to the reports and this site.")
 
 FACT_COLUMNS = ["id", "metric", "metric_label", "subject", "value", "unit", "period", "kind", "bound", "measure",
-                "article", "article_title", "published", "quote", "paragraph", "url", "reviewed", "note", "corrected"]
+                "article", "article_title", "published", "quote", "paragraph", "url", "reviewed", "note", "corrected",
+                "corrected_on", "original_value"]
 CHART_COLUMNS = ["series", "x", "period", "value", "unit", "kind", "bound", "fact", "article", "quote", "url"]
 
 
@@ -73,6 +74,8 @@ def fact_row(site: Site, fact: Fact) -> dict:
         "published": article.date.isoformat(), "quote": fact.source.quote, "paragraph": fact.source.paragraph,
         "url": paragraph_url(article.slug, fact.source.paragraph), "reviewed": fact.reviewed, "note": fact.note,
         "corrected": described.corrected,
+        "corrected_on": described.corrected_on.isoformat() if described.corrected_on else "",
+        "original_value": number(described.original_value) if described.original_value is not None else "",
     }
 
 
@@ -165,7 +168,7 @@ CREATE TABLE articles (slug TEXT PRIMARY KEY, title TEXT NOT NULL, published TEX
 CREATE TABLE facts (id TEXT PRIMARY KEY, metric TEXT NOT NULL REFERENCES metrics(key), subject TEXT NOT NULL,
   value REAL NOT NULL, unit TEXT NOT NULL, period TEXT NOT NULL, kind TEXT NOT NULL, bound TEXT NOT NULL,
   measure TEXT NOT NULL, article TEXT NOT NULL REFERENCES articles(slug), quote TEXT NOT NULL, paragraph TEXT,
-  reviewed INTEGER NOT NULL, note TEXT, corrected INTEGER NOT NULL);
+  reviewed INTEGER NOT NULL, note TEXT, corrected INTEGER NOT NULL, corrected_on TEXT, original_value REAL);
 CREATE TABLE sources (fact TEXT NOT NULL REFERENCES facts(id), position INTEGER NOT NULL,
   article TEXT NOT NULL REFERENCES articles(slug), quote TEXT NOT NULL, paragraph TEXT, url TEXT,
   PRIMARY KEY (fact, position));
@@ -193,9 +196,12 @@ def facts_database(site: Site) -> bytes:
                 (a.slug, a.title, a.date.isoformat(), a.place, a.publication, "、".join(a.authors), a.seed,
                  paragraph_url(a.slug, "")) for a in sorted(site.articles.values(), key=lambda a: a.slug)])
             facts = sorted(site.facts.values(), key=lambda f: f.id)
-            db.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+            described = {f.id: describe_fact(f, site) for f in facts}
+            db.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
                 (f.id, f.metric, f.subject, f.value, f.unit, f.period, f.kind, f.bound, f.measure, f.source.article,
-                 f.source.quote, f.source.paragraph, int(f.reviewed), f.note, int(bool(f.corrections))) for f in facts])
+                 f.source.quote, f.source.paragraph, int(f.reviewed), f.note, int(bool(f.corrections)),
+                 d.corrected_on.isoformat() if d.corrected_on else None, d.original_value)
+                for f in facts for d in [described[f.id]]])
             db.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?)", [
                 (f.id, i, s.article, s.quote, s.paragraph, paragraph_url(s.article, s.paragraph))
                 for f in facts for i, s in enumerate(f.sources)])
