@@ -233,3 +233,18 @@ def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, 
         assert "2 drawn" in again.text
     assert len(started) == 1
     assert_same_pictures(tmp_path / "second", tmp_path / "forked")
+
+
+def test_the_browser_drivers_ignored_errors_print_no_traceback_in_a_build():
+    """choreographer logs, with a traceback, a message it could not decode and ignores; in a
+    process without logging set up (build.py) that reached stderr in the middle of a good build."""
+    import subprocess
+    import sys
+
+    script = ("import logging\nfrom fuling.charts.pictures import _quiet_browser_logs\n_quiet_browser_logs()\n"
+              "try:\n    raise ValueError('half a frame')\nexcept ValueError:\n"
+              "    logging.getLogger('choreographer.channels.pipe').exception('JSONError decoding message. Ignoring')\n"
+              "logging.getLogger('fuling').warning('our own warning')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "Traceback" not in done.stderr and "JSONError" not in done.stderr
+    assert "our own warning" in done.stderr  # only the driver's logs are silenced

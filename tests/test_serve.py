@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 import urllib.error
@@ -239,3 +240,16 @@ def test_only_requests_addressed_to_this_machine_are_answered(preview, host, ans
     assert (response.status == 200) is answered, (host, response.status)
     if not answered:
         assert response.status == 421 and b"high-tech-firms-2021" not in body
+
+
+def test_each_rebuild_says_one_line_what_changed_and_what_it_wrote(preview, project):
+    """No stage table per edit; warnings the last build had already are not repeated."""
+    before = preview.reporter.text
+    version = status(preview)["version"]
+    path = project / FACTS
+    path.write_text(path.read_text(encoding="utf-8").replace("截至2021年底的存量。", "截至2021年底的存量（改）。"), encoding="utf-8")
+    wait_for_build(preview, version)
+    new = preview.reporter.text[len(before):].strip().splitlines()
+    assert len(new) == 1, new
+    assert re.fullmatch(rf"rebuilt after {FACTS} changed in \d+\.\d\d s: \d+ pages, [1-9]\d* files changed(; the search index follows)?",
+                        new[0]), new[0]

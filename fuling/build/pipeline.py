@@ -33,6 +33,7 @@ class BuildResult:
     facts: int
     files: int
     seconds: float
+    written: int = 0  # files whose bytes changed in the output (0 for a build that found nothing to do)
     pending_index: PendingIndex | None = None  # build_site(index_later=True): the search index still being made
 
     @property
@@ -224,12 +225,13 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
     later = index_later and search.previous is not None and not search.done()
     try:
         written = with_index(files, search.previous if later else wait_for_index(search, reporter))
-        _write(written, out, root, reporter)
+        changed = _write(written, out, root, reporter)
     except BaseException:
         search.cancel()
         raise
     result = BuildResult(pages=sum(1 for name in files if name.endswith(".html")), charts=len(charts),
-                         facts=len(site.facts), files=len(written), seconds=time.perf_counter() - started)
+                         facts=len(site.facts), files=len(written), seconds=time.perf_counter() - started,
+                         written=changed)
     if later:
         reporter.stage("search", f"Pagefind is still indexing {search.records} records; "
                                  f"{out.name}/ has the previous search index until it is done")
@@ -265,7 +267,8 @@ class PendingIndex:
         self.search.cancel()
 
 
-def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -> None:
+def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -> int:
+    """Replace `out` with `files`; the number of files whose bytes were written."""
     from fuling.build.write import write_site
 
     # The folder is replaced as a whole: never over files that no build of ours writes.
@@ -278,7 +281,7 @@ def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -
                                        "would delete; build into an empty folder (e.g. --out site/) and copy the "
                                        "result into the publishing checkout, or move them away; nothing was written")])
     try:
-        write_site(files, out, reporter)
+        return write_site(files, out, reporter).written
     except OSError as exc:  # disk full, permissions: the previous site is still in place
         raise BuildError([ContentError(_shown(out, root), 0, "", f"could not write the site ({exc.strerror or exc}); the previous site is unchanged")]) from exc
 

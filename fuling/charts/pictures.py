@@ -24,6 +24,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
+import logging
 import os
 import re
 import threading
@@ -140,6 +141,17 @@ class _InThread:
         pass  # one already drawing finishes on its own; nothing waits for it
 
 
+def _quiet_browser_logs() -> None:
+    """Kaleido's browser driver (choreographer) logs with a traceback every message it could
+    not decode and then ignores (a closing tab's last frame); with no logging set up, Python
+    prints those on stderr, in the middle of a good build. Our own errors come as exceptions."""
+    for name in ("choreographer", "kaleido"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
 class _KeptBrowser:
     """One Kaleido Chromium kept open for the later builds of this process, on an event loop
     of its own: the live preview then pays Chromium's start (about 1.2 s) once, not on every
@@ -150,6 +162,7 @@ class _KeptBrowser:
 
         import kaleido
 
+        _quiet_browser_logs()
         self.key = _kept_key(plotly_js, browser)
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, name="chart-pictures", daemon=True)
@@ -241,6 +254,7 @@ def draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, bro
 async def _draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Path, browser: str) -> dict[str, bytes]:
     import kaleido
 
+    _quiet_browser_logs()
     # mathjax=False and a local plotly.js: Kaleido's defaults would fetch both from CDNs.
     page = kaleido.PageGenerator(plotly=str(Path(plotly_js).resolve()), mathjax=False)
     try:

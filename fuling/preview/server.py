@@ -112,6 +112,24 @@ NO_SITE_HTML = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <body><p>The site has not been built yet.</p></body></html>"""
 
 
+class RebuildReporter(Reporter):
+    """What the terminal shows of a preview build: its errors, and the warnings the build
+    before did not have; stage lines and progress are left out (the server prints one line)."""
+
+    def __init__(self, out: Reporter):
+        super().__init__(stream=out.stream, quiet=True, tty=out.tty)
+        self._before: set[str] = set()  # the previous build's warnings, already on screen
+        self._now: set[str] = set()
+
+    def next_build(self) -> None:
+        self._before, self._now = self._now, set()
+
+    def warn(self, message: str) -> None:
+        self._now.add(message)
+        if message not in self._before:
+            super().warn(message)
+
+
 @dataclass
 class PreviewState:
     version: int = 0  # bumped after every build, good or bad
@@ -128,6 +146,7 @@ class PreviewServer:
         self.root = Path(root).resolve()
         self.out = Path(out).resolve() if out else self.root / "site"
         self.reporter = reporter or Reporter()
+        self.build_reporter = RebuildReporter(self.reporter)
         self.site_url = site_url
         self.options = options  # None: the environment's, read at each build
         self.resident = Resident()  # pictures, Chromium and search indexes kept between rebuilds
@@ -135,6 +154,7 @@ class PreviewServer:
         self.state = PreviewState()
         self._lock = threading.Condition()  # guards `state`; notified when it changes or the server stops
         self._changed = threading.Event()
+        self._changed_paths: set[str] = set()  # since the last rebuild, for its line in the terminal
         self._last_change = 0.0
         self._stopping = threading.Event()
         self._build = build or self._pipeline_build
@@ -175,12 +195,17 @@ class PreviewServer:
 
         # index_later: the edited pages are served (and the browser reloaded) while Pagefind
         # is still indexing; at 1,000 articles that is most of a rebuild.
-        return build_site(self.root, self.out, site_url=self.site_url, reporter=self.reporter, index_later=True,
-                          options=self.options, resident=self.resident)
+        return build_site(self.root, self.out, site_url=self.site_url, reporter=self.build_reporter,
+                          index_later=True, options=self.options, resident=self.resident)
 
-    def rebuild(self) -> bool:
-        """Build once; record the outcome for the browser. True when the build succeeded."""
+    def rebuild(self, changed: list[str] | None = None) -> bool:
+        """Build once; record the outcome for the browser and say it in one line. True when the
+        build succeeded. `changed`: the files whose change started it."""
+        self.build_reporter.next_build()
+        started = time.perf_counter()
         result, error = self._attempt(self._build)
+        if not error:  # said before the browser hears of it, so the terminal never lags the page
+            self.reporter.info(self._built_line(result, changed, time.perf_counter() - started))
         self._record(error)
         pending = getattr(result, "pending_index", None)
         if pending is not None and self._wait_for_index(pending):
@@ -188,6 +213,19 @@ class PreviewServer:
             if error:
                 self._record(error)
         return not error
+
+    def _built_line(self, result, changed: list[str] | None, seconds: float) -> str:
+        """rebuilt after content/facts/x.yaml changed in 0.32 s: 14 pages, 12 files changed"""
+        from fuling.build.pipeline import BuildResult
+
+        shown = ", ".join((changed or [])[:3]) + (f" and {len(changed) - 3} more" if changed and len(changed) > 3 else "")
+        line = "built" if changed is None else f"rebuilt after {shown} changed" if changed else "rebuilt"
+        line += f" in {seconds:.2f} s"
+        if isinstance(result, BuildResult):
+            line += f": {result.pages} pages, {result.written} files changed"
+            if result.pending_index is not None:
+                line += "; the search index follows"
+        return line
 
     def _attempt(self, step: Callable[[], object]) -> tuple[object, str]:
         """(what `step` returned, "") or (None, the errors as text, also printed)."""
@@ -234,8 +272,16 @@ class PreviewServer:
     def notice_change(self, path: str) -> None:
         if SCRATCH_RE.search(os.path.basename(path)):
             return
+        with self._lock:
+            self._changed_paths.add(self._shown_path(path))
         self._last_change = time.monotonic()
         self._changed.set()
+
+    def _shown_path(self, path: str) -> str:
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError):
+            return Path(path).name
 
     def _rebuild_loop(self) -> None:
         while not self._stopping.is_set():
@@ -247,8 +293,9 @@ class PreviewServer:
             if self._stopping.is_set():
                 return
             self._changed.clear()
-            self.reporter.info("change detected; rebuilding")
-            self.rebuild()
+            with self._lock:
+                changed, self._changed_paths = sorted(self._changed_paths), set()
+            self.rebuild(changed)
 
     def start(self) -> None:
         """Build once, then serve and watch in background threads."""
