@@ -166,3 +166,23 @@ def test_a_tab_closed_while_its_page_is_sent_prints_no_traceback(preview, capfd)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # reset on close
     time.sleep(0.5)
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_drafted_metric_is_adopted_from_the_desk_index(preview, project):
+    from fuling.extract.project import extract_all
+
+    article = project / "content" / "articles" / "three-changes.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n全区接待游客1200万人次，同比增长8%。 {#p4}\n", encoding="utf-8")
+    extract_all(project)
+    code, headers, html = request(preview, "/__desk/")
+    assert code == 200 and 'id="draft-tourist_arrivals"' in html and "全区接待游客1200万人次" in html
+    cookie = headers["Set-Cookie"].split(";")[0]
+    form = {"token": preview.desk.token, "draft": "tourist_arrivals", "key": "tourist_arrivals", "label": "接待游客",
+            "label_en": "", "unit": "万人次", "theme": "nowhere", "definition": ""}
+    code, _, html = request(preview, "/__desk/metric", form, {"Cookie": cookie})
+    assert code == 400 and "is not a theme" in unescape(html)
+    form["theme"] = "industry"
+    assert request(preview, "/__desk/metric", {**form, "token": "guessed"}, {"Cookie": cookie})[0] == 403
+    code, headers, _ = request(preview, "/__desk/metric", form, {"Cookie": cookie})
+    assert code == 303 and headers["Location"] == "/__desk/?saved=tourist_arrivals"
+    assert "tourist-arrivals-2021" in load_site(project).waiting

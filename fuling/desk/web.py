@@ -29,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fuling.core.articlefile import ArticleFormatError, read_article
 from fuling.core.errors import BuildError
+from fuling.desk.metrics import adopt, drafted_metrics
 from fuling.desk.review import CHOICES, EDITABLE, Check, Record, accept, read_records, reject
 
 PREFIX = "/__desk/"
@@ -102,7 +103,7 @@ class Desk:
     def get(self, path: str, query: str) -> Reply:
         rest = path[len(PREFIX):]
         if rest == "":
-            return self._page("index.html", articles=self._article_list(), drafts=self._drafted_metrics())
+            return self._index(saved=parse_qs(query).get("saved", [""])[0])
         if rest == "desk.css":
             return Reply(200, (Path(__file__).parent / "templates" / "desk.css").read_bytes(), "text/css; charset=utf-8")
         if rest.startswith("fact/"):
@@ -132,12 +133,11 @@ class Desk:
                           "waiting": counts.get(article.slug, 0)})
         return sorted(items, key=lambda a: (-a["waiting"], a["slug"]))
 
-    def _drafted_metrics(self) -> list[dict]:
-        path = self.root / "content" / "metrics-proposed.yaml"
-        if not path.is_file():
-            return []
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        return [e for e in entries if isinstance(e, dict) and "key" in e]
+    def _index(self, saved: str = "", status: int = 200, errors: dict[str, str] | None = None,
+               typed: dict[str, dict[str, str]] | None = None) -> Reply:
+        themes = sorted(p.stem for p in (self.root / "content" / "themes").glob("*.md"))
+        return self._page("index.html", status=status, articles=self._article_list(), drafts=drafted_metrics(self.root),
+                          themes=themes, saved=saved, errors=errors or {}, typed=typed or {})
 
     def _catalogue(self) -> list[tuple[str, str]]:
         path = self.root / "content" / "metrics.yaml"
@@ -172,12 +172,14 @@ class Desk:
     # -- saving -----------------------------------------------------------
 
     def post(self, path: str, body: bytes, content_type: str, cookie: str, origin: str, own_origins: set[str]) -> Reply:
-        if path != PREFIX + "save":
+        if path not in (PREFIX + "save", PREFIX + "metric"):
             return Reply(404, b"no such desk action\n", "text/plain; charset=utf-8", HEADERS)
         refusal = self._refusal(body, content_type, cookie, origin, own_origins)
         if refusal:
             return Reply(403, refusal.encode("utf-8") + b"\n", "text/plain; charset=utf-8", HEADERS)
         form = {k: v[0] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items()}
+        if path == PREFIX + "metric":
+            return self._adopt(form)
         fact_id, action = form.get("fact_id", ""), form.get("action", "")
         record = next((r for r in read_records(self.root) if r.fact_id == fact_id), None)
         if record is None or action not in ("accept", "reject"):
@@ -195,6 +197,16 @@ class Desk:
             return self._article(record.article, status=409 if stale else 400, errors={fact_id: message},
                                  typed={fact_id: changes})
         return Reply(303, headers={**HEADERS, "Location": f"{PREFIX}article/{quote(record.article)}?saved={quote(fact_id)}#rec-{quote(fact_id)}"})
+
+    def _adopt(self, form: dict[str, str]) -> Reply:
+        """A drafted metric into the catalogue; its figures become proposals of their articles."""
+        draft = form.get("draft", "")
+        fields = {k: form.get(k, "") for k in ("key", "label", "label_en", "unit", "theme", "definition")}
+        try:
+            adopt(self.root, draft, check=self.check, **fields)
+        except BuildError as failure:
+            return self._index(status=400, errors={draft: "\n".join(str(e) for e in failure.errors)}, typed={draft: fields})
+        return Reply(303, headers={**HEADERS, "Location": f"{PREFIX}?saved={quote(fields['key'])}"})
 
     def _refusal(self, body: bytes, content_type: str, cookie: str, origin: str, own_origins: set[str]) -> str:
         """Why a save is refused ('' when it may go on): another site's page cannot send the
