@@ -101,7 +101,7 @@ def test_build_py_fix_records_the_correction_and_rebuilds(root):
                  "--date", "2024-04-01"]) == 0
     csv = (root / "site" / "data" / "facts.csv").read_text(encoding="utf-8")
     row = next(line for line in csv.splitlines() if line.startswith("high-tech-firms-2021,"))
-    assert ",123," in row and row.endswith(",true")  # the value, and `corrected`
+    assert ",123," in row and row.endswith(",true,2024-04-01,122")  # the value; corrected, when, what the source printed
     assert "high-tech-firms-2021" in (root / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
 
 
@@ -115,7 +115,8 @@ def test_after_a_fix_no_page_feed_or_data_file_shows_the_old_value_but_quotes_an
     site = root / "site"
     quote = "去年，涪陵累计完成规上工业产值2471亿元"
     allowed = [quote, "（规上工业产值2471亿元）",  # the article's own text and the editor's note on its date
-               "原为2471亿元", "原为 <del>2471亿元</del>", "由2471亿元更正为2476亿元", '"old_value": 2471']
+               "原为2471亿元", "原为 <del>2471亿元</del>", "由2471亿元更正为2476亿元", '"old_value": 2471',
+               ",2024-04-01,2471\n", '"original_value": 2471']  # the data files' corrected_on, original_value
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".xml", ".csv", ".json", ".txt"):
             continue

@@ -186,3 +186,9 @@ def test_a_drafted_metric_is_adopted_from_the_desk_index(preview, project):
     code, headers, _ = request(preview, "/__desk/metric", form, {"Cookie": cookie})
     assert code == 303 and headers["Location"] == "/__desk/?saved=tourist_arrivals"
     assert "tourist-arrivals-2021" in load_site(project).waiting
+
+
+def test_a_fact_file_the_desk_cannot_keep_is_named_not_a_crash(preview, project):
+    (project / "content" / "facts" / "odd.yaml").write_text("- id: x\n  value: 1\n -  unit: 个\n", encoding="utf-8")
+    code, _, html = request(preview, "/__desk/")
+    assert code == 409 and "content/facts/odd.yaml" in html

@@ -17,6 +17,7 @@ Safety, since any web page the editor has open can send requests to 127.0.0.1:
 """
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import re
 import secrets
@@ -63,6 +64,16 @@ class Piece:
     record: str = ""
 
 
+@dataclass(frozen=True)
+class ArticleEntry:
+    """An article on the desk's front page."""
+
+    slug: str
+    title: str
+    date: dt.date
+    waiting: int  # proposals waiting for review
+
+
 @dataclass
 class Paragraph:
     anchor: str
@@ -101,6 +112,13 @@ class Desk:
     # -- pages ------------------------------------------------------------
 
     def get(self, path: str, query: str) -> Reply:
+        try:
+            return self._get(path, query)
+        except BuildError as failure:  # a fact file the desk cannot open: say which, as the build would
+            return self._page("message.html", status=409, title="有文件读不出",
+                              message="\n".join(str(e) for e in failure.errors))
+
+    def _get(self, path: str, query: str) -> Reply:
         rest = path[len(PREFIX):]
         if rest == "":
             return self._index(saved=parse_qs(query).get("saved", [""])[0])
@@ -119,7 +137,7 @@ class Desk:
         cookie = f"{COOKIE}={self.token}; Path={PREFIX}; HttpOnly; SameSite=Strict"
         return Reply(status, html.encode("utf-8"), headers={**HEADERS, "Set-Cookie": cookie})
 
-    def _article_list(self) -> list[dict]:
+    def _article_list(self) -> list[ArticleEntry]:
         counts: dict[str, int] = {}
         for record in read_records(self.root):
             counts[record.article] = counts.get(record.article, 0) + record.waiting
@@ -129,9 +147,8 @@ class Desk:
                 article = read_article(path, self.root)
             except ArticleFormatError:
                 continue  # the preview's overlay names it
-            items.append({"slug": article.slug, "title": article.title, "date": article.date,
-                          "waiting": counts.get(article.slug, 0)})
-        return sorted(items, key=lambda a: (-a["waiting"], a["slug"]))
+            items.append(ArticleEntry(article.slug, article.title, article.date, counts.get(article.slug, 0)))
+        return sorted(items, key=lambda a: (-a.waiting, a.slug))
 
     def _index(self, saved: str = "", status: int = 200, errors: dict[str, str] | None = None,
                typed: dict[str, dict[str, str]] | None = None) -> Reply:
@@ -172,6 +189,13 @@ class Desk:
     # -- saving -----------------------------------------------------------
 
     def post(self, path: str, body: bytes, content_type: str, cookie: str, origin: str, own_origins: set[str]) -> Reply:
+        try:
+            return self._post(path, body, content_type, cookie, origin, own_origins)
+        except BuildError as failure:
+            return self._page("message.html", status=409, title="无法保存",
+                              message="\n".join(str(e) for e in failure.errors))
+
+    def _post(self, path: str, body: bytes, content_type: str, cookie: str, origin: str, own_origins: set[str]) -> Reply:
         if path not in (PREFIX + "save", PREFIX + "metric"):
             return Reply(404, b"no such desk action\n", "text/plain; charset=utf-8", HEADERS)
         refusal = self._refusal(body, content_type, cookie, origin, own_origins)

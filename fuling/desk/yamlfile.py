@@ -13,6 +13,7 @@ from itertools import product
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
@@ -42,7 +43,12 @@ class EditableYaml:
             if offset >= sequence:
                 continue
             yaml = _yaml(mapping, sequence, offset)
-            document = yaml.load(self.original)
+            try:
+                document = yaml.load(self.original)
+            except YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                raise BuildError([ContentError(rel, mark.line + 1 if mark else 0, "", f"cannot be read as YAML "
+                                               f"({getattr(exc, 'problem', None) or exc}); fix it first")]) from None
             if _dumped(yaml, document) == self.original:
                 self.yaml, self.document = yaml, document
                 return
