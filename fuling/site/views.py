@@ -14,6 +14,7 @@ from fuling.charts.style import plot_height
 from fuling.core.facts import describe_fact
 from fuling.core.model import Article, ChartData, Fact, Site, Source
 from fuling.core.periods import (
+    date_label,
     is_partial_year,
     period_sort_key,
 )
@@ -22,10 +23,6 @@ from fuling.core.vocab import BOUND_PREFIX
 
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
 _FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
-
-
-def date_label(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def text_fragment(quote: str) -> str:
