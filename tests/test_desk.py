@@ -98,9 +98,12 @@ def test_an_unknown_fact_id_says_where_ids_are(root):
 def test_build_py_fix_records_the_correction_and_rebuilds(root):
     assert main(["--root", str(root), "fix", "high-tech-firms-2021", "123", "--reason", "统计公报核定为123户",
                  "--date", "2024-04-01"]) == 0
-    csv = (root / "site" / "data" / "facts.csv").read_text(encoding="utf-8")
-    row = next(line for line in csv.splitlines() if line.startswith("high-tech-firms-2021,"))
-    assert ",123," in row and row.endswith(",true")  # the value, and `corrected`
+    import csv
+    import io
+
+    rows = csv.DictReader(io.StringIO((root / "site" / "data" / "facts.csv").read_text(encoding="utf-8-sig")))
+    row = next(r for r in rows if r["id"] == "high-tech-firms-2021")
+    assert (row["value"], row["corrected"]) == ("123", "true")
     assert "high-tech-firms-2021" in (root / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
 
 

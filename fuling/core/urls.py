@@ -99,6 +99,16 @@ def chart_data_file(chart_id: str, extension: str) -> str:
     return f"data/{chart_id}.{extension}"
 
 
+def chart_wide_file(chart_id: str) -> str:
+    """A chart's points as a table, one row per category and one column per series."""
+    return f"data/{chart_id}-wide.csv"
+
+
+def source_url(site: Site, article: str, paragraph: str) -> str:
+    """Absolute link to the paragraph a figure was printed in (downloads keep working offline)."""
+    return page_url(site, article_page(article)) + (f"#{paragraph}" if paragraph else "")
+
+
 def served_path(output_path: str) -> str:
     """The path a reader's browser shows: `a/b/index.html` is served as `a/b/`."""
     if output_path == "index.html":

@@ -1,7 +1,8 @@
 """Chart pages (chart, description, data table, sources, notes) and the chart list."""
 from __future__ import annotations
 
-from fuling.core.urls import chart_page
+from fuling.core.citation import citation
+from fuling.core.urls import chart_page, page_url
 from fuling.site.embedcode import embed_code
 
 
@@ -34,6 +35,7 @@ def generate(ctx) -> dict[str, bytes]:
             description=chart.data.description[:150],
             canonical=ctx.canonical(path), chart=chart, theme=themes.get(chart.theme),
             sources=_sources(chart), embed=embed_code(ctx.site, chart),
+            citation=citation(ctx.site, chart.title, page_url(ctx.site, path)),
         ))
     return out
 
