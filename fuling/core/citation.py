@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fuling.core.model import Site
+from fuling.core.model import Fact, Site
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,13 @@ def citation(site: Site, title: str, url: str) -> Citation:
                     licence=config.licence, licence_url=config.licence_url)
 
 
-def last_updated(site: Site) -> dt.date | None:
-    """The newest article or correction: when the site's figures last changed."""
-    dates = [a.date for a in site.articles.values()]
-    dates += [c.date for f in site.facts.values() for c in f.corrections]
+def last_updated(site: Site, facts: list[Fact] | None = None) -> dt.date | None:
+    """When these figures (default: the site's) last changed: the newest article printing
+    one of them, or the newest correction of one."""
+    if facts is None:
+        dates = [a.date for a in site.articles.values()]
+        facts = list(site.facts.values())
+    else:
+        dates = [site.articles[s.article].date for f in facts for s in f.sources if s.article in site.articles]
+    dates += [c.date for f in facts for c in f.corrections]
     return max(dates, default=None)
