@@ -134,6 +134,12 @@ class ArticleView:
     def href(self) -> str:
         return article_page(self.slug)
 
+    @property
+    def byline(self) -> str:
+        """The byline as printed, without the box (□) the print sets before it: on a
+        screen that reads as a character the font lacks."""
+        return self.article.byline.lstrip("□■ \u3000")
+
 
 @dataclass
 class ChartView:
