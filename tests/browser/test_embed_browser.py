@@ -377,7 +377,7 @@ def test_embed_works_at_300_px(browser, server, chart_ids):
         context.close()
 
 
-def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, server, chart_ids):
+def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, server, chart_ids, site_model):
     chart_id = chart_ids[0]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
                                   permissions=["clipboard-read", "clipboard-write"])
@@ -393,12 +393,19 @@ def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, ser
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied == page.input_value(f"#embed-code-{chart_id}")
         assert f"embed/{chart_id}/" in copied and "assets/embed.js" in copied
+        # The downloads are the build's drawings with the chart's context around it.
+        spec = site_model.charts[chart_id]
         for fmt in ("png", "svg"):
             with page.expect_download(timeout=15000) as info:
-                page.click(f"button[data-image='{fmt}']")
+                page.click(f".share-downloads a[href$='{chart_id}.{fmt}']")
             download = info.value
             assert download.suggested_filename == f"{chart_id}.{fmt}"
-            head = Path(download.path()).read_bytes()[:200]
-            assert head.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in head
+            data = Path(download.path()).read_bytes()
+            if fmt == "png":
+                assert data.startswith(b"\x89PNG") and int.from_bytes(data[16:20], "big") == 1200
+            else:
+                text = data.decode("utf-8")
+                assert text.startswith("<svg") and spec.title in text and site_model.config.licence in text
+                assert f"charts/{chart_id}/" in text and "注：" in text and "来源：" in text
     finally:
         context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fuling.core.citation import citation
 from fuling.core.urls import chart_page, page_url
 from fuling.site.embedcode import embed_code
+from fuling.site.views import share_image
 
 
 def _sources(chart) -> list[tuple]:
@@ -36,6 +37,7 @@ def generate(ctx) -> dict[str, bytes]:
             canonical=ctx.canonical(path), chart=chart, theme=themes.get(chart.theme),
             sources=_sources(chart), embed=embed_code(ctx.site, chart),
             citation=citation(ctx.site, chart.title, page_url(ctx.site, path)),
+            share_image=share_image(ctx.site, chart),
         ))
     return out
 

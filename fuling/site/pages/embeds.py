@@ -21,7 +21,7 @@ from fuling.core.urls import CORRECTIONS_PAGE, absolute, chart_data_file, chart_
 
 def english_notes(chart: ChartData) -> list[str]:
     """The chart's notes in English: the spec's notes_en, then the automatic
-    notes the chart page adds in Chinese (render_views._chart_notes), on the
+    notes the chart page adds in Chinese (fuling.charts.description.chart_notes), on the
     same conditions, so both languages carry the same warnings."""
     notes = list(chart.spec.notes_en)
     points = chart.points
