@@ -6,7 +6,6 @@ them into page-relative links with the `url` filter.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from fuling.charts.description import chart_notes
@@ -17,7 +16,6 @@ from fuling.core.facts import describe_fact
 from fuling.core.model import Article, ChartData, Fact, Site, Source
 from fuling.core.periods import (
     date_label,
-    is_partial_year,
     period_sort_key,
 )
 from fuling.core.urls import absolute, article_page, chart_page, theme_page
