@@ -128,7 +128,8 @@ def test_wide_chart_csv_has_a_row_per_category_and_a_column_per_series_with_its_
     long_rows = read_csv(files["data/industrial-output.csv"])
     wide = read_csv(files["data/industrial-output-wide.csv"])
     assert list(wide[0]) == ["x", "实际（亿元）", "目标（亿元）", "partial", "licence"]
-    assert [r["x"] for r in wide] == list(dict.fromkeys(r["x"] for r in long_rows))
+    assert [r["x"] for r in wide] == ["2021年", "2023年", "2024年"]  # in time order
+    assert set(r["x"] for r in long_rows) == {"2021年", "2023年", "2024年"}
     for row in long_rows:  # every value of the long table is in its cell of the wide one
         cell = next(w for w in wide if w["x"] == row["x"])[f"{row['series']}（{row['unit']}）"]
         assert float(cell) == float(row["value"])
@@ -144,11 +145,32 @@ def test_wide_csv_splits_a_series_holding_actual_and_target_of_one_year():
     class FakeSite:
         config = Config()
 
-    rows = [{"series": "产值", "x": "2024年", "kind": "actual", "unit": "亿元", "value": 2500, "partial": False},
-            {"series": "产值", "x": "2024年", "kind": "target", "unit": "亿元", "value": 2700, "partial": False}]
+    rows = [{"series": "产值", "x": "2024年", "period": "2024", "kind": "actual", "unit": "亿元", "value": 2500,
+             "partial": False},
+            {"series": "产值", "x": "2024年", "period": "2024", "kind": "target", "unit": "亿元", "value": 2700,
+             "partial": False}]
     wide = read_csv(wide_csv(FakeSite(), rows))
     assert wide == [{"x": "2024年", "产值（actual）（亿元）": "2500", "产值（target）（亿元）": "2700",
                      "partial": "false", "licence": LICENCE}]
+
+
+def test_wide_csv_rows_follow_time_whatever_the_series_order():
+    from fuling.outputs.exports import wide_csv
+
+    class Config:
+        licence_url = LICENCE
+
+    class FakeSite:
+        config = Config()
+
+    rows = [{"series": "投入", "x": "2023年", "period": "2023", "kind": "actual", "unit": "亿元", "value": 44.5, "partial": False},
+            {"series": "企业", "x": "2021年末", "period": "2021-12-31", "kind": "actual", "unit": "户", "value": 122,
+             "partial": False},
+            {"series": "投入", "x": "2022年1—8月", "period": "2022-01/2022-08", "kind": "actual", "unit": "亿元",
+             "value": 24.02, "partial": True}]
+    wide = read_csv(wide_csv(FakeSite(), rows))
+    assert [(r["x"], r["partial"]) for r in wide] == [("2021年末", "false"), ("2022年1—8月", "true"), ("2023年", "false")]
+    assert list(wide[0]) == ["x", "投入（亿元）", "企业（户）", "partial", "licence"]
 
 
 def test_facts_json_carries_metadata_and_every_fact(site, files):

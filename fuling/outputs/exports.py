@@ -17,6 +17,7 @@ from fuling.core.citation import citation, dataset_title
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import describe_fact
 from fuling.core.model import ChartData, Fact, Site
+from fuling.core.periods import period_sort_key
 from fuling.core.urls import (
     chart_data_file,
     chart_page,
@@ -130,7 +131,7 @@ def chart_rows(site: Site, chart: ChartData) -> list[dict]:
 
 
 def wide_csv(site: Site, rows: list[dict]) -> bytes:
-    """The chart as a spreadsheet draws it: one row per category (x), one column per series
+    """The chart as a spreadsheet draws it: one row per category (x), in time order, one column per series
     headed with its unit (实际（亿元）); a series holding figures of several kinds (actual and
     target of one year) gets a column per kind, so no cell holds two numbers. The long CSV
     beside it carries each value's period, source and quote."""
@@ -144,7 +145,7 @@ def wide_csv(site: Site, rows: list[dict]) -> bytes:
 
     headers = list(dict.fromkeys(header(row) for row in rows))
     table: dict[str, dict] = {}
-    for row in rows:
+    for row in sorted(rows, key=lambda r: period_sort_key(r["period"])):  # categories in time order
         cells = table.setdefault(row["x"], {"x": row["x"], "partial": False, "licence": site.config.licence_url})
         cells["partial"] = cells["partial"] or row["partial"]
         cells[header(row)] = row["value"]
