@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from harness import (
+    ARTIFACTS,
     CHART_SELECTOR,
     CHARTS_SHOWN_JS,
     reach_for,
@@ -401,11 +402,18 @@ def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, ser
             download = info.value
             assert download.suggested_filename == f"{chart_id}.{fmt}"
             data = Path(download.path()).read_bytes()
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            (ARTIFACTS / f"download-{chart_id}.{fmt}").write_bytes(data)  # kept for review
             if fmt == "png":
                 assert data.startswith(b"\x89PNG") and int.from_bytes(data[16:20], "big") == 1200
             else:
                 text = data.decode("utf-8")
                 assert text.startswith("<svg") and spec.title in text and site_model.config.licence in text
                 assert f"charts/{chart_id}/" in text and "注：" in text and "来源：" in text
+        card = page.get_attribute("meta[property='og:image']", "content")
+        local = card.replace(site_model.config.site_url, server.base)
+        fetched = page.request.get(local)
+        assert fetched.ok and fetched.body()[:8] == b"\x89PNG\r\n\x1a\n", card
+        (ARTIFACTS / f"share-card-{chart_id}.png").write_bytes(fetched.body())
     finally:
         context.close()
