@@ -22,8 +22,9 @@ where the bytes depend on a tool's version rather than on this project
 - `assets/plotly.min.js` (the npm build or plotly.py's bundle) and `pagefind/`
   (Pagefind's own index and scripts): their paths only, with the content hash in
   Pagefind's file names written `<hash>` (it changes with any indexed word).
-- chart pictures (`preview-*.svg`, drawn by Chromium): the picture's size and
-  the texts it shows, one per line, not the drawing's coordinates.
+- chart pictures (`preview-*.svg` and the download `charts/<id>/<id>.svg`, drawn
+  by Chromium): the picture's size and the texts it shows, one per line, not the
+  drawing's coordinates; the PNGs (share card, download): their size only.
 - `data/facts.db`: the SQL text of its tables and rows.
 """
 from __future__ import annotations
@@ -124,6 +125,13 @@ def picture_texts(svg: bytes) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def png_size(data: bytes) -> bytes:
+    """A PNG's width and height (its IHDR chunk): its pixels depend on the machine's fonts."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return f"PNG {width}x{height}\n".encode("utf-8")
+
+
 def database_dump(data: bytes) -> bytes:
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "facts.db"
@@ -152,8 +160,10 @@ def normalise(files: dict[str, bytes]) -> dict[str, bytes]:
             continue
         if name == "data/facts.db":
             golden[name] = database_dump(data)
-        elif re.search(r"/preview-\d+\.svg$", name):
+        elif re.search(r"^charts/([^/]+)/(preview-\d+|\1)\.svg$", name):
             golden[name] = picture_texts(data)
+        elif name.endswith(".png"):
+            golden[name] = png_size(data)
         else:
             golden[name] = logical(data)
     golden[PATHS] = ("\n".join(paths) + "\n").encode("utf-8")

@@ -47,7 +47,7 @@ def documented(files, table_id):
     out = {}
     for row in rows:
         name = [c for c in row.iter() if c.tag == "code"][0].text()
-        out[name] = [c for c in row.iter() if c.tag == "td"][0].text()
+        out[name] = [c for c in row.iter() if c.tag == "td"][-2].text()  # the Chinese meaning
     return out
 
 
@@ -106,8 +106,54 @@ def test_chart_page_carries_a_dataset_with_its_csv_and_json(mini):
     assert dataset["name"] == "涪陵规上工业产值"
     assert dataset["url"] == site.config.site_url + "charts/industrial-output/"
     assert sorted(d["contentUrl"] for d in dataset["distribution"]) == [
-        site.config.site_url + "data/industrial-output.csv", site.config.site_url + "data/industrial-output.json"]
+        site.config.site_url + "data/industrial-output-wide.csv", site.config.site_url + "data/industrial-output.csv",
+        site.config.site_url + "data/industrial-output.json"]
     assert dataset["temporalCoverage"] == "2021/2024"
+
+
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_every_dataset_in_the_json_ld_names_the_licence_and_how_to_cite_it(mini):
+    site, _, files = mini
+    for path, title in (("data/index.html", "涪陵数据（测试）：全部事实记录"),
+                        ("charts/industrial-output/index.html", "涪陵规上工业产值")):
+        (dataset,) = [b for b in jsonld_blocks(files, path) if b.get("@type") == "Dataset"]
+        assert dataset["license"] == LICENCE, path
+        assert dataset["creditText"].startswith(f"涪陵数据编辑部：《{title}》，涪陵数据（测试），{dataset['url']}"), path
+        assert dataset["creditText"].endswith("。许可：CC BY 4.0。"), path
+
+
+def cite_block(files, path):
+    (section,) = [n for n in tree(files, path).iter() if n.tag == "section" and "cite" in n.attrs.get("class", "").split()]
+    return section
+
+
+@pytest.mark.parametrize("path, title, url", [
+    ("data/index.html", "涪陵数据（测试）：全部事实记录", "https://example.org/fuling/data/"),
+    ("charts/industrial-output/index.html", "涪陵规上工业产值", "https://example.org/fuling/charts/industrial-output/")])
+def test_chart_and_data_pages_say_how_to_cite_them_under_the_licence(mini, path, title, url):
+    _, _, files = mini
+    section = cite_block(files, path)
+    licence = [n for n in section.iter() if n.tag == "a" and n.attrs.get("rel") == "license"]
+    assert [(a.attrs["href"], a.text()) for a in licence] == [(LICENCE, "CC BY 4.0")]
+    parts = dict(zip([n.text() for n in section.iter() if n.tag == "dt"], [n.text() for n in section.iter() if n.tag == "dd"]))
+    assert (parts["标题"], parts["网站"], parts["网址"]) == (title, "涪陵数据（测试）", url)
+    assert "访问日期" in parts
+    (line,) = [n for n in section.iter() if n.tag == "p" and n.attrs.get("class") == "cite-text"]
+    assert line.text().startswith(f"涪陵数据编辑部：《{title}》，涪陵数据（测试），{url}，访问日期：")
+
+
+def test_data_page_gives_each_csv_column_its_chinese_heading(mini):
+    from fuling.site.pages.data import COLUMN_LABELS
+
+    _, _, files = mini
+    table = [n for n in tree(files, "data/index.html").iter() if n.tag == "table" and n.attrs.get("id") == "facts-csv"][0]
+    rows = [n for n in table.iter() if n.tag == "tr"][1:]
+    headings = {[c for c in r.iter() if c.tag == "code"][0].text(): [c for c in r.iter() if c.tag == "td"][0].text()
+                for r in rows}
+    assert headings["metric_label"] == "指标" and headings["period_label"] == "时期" and headings["unit"] == "单位"
+    assert headings == {name: COLUMN_LABELS[name] for name in headings}
 
 
 def test_facts_page_lists_every_fact_as_a_claim_with_its_paragraph(mini):

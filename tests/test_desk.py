@@ -99,9 +99,12 @@ def test_an_unknown_fact_id_says_where_ids_are(root):
 def test_build_py_fix_records_the_correction_and_rebuilds(root):
     assert main(["--root", str(root), "fix", "high-tech-firms-2021", "123", "--reason", "统计公报核定为123户",
                  "--date", "2024-04-01"]) == 0
-    csv = (root / "site" / "data" / "facts.csv").read_text(encoding="utf-8")
-    row = next(line for line in csv.splitlines() if line.startswith("high-tech-firms-2021,"))
-    assert ",123," in row and row.endswith(",true,2024-04-01,122")  # the value; corrected, when, what the source printed
+    import csv
+    import io
+
+    rows = csv.DictReader(io.StringIO((root / "site" / "data" / "facts.csv").read_text(encoding="utf-8-sig")))
+    row = next(r for r in rows if r["id"] == "high-tech-firms-2021")
+    assert (row["value"], row["corrected"], row["corrected_on"], row["original_value"]) == ("123", "true", "2024-04-01", "122")
     assert "high-tech-firms-2021" in (root / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
 
 
@@ -116,7 +119,7 @@ def test_after_a_fix_no_page_feed_or_data_file_shows_the_old_value_but_quotes_an
     quote = "去年，涪陵累计完成规上工业产值2471亿元"
     allowed = [quote, "（规上工业产值2471亿元）",  # the article's own text and the editor's note on its date
                "原为2471亿元", "原为 <del>2471亿元</del>", "由2471亿元更正为2476亿元", '"old_value": 2471',
-               ",2024-04-01,2471\n", '"original_value": 2471']  # the data files' corrected_on, original_value
+               ",2024-04-01,2471,", '"original_value": 2471']  # the data files' corrected_on, original_value
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".xml", ".csv", ".json", ".txt"):
             continue

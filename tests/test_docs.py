@@ -60,3 +60,13 @@ def test_every_build_switch_is_in_the_readme():
     assert "FULING_NO_CACHE" in used  # the search itself works
     missing = sorted(name for name in used if f"`{name}" not in README)
     assert not missing, f"environment variables the build reads but README.md does not list: {missing}"
+
+
+def test_every_download_column_is_in_docs_data_md_with_its_chinese_heading():
+    from fuling.outputs.exports import CHART_COLUMNS, FACT_COLUMNS
+    from fuling.site.pages.data import COLUMN_LABELS
+
+    data_doc = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    missing = [name for name in dict.fromkeys(FACT_COLUMNS + CHART_COLUMNS)
+               if f"| `{name}` | {COLUMN_LABELS[name]} |" not in data_doc]
+    assert not missing, f"docs/data.md lacks these columns with their Chinese headings: {missing}"

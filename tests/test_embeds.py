@@ -13,6 +13,7 @@ from fixture_site import make_charts, make_site
 
 from fuling.build.pipeline import build_files
 from fuling.charts.english import english_figure
+from fuling.core.numbers import format_value
 from fuling.core.periods import period_label
 from fuling.core.reporter import Reporter
 
@@ -150,13 +151,60 @@ def test_english_figure_translates_words_and_keeps_every_number():
     trace = english["data"][0]
     assert trace["name"] == "Actual"
     assert trace["x"] == ["2023"]
-    assert trace["y"] == chart.figure["data"][0]["y"] == [2471]
-    assert trace["hovertext"][0].startswith("2023 · 2471 × 100 million yuan (actual)")
+    assert chart.figure["data"][0]["y"] == [2471]
+    assert trace["y"] == [247.1]  # 2471亿元 is 247.1 billion yuan
+    assert trace["hovertext"][0].startswith("2023 · 247.1 billion yuan (actual)")
     assert "Fuling District" in trace["hovertext"][0] and "来源" not in trace["hovertext"][0]
-    assert english["layout"]["yaxis"]["title"]["text"] == "100 million yuan"
+    assert english["layout"]["yaxis"]["title"]["text"] == "billion yuan"
     assert english["layout"]["xaxis"]["title"]["text"] == "Year"
     # The Chinese figure is left as it was.
     assert chart.figure["data"][0]["x"] == ["2023年"]
+
+
+@pytest.mark.parametrize("value, unit, shown, unit_text", [
+    (2000, "亿元", 200, "billion yuan"), (2471, "亿元", 247.1, "billion yuan"), (0.3, "万吨", 3, "thousand t"),
+    (12.5, "万元", 125, "thousand yuan"), (1.2, "万亿立方米", 1.2, "trillion m³"), (13, "%", 13, "%"), (8, "家", 8, ""),
+])
+def test_english_numbers_are_counted_in_english_steps(value, unit, shown, unit_text):
+    from fuling.charts.titles import english_number, unit_en
+
+    assert english_number(value, unit) == shown and unit_en(unit) == unit_text
+
+
+def test_every_english_chart_value_is_its_chinese_value_in_english_units():
+    """Each chart of the content, in English: every drawn value, value label, hover text and the
+    axis range say the Chinese figure's amount (2000亿元 = 200 billion yuan = 2 × 10^11 yuan)."""
+    from decimal import Decimal
+
+    from fuling.charts.figures import build_charts
+    from fuling.charts.titles import ENGLISH_SCALE
+    from fuling.load.site import load_site
+
+    site = load_site(ROOT)
+    steps = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "万亿": Decimal(10) ** 12}
+    english_steps = {"billion": Decimal(10) ** 9, "thousand": Decimal(10) ** 3, "trillion": Decimal(10) ** 12,
+                     "MWh": Decimal(10) ** 3}
+    checked = 0
+    for chart in build_charts(site).values():
+        english = english_figure(chart, site)
+        facts = {p.fact.id: p.fact for p in chart.points}
+        for zh, en in zip(chart.figure["data"], english["data"]):
+            key = "values" if zh.get("type") == "pie" else "y"
+            for index, fact_id in enumerate(zh.get("customdata") or []):
+                if fact_id not in facts:
+                    continue
+                fact = facts[fact_id]
+                if fact.unit not in ENGLISH_SCALE:
+                    assert en[key][index] == zh[key][index], (chart.spec.id, fact_id)
+                    continue
+                prefix = "万亿" if fact.unit.startswith("万亿") else fact.unit[0]
+                word = ENGLISH_SCALE[fact.unit][0].split()[0]
+                amount_zh = Decimal(repr(zh[key][index])) * steps[prefix]
+                amount_en = Decimal(repr(en[key][index])) * english_steps[word]
+                assert amount_zh == amount_en, (chart.spec.id, fact_id, zh[key][index], en[key][index])
+                assert f"{format_value(en[key][index])} {ENGLISH_SCALE[fact.unit][0]}" in en["hovertext"][index]
+                checked += 1
+    assert checked >= 10, "the content's charts draw too few 万/亿 values to check"
 
 
 def test_english_figure_names_a_target_series_member():
@@ -223,6 +271,47 @@ def test_chart_page_offers_embed_code_with_iframe_and_resizer_script(mini):
     assert nodes(tree, "a", href=site.config.site_url + "embed/industrial-output/")
 
 
+def test_code_without_script_boxes_the_iframe_with_a_height_that_follows_its_width(mini):
+    site, charts, files = mini
+    tree = page(files, "charts/industrial-output/index.html")
+    code = parse_html(nodes(tree, "textarea", id="embed-iframe-industrial-output")[0].text())
+    (box,) = nodes(code, "div")
+    (iframe,) = nodes(code, "iframe")
+    assert iframe.attrs["src"] == site.config.site_url + "embed/industrial-output/"
+    assert "height:100%" in iframe.attrs["style"] and "position:absolute" in iframe.attrs["style"]
+    assert "height:0;" in box.attrs["style"] and "padding-bottom:max(" in box.attrs["style"]
+
+
+def test_the_height_rule_is_never_below_the_estimated_height_and_close_above_it():
+    """padding-bottom: max(H px, min(calc(A px - B%), C px), …) evaluated at every width from 300 px
+    lies on or above the height the embed's text needs there, and on average less than half a
+    line of notes above it."""
+    import re
+
+    from fuling.site.embedcode import height_rule, needed_height
+
+    texts = [("title", "涪陵规上工业产值"), ("subtitle", "亿元；空心柱为目标"),
+             ("note", "2021年为“突破2000亿元”，即至少2000亿元。" * 2), ("note", "空心柱为目标值，不是实际完成数。"),
+             ("credit", "来源：涪陵数据，据《3万亿后再出发 · 涪陵 加快形成新质生产力》、《笃行不怠建新功》"),
+             ("footer", "数据下载 · 更新于2024年2月20日 · CC BY 4.0")]
+    rule = height_rule(texts, 380)
+    fixed = [float(v) for v in re.findall(r"max\(([\d.]+)px", rule)]
+    lines = [(float(a), float(b), float(cap))
+             for a, b, cap in re.findall(r"min\(calc\(([\d.]+)px - ([\d.]+)%\), ([\d.]+)px\)", rule)]
+    assert fixed and lines, rule
+
+    def box(width):  # the CSS, evaluated
+        return max(fixed + [min(a - b / 100 * width, cap) for a, b, cap in lines])
+
+    gaps = []
+    for width in range(300, 1401):
+        need = needed_height(texts, 380, width)
+        assert box(width) >= need, (width, box(width), need)
+        gaps.append(box(width) - need)
+    assert sum(gaps) / len(gaps) < 12, f"the box is {sum(gaps) / len(gaps):.1f} px too tall on average"
+    assert needed_height(texts, 380, 300) > needed_height(texts, 380, 1000)  # narrow frames wrap more
+
+
 def test_embed_code_follows_site_url():
     _, _, files = build(MINI, site_url="https://news.example.cn/data/fuling/")
     _, code = _embed_code(files, "industrial-output")
@@ -237,8 +326,14 @@ def test_chart_page_links_its_data_downloads_and_image_buttons(mini):
     for ext in ("csv", "json"):
         assert f"../../data/industrial-output.{ext}" in hrefs
         assert f"data/industrial-output.{ext}" in files
-    formats = {b.attrs["data-image"] for b in nodes(tree, "button") if "data-image" in b.attrs}
-    assert formats == {"png", "svg"}
+    # The chart as PNG and SVG: the build's drawings with their context, or (a build without
+    # Chromium) buttons for plotly's own export in the reader's browser.
+    drawn = {f"charts/industrial-output/industrial-output.{ext}" for ext in ("png", "svg")}
+    if drawn <= set(files):
+        assert {f"../../{path}" for path in drawn} <= hrefs
+    else:
+        formats = {b.attrs["data-image"] for b in nodes(tree, "button") if "data-image" in b.attrs}
+        assert formats == {"png", "svg"}
 
 
 # ------------------------------------------------------------------ assets
@@ -277,7 +372,11 @@ def test_embed_code_cannot_be_broken_out_of_by_a_chart_title(tmp_path):
         code = parse_html(nodes(page(files, "charts/industrial-output/index.html"), "textarea", id=box)[0].text())
         iframes = nodes(code, "iframe")
         assert len(iframes) == 1 and iframes[0].attrs["title"] == hostile
-        assert sorted(iframes[0].attrs) == ["data-fuling-chart", "height", "loading", "src", "style", "title", "width"]
+        expected = ["data-fuling-chart", "height", "loading", "src", "style", "title", "width"]
+        if box.startswith("embed-iframe"):  # the code for pages without script: the iframe in its box
+            expected = ["data-fuling-chart", "loading", "src", "style", "title"]
+            assert [sorted(n.attrs) for n in nodes(code, "div")] == [["style"]]
+        assert sorted(iframes[0].attrs) == expected
         assert [n.attrs.get("src", "") for n in nodes(code, "script")] in ([], ["https://example.org/fuling/assets/embed.js"])
 
 

@@ -43,7 +43,7 @@ def read_csv(data: bytes) -> list[dict]:
 
 
 def test_export_files_are_named_as_the_site_layout_says(files):
-    assert sorted(files) == ["data/facts.csv", "data/facts.db", "data/facts.json",
+    assert sorted(files) == ["data/facts.csv", "data/facts.db", "data/facts.json", "data/industrial-output-wide.csv",
                              "data/industrial-output.csv", "data/industrial-output.json"]
 
 
@@ -59,15 +59,118 @@ def test_facts_csv_round_trips_to_the_fact_values(site, files):
         assert row["quote"] == fact.source.quote and row["article"] == fact.source.article
         assert row["article_title"] == site.articles[fact.source.article].title
         assert row["published"] == site.articles[fact.source.article].date.isoformat()
-        assert row["metric_label"] == site.metrics[fact.metric].label
+        assert row["metric_label"].startswith(site.metrics[fact.metric].label)
         assert row["reviewed"] == ("true" if fact.reviewed else "false")
         assert row["corrected"] == ("true" if fact.corrections else "false")
 
 
 def test_facts_csv_links_each_fact_to_its_source_paragraph(files):
     rows = {r["id"]: r for r in read_csv(files["data/facts.csv"])}
-    assert rows["industrial-output-2023"]["url"] == "articles/new-productive-forces/#p1"
+    # Absolute: a downloaded file's links still lead back to the paragraph.
+    assert rows["industrial-output-2023"]["url"] == "https://example.org/fuling/articles/new-productive-forces/#p1"
     assert rows["industrial-output-target-2024"]["paragraph"] == "p3"
+
+
+def test_facts_csv_labels_each_metric_by_what_the_number_measures(site):
+    changed = load_site(MINI)
+    changed.facts["industrial-value-added-2023"].measure = "growth"
+    changed.facts["industrial-output-2021"].measure = "share"
+    rows = {r["id"]: r for r in read_csv(export_data(changed, {})["data/facts.csv"])}
+    assert rows["industrial-output-2023"]["metric_label"] == site.metrics["industrial_output"].label == "规上工业产值"
+    assert rows["industrial-value-added-2023"]["metric_label"] == "工业增加值增速"
+    assert rows["industrial-output-2021"]["metric_label"] == "规上工业产值占比"
+
+
+def test_facts_csv_reads_periods_as_people_do_and_flags_part_years(site):
+    changed = load_site(MINI)
+    changed.facts["industrial-output-2021"].period = "2021-01/2021-08"
+    rows = {r["id"]: r for r in read_csv(export_data(changed, {})["data/facts.csv"])}
+    assert (rows["industrial-output-2021"]["period_label"], rows["industrial-output-2021"]["partial"]) == \
+        ("2021年1—8月", "true")
+    assert (rows["industrial-output-2023"]["period_label"], rows["industrial-output-2023"]["partial"]) == ("2023年", "false")
+    assert rows["high-tech-firms-2021"]["period_label"] == "2021年末"
+
+
+def test_a_metric_counted_in_two_words_has_one_unit_and_keeps_the_printed_one(site):
+    changed = load_site(MINI)
+    assert changed.metrics["high_tech_enterprises"].unit == "户"
+    changed.facts["high-tech-firms-2021"].unit = "家"  # the same firms, printed 家 in another report
+    rows = {r["id"]: r for r in read_csv(export_data(changed, {})["data/facts.csv"])}
+    assert (rows["high-tech-firms-2021"]["unit"], rows["high-tech-firms-2021"]["printed_unit"]) == ("户", "家")
+    assert (rows["industrial-output-2023"]["unit"], rows["industrial-output-2023"]["printed_unit"]) == ("亿元", "亿元")
+    changed.facts["industrial-value-added-2023"].measure = "growth"
+    changed.facts["industrial-value-added-2023"].unit = "%"
+    growth = {r["id"]: r for r in read_csv(export_data(changed, {})["data/facts.csv"])}["industrial-value-added-2023"]
+    assert (growth["unit"], growth["printed_unit"]) == ("%", "%")  # a rate keeps its own unit
+
+
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_every_download_carries_the_licence_set_in_site_yaml(files, tmp_path):
+    for path, data in files.items():
+        if path.endswith(".csv"):
+            rows = read_csv(data)
+            assert rows and all(r["licence"] == LICENCE for r in rows), path
+        elif path.endswith(".json"):
+            document = json.loads(data)
+            assert (document["licence"], document["licence_url"]) == ("CC BY 4.0", LICENCE), path
+            assert document["cite_as"].startswith("涪陵数据编辑部：《") and "许可：CC BY 4.0" in document["cite_as"], path
+            assert document["cite_as"].count("https://example.org/fuling/") == 1, path
+    db = open_db(files["data/facts.db"], tmp_path)
+    meta = dict(db.execute("SELECT key, value FROM dataset"))
+    assert (meta["licence"], meta["licence_url"]) == ("CC BY 4.0", LICENCE)
+    assert meta["cite_as"] == "涪陵数据编辑部：《涪陵数据（测试）：全部事实记录》，涪陵数据（测试），" \
+                              "https://example.org/fuling/data/。许可：CC BY 4.0。"
+
+
+def test_wide_chart_csv_has_a_row_per_category_and_a_column_per_series_with_its_unit(site, files):
+    long_rows = read_csv(files["data/industrial-output.csv"])
+    wide = read_csv(files["data/industrial-output-wide.csv"])
+    assert list(wide[0]) == ["x", "实际（亿元）", "目标（亿元）", "partial", "licence"]
+    assert [r["x"] for r in wide] == ["2021年", "2023年", "2024年"]  # in time order
+    assert set(r["x"] for r in long_rows) == {"2021年", "2023年", "2024年"}
+    for row in long_rows:  # every value of the long table is in its cell of the wide one
+        cell = next(w for w in wide if w["x"] == row["x"])[f"{row['series']}（{row['unit']}）"]
+        assert float(cell) == float(row["value"])
+    assert sum(1 for w in wide for k in ("实际（亿元）", "目标（亿元）") if w[k]) == len(long_rows)
+
+
+def test_wide_csv_splits_a_series_holding_actual_and_target_of_one_year():
+    from fuling.outputs.exports import wide_csv
+
+    class Config:
+        licence_url = LICENCE
+
+    class FakeSite:
+        config = Config()
+
+    rows = [{"series": "产值", "x": "2024年", "period": "2024", "kind": "actual", "unit": "亿元", "value": 2500,
+             "partial": False},
+            {"series": "产值", "x": "2024年", "period": "2024", "kind": "target", "unit": "亿元", "value": 2700,
+             "partial": False}]
+    wide = read_csv(wide_csv(FakeSite(), rows))
+    assert wide == [{"x": "2024年", "产值（actual）（亿元）": "2500", "产值（target）（亿元）": "2700",
+                     "partial": "false", "licence": LICENCE}]
+
+
+def test_wide_csv_rows_follow_time_whatever_the_series_order():
+    from fuling.outputs.exports import wide_csv
+
+    class Config:
+        licence_url = LICENCE
+
+    class FakeSite:
+        config = Config()
+
+    rows = [{"series": "投入", "x": "2023年", "period": "2023", "kind": "actual", "unit": "亿元", "value": 44.5, "partial": False},
+            {"series": "企业", "x": "2021年末", "period": "2021-12-31", "kind": "actual", "unit": "户", "value": 122,
+             "partial": False},
+            {"series": "投入", "x": "2022年1—8月", "period": "2022-01/2022-08", "kind": "actual", "unit": "亿元",
+             "value": 24.02, "partial": True}]
+    wide = read_csv(wide_csv(FakeSite(), rows))
+    assert [(r["x"], r["partial"]) for r in wide] == [("2021年末", "false"), ("2022年1—8月", "true"), ("2023年", "false")]
+    assert list(wide[0]) == ["x", "投入（亿元）", "企业（户）", "partial", "licence"]
 
 
 def test_facts_json_carries_metadata_and_every_fact(site, files):
@@ -131,6 +234,8 @@ def test_chart_csv_has_one_row_per_point_with_its_source(site, files):
     target = next(r for r in rows if r["fact"] == "industrial-output-target-2024")
     assert (target["period"], target["kind"], target["unit"], target["article"]) == ("2024", "target", "亿元", "new-productive-forces")
     assert target["quote"] == "规上工业产值突破2700亿元"
+    assert target["url"] == "https://example.org/fuling/articles/new-productive-forces/#p3"
+    assert (target["period_label"], target["partial"]) == ("2024年", "false")
 
 
 def test_chart_json_names_its_sources(files):

@@ -380,6 +380,23 @@ def test_site_url_in_site_yaml_is_checked(root):
     assert_error(root, f"content/site.yaml:{line}: site_url: 'example.org/fuling' must be an absolute")
 
 
+def test_site_yaml_licence_is_read_with_its_address():
+    config = load_site(MINI).config
+    assert (config.licence, config.licence_url) == ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+
+
+def test_a_licence_without_its_address_is_an_error(root):
+    line = edit(root, "content/site.yaml", "licence_url: https://creativecommons.org/licenses/by/4.0/\n", "")
+    message = assert_error(root, f"content/site.yaml:{line - 1}: licence: 'CC BY 4.0' has no licence_url")
+    assert "https://creativecommons.org/licenses/by/4.0/" in message
+
+
+def test_a_licence_address_must_be_absolute(root):
+    line = edit(root, "content/site.yaml", "licence_url: https://creativecommons.org/licenses/by/4.0/",
+                "licence_url: creativecommons.org/by")
+    assert_error(root, f"content/site.yaml:{line}: licence_url: 'creativecommons.org/by' must be an absolute https://")
+
+
 def test_normalise_keeps_a_trailing_slash():
     assert normalise_site_url("http://127.0.0.1:8000/") == ("http://127.0.0.1:8000/", "")
 

@@ -293,6 +293,20 @@ def test_article_shows_date_basis_discreetly(pages, mini_site):
     assert dom.find("time").attrs["datetime"] == "2024-02-20"
 
 
+def test_article_shows_the_byline_without_its_box_and_no_file_name(mini_site):
+    import copy
+
+    site = copy.deepcopy(mini_site)
+    site.articles["three-changes"].byline = "□ 重庆日报记者 左黎韵"
+    out = _render(site)
+    dom = parse(out["articles/three-changes/index.html"])
+    meta = dom.find("dl", class_="article-meta").text()
+    assert "重庆日报记者 左黎韵" in meta and "□" not in meta
+    for path in ("articles/three-changes/index.html", "articles/new-productive-forces/index.html"):
+        text = out[path].decode("utf-8")
+        assert "来源文件" not in text and ".txt" not in text, path  # seed files are the newsroom's, not the reader's
+
+
 # -- charts ------------------------------------------------------------------
 
 def test_chart_page_has_figure_json_table_sources_and_notes(pages, mini_site):

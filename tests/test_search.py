@@ -52,7 +52,7 @@ def test_a_fact_record_carries_its_value_source_quote_and_row_url():
     assert meta["value"] == "150万吨"
     assert meta["url"] == "/facts/index.html#adipic-acid-capacity-huafeng"
     assert meta["quote"] == "年产150万吨己二酸"
-    assert meta["source"] == "《3万亿后再出发 · 涪陵 加快形成新质生产力》2024-03-20"
+    assert meta["source"] == "《3万亿后再出发 · 涪陵 加快形成新质生产力》，2024年3月20日"  # dates as the pages print them
     assert meta["type"] == "数字"
     h1 = [n.text() for n in tree.iter() if n.tag == "h1"]
     assert h1 == ["重庆华峰化工 己二酸产能（2023年）"]

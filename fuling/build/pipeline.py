@@ -107,7 +107,7 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
     memo.prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
-    plan, pictures = _start_previews(charts, templates, reporter, memo, options, resident)  # drawn in a Chromium meanwhile
+    plan, pictures = _start_previews(site, charts, templates, reporter, memo, options, resident)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts, serial=options.serial)  # data files on a second core meanwhile
     searched: dict[str, bytes] = {}  # the pages the search index was started from
     search = None
@@ -320,9 +320,11 @@ def _shown(path: Path, root: Path) -> str:
         return path.name
 
 
-def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Memo, options: BuildOptions,
+def _start_previews(site: Site, charts: dict, templates: Path, reporter: Reporter, memo: Memo, options: BuildOptions,
                     resident: Resident):
-    """(each chart's pictures, the batch drawing them), or ({}, None) without a Chromium (fuling.charts.pictures)."""
+    """(each chart's pictures, share card and downloads, the batch drawing them), or ({}, None) without
+    a Chromium (fuling.charts.pictures, fuling.charts.cards)."""
+    from fuling.charts.cards import card_figure
     from fuling.charts.chromium import find_browser
     from fuling.charts.pictures import PreviewBatch, plan_previews
 
@@ -336,8 +338,10 @@ def _start_previews(charts: dict, templates: Path, reporter: Reporter, memo: Mem
     from fuling.charts.style import plotly_js_file
 
     plotly_js = plotly_js_file(templates)
-    plan = plan_previews(charts, plotly_js)
-    batch = PreviewBatch(plan, charts, plotly_js, browser, memo, serial=options.serial, memory=resident.pictures)
+    cards = {chart_id: card_figure(chart, site) for chart_id, chart in charts.items()}
+    plan = plan_previews(charts, plotly_js, cards)
+    batch = PreviewBatch(plan, charts, plotly_js, browser, memo, serial=options.serial, memory=resident.pictures,
+                         cards=cards)
     if batch.missing:  # a cold build waits seconds for them after render: say what is going on
         reporter.info(f"drawing {len(batch.missing)} chart pictures in Chromium beside render …")
     return plan, batch

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fuling.charts.points import by_series
-from fuling.core.model import ChartPoint, ChartSpec
+from fuling.core.model import ChartData, ChartPoint, ChartSpec
 from fuling.core.numbers import format_fact
 from fuling.core.periods import (
     is_partial_year,
@@ -59,3 +59,19 @@ def describe(spec: ChartSpec, points: list[ChartPoint]) -> str:
     if any(p.style == "estimate" for p in points):
         parts.append("斜线柱为预计值。")
     return "".join(parts)
+
+
+def chart_notes(data: ChartData) -> list[str]:
+    """The notes printed under a chart (page, embed, share card): the spec's, then what its
+    marks need said (part years, targets, estimates, printed bounds)."""
+    notes = list(data.spec.notes)
+    partial = sorted({p.x for p in data.points if is_partial_year(p.fact.period)})
+    if partial and not any("部分" in n or "月" in n for n in notes):
+        notes.append(f"{'、'.join(partial)}只含部分月份（点状填充），不与全年数据相比。")
+    if any(p.style == "target" for p in data.points):
+        notes.append("空心柱或空心点为目标值，不是实际完成数。")
+    if any(p.style == "estimate" for p in data.points):
+        notes.append("斜线填充为预计值。")
+    if any(p.fact.bound != "exact" for p in data.points):
+        notes.append("原文为“突破”“超过”“约”等说法的数值，按原文数字画出，表中注明。")
+    return notes

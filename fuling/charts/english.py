@@ -6,7 +6,9 @@ each trace's `meta` (series, style, partial), each bar's `customdata` (the
 fact id) and the axis categories, with English from the chart spec's `*_en`
 fields and the metric catalogue's `label_en`; the panel titles are made again
 from their parts (fuling/charts/titles.py), never read back from the Chinese.
-Numbers are not touched.
+Numbers counted in 万 and 亿 are shown in the steps English counts in
+(2000亿元 -> 200 billion yuan: fuling/charts/titles.py, ENGLISH_SCALE), values,
+value labels, hover texts and axis ranges alike; every other number is kept.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import html
 import re
 
 from fuling.charts.figures import panel_titles
-from fuling.charts.titles import unit_en
+from fuling.charts.titles import ENGLISH_SCALE, english_number, unit_en
 from fuling.core.model import ChartData, Site
 from fuling.core.numbers import format_value
 from fuling.core.periods import is_partial_year, period_label
@@ -29,9 +31,9 @@ SUBJECTS_EN = {"涪陵区": "Fuling District", "涪陵": "Fuling", "重庆市": 
 
 
 def _value_en(fact) -> str:
-    """`over 2000 × 100 million yuan`, `11.2%`, `8`: the number as printed, its unit in words."""
+    """`over 200 billion yuan`, `11.2%`, `8`: the number in English units, its unit in words."""
     unit = unit_en(fact.unit)
-    number = f"{BOUND_EN.get(fact.bound, '')}{format_value(fact.value)}"
+    number = f"{BOUND_EN.get(fact.bound, '')}{format_value(english_number(fact.value, fact.unit))}"
     if not unit or unit == "%":
         return number + unit
     return f"{number} × {unit}" if unit[0].isdigit() else f"{number} {unit}"
@@ -122,8 +124,31 @@ def english_figure(chart: ChartData, site: Site) -> dict:
                 _set_title(axis, X_TITLES_EN.get(text) or period_titles.get(text) or x_en(text))
         elif key.startswith("yaxis") and _title_text(axis):  # yaxis, yaxis2, …: one panel each
             _set_title(axis, titles[int(key[5:] or 1) - 1].en)
+    _english_numbers(figure, facts)
     # Charts of several panels title each panel in a note of its own, in panel order.
     notes = [note for note in layout.get("annotations", []) or [] if isinstance(note, dict)]
     for note, title in zip(notes, titles if len(titles) > 1 else []):
         note["text"] = f"<b>{html.escape(title.en, quote=False)}</b>"
     return figure
+
+
+def _english_numbers(figure: dict, facts: dict) -> None:
+    """Values in 万/亿 units to English units (ENGLISH_SCALE), in each trace and its axis range.
+    A trace's unit is its facts' (a panel holds one unit; counts are never scaled)."""
+    ranges: dict[str, str] = {}  # y axis layout key -> the unit of its traces
+    for trace in figure.get("data", []):
+        ids = [i for i in trace.get("customdata") or [] if i in facts]
+        unit = facts[ids[0]].unit if ids else ""
+        if unit not in ENGLISH_SCALE:
+            continue
+        key = "values" if trace.get("type") == "pie" else "y"
+        trace[key] = [english_number(v, unit) if isinstance(v, (int, float)) else v for v in trace.get(key) or []]
+        if isinstance(trace.get("text"), list):
+            trace["text"] = [format_value(english_number(facts[i].value, unit)) if i in facts and text else text
+                             for text, i in zip(trace["text"], trace.get("customdata") or [])]
+        axis = trace.get("yaxis", "y")
+        ranges["yaxis" + axis[1:]] = unit
+    for key, unit in ranges.items():
+        axis = figure.get("layout", {}).get(key)
+        if isinstance(axis, dict) and isinstance(axis.get("range"), list):
+            axis["range"] = [english_number(v, unit) for v in axis["range"]]

@@ -13,6 +13,10 @@ pictures and says so; assets/charts.js then draws each chart with plotly.js
 as it nears the viewport, as it does for dark mode and English embeds, whose
 colours and labels the pictures do not have.
 
+Each chart also gets, drawn the same way from its card (fuling.charts.cards: the
+chart with its title, unit, notes, sources, site, URL and licence), a share card
+(`card.png`, the pages' og:image) and the PNG and SVG its page offers for download.
+
 Pictures are kept between builds (fuling.build.cache) under a digest of what draws
 them: the figure, the width, plotly.js and this module's format. A build
 draws the missing ones in a forked process with a Chromium of its own; in a
@@ -36,12 +40,14 @@ from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData
 from fuling.core.parallel import can_fork, in_background, run_coroutine
-from fuling.core.urls import chart_picture
+from fuling.charts.cards import SHARE_HEIGHT
+from fuling.core.urls import chart_download, chart_picture, chart_share_card
 
 # (width in px, media condition): a phone's chart column, then the widest chart box
 # (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
 WIDTHS = ((380, ""), (832, "(min-width: 40rem)"))
 FORMAT = "1"  # bump when the drawing or the post-processing below changes
+PICTURE, SHARE, DOWNLOAD = "picture", "share", "download"  # what a drawing is for
 EXPORT_SECONDS = 60  # Kaleido's limit for one picture
 
 
@@ -53,22 +59,39 @@ class Preview:
     media: str  # the <source> media condition; "" for the default picture
     path: str  # output path under site/
     key: str  # digest of everything that draws it
+    format: str = "svg"  # "svg" or "png"
+    kind: str = PICTURE  # PICTURE (the page's chart until plotly.js draws it), SHARE or DOWNLOAD
 
 
-def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, list[Preview]]:
-    """The pictures each chart gets (names and sizes), known before any is drawn so render can link them."""
+def _key(engine: str, width: int, height: int, fmt: str, figure: dict) -> str:
+    drawn = json.dumps(figure, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{FORMAT}\0{engine}\0{width}x{height}\0{fmt}\0{drawn}".encode("utf-8")).hexdigest()
+
+
+def plan_previews(charts: dict[str, ChartData], plotly_js: Path,
+                  cards: dict[str, dict] | None = None) -> dict[str, list[Preview]]:
+    """The pictures each chart gets (names and sizes), known before any is drawn so render can link them:
+    its pictures, narrowest first, then, given its card figure (fuling.charts.cards), the share card
+    and the PNG and SVG downloads."""
     engine = hashlib.sha256(plotly_js.read_bytes()).hexdigest()
     plan: dict[str, list[Preview]] = {}
     for chart_id in sorted(charts):
         figure = charts[chart_id].figure
         height = plot_height(charts[chart_id])
-        drawn = json.dumps(figure, sort_keys=True, ensure_ascii=False)
         plan[chart_id] = [
-            Preview(chart=chart_id, width=width, height=height, media=media,
-                    path=chart_picture(chart_id, width),
-                    key=hashlib.sha256(f"{FORMAT}\0{engine}\0{width}x{height}\0{drawn}".encode("utf-8")).hexdigest())
+            Preview(chart=chart_id, width=width, height=height, media=media, path=chart_picture(chart_id, width),
+                    key=_key(engine, width, height, "svg", figure))
             for width, media in WIDTHS
         ]
+        card = (cards or {}).get(chart_id)
+        if card is not None:
+            width, tall = card["layout"]["width"], card["layout"]["height"]
+            plan[chart_id] += [
+                Preview(chart=chart_id, width=width, height=SHARE_HEIGHT, media="", path=chart_share_card(chart_id),
+                        key=_key(engine, width, SHARE_HEIGHT, "png", card), format="png", kind=SHARE),
+                *(Preview(chart=chart_id, width=width, height=tall, media="", path=chart_download(chart_id, fmt),
+                          key=_key(engine, width, tall, fmt, card), format=fmt, kind=DOWNLOAD) for fmt in ("png", "svg")),
+            ]
     return plan
 
 
@@ -78,7 +101,8 @@ class PreviewBatch:
     in a thread with the process's kept Chromium."""
 
     def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str,
-                 memo: Memo = NO_MEMO, serial: bool = False, memory: PictureMemory | None = None):
+                 memo: Memo = NO_MEMO, serial: bool = False, memory: PictureMemory | None = None,
+                 cards: dict[str, dict] | None = None):
         self.memo = memo  # the build cache: last build's pictures, and where this build's are kept
         self.memory = memory or PictureMemory()  # what this process drew in earlier builds
         self.files: dict[str, bytes] = {}
@@ -89,7 +113,8 @@ class PreviewBatch:
                 self.missing.append(preview)
             else:
                 self.files[preview.path] = data
-        figures = {p.chart: charts[p.chart].figure for p in self.missing}
+        # What each missing drawing draws, by its path: the chart's figure, or its card's.
+        figures = {p.path: charts[p.chart].figure if p.kind == PICTURE else (cards or {})[p.chart] for p in self.missing}
         args = (self.missing, figures, plotly_js, browser)
         if not self.missing:
             self.job = None
@@ -267,9 +292,9 @@ async def _draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Pa
 async def _draw_all(engine, previews: list[Preview], figures: dict[str, dict]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for preview in previews:
-        svg = await engine.calc_fig(figures[preview.chart],
-                                    opts={"format": "svg", "width": preview.width, "height": preview.height})
-        out[preview.path] = stable_ids(svg.decode("utf-8")).encode("utf-8")
+        data = await engine.calc_fig(figures[preview.path],
+                                     opts={"format": preview.format, "width": preview.width, "height": preview.height})
+        out[preview.path] = stable_ids(data.decode("utf-8")).encode("utf-8") if preview.format == "svg" else data
     return out
 
 

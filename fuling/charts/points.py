@@ -8,12 +8,11 @@ from fuling.core.periods import (
     period_sort_key,
     period_span,
 )
-from fuling.core.vocab import CHART_TYPES, SELECT_KEYS
+from fuling.core.vocab import CHART_TYPES, COUNT_WORDS, SELECT_KEYS
 from fuling.load.charts import series_facts
 
-# Measure words that all count things (factories: 个 or 家; firms: 家 or 户): one axis
-# may hold them together. Money, tonnes and percentages never share an axis.
-COUNT_WORDS = {"个", "家", "户", "所", "座", "项", "条"}
+# Counting words (core.vocab.COUNT_WORDS) share an axis; money, tonnes and
+# percentages never do.
 
 
 MAX_FILLED_YEARS = 12  # beyond this many missing years a gap stops helping the reader

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fuling.core.model import Article, Fact, Site
 from fuling.core.numbers import format_fact, format_value
 from fuling.core.periods import is_partial_year, is_point_in_time, period_label
-from fuling.core.vocab import KIND_LABELS, MEASURE_LABELS
+from fuling.core.vocab import COUNT_WORDS, KIND_LABELS, MEASURE_LABELS
 
 
 def metric_label(site: Site, metric_key: str) -> str:
@@ -28,6 +28,7 @@ class FactDescription:
     theme: str  # theme slug of the metric ("" when none)
     theme_title: str
     display: str  # 超过2000亿元: bound word, value and unit
+    unit: str  # the metric's one unit for counts (户 for firms printed 家), else as printed
     value_text: str  # 2000
     period_label: str  # 2023年, 2022年1—8月, 2021年末
     kind_label: str  # 实际 / 预计 / 目标
@@ -42,10 +43,15 @@ class FactDescription:
         return f"{self.fact.subject}{self.metric_label}"
 
     @property
+    def measured_label(self) -> str:
+        """规上工业产值 / 规上工业产值增速 / …占比: the label of what this number measures."""
+        return f"{self.metric_label}{self.measure_label}"
+
+    @property
     def headline(self) -> str:
         """涪陵区 规上工业产值（2024年，目标）: what it is, when, and which kind."""
         kind = "" if self.fact.kind == "actual" else f"，{self.kind_label}"
-        return f"{self.fact.subject} {self.metric_label}{self.measure_label}（{self.period_label}{kind}）"
+        return f"{self.fact.subject} {self.measured_label}（{self.period_label}{kind}）"
 
     @property
     def corrected(self) -> bool:
@@ -72,6 +78,7 @@ def describe_fact(fact: Fact, site: Site) -> FactDescription:
         theme=theme_slug,
         theme_title=theme.title if theme else theme_slug,
         display=format_fact(fact),
+        unit=metric.unit if metric and fact.unit in COUNT_WORDS and metric.unit in COUNT_WORDS else fact.unit,
         value_text=format_value(fact.value),
         period_label=period_label(fact.period),
         kind_label=KIND_LABELS.get(fact.kind, fact.kind),

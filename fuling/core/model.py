@@ -157,6 +157,8 @@ class SiteConfig:
     title_en: str = ""
     publisher: str = ""
     headline_facts: list[str] = field(default_factory=list)
+    licence: str = ""  # the licence's short name, "CC BY 4.0"
+    licence_url: str = ""  # its legal text
 
 
 @dataclass

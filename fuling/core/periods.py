@@ -121,6 +121,11 @@ def period_label(period: str, lang: str = "zh") -> str:
         SM=MONTHS_EN[s.month - 1], EM=MONTHS_EN[e.month - 1])
 
 
+def date_label(day: dt.date) -> str:
+    """2024年3月5日: how every page, embed and search result prints a date."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def period_sort_key(period: str) -> tuple:
     """Order by when the period ends, then starts: 2021年, 2021年末, 2022年1—8月, 2022年."""
     span = period_span(period)

@@ -94,9 +94,29 @@ def chart_picture(chart_id: str, width: int) -> str:
     return f"charts/{chart_id}/preview-{width}.svg"
 
 
+def chart_share_card(chart_id: str) -> str:
+    """The chart with its title, notes, source and licence, 1200 x 630 px: the page's og:image."""
+    return f"charts/{chart_id}/card.png"
+
+
+def chart_download(chart_id: str, extension: str) -> str:
+    """The chart with its title, notes, source and licence, to download: `.png` or `.svg`."""
+    return f"charts/{chart_id}/{chart_id}.{extension}"
+
+
 def chart_data_file(chart_id: str, extension: str) -> str:
     """A chart's points as a download: `data/<id>.csv` or `data/<id>.json`."""
     return f"data/{chart_id}.{extension}"
+
+
+def chart_wide_file(chart_id: str) -> str:
+    """A chart's points as a table, one row per category and one column per series."""
+    return f"data/{chart_id}-wide.csv"
+
+
+def source_url(site: Site, article: str, paragraph: str) -> str:
+    """Absolute link to the paragraph a figure was printed in (downloads keep working offline)."""
+    return page_url(site, article_page(article)) + (f"#{paragraph}" if paragraph else "")
 
 
 def served_path(output_path: str) -> str:

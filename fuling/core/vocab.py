@@ -28,6 +28,10 @@ MEASURES = {
     "change": "新增",
 }
 
+# Measure words that all count things (factories: 个 or 家; firms: 家 or 户): one chart
+# axis may hold them together, and a download gives each metric one of them.
+COUNT_WORDS = {"个", "家", "户", "所", "座", "项", "条"}
+
 KIND_LABELS = {key: zh for key, (zh, _) in KINDS.items()}
 KIND_EN = {key: en for key, (_, en) in KINDS.items()}
 BOUND_PREFIX = {key: zh for key, (zh, _, _) in BOUNDS.items()}

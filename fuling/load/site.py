@@ -34,7 +34,8 @@ from fuling.load.prose import FACT_LINK_RE, fill_prose
 from fuling.load.raw import Raw
 from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
 
-SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts"}
+SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts",
+               "licence", "licence_url"}
 METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
 THEME_FIELDS = {"title", "title_en", "summary", "order", "charts", "metrics"}
 
@@ -127,7 +128,10 @@ def read_site_config(root: Path, site_url: str | None, errors: list[ContentError
         title_en=fields.text(data, "title_en"),
         publisher=fields.text(data, "publisher"),
         headline_facts=[item for item, _ in fields.text_list(data, "headline_facts")],
+        licence=fields.text(data, "licence"),
+        licence_url=fields.text(data, "licence_url"),
     )
+    _check_licence(config, data, fields)
     if site_url is not None:
         config.site_url, problem = normalise_site_url(site_url)
         if problem:
@@ -137,6 +141,20 @@ def read_site_config(root: Path, site_url: str | None, errors: list[ContentError
         if problem:
             fields.error(data, "site_url", problem)
     return config
+
+
+def _check_licence(config: SiteConfig, data: dict, fields: Fields) -> None:
+    """A licence is named and linked together: every download prints both."""
+    if config.licence and not config.licence_url:
+        fields.error(data, "licence", f"{config.licence!r} has no licence_url: add licence_url: with the address of "
+                     "its legal text, e.g. https://creativecommons.org/licenses/by/4.0/")
+    if config.licence_url and not config.licence:
+        fields.error(data, "licence_url", "has no licence: add licence: with its short name, e.g. CC BY 4.0")
+    if config.licence_url:
+        parts = urlsplit(config.licence_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or not PATH_RE.match(parts.path):
+            fields.error(data, "licence_url", f"{config.licence_url!r} must be an absolute https:// address, "
+                         "e.g. https://creativecommons.org/licenses/by/4.0/")
 
 
 # --- articles ----------------------------------------------------------------

@@ -42,6 +42,7 @@ from fuling.core.locking import exclusive
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
 from fuling.core.parallel import process_alive
+from fuling.core.periods import date_label
 from fuling.core.urls import FACTS_PAGE
 
 OUTPUT = "pagefind"
@@ -70,7 +71,7 @@ def fact_record(site: Site, fact: Fact) -> str:
     """A small HTML document for one fact: what Pagefind indexes and shows."""
     described = describe_fact(fact, site)
     article = described.article
-    source = f"《{article.title}》{article.date.isoformat()}" if article else fact.source.article
+    source = f"《{article.title}》，{date_label(article.date)}" if article else fact.source.article
     value = described.display
     title = described.headline
     meta = {"type": FACT_TYPE, "url": f"/{FACTS_PAGE}#{fact.id}", "value": value, "source": source,

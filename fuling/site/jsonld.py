@@ -2,6 +2,7 @@
 
 - `Dataset` (with `DataDownload` distributions) for the data page and for
   each chart page, so that dataset search engines find the downloads;
+- both carry the licence (`license`, from site.yaml) and how to cite them (`creditText`);
 - `Claim` for every fact, with its `appearance`: the article and the exact
   paragraph the figure was printed in, so fact-checkers can follow it back.
 
@@ -13,6 +14,7 @@ import json
 
 from markupsafe import Markup
 
+from fuling.core.citation import citation, dataset_title
 from fuling.core.facts import describe_fact, metric_label
 from fuling.core.model import ChartData, Fact, Site
 from fuling.core.urls import (
@@ -20,6 +22,7 @@ from fuling.core.urls import (
     article_page,
     chart_data_file,
     chart_page,
+    chart_wide_file,
     page_url,
 )
 
@@ -78,6 +81,8 @@ def chart_dataset(site: Site, chart: ChartData) -> dict:
         "identifier": spec.id,
         "inLanguage": site.config.language,
         "isAccessibleForFree": True,
+        "license": site.config.licence_url or None,
+        "creditText": citation(site, spec.title, page_url(site, chart_page(spec.id))).text(),
         "publisher": _publisher(site),
         "creator": _publisher(site),
         "spatialCoverage": PLACE,
@@ -86,6 +91,7 @@ def chart_dataset(site: Site, chart: ChartData) -> dict:
         "isBasedOn": _article_urls(site, facts),
         "distribution": [
             _download(site, chart_data_file(spec.id, "csv"), CSV, f"{spec.title}（CSV）"),
+            _download(site, chart_wide_file(spec.id), CSV, f"{spec.title}（CSV，每个系列一列）"),
             _download(site, chart_data_file(spec.id, "json"), JSON, f"{spec.title}（JSON）"),
         ],
     }
@@ -99,7 +105,7 @@ def site_dataset(site: Site, charts: dict[str, ChartData]) -> dict:
         "@context": "https://schema.org",
         "@type": "Dataset",
         "@id": absolute(site, "data/#dataset"),
-        "name": f"{site.config.title}：全部事实记录",
+        "name": dataset_title(site),
         "alternateName": f"{site.config.title_en}: every fact record" if site.config.title_en else None,
         "description": (
             f"{len(facts)}条关于涪陵区经济的数字，每条都附有报道原文的引句、文章和段落。"
@@ -108,6 +114,8 @@ def site_dataset(site: Site, charts: dict[str, ChartData]) -> dict:
         "url": absolute(site, "data/"),
         "inLanguage": site.config.language,
         "isAccessibleForFree": True,
+        "license": site.config.licence_url or None,
+        "creditText": citation(site, dataset_title(site), absolute(site, "data/")).text(),
         "publisher": _publisher(site),
         "creator": _publisher(site),
         "spatialCoverage": PLACE,

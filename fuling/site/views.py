@@ -6,27 +6,24 @@ them into page-relative links with the `url` filter.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
-from fuling.charts.pictures import Preview
+from fuling.charts.description import chart_notes
+from fuling.charts.cards import card_alt
+from fuling.charts.pictures import DOWNLOAD, PICTURE, SHARE, Preview
 from fuling.charts.style import plot_height
 from fuling.core.facts import describe_fact
 from fuling.core.model import Article, ChartData, Correction, Fact, Site, Source
 from fuling.core.numbers import format_value
 from fuling.core.periods import (
-    is_partial_year,
+    date_label,
     period_sort_key,
 )
-from fuling.core.urls import article_page, chart_page, theme_page
+from fuling.core.urls import absolute, article_page, chart_page, theme_page
 from fuling.core.vocab import BOUND_PREFIX
 
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
 _FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
-
-
-def date_label(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def text_fragment(quote: str) -> str:
@@ -154,6 +151,30 @@ class ArticleView:
     def href(self) -> str:
         return article_page(self.slug)
 
+    @property
+    def byline(self) -> str:
+        """The byline as printed, without the box (□) the print sets before it: on a
+        screen that reads as a character the font lacks."""
+        return self.article.byline.lstrip("□■ \u3000")
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """The picture a page shared on WeChat, Weibo and the like shows (og:image)."""
+
+    url: str  # absolute
+    width: int
+    height: int
+    alt: str
+
+
+def share_image(site: Site, chart: ChartView | None) -> ShareImage | None:
+    """A chart's share card as a page's og:image; None when the build drew none."""
+    if chart is None or chart.share is None:
+        return None
+    return ShareImage(url=absolute(site, chart.share.path), width=chart.share.width, height=chart.share.height,
+                      alt=chart.share_alt)
+
 
 @dataclass
 class ChartView:
@@ -166,6 +187,9 @@ class ChartView:
     notes: list[str]
     units: list[str]
     previews: list[Preview] = field(default_factory=list)  # the chart as pictures (fuling.charts.pictures), narrowest first
+    share: Preview | None = None  # the share card (og:image), with title, notes, source and licence
+    downloads: list[Preview] = field(default_factory=list)  # the same as PNG and SVG to download
+    share_alt: str = ""  # the share card's text alternative
 
     @property
     def href(self) -> str:
@@ -258,20 +282,6 @@ def fact_view(fact: Fact, site: Site) -> FactView:
     )
 
 
-def _chart_notes(data: ChartData) -> list[str]:
-    notes = list(data.spec.notes)
-    partial = sorted({p.x for p in data.points if is_partial_year(p.fact.period)})
-    if partial and not any("部分" in n or "月" in n for n in notes):
-        notes.append(f"{'、'.join(partial)}只含部分月份（点状填充），不与全年数据相比。")
-    if any(p.style == "target" for p in data.points):
-        notes.append("空心柱或空心点为目标值，不是实际完成数。")
-    if any(p.style == "estimate" for p in data.points):
-        notes.append("斜线填充为预计值。")
-    if any(p.fact.bound != "exact" for p in data.points):
-        notes.append("原文为“突破”“超过”“约”等说法的数值，按原文数字画出，表中注明。")
-    return notes
-
-
 def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, list[Preview]] | None = None) -> SiteViews:
     facts = {fid: fact_view(site.facts[fid], site) for fid in sorted(site.facts)}
     for a, b, why in site.conflicts:
@@ -299,8 +309,11 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
         rows = [(p.series, p.x, facts[p.fact.id]) for p in data.points if p.fact.id in facts]
         chart_views[cid] = ChartView(
             id=cid, data=data, title=data.spec.title, subtitle=data.spec.subtitle, theme=data.spec.theme,
-            rows=rows, notes=_chart_notes(data), units=sorted({p.fact.unit for p in data.points}),
-            previews=(previews or {}).get(cid, []),
+            rows=rows, notes=chart_notes(data), units=sorted({p.fact.unit for p in data.points}),
+            previews=[p for p in (previews or {}).get(cid, []) if p.kind == PICTURE],
+            share=next((p for p in (previews or {}).get(cid, []) if p.kind == SHARE), None),
+            downloads=[p for p in (previews or {}).get(cid, []) if p.kind == DOWNLOAD],
+            share_alt=card_alt(data, site),
         )
 
     theme_views = []

@@ -3,9 +3,11 @@
  *
  * Include it once, anywhere on the page:
  *   <script async src="https://…/assets/embed.js"></script>
- * and every iframe of ours on the page (those carrying `data-fuling-chart`,
- * or whose src lies under the folder this script was served from) takes the
- * height its chart reports, so it never shows a scrollbar or a gap.
+ * and every iframe of ours on the page (those whose src lies under the
+ * embed/ folder of the site this script was served from) takes the height
+ * its chart reports, so it never shows a scrollbar or a gap. A frame's
+ * `data-fuling-chart` attribute proves nothing (any page can write it), so
+ * a frame from another address is left alone whatever it carries.
  *
  * Heights arrive by window.postMessage in any of three shapes:
  *   ours:        {"type": "fuling-data:height", "chart": "<id>", "height": 412}
@@ -32,7 +34,6 @@
   if (me && me.src) base = me.src.replace(/assets\/[^\/]*$/, "");
 
   function ours(frame) {
-    if (frame.hasAttribute("data-fuling-chart")) return true;
     return base !== "" && frame.src.indexOf(base + "embed/") === 0;
   }
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from harness import (
+    ARTIFACTS,
     CHART_SELECTOR,
     CHARTS_SHOWN_JS,
     reach_for,
@@ -237,16 +238,61 @@ def test_datawrapper_and_pym_height_messages_from_the_embed_are_understood(visit
     v.page.wait_for_function("(f) => f.getBoundingClientRect().height === 654", arg=element, timeout=5000)
 
 
-def test_without_the_script_the_iframe_height_shows_the_whole_chart(browser, host_without_script, server):
-    v = Visit(browser, host_without_script, server, width=1280)
+# Host widths whose article column (720 px at most, 16 px padding) gives frames from 300 px up.
+NO_SCRIPT_WIDTHS = [332, 360, 392, 414, 480, 600, 768, 1024, 1280]
+NO_SCRIPT_GAP = 40  # px: white space allowed under the embed (the build's estimate errs on the tall side)
+
+
+def test_without_the_script_the_box_shows_the_whole_embed_at_every_width(browser, host_without_script, server):
+    """The code for pages that allow no script: at every width from 300 px the frame is at least
+    as tall as the embed inside it (no inner scrollbar cuts off the source line) and at most
+    NO_SCRIPT_GAP px taller."""
+    v = Visit(browser, host_without_script, server, width=NO_SCRIPT_WIDTHS[0])
+    problems, table = [], []
     try:
         frames = v.frames()
-        for element, frame in frames:
-            height = frame_height(element)
-            assert height == float(element.get_attribute("height"))
-            assert content_height(frame) <= height, "the default height clips the chart at article width"
+        assert not v.page.evaluate("() => typeof window.__fulingEmbedResizer !== 'undefined'")
+        for width in NO_SCRIPT_WIDTHS:
+            v.page.set_viewport_size({"width": width, "height": 900})
+            row = []
+            for element, frame in frames:
+                element.scroll_into_view_if_needed()
+                frame.wait_for_function("(w) => Math.abs(window.innerWidth - w) < 1",
+                                        arg=element.evaluate("(f) => f.getBoundingClientRect().width"), timeout=5000)
+                box, need = frame_height(element), content_height(frame)
+                frame_width = element.evaluate("(f) => f.getBoundingClientRect().width")
+                row.append(f"{frame_width:.0f}:{need:.0f}/{box:.0f}")
+                if need > box + 0.5:
+                    problems.append(f"{frame.url} at {frame_width:.0f} px: content {need:.0f} px in a {box:.0f} px frame")
+                elif box - need > NO_SCRIPT_GAP:
+                    problems.append(f"{frame.url} at {frame_width:.0f} px: {box - need:.0f} px empty under the embed")
+            table.append(f"host {width}px: " + "  ".join(row))
     finally:
         v.close()
+    print("\n".join(table))
+    assert not problems, "\n".join(problems)
+
+
+def test_a_foreign_frame_labelled_as_ours_is_not_resized(visit):
+    """Any page can write data-fuling-chart on a frame: only the src says whether it is ours."""
+    v = visit()
+    frames = v.frames()
+    settle(frames)
+    chart_id = frames[0][0].get_attribute("data-fuling-chart")
+    v.page.evaluate("""(id) => new Promise((done) => {
+        const f = document.createElement('iframe');
+        f.id = 'impostor'; f.setAttribute('data-fuling-chart', id); f.style.height = '150px';
+        f.srcdoc = '<p>another site</p>'; f.onload = done;
+        document.body.appendChild(f); })""", chart_id)
+    impostor = v.page.query_selector("#impostor")
+    before = frame_height(impostor)
+    impostor.content_frame().evaluate(
+        "(id) => parent.postMessage({type: 'fuling-data:height', chart: id, height: 7432}, '*')", chart_id)
+    time.sleep(0.8)
+    assert frame_height(impostor) == before
+    # An embed of ours still takes the height it reports.
+    frames[0][1].evaluate("() => parent.postMessage({type: 'fuling-data:height', chart: 'x', height: 701}, '*')")
+    v.page.wait_for_function("(f) => f.getBoundingClientRect().height === 701", arg=frames[0][0], timeout=5000)
 
 
 def _embed_page(browser, server, chart_id, query="", width=1280):
@@ -280,6 +326,49 @@ def test_lang_en_shows_english_title_and_axis_and_theme_dark_darkens(browser, se
         context.close()
 
 
+def test_the_embed_follows_the_readers_dark_setting_unless_the_url_fixes_it(browser, server, chart_ids):
+    chart_id = chart_ids[0]
+    seen = {}
+    for scheme, query in (("dark", ""), ("dark", "?theme=auto"), ("light", ""), ("dark", "?theme=light"),
+                          ("light", "?theme=dark")):
+        context = browser.new_context(viewport={"width": 800, "height": 800}, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto(f"{server.base}embed/{chart_id}/{query}", wait_until="load")
+            seen[(scheme, query)] = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        finally:
+            context.close()
+    dark, light = "rgb(21, 23, 26)", "rgb(255, 255, 255)"
+    assert seen == {("dark", ""): dark, ("dark", "?theme=auto"): dark, ("light", ""): light,
+                    ("dark", "?theme=light"): light, ("light", "?theme=dark"): dark}, seen
+
+
+def test_english_embed_shows_billions_of_yuan_and_both_footers_link_the_data(browser, server, site_model):
+    chart_id = "industrial-output" if "industrial-output" in site_model.charts else sorted(site_model.charts)[0]
+    context, page = _embed_page(browser, server, chart_id, "?lang=en")
+    try:
+        axis = page.evaluate("() => Array.from(document.querySelectorAll('.chart-plot .ytitle')).map((t) => t.textContent)")
+        ticks = page.evaluate("() => Array.from(document.querySelectorAll('.chart-plot .ytick text')).map((t) => t.textContent)")
+        labels = page.evaluate("() => Array.from(document.querySelectorAll('.chart-plot .bartext, .chart-plot .textpoint text')).map((t) => t.textContent)")
+        footer = page.inner_text(".embed-footer")
+        link = page.get_attribute(".embed-footer .i18n-en a", "href")
+    finally:
+        context.close()
+    if site_model.charts[chart_id].y_title == "亿元":
+        assert axis == ["billion yuan"], axis
+        shown = {float(text.replace(",", "")) for text in labels if text.strip()}
+        facts = [f for f in site_model.facts.values() if f.metric == "industrial_output" and f.subject == "涪陵区"]
+        assert any(f.value / 10 in shown for f in facts), (labels, ticks)
+    assert footer.startswith("Get the data") and "Updated" in footer, footer
+    assert link.endswith(f"data/{chart_id}.csv")
+    context, page = _embed_page(browser, server, chart_id)
+    try:
+        footer = page.inner_text(".embed-footer")
+    finally:
+        context.close()
+    assert footer.startswith("数据下载") and "更新于" in footer and "年" in footer, footer
+
+
 def test_embed_works_at_300_px(browser, server, chart_ids):
     context, page = _embed_page(browser, server, chart_ids[0], width=300)
     try:
@@ -289,7 +378,7 @@ def test_embed_works_at_300_px(browser, server, chart_ids):
         context.close()
 
 
-def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, server, chart_ids):
+def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, server, chart_ids, site_model):
     chart_id = chart_ids[0]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
                                   permissions=["clipboard-read", "clipboard-write"])
@@ -305,12 +394,26 @@ def test_chart_page_copies_the_embed_code_and_downloads_png_and_svg(browser, ser
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied == page.input_value(f"#embed-code-{chart_id}")
         assert f"embed/{chart_id}/" in copied and "assets/embed.js" in copied
+        # The downloads are the build's drawings with the chart's context around it.
+        spec = site_model.charts[chart_id]
         for fmt in ("png", "svg"):
             with page.expect_download(timeout=15000) as info:
-                page.click(f"button[data-image='{fmt}']")
+                page.click(f".share-downloads a[href$='{chart_id}.{fmt}']")
             download = info.value
             assert download.suggested_filename == f"{chart_id}.{fmt}"
-            head = Path(download.path()).read_bytes()[:200]
-            assert head.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in head
+            data = Path(download.path()).read_bytes()
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            (ARTIFACTS / f"download-{chart_id}.{fmt}").write_bytes(data)  # kept for review
+            if fmt == "png":
+                assert data.startswith(b"\x89PNG") and int.from_bytes(data[16:20], "big") == 1200
+            else:
+                text = data.decode("utf-8")
+                assert text.startswith("<svg") and spec.title in text and site_model.config.licence in text
+                assert f"charts/{chart_id}/" in text and "注：" in text and "来源：" in text
+        card = page.get_attribute("meta[property='og:image']", "content")
+        local = card.replace(site_model.config.site_url, server.base)
+        fetched = page.request.get(local)
+        assert fetched.ok and fetched.body()[:8] == b"\x89PNG\r\n\x1a\n", card
+        (ARTIFACTS / f"share-card-{chart_id}.png").write_bytes(fetched.body())
     finally:
         context.close()

@@ -25,7 +25,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from harness import CHART_SELECTOR, ROOT, report, wait_for_charts
@@ -383,7 +383,8 @@ def test_chromium_reports_no_csp_violation_on_any_page(site, nginx, browser, art
 
 
 def test_chart_image_downloads_work_under_the_csp(site, nginx, browser):
-    """PNG and SVG downloads draw the chart through data:/blob: URLs in the page."""
+    """PNG and SVG downloads: the build's files (served as images), or, from a build without
+    Chromium, plotly's export drawn through data:/blob: URLs in the page."""
     charts = sorted(p.parent.name for p in (site / "charts").glob("*/index.html"))
     assert charts, "no chart page"
     visit = Visit(f"charts/{charts[0]}/")
@@ -391,8 +392,16 @@ def test_chart_image_downloads_work_under_the_csp(site, nginx, browser):
     try:
         page.goto(nginx.base + visit.path, wait_until="load")
         wait_drawn(page)
+        links = page.locator(".share-downloads a[download][href$='.png'], .share-downloads a[download][href$='.svg']")
+        for i in range(links.count()):
+            href = links.nth(i).get_attribute("href")
+            with page.expect_download(timeout=15000) as download:
+                links.nth(i).click()
+            assert download.value.suggested_filename.startswith(charts[0])
+            served = page.request.get(urljoin(page.url, href))
+            assert served.headers["content-type"].split(";")[0] == ("image/png" if href.endswith(".png") else "image/svg+xml"), href
         buttons = page.locator("button[data-image]")
-        assert buttons.count() >= 1, "no image download button on the chart page"
+        assert buttons.count() + links.count() >= 2, "no image download on the chart page"
         for i in range(buttons.count()):
             button = buttons.nth(i)
             button.wait_for(state="visible", timeout=10000)

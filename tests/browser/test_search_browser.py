@@ -39,6 +39,7 @@ def expected_facts(site_model, term):
 @pytest.mark.parametrize("term,typed", [("己二酸", True), ("绿色工厂", False)])
 def test_search_finds_the_facts_with_their_value_and_source(browser, server, site_model, term, typed):
     from fuling.core.numbers import format_fact
+    from fuling.core.periods import date_label
 
     status, results, load = search(browser, server, term, typed=typed)
     assert status.startswith("找到"), status
@@ -57,7 +58,7 @@ def test_search_finds_the_facts_with_their_value_and_source(browser, server, sit
         result = shown[fact.id]
         article = site_model.articles[fact.source.article]
         assert result["value"] == format_fact(fact)
-        assert article.title in result["source"] and article.date.isoformat() in result["source"]
+        assert article.title in result["source"] and date_label(article.date) in result["source"]
         assert result["href"] == f"../facts/index.html#{fact.id}"
     # The best match shows the word itself (others may match its segments, 绿色 and 工厂, or a note).
     assert term in results[0]["text"], results[0]["text"]
@@ -75,3 +76,41 @@ def test_a_word_that_is_nowhere_finds_nothing(browser, server):
     # Latin letters: a Chinese word sharing one character with the site (峰 of 珠穆朗玛峰) matches that character.
     status, results, _ = search(browser, server, "qwxzvk", typed=False)
     assert results == [] and status.startswith("没有找到")
+
+
+def test_every_page_but_the_search_page_has_a_search_box_in_its_header(site_pages):
+    missing = []
+    for path, page in site_pages.items():
+        if path.startswith(("embed/", "search/")):
+            continue
+        header = [n for n in page.tree.iter() if n.tag == "header" and "masthead" in n.attrs.get("class", "")]
+        forms = [n for h in header for n in h.iter() if n.tag == "form" and n.attrs.get("role") == "search"]
+        if not forms or not [n for n in forms[0].iter() if n.tag == "input" and n.attrs.get("name") == "q"]:
+            missing.append(path)
+    assert not missing, f"pages without a search box in the header: {missing[:10]}"
+
+
+@pytest.mark.parametrize("start, box", [("index.html", "#site-search-q"), ("404.html", "#notfound-search-q")])
+def test_the_header_box_and_the_404_page_box_search_without_a_step_between(browser, server, start, box):
+    context, page, _ = open_page(browser, server, "index.html")
+    try:
+        page.goto(server.base + start, wait_until="load")
+        assert page.is_visible(box), f"{start}: {box} is not shown"
+        page.fill(box, "绿色工厂")
+        page.press(box, "Enter")
+        page.wait_for_url("**/search/**q=*", timeout=10000)
+        page.wait_for_function("() => /找到/.test(document.querySelector('.search-status').textContent)", timeout=15000)
+        assert page.input_value("#search-q") == "绿色工厂"
+        assert page.locator(".search-result").count() > 0
+    finally:
+        context.close()
+
+
+def test_excerpts_read_as_chinese_and_dates_as_the_site_prints_them(browser, server):
+    status, results, _ = search(browser, server, "绿色", typed=False)
+    assert status.startswith("找到"), status
+    import re
+
+    for r in results:
+        assert not re.search(r"[^\x00-\x7f]\. |(^|\n)\. ", r["text"]), f"an ASCII '. ' in Chinese text: {r['text']!r}"
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", r["source"]), f"an ISO date in a result: {r['source']!r}"

@@ -1,8 +1,10 @@
 """Chart pages (chart, description, data table, sources, notes) and the chart list."""
 from __future__ import annotations
 
-from fuling.core.urls import chart_page
+from fuling.core.citation import citation
+from fuling.core.urls import chart_page, page_url
 from fuling.site.embedcode import embed_code
+from fuling.site.views import share_image
 
 
 def _sources(chart) -> list[tuple]:
@@ -34,6 +36,8 @@ def generate(ctx) -> dict[str, bytes]:
             description=chart.data.description[:150],
             canonical=ctx.canonical(path), chart=chart, theme=themes.get(chart.theme),
             sources=_sources(chart), embed=embed_code(ctx.site, chart),
+            citation=citation(ctx.site, chart.title, page_url(ctx.site, path)),
+            share_image=share_image(ctx.site, chart),
         ))
     return out
 

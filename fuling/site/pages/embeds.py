@@ -14,13 +14,14 @@ from __future__ import annotations
 from fuling.charts.english import english_figure
 from fuling.charts.style import plot_height
 from fuling.core.model import ChartData, Fact, Site
-from fuling.core.periods import is_partial_year, period_label, period_sort_key
-from fuling.core.urls import CORRECTIONS_PAGE, chart_page, embed_page, page_url
+from fuling.core.citation import last_updated
+from fuling.core.periods import date_label, is_partial_year, period_label, period_sort_key
+from fuling.core.urls import CORRECTIONS_PAGE, absolute, chart_data_file, chart_page, embed_page, page_url
 
 
 def english_notes(chart: ChartData) -> list[str]:
     """The chart's notes in English: the spec's notes_en, then the automatic
-    notes the chart page adds in Chinese (render_views._chart_notes), on the
+    notes the chart page adds in Chinese (fuling.charts.description.chart_notes), on the
     same conditions, so both languages carry the same warnings."""
     notes = list(chart.spec.notes_en)
     points = chart.points
@@ -61,6 +62,7 @@ def generate(ctx) -> dict[str, bytes]:
         spec = chart.spec
         corrected = corrected_facts(chart)
         last_correction = max((c.date for f in corrected for c in f.corrections), default=None)
+        updated = last_updated(site, [p.fact for p in chart.points])
         out.update(ctx.page(
             "embed.html", embed_page(chart_id),
             chart=view,
@@ -79,5 +81,9 @@ def generate(ctx) -> dict[str, bytes]:
             corrected=corrected,
             last_correction=last_correction,
             plot_height=plot_height(chart),
+            data_url=absolute(site, chart_data_file(chart_id, "csv")),
+            updated=updated.isoformat() if updated else "",
+            updated_zh=date_label(updated) if updated else "",
+            updated_en=period_label(updated.isoformat(), "en") if updated else "",
         ))
     return out

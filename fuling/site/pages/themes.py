@@ -4,6 +4,7 @@ from __future__ import annotations
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.urls import relative_url, theme_page
 from fuling.site.markup import correction_mark, link_tag, render_fact_links
+from fuling.site.views import share_image
 
 
 def generate(ctx) -> dict[str, bytes]:
@@ -42,6 +43,7 @@ def generate(ctx) -> dict[str, bytes]:
             description=theme.summary or theme.title,
             canonical=ctx.canonical(path), theme=theme, body=body,
             charts=[views.charts[c] for c in theme.charts],
+            share_image=share_image(ctx.site, views.charts.get(theme.charts[0]) if theme.charts else None),
         ))
     if errors:
         raise BuildError(errors)

@@ -1,9 +1,10 @@
 /*
  * 涪陵数据 embed page, inside the host's iframe.
  *
- * 1. Picks the language and theme from the URL (?lang=en, ?theme=dark|auto):
- *    both languages are baked into the page; without this script the
- *    Chinese, light version shows.
+ * 1. Picks the language and theme from the URL (?lang=en; ?theme=auto, the
+ *    default, follows the reader's light or dark setting, ?theme=light and
+ *    ?theme=dark fix it): both languages are baked into the page; without
+ *    this script the Chinese, light version shows.
  * 2. Tells the parent page how tall the embed is, whenever that changes,
  *    by window.postMessage (the shapes are documented in README.md,
  *    "Embedding a chart"):
@@ -28,8 +29,9 @@
     root.lang = "en";
     root.classList.add("lang-en");
   }
-  var theme = params.get("theme");
-  if (theme === "dark" || (theme === "auto" && window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches)) {
+  var theme = params.get("theme") || "auto";
+  var readerDark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  if (theme === "dark" || (theme !== "light" && readerDark)) {
     root.classList.add("theme-dark");
     root.setAttribute("data-theme", "dark");
   }

@@ -38,14 +38,24 @@
     return node;
   }
 
+  // Pagefind joins the text of block elements with an ASCII ". ": after Chinese
+  // that reads as a stray dot. After a Chinese sentence mark it is dropped, after
+  // other Chinese text it becomes 。, between Latin words it stays; opening an
+  // excerpt it goes.
+  // (Read on the excerpt's HTML, so a hit's </mark> between them does not hide the text before.)
+  function chinesePunctuation(html) {
+    return html.replace(/^\s*\.\s+/, "").replace(/([^\x00-\x7f])(<\/?mark>)?\.(?: |$)/g, function (all, before, tag) {
+      return before + (tag || "") + (/[。！？；：，、”’」』）》]/.test(before) ? "" : "。");
+    });
+  }
+
   // Pagefind's excerpt is HTML with <mark> around the hits. Parse it in an
   // inert document and copy only its text and the marks.
   function excerpt(html) {
     var out = el("p", "search-excerpt");
-    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var doc = new DOMParser().parseFromString("<p>" + chinesePunctuation(html) + "</p>", "text/html");
     Array.prototype.forEach.call(doc.body.firstChild.childNodes, function (node) {
-      if (node.nodeType === 3) out.appendChild(document.createTextNode(node.textContent));
-      else if (node.nodeName === "MARK") out.appendChild(el("mark", null, node.textContent));
+      if (node.nodeName === "MARK") out.appendChild(el("mark", null, node.textContent));
       else out.appendChild(document.createTextNode(node.textContent));
     });
     return out;
