@@ -57,7 +57,8 @@ def read_articles(root: Path, reporter: Reporter) -> tuple[list[Article], int]:
         try:
             articles.append(read_article(path, root))
         except ArticleFormatError as failure:
-            reporter.error(str(failure.error))
+            for error in failure.errors:
+                reporter.error(str(error))
             failures += 1
     return articles, failures
 

@@ -100,7 +100,7 @@ def read_fact_file(path: Path, rel: str, errors: list[ContentError], broken: set
         return facts
     if data is None:
         try:
-            broken.update(ID_LINE_RE.findall(path.read_text(encoding="utf-8", errors="replace")))
+            broken.update(ID_LINE_RE.findall(path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")))
         except OSError:
             pass
         return facts

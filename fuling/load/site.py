@@ -148,13 +148,11 @@ def read_articles(root: Path, errors: list[ContentError], raw: Raw, progress: Pr
         report_progress(progress, "load articles", done, len(paths))
         rel = path.relative_to(root).as_posix()
 
-        def produce(found: list[ContentError], path=path, rel=rel):
-            if read_text(path, rel, found) is None:  # names the line of a bad byte
-                return None
+        def produce(found: list[ContentError], path=path):
             try:
                 return read_article(path, root)
             except ArticleFormatError as exc:
-                found.append(exc.error)
+                found.extend(exc.errors)
                 return None
 
         article = memo.parse("article", path, root, produce, errors)

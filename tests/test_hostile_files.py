@@ -1,0 +1,141 @@
+"""Hostile and broken content files: each is refused as `path:line: field: what is wrong`,
+in bounded time and memory, before anything is built.
+
+Each case copies the mini fixture, writes one bad thing into one file and checks
+the error; the expected line is found by searching the edited file for the text
+written, independently of the loader.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from fuling.cli import main
+from fuling.core.errors import BuildError
+from fuling.load.site import load_site
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+ARTICLE = "content/articles/three-changes.md"
+FACTS = "content/facts/three-changes.yaml"
+CHART = "content/charts/industrial-output.yaml"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(MINI, tmp_path / "mini")
+    return tmp_path / "mini"
+
+
+def write_in(root: Path, rel: str, old: str, new: str) -> int:
+    """Replace `old` by `new` in `rel`; the line where `new` starts."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    start = text.index(old)
+    path.write_text(text[:start] + new + text[start + len(old):], encoding="utf-8")
+    return text.count("\n", 0, start) + 1
+
+
+def load_errors(root: Path) -> list[str]:
+    with pytest.raises(BuildError) as caught:
+        load_site(root)
+    return [str(e) for e in caught.value.errors]
+
+
+def alias_bomb(anchor: str) -> str:
+    """Nine lists of nine lists … : a few hundred bytes that expand to 9^10 values."""
+    levels = [f"&a0 [{', '.join(['x'] * 9)}]"]
+    levels += [f"&a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 11)]
+    return f"{anchor}\n" + "\n".join(f"    - {level}" for level in levels)
+
+
+# (file, text there, what to write instead, the field named, words the message must hold)
+CASES = {
+    "alias bomb": (FACTS, "  note: ", "  note:" + alias_bomb("") + "\n  subject_note: ", "", "aliases"),
+    "200-deep nesting": (FACTS, "unit: 亿元", "unit: " + "[" * 200 + "]" * 200, "", "nested more than 32 levels"),
+    "200-deep nesting in front matter": (ARTICLE, "kicker: 涪陵", "kicker: " + "{a: " * 200 + "x" + "}" * 200, "",
+                                         "nested more than 32 levels"),
+    "a 400-digit integer": (FACTS, "value: 2000", "value: " + "9" * 400, "value", "400 digits"),
+    "a 5000-digit integer": (FACTS, "value: 2000", "value: " + "7" * 5000, "value", "5000 digits"),
+    "1.5e308 in a chart": (FACTS, "value: 2000", "value: 1.5e+308", "value", "larger than any figure"),
+    "year 0000": (ARTICLE, "date: 2022-03-01", "date: 0000-03-01", "date", "not a date of the calendar"),
+    "30 February": (ARTICLE, "date: 2022-03-01", "date: 2022-02-30", "date", "not a date of the calendar"),
+    "30 February in a correction": (
+        "content/facts/new-productive-forces.yaml", "date: 2024-03-05", "date: 2024-02-30", "corrections.date",
+        "not a date of the calendar"),
+    "a date with a time": (ARTICLE, "date: 2022-03-01", "date: 2022-03-01 08:30:00", "date", "has a time of day"),
+    "a kicker that looks like a timestamp": (ARTICLE, "kicker: 涪陵", "kicker: 2022-03-01 08:30:00", "kicker",
+                                             "put it in quotes"),
+    "a number for the authors": (ARTICLE, "authors: [赵童, 刘玉珮, 董楠]", "authors: 12", "authors", "must be a list"),
+    "a number among the tags": (ARTICLE, "tags: [industry]", "tags: [industry, 7]", "tags", "item 2 must be text"),
+    "a number for the captions": (ARTICLE, "captions:\n  - text: 涪陵高新区\n    credit: 图片由涪陵区委宣传部提供",
+                                  "captions: 3", "captions", "must be a list of captions"),
+    "a mapping for a caption's text": (ARTICLE, "  - text: 涪陵高新区", "  - text: {a: 1}", "captions",
+                                       "caption 1 must be text"),
+    "a number for the title": (ARTICLE, "title: 笃行不怠建新功", "title: 2024", "title", "put it in quotes"),
+    "a list for the title": (ARTICLE, "title: 笃行不怠建新功", "title: [笃行, 不怠]", "title", "must be text"),
+    "a front-matter key given twice": (ARTICLE, "place: 涪陵区", "kicker: 重庆", "kicker", "twice"),
+    "a YAML 1.1 octal number": (FACTS, "value: 2000", "value: 02000", "value", "octal"),
+    "a YAML 1.1 sexagesimal number": (FACTS, "value: 2000", "value: 20:00", "value", "base-60"),
+    "a sexagesimal kicker": (ARTICLE, "kicker: 涪陵", "kicker: 10:30", "kicker", "base-60"),
+    "a control character in a title": (ARTICLE, "title: 笃行不怠建新功", 'title: "笃行\\x07不怠建新功"', "title",
+                                       "control character U+0007"),
+    "an escape sequence in a chart title": (CHART, "title: 涪陵规上工业产值", 'title: "涪陵\\e[31m规上"', "title",
+                                            "control character U+001B"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_hostile_value_is_a_content_error_naming_its_line(root, case):
+    rel, old, new, field, words = CASES[case]
+    line = write_in(root, rel, old, new)
+    started = time.monotonic()
+    found = load_errors(root)
+    assert time.monotonic() - started < 5
+    prefix = f"{rel}:{line}: {field}: " if field else f"{rel}:"
+    matching = [e for e in found if e.startswith(prefix) and words in e]
+    assert matching, f"no error starting {prefix!r} with {words!r} in {found}"
+    if not field:  # a shape refused as a whole still names the line it starts on
+        assert any(e.split(":")[1].isdigit() and int(e.split(":")[1]) >= line for e in matching), matching
+
+
+@pytest.mark.parametrize("rel", [ARTICLE, FACTS])
+def test_a_byte_order_mark_is_named(root, rel):
+    path = root / rel
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert f"{rel}:1: starts with a byte-order mark (U+FEFF); save the file as UTF-8 without BOM" in load_errors(root)
+
+
+def test_a_file_larger_than_any_content_file_is_refused_unread(root, monkeypatch):
+    from fuling.core import yamlread
+
+    monkeypatch.setattr(yamlread, "MAX_FILE_BYTES", 4096)
+    path = root / FACTS
+    path.write_text(path.read_text(encoding="utf-8") + "# " + "x" * 5000 + "\n", encoding="utf-8")
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read") if self == path
+                        else read_bytes(self))
+    found = load_errors(root)
+    assert any(e.startswith(f"{FACTS}: is 0 MB, more than any content file may be") for e in found), found
+
+
+def test_a_yaml_11_number_in_quotes_is_text(root):
+    write_in(root, ARTICLE, "kicker: 涪陵", "kicker: '10:30'")
+    assert load_site(root).articles["three-changes"].kicker == "10:30"
+
+
+def test_a_hostile_value_fails_the_build_and_keeps_the_previous_site(root, monkeypatch, capsys):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
+    assert main(["--root", str(root), "build"]) == 0
+    before = {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")}
+    line = write_in(root, FACTS, "  note: ", "  note:" + alias_bomb("") + "\n  subject_note: ")
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert f"{FACTS}:" in err and "aliases" in err and "Traceback" not in err
+    assert {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")} == before
+    assert line > 0
