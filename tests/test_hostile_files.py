@@ -139,3 +139,121 @@ def test_a_hostile_value_fails_the_build_and_keeps_the_previous_site(root, monke
     assert f"{FACTS}:" in err and "aliases" in err and "Traceback" not in err
     assert {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")} == before
     assert line > 0
+
+
+# --- entries of content/ -----------------------------------------------------------------
+
+SECRET = "PASSWORD-OF-THE-NEWSROOM-7f3a"
+
+
+def make_loop(root: Path) -> tuple[str, str]:
+    os.symlink("loop.md", root / "content/articles/loop.md")
+    return "content/articles/loop.md", "loops back on itself"
+
+
+def make_dangling(root: Path) -> tuple[str, str]:
+    os.symlink("gone-for-good.md", root / "content/articles/gone.md")
+    return "content/articles/gone.md", "a file that does not exist"
+
+
+def make_outside_link(root: Path) -> tuple[str, str]:
+    outside = root.parent / "elsewhere.yaml"
+    outside.write_text(f"title: [{SECRET}\n{SECRET}: {SECRET}\n", encoding="utf-8")
+    os.symlink(outside, root / "content/charts/leak.yaml")
+    return "content/charts/leak.yaml", "outside the project"
+
+
+def make_outside_article(root: Path) -> tuple[str, str]:
+    outside = root.parent / "elsewhere.md"
+    outside.write_text(f"---\ntitle: {SECRET}\n---\n\n{SECRET} {{#p1}}\n", encoding="utf-8")
+    os.symlink(outside, root / "content/articles/leak.md")
+    return "content/articles/leak.md", "outside the project"
+
+
+def make_upper_case_suffix(root: Path) -> tuple[str, str]:
+    shutil.copy(root / ARTICLE, root / "content/articles/other.MD")
+    return "content/articles/other.MD", "rename it to other.md"
+
+
+def make_yml(root: Path) -> tuple[str, str]:
+    shutil.copy(root / CHART, root / "content/charts/other.yml")
+    return "content/charts/other.yml", "rename it to other.yaml"
+
+
+def make_newline_name(root: Path) -> tuple[str, str]:
+    shutil.copy(root / ARTICLE, root / "content/articles/three\nchanges.md")
+    return "content/articles/three\\nchanges.md", "the file name holds a line break"
+
+
+ENTRIES = {"a symbolic link that loops": make_loop, "a dangling link": make_dangling,
+           "a link to a file outside the project": make_outside_link,
+           "a link to an article outside the project": make_outside_article,
+           "an .MD article": make_upper_case_suffix, "a .yml chart": make_yml,
+           "a file name with a newline": make_newline_name}
+
+
+@pytest.mark.parametrize("case", ENTRIES)
+def test_a_content_entry_that_cannot_be_read_as_meant_is_named(root, case):
+    rel, words = ENTRIES[case](root)
+    found = load_errors(root)
+    assert [e for e in found if e.startswith(f"{rel}: ") and words in e], found
+    assert not any(SECRET in e for e in found), found
+    assert all("\n" not in e for e in found), found
+
+
+def test_a_link_inside_the_project_is_read(root):
+    (root / "shared").mkdir()
+    shutil.move(root / CHART, root / "shared/industrial-output.yaml")
+    os.symlink("../../shared/industrial-output.yaml", root / CHART)
+    assert "industrial-output" in load_site(root).charts
+
+
+def unreadable(monkeypatch, folder: Path) -> None:
+    """`folder` answers as a folder this user may not list (the tests run as root, who may)."""
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if os.path.realpath(path) == os.path.realpath(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+
+
+def test_an_unreadable_content_folder_fails_the_build_with_one_sentence(root, monkeypatch, capsys):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
+    assert main(["--root", str(root), "build"]) == 0
+    before = {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")}
+    unreadable(monkeypatch, root / "content/facts")
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "error: content/facts: the folder cannot be read (Permission denied)" in err, err
+    assert "Traceback" not in err and str(root) not in err and "unknown fact" not in err
+    assert {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*")} == before
+
+
+def test_the_preview_overlay_names_an_unreadable_folder_without_traceback_or_machine_path(root, monkeypatch):
+    from fuling.core.reporter import MemoryReporter
+    from fuling.preview.server import PreviewServer
+
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
+    server = PreviewServer(root, port=0, reporter=MemoryReporter(), debounce=0.1)
+    try:
+        assert server.rebuild() and server.status().error == ""
+        unreadable(monkeypatch, root / "content/articles")
+        assert not server.rebuild()
+        error = server.status().error
+        assert error.startswith("content/articles: the folder cannot be read (Permission denied)"), error
+        assert "Traceback" not in error and str(root) not in error and "/tmp" not in error
+    finally:
+        server.httpd.server_close()
+
+
+def test_links_to_folders_are_not_followed_so_a_loop_of_them_cannot_run_away(root, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
+    for name in ("up", "up-again"):  # each leads back to content/: followed, 2^40 paths
+        os.symlink("..", root / "content/articles" / name)
+    started = time.monotonic()
+    assert main(["--root", str(root), "build"]) == 0
+    assert time.monotonic() - started < 30
