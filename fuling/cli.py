@@ -87,6 +87,15 @@ def main(argv: list[str] | None = None) -> int:
             reporter.error(str(error))
         reporter.info(f"build failed: {len(failure.errors)} error(s); nothing was written")
         return 1
+    except OSError as exc:
+        from fuling.core.files import disk_full
+
+        if not disk_full(exc):
+            raise
+        # ingest, extract and fix write each file atomically: what was there is still there
+        reporter.error(f"disk full: could not write {Path(exc.filename or '').name or 'a file'} ({exc.strerror}); "
+                       f"the files it would have replaced are unchanged: free some space and run it again")
+        return 1
     except KeyboardInterrupt:
         reporter.error("interrupted; nothing was written")
         return 130
