@@ -171,26 +171,28 @@ def shape_problem(root: yaml.Node) -> tuple[int, str] | None:
     """
     sizes: dict[int, int] = {}  # id(node) -> values it expands to
     repeated = 0
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    # (node, depth, the line of the container holding it, whether its children are done)
+    stack: list[tuple[yaml.Node, int, int, bool]] = [(root, 1, root.start_mark.line + 1, False)]
     while stack:
-        node, depth, done = stack.pop()
+        node, depth, held_on, done = stack.pop()
         if done:
             sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
             continue
-        if id(node) in sizes:
+        if id(node) in sizes:  # an alias: the node is the anchored one, so name where it is used
             repeated += sizes[id(node)]
             if repeated > MAX_ALIAS_NODES:
-                return (node.start_mark.line + 1, f"aliases (*name) repeat more than {MAX_ALIAS_NODES:,} values; "
-                                                   f"write the values out instead of nesting aliases")
+                return (held_on, f"aliases (*name) repeat more than {MAX_ALIAS_NODES:,} values; "
+                                 f"write the values out instead of nesting aliases")
             continue
+        line = node.start_mark.line + 1
         if depth > MAX_DEPTH:
-            return (node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep; a record needs a few levels")
+            return (line, f"nested more than {MAX_DEPTH} levels deep; a record needs a few levels")
         if isinstance(node, yaml.ScalarNode):
             sizes[id(node)] = 1
             continue
         sizes[id(node)] = 0  # on the way: an alias to an enclosing node (a cycle) is seen as reached
-        stack.append((node, depth, True))
-        stack.extend((child, depth + 1, False) for child in reversed(_children(node)))
+        stack.append((node, depth, held_on, True))
+        stack.extend((child, depth + 1, line, False) for child in reversed(_children(node)))
     return None
 
 
