@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="content/articles -> content/facts/<slug>.yaml")
     p.add_argument("--force", action="store_true", help="rewrite fact files (records marked reviewed: true are kept)")
-    p.add_argument("--diff", action="store_true", help="show what a fresh extraction would add, change or drop; write nothing")
+    p.add_argument("--diff", action="store_true", help="show what a fresh extraction would add or change (records it does not propose are kept); write nothing")
 
     for name, text in (("build", "content/ -> site/ (the default)"), ("check", "load and validate content/, write nothing")):
         p = sub.add_parser(name, help=text)

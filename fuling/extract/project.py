@@ -249,17 +249,19 @@ def _covered_elsewhere(record: dict, reviewed_elsewhere: list[dict]) -> bool:
 def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict]) -> tuple[list, dict]:
     """Records to write (existing reviewed chunks verbatim, or fresh dicts) and what changed."""
     out: list = []
-    report = {"add": [], "change": [], "drop": [], "kept": []}
+    report = {"add": [], "change": [], "unmatched": [], "kept": []}
     pairs = pair([chunk.data for chunk in existing.records], fresh)
     for i, chunk in enumerate(existing.records):
         record, match = chunk.data, pairs.get(i)
-        if record.get("reviewed") is True:
+        if record.get("reviewed") not in (None, False):  # reviewed (even if written oddly): a person's word
             out.append(chunk)
             if match is not None and _differs(record, fresh[match]):
                 report["kept"].append((record.get("id"), _changes(record, fresh[match])))
             continue
         if match is None:
-            report["drop"].append((record.get("id"), ""))
+            # Not (or no longer) proposed: perhaps added by hand. Never dropped; the editor decides.
+            out.append(chunk)
+            report["unmatched"].append((record.get("id"), ""))
             continue
         if _differs(record, fresh[match]):
             report["change"].append((record.get("id"), _changes(record, fresh[match])))
@@ -349,14 +351,15 @@ def _print_diff(reporter: Reporter, rel: str, report: dict, exists: bool) -> Non
         lines.append(f"  + {record_id}: {what}")
     for record_id, what in report["change"]:
         lines.append(f"  ~ {record_id}: {what}")
-    for record_id, _ in report["drop"]:
-        lines.append(f"  - {record_id}")
+    for record_id, _ in report["unmatched"]:
+        lines.append(f"  ? {record_id}: extraction does not propose it; kept (delete it if it is wrong)")
     for record_id, what in report["kept"]:
         lines.append(f"  = {record_id} (reviewed, kept): extraction now reads {what}")
     if not exists:
         reporter.info(f"{rel}: new file, {len(report['add'])} records")
     elif lines:
-        reporter.info(f"{rel}: {len(report['add'])} to add, {len(report['change'])} to change, {len(report['drop'])} to drop")
+        reporter.info(f"{rel}: {len(report['add'])} to add, {len(report['change'])} to change, "
+                      f"{len(report['unmatched'])} not proposed (kept)")
     else:
         reporter.info(f"{rel}: no changes")
         return
