@@ -77,3 +77,19 @@ def test_extract_force_never_drops_an_editors_record(tmp_path, record):
     after = path.read_text(encoding="utf-8")
     assert record in after  # byte for byte
     assert all(chunk in after for chunk in reviewed)
+
+
+def test_extract_refuses_an_article_linked_from_outside_without_quoting_it(tmp_path):
+    import os
+
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    secret = "PASSWORD-OF-THE-NEWSROOM-7f3a"
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(f"---\ntitle: [{secret}\n---\n{secret}\n", encoding="utf-8")
+    os.symlink(outside, root / "content/articles/leak.md")
+    reporter = MemoryReporter()
+    assert extract_all(root, reporter=reporter) == 1
+    assert "error: content/articles/leak.md: is a symbolic link to a file outside the project" in reporter.text
+    assert secret not in reporter.text
+    assert not (root / "content/facts/leak.yaml").exists()

@@ -28,7 +28,9 @@ from pathlib import Path
 import yaml
 
 from fuling.core.articlefile import ArticleFormatError, read_article
+from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
+from fuling.core.listing import content_files
 from fuling.core.model import Article
 from fuling.core.numbers import format_value
 from fuling.core.reporter import Reporter
@@ -53,7 +55,15 @@ COMPARED = ("metric", "subject", "value", "unit", "period", "kind", "bound", "me
 
 def read_articles(root: Path, reporter: Reporter) -> tuple[list[Article], int]:
     articles, failures = [], 0
-    for path in sorted((root / "content" / "articles").glob("*.md")):
+    refused: list[ContentError] = []
+    try:
+        paths = content_files(root, "content/articles", ".md", refused)
+    except BuildError as failure:  # the folder cannot be read
+        refused, paths = failure.errors, []
+    for error in refused:  # links out of the project, loops, names no article has: never opened
+        reporter.error(str(error))
+        failures += 1
+    for path in paths:
         try:
             articles.append(read_article(path, root))
         except ArticleFormatError as failure:

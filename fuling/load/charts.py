@@ -13,7 +13,7 @@ from fuling.core.model import (
 )
 from fuling.core.vocab import CHART_TYPES, KINDS, SELECT_KEYS
 from fuling.load.fields import ID_RE, Fields, line_of, type_name
-from fuling.load.listing import content_files
+from fuling.core.listing import content_files
 from fuling.load.raw import Raw
 from fuling.load.yamlfile import read_yaml
 

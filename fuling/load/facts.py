@@ -17,7 +17,7 @@ from fuling.core.numbers import format_value, quote_matches_value, unit_scale
 from fuling.core.reporter import Progress, report_progress
 from fuling.core.vocab import BOUND_SIGN, BOUNDS, KINDS, MEASURES
 from fuling.load.fields import Fields, line_of, type_name
-from fuling.load.listing import content_files
+from fuling.core.listing import content_files
 from fuling.load.yamlfile import read_yaml
 
 FACT_FIELDS = {"id", "metric", "subject", "value", "unit", "period", "kind", "source", "also_in",

@@ -30,7 +30,7 @@ from fuling.core.numbers import format_value, text_matches_value
 from fuling.core.reporter import Progress, report_progress
 from fuling.load.charts import check_series, read_charts
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
-from fuling.load.listing import content_file, content_files
+from fuling.core.listing import content_file, content_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
 from fuling.load.prose import FACT_LINK_RE, fill_prose
 from fuling.load.raw import Raw

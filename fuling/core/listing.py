@@ -1,4 +1,4 @@
-"""Which files of `content/` the loader reads, and the entries it refuses to.
+"""Which files of `content/` the loader and extract read, and the entries they refuse to.
 
 Every content file is opened through here, so that what an editor cannot see
 in a file manager cannot decide what the site shows: a folder that cannot be
