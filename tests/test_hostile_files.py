@@ -123,6 +123,19 @@ def test_a_file_larger_than_any_content_file_is_refused_unread(root, monkeypatch
     assert any(e.startswith(f"{FACTS}: is 0 MB, more than any content file may be") for e in found), found
 
 
+@pytest.mark.parametrize("rel", [FACTS, ARTICLE])
+def test_more_yaml_than_any_content_file_holds_is_refused_before_parsing(root, monkeypatch, rel):
+    from fuling.core import yamlread
+
+    monkeypatch.setattr(yamlread, "MAX_YAML_CHARS", 2048)
+    anchor = "  note: " if rel == FACTS else "kicker: 涪陵"
+    line = write_in(root, rel, anchor, anchor + "[" + "1," * 1500 + "1]\n" + ("  " if rel == FACTS else "") + "x_: ")
+    found = load_errors(root)
+    first = 1 if rel == FACTS else 2
+    assert any(e.startswith(f"{rel}:{first}: holds ") and "K characters of YAML, more than 2 K" in e for e in found), \
+        (found, line)
+
+
 def test_a_yaml_11_number_in_quotes_is_text(root):
     write_in(root, ARTICLE, "kicker: 涪陵", "kicker: '10:30'")
     assert load_site(root).articles["three-changes"].kicker == "10:30"

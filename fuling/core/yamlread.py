@@ -3,9 +3,10 @@
 Every YAML file of `content/` and every article's front matter is read here,
 so that one reader decides what a hostile or careless file can do:
 
-- **Bounded.** A file over `MAX_FILE_BYTES` is refused before it is read; the
-  composed document is measured before anything is built from it: nesting
-  deeper than `MAX_DEPTH`, or aliases that would repeat more than
+- **Bounded.** A file over `MAX_FILE_BYTES` is refused before it is read, YAML
+  over `MAX_YAML_CHARS` before it is parsed; the composed document is measured
+  before anything is built from it: nesting deeper than `MAX_DEPTH`, or aliases
+  that would repeat more than
   `MAX_ALIAS_NODES` values (an alias bomb: nine lists of nine lists of nine …),
   are refused, so neither recursion nor a later walk of the data can run away.
   (libyaml's own composer stops at 1,000 levels and the file size bounds its
@@ -32,7 +33,10 @@ from fuling.core.errors import ContentError
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: same results, faster
 
-MAX_FILE_BYTES = 16 * 2**20  # the largest content file today is a few dozen KB
+MAX_FILE_BYTES = 16 * 2**20  # any content file; the largest today is a few dozen KB
+# The YAML of one file or front matter: composing it costs about 450 bytes of memory a
+# character at worst ("[1,1,1,…"), so 512 K characters stay near 250 MB and seconds.
+MAX_YAML_CHARS = 512 * 1024
 MAX_DEPTH = 32  # a fact record is four levels deep
 MAX_ALIAS_NODES = 10_000  # values aliases may repeat in one file, in all
 MAX_INTEGER_DIGITS = 18  # no figure of a district needs more; beyond it floats lose the units digit
@@ -207,6 +211,10 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def parse_yaml(text: str, path: str, errors: list[ContentError], first_line: int = 1):
     """Parse `text` (which starts on line `first_line` of `path`); None after a syntax error or a
     refused shape. Refused scalars and duplicate keys are added to `errors`."""
+    if len(text) > MAX_YAML_CHARS:
+        errors.append(ContentError(path, first_line, "", f"holds {len(text) // 1024:,} K characters of YAML, more than "
+                                                         f"{MAX_YAML_CHARS // 1024} K; split it into several files"))
+        return None
     padded = "\n" * (first_line - 1) + text  # so marks are lines of the real file
     loader = LineLoader(padded)
     try:
