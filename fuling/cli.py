@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="content/articles -> content/facts/<slug>.yaml")
     p.add_argument("--force", action="store_true", help="rewrite fact files (records marked reviewed: true are kept)")
-    p.add_argument("--diff", action="store_true", help="show what a fresh extraction would add, change or drop; write nothing")
+    p.add_argument("--diff", action="store_true", help="show what a fresh extraction would add or change (records it does not propose are kept); write nothing")
 
     for name, text in (("build", "content/ -> site/ (the default)"), ("check", "load and validate content/, write nothing")):
         p = sub.add_parser(name, help=text)
@@ -95,6 +95,15 @@ def main(argv: list[str] | None = None) -> int:
         for error in failure.errors:
             reporter.error(str(error))
         reporter.info(f"build failed: {len(failure.errors)} error(s); nothing was written")
+        return 1
+    except OSError as exc:
+        from fuling.core.files import disk_full
+
+        if not disk_full(exc):
+            raise
+        # ingest, extract and fix write each file atomically: what was there is still there
+        reporter.error(f"disk full: could not write {Path(exc.filename or '').name or 'a file'} ({exc.strerror}); "
+                       f"the files it would have replaced are unchanged: free some space and run it again")
         return 1
     except KeyboardInterrupt:
         reporter.error("interrupted; nothing was written")

@@ -192,3 +192,14 @@ def test_a_fact_file_the_desk_cannot_keep_is_named_not_a_crash(preview, project)
     (project / "content" / "facts" / "odd.yaml").write_text("- id: x\n  value: 1\n -  unit: 个\n", encoding="utf-8")
     code, _, html = request(preview, "/__desk/")
     assert code == 409 and "content/facts/odd.yaml" in html
+
+
+def test_an_alias_bomb_in_a_fact_file_is_refused_by_the_desk_in_bounded_time(preview, project):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+    (project / "content" / "facts" / "bomb.yaml").write_text(bomb, encoding="utf-8")
+    started = time.monotonic()
+    code, _, html = request(preview, "/__desk/")
+    assert code == 409 and "content/facts/bomb.yaml" in html
+    assert time.monotonic() - started < 5

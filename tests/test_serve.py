@@ -253,3 +253,36 @@ def test_each_rebuild_says_one_line_what_changed_and_what_it_wrote(preview, proj
     assert len(new) == 1, new
     assert re.fullmatch(rf"rebuilt after {FACTS} changed in \d+\.\d\d s: \d+ pages, [1-9]\d* files changed(; the search index follows)?",
                         new[0]), new[0]
+
+
+def test_the_overlay_shows_an_unreadable_content_folder_as_one_sentence(preview, project, monkeypatch):
+    """In Chromium: the editor sees what is wrong, never a traceback or where the project lies."""
+    import os
+
+    chromium_path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not os.access(chromium_path, os.X_OK):
+        pytest.fail(f"Chromium is missing ({chromium_path}); run `make test-tools`", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    folder = os.path.realpath(project / "content" / "articles")
+    scandir = os.scandir
+
+    def refusing(path="."):  # the tests run as root, whom permissions do not stop
+        if os.path.realpath(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True,
+                                             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        try:
+            page = browser.new_page()
+            page.goto(preview.url + "articles/three-changes/", wait_until="load")
+            monkeypatch.setattr(os, "scandir", refusing)
+            assert not preview.rebuild()
+            overlay = page.wait_for_selector("#fuling-preview-error", timeout=60_000)
+            shown = overlay.inner_text()
+            assert "content/articles: the folder cannot be read (Permission denied)" in shown
+            assert "Traceback" not in shown and str(project) not in shown and "/tmp" not in shown
+        finally:
+            browser.close()

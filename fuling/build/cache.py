@@ -52,7 +52,7 @@ from fuling.build.inputs import (
     input_files,
     walk_output,
 )
-from fuling.core.files import write_atomically
+from fuling.core.files import write_all_atomically
 from fuling.core.memo import Memo
 from fuling.core.urls import article_page
 
@@ -243,9 +243,19 @@ class BuildState(Memo):
         is always compiled again."""
         import jinja2
 
+        class BestEffortBytecodeCache(jinja2.FileSystemBytecodeCache):
+            """A compiled template that cannot be stored (a full disk) is compiled again next time;
+            Jinja removes the part it wrote."""
+
+            def dump_bytecode(self, bucket) -> None:
+                try:
+                    super().dump_bytecode(bucket)
+                except OSError:
+                    pass
+
         folder = self.folder / "jinja"
         folder.mkdir(parents=True, exist_ok=True)
-        return jinja2.FileSystemBytecodeCache(str(folder))
+        return BestEffortBytecodeCache(str(folder))
 
     def scratch_folder(self) -> str | None:
         """Pagefind reads the search records from the cache's folder: a system temporary folder
@@ -401,9 +411,9 @@ class BuildState(Memo):
             inputs=self.inputs, outputs={k: (v.st_size, v.st_mtime_ns) for k, v in outputs.items()},
             page_keys=self.page_keys, result=dict(result),
         )
-        self.folder.mkdir(parents=True, exist_ok=True)
-        _atomic_pickle(self.folder / PARSED_FILE, self.parsed_used)
-        _atomic_pickle(self.folder / STATE_FILE, snapshot)
+        # Both or neither: a full disk leaves the last build's state whole.
+        write_all_atomically({self.folder / PARSED_FILE: _pickled(self.parsed_used),
+                              self.folder / STATE_FILE: _pickled(snapshot)})
 
 
 def _frozen(value) -> bytes:
@@ -412,8 +422,8 @@ def _frozen(value) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _atomic_pickle(path: Path, data) -> None:
-    write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+def _pickled(data) -> bytes:
+    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _label(path: Path, root: Path) -> str | None:

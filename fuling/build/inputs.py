@@ -28,20 +28,41 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def walk_inputs(folder: str, prefix: str, found: dict[str, tuple[str, os.stat_result]]) -> None:
-    """Every regular file under `folder` as `prefix/relative/path` -> (path, stat), bytecode caches aside."""
+def walk_inputs(folder: str, prefix: str, found: dict[str, tuple[str, os.stat_result | None]],
+                within: str | None = None) -> None:
+    """Every regular file under `folder` as `prefix/relative/path` -> (path, stat), bytecode caches aside.
+
+    Never raises and never loops: symbolic links to folders are not followed, and a link that
+    loops, leads nowhere or leads out of `within` (default: `folder`), like a folder that cannot
+    be read, is recorded with no stat, so the build notices it changed and the loader, which
+    refuses such entries, says what is wrong.
+    """
+    within = within or os.path.realpath(folder)
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError:
+        found[prefix] = (folder, None)
         return
     for entry in entries:
         if entry.name == "__pycache__":
             continue
         name = f"{prefix}/{entry.name}"
-        if entry.is_dir(follow_symlinks=True):
-            walk_inputs(entry.path, name, found)
-        elif entry.is_file(follow_symlinks=True):
-            found[name] = (entry.path, entry.stat(follow_symlinks=True))
+        try:
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                inside = target == within or target.startswith(within + os.sep)
+                if inside and not os.path.isdir(target) and entry.is_file(follow_symlinks=True):
+                    found[name] = (entry.path, entry.stat(follow_symlinks=True))
+                else:
+                    found[name] = (entry.path, None)
+            elif entry.is_dir(follow_symlinks=False):
+                walk_inputs(entry.path, name, found, within)
+            elif entry.is_file(follow_symlinks=False):
+                found[name] = (entry.path, entry.stat(follow_symlinks=False))
+        except OSError:
+            found[name] = (entry.path, None)
 
 
 def input_files(root: Path, templates: Path) -> dict[str, tuple[str, os.stat_result | None]]:
@@ -51,7 +72,7 @@ def input_files(root: Path, templates: Path) -> dict[str, tuple[str, os.stat_res
     sources = {"content": root / "content", "templates": templates, "package": PACKAGE}
     found: dict[str, tuple[str, os.stat_result | None]] = {}
     for label, folder in sources.items():
-        walk_inputs(str(folder), label, found)
+        walk_inputs(str(folder), label, found, os.path.realpath(root) if label == "content" else None)
     plotly_basic = str(templates.parent / PLOTLY_BASIC)
     try:
         found["plotly-basic"] = (plotly_basic, os.stat(plotly_basic))

@@ -6,6 +6,7 @@ it was. The build reads `content/` and `templates/` only, never `seeds/`.
 """
 from __future__ import annotations
 
+import functools
 import time
 import traceback
 from collections import Counter
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fuling.core.errors import BuildError, ContentError
+from fuling.core.files import disk_full
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.options import BuildOptions
 from fuling.core.reporter import Reporter
@@ -45,6 +47,29 @@ def templates_for(root: Path) -> Path:
     """The project's `templates/`; a content-only project (a test fixture) borrows this package's."""
     own = Path(root) / "templates"
     return own if own.is_dir() else PROJECT_TEMPLATES
+
+
+def _disk_full_error(exc: OSError, root: Path) -> BuildError:
+    where = Path(exc.filename).resolve() if exc.filename else None
+    shown = f"could not write {_shown(where, root)}" if where else "a write found no room"
+    return BuildError([ContentError("disk full", 0, "", f"{shown} ({exc.strerror or 'no space left'}); the site and "
+                                                        f"the build cache are as they were: free some space and "
+                                                        f"build again")])
+
+
+def disk_full_is_an_error(build):
+    """A full disk anywhere in `build` (site files, the cache, the search records, the
+    exports' scratch files) ends it with one line, not a traceback. Every writer leaves
+    what it had before in place (fuling/core/files.py, fuling/build/write.py)."""
+    @functools.wraps(build)
+    def guarded(root, *args, **kwargs):
+        try:
+            return build(root, *args, **kwargs)
+        except OSError as exc:
+            if disk_full(exc):
+                raise _disk_full_error(exc, Path(root).resolve()) from None
+            raise
+    return guarded
 
 
 def check_site(root: Path, site_url: str | None = None, reporter: Reporter | None = None,
@@ -194,6 +219,7 @@ def _gather(exports, pictures, reporter: Reporter) -> dict[str, bytes]:
     return {**data, **images}
 
 
+@disk_full_is_an_error
 def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Reporter | None = None,
                templates_dir: Path | None = None, index_later: bool = False,
                options: BuildOptions | None = None, resident: Resident | None = None) -> BuildResult:
@@ -225,19 +251,19 @@ def build_site(root: Path, out: Path, site_url: str | None = None, reporter: Rep
     later = index_later and search.previous is not None and not search.done()
     try:
         written = with_index(files, search.previous if later else wait_for_index(search, reporter))
-        changed = _write(written, out, root, reporter)
+        write_stats = _write(written, out, root, reporter)
     except BaseException:
         search.cancel()
         raise
     result = BuildResult(pages=sum(1 for name in files if name.endswith(".html")), charts=len(charts),
                          facts=len(site.facts), files=len(written), seconds=time.perf_counter() - started,
-                         written=changed)
+                         written=write_stats.written)
     if later:
         reporter.stage("search", f"Pagefind is still indexing {search.records} records; "
                                  f"{out.name}/ has the previous search index until it is done")
         result.pending_index = PendingIndex(search, files, out, root, state, result, reporter)
     elif state is not None:
-        _save_state(state, result, reporter)
+        _save_state(state, result, reporter, out, write_stats)
     reporter.summary(result.pages, result.charts, result.facts, result.seconds)
     return result
 
@@ -255,11 +281,16 @@ class PendingIndex:
 
     def finish(self) -> None:
         """Wait for Pagefind, swap the site with the new index in, save the build cache."""
-        written = with_index(self.files, wait_for_index(self.search, self.reporter))
-        _write(written, self.out, self.root, self.reporter)
-        self.result.files = len(written)
-        if self.state is not None:
-            _save_state(self.state, self.result, self.reporter)
+        try:
+            written = with_index(self.files, wait_for_index(self.search, self.reporter))
+            write_stats = _write(written, self.out, self.root, self.reporter)
+            self.result.files = len(written)
+            if self.state is not None:
+                _save_state(self.state, self.result, self.reporter, self.out, write_stats)
+        except OSError as exc:
+            if disk_full(exc):
+                raise _disk_full_error(exc, self.root) from None
+            raise
 
     def cancel(self) -> None:
         """Drop it (another change came): the build cache is not saved, so the next build
@@ -267,8 +298,8 @@ class PendingIndex:
         self.search.cancel()
 
 
-def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -> int:
-    """Replace `out` with `files`; the number of files whose bytes were written."""
+def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter):
+    """Replace `out` with `files`; what was written (fuling.build.write.WriteStats)."""
     from fuling.build.write import write_site
 
     # The folder is replaced as a whole: never over files that no build of ours writes.
@@ -281,14 +312,26 @@ def _write(files: dict[str, bytes], out: Path, root: Path, reporter: Reporter) -
                                        "would delete; build into an empty folder (e.g. --out site/) and copy the "
                                        "result into the publishing checkout, or move them away; nothing was written")])
     try:
-        return write_site(files, out, reporter).written
+        return write_site(files, out, reporter)
     except OSError as exc:  # disk full, permissions: the previous site is still in place
+        if disk_full(exc):
+            raise _disk_full_error(exc, root) from None
         raise BuildError([ContentError(_shown(out, root), 0, "", f"could not write the site ({exc.strerror or exc}); the previous site is unchanged")]) from exc
 
 
-def _save_state(state, result: BuildResult, reporter: Reporter) -> None:
-    state.save({"pages": result.pages, "charts": result.charts, "facts": result.facts, "files": result.files})
+def _save_state(state, result: BuildResult, reporter: Reporter, out: Path, written) -> None:
+    """Save the build cache; if that fails, put the previous site back, so site/ and the
+    cache still go together (`written`: what _write did)."""
+    from fuling.build.write import undo_swap
+
+    try:
+        state.save({"pages": result.pages, "charts": result.charts, "facts": result.facts, "files": result.files})
+    except OSError:
+        undo_swap(out, written)
+        raise
     reporter.stage("cache", state.describe())
+
+
 
 
 def build_state(root: Path, out: Path, templates: Path, site_url: str | None, options: BuildOptions):

@@ -46,6 +46,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from fuling.core.files import named
 from fuling.core.locking import exclusive
 from fuling.core.parallel import process_alive
 from fuling.core.reporter import Reporter
@@ -60,6 +61,8 @@ class WriteStats:
     linked: int = 0  # unchanged files hard-linked from the previous site
     unchanged: int = 0  # files of a rebuild that changed nothing (the site is left as it is)
     bytes: int = 0
+    swapped: bool = False  # `out` was replaced (undo_swap puts the previous site back)
+    had_previous: bool = False  # and the site it replaced is now the spare
 
 
 def staging_dir(out: Path) -> Path:
@@ -123,13 +126,34 @@ def write_site(files: dict[str, bytes], out: Path, reporter: Reporter | None = N
                 shutil.rmtree(spare, ignore_errors=True)
                 stats = _stage(files, names, staging, out if out.is_dir() and link_unchanged else None, reporter)
             _sync_filesystem(staging)
+            stats.had_previous = out.exists()
             _swap(staging, out)
+            stats.swapped = True
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # whatever happened, site/ is as it was
             raise
     if reporter:
         reporter.stage("write", f"{len(files)} files ({stats.written} written, {stats.linked + stats.unchanged} unchanged) -> {out.name}/ ({time.perf_counter() - started:.2f} s)")
     return stats
+
+
+def undo_swap(out: Path, stats: WriteStats) -> None:
+    """Put back the site `write_site` replaced (a later step of the build failed): the new
+    one becomes the spare, so `out` is exactly what it was before the build."""
+    out = Path(out)
+    if not stats.swapped:
+        return
+    with exclusive(out.parent / f".{out.name}.lock"):
+        spare = spare_dir(out)
+        if not stats.had_previous:
+            shutil.rmtree(spare, ignore_errors=True)
+            os.rename(out, spare)
+        elif not _exchange(spare, out):
+            aside = out.parent / f".{out.name}-previous-{os.getpid()}"
+            os.rename(out, aside)
+            os.rename(spare, out)
+            os.rename(aside, spare)
+        _fsync_dir(out.parent)
 
 
 def _safe_relative(name: str) -> tuple[str, ...]:
@@ -231,8 +255,11 @@ def _update(files: dict[str, bytes], names: dict[str, tuple[str, ...]], staging:
 
 
 def _write_file(path: str, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise named(exc, path) from None
 
 
 def _same_file(path: str, data: bytes) -> bool:

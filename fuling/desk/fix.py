@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
+from fuling.core.listing import content_files
 from fuling.core.numbers import format_value
 from fuling.desk.yamlfile import EditableYaml
 
@@ -54,9 +55,14 @@ def records_of(document) -> list:
     return []
 
 
+def fact_files(root: Path) -> list[Path]:
+    """The fact files the build reads (links out of the project and odd names left out, as the build refuses them)."""
+    return content_files(Path(root), "content/facts", ".yaml", [])
+
+
 def find_fact(root: Path, fact_id: str) -> EditableYaml:
     found = []
-    for path in sorted((root / "content" / "facts").glob("*.yaml")):
+    for path in fact_files(root):
         rel = path.relative_to(root).as_posix()
         if f"id: {fact_id}" not in path.read_text(encoding="utf-8"):  # cheap look before parsing
             continue

@@ -26,7 +26,7 @@ from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
 from fuling.core.numbers import format_value
 from fuling.core.vocab import BOUNDS, KINDS, MEASURES
-from fuling.desk.fix import apply_fix, parse_value, records_of
+from fuling.desk.fix import apply_fix, fact_files, parse_value, records_of
 from fuling.desk.yamlfile import EditableYaml
 from fuling.load.facts import read_fact
 
@@ -93,14 +93,10 @@ def _record_of(editable: EditableYaml, item) -> Record:
     )
 
 
-def _fact_files(root: Path) -> list[Path]:
-    return sorted((root / FACTS_DIR).glob("*.yaml"))
-
-
 def read_records(root: Path) -> list[Record]:
     """Every record of every fact file, in file order."""
     records = []
-    for path in _fact_files(root):
+    for path in fact_files(root):
         editable = EditableYaml(path, path.relative_to(root).as_posix())
         records += [_record_of(editable, item) for item in records_of(editable.document)
                     if isinstance(item, dict) and item.get("id")]

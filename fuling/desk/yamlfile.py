@@ -17,6 +17,7 @@ from ruamel.yaml.error import YAMLError
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
+from fuling.core.yamlread import parse_yaml, read_content_text
 
 
 def _yaml(mapping: int, sequence: int, offset: int) -> YAML:
@@ -38,7 +39,15 @@ class EditableYaml:
 
     def __init__(self, path: Path, rel: str):
         self.path, self.rel = Path(path), rel
-        self.original = self.path.read_text(encoding="utf-8")
+        # Read and parsed within the content reader's bounds first (size, depth, aliases),
+        # so that a hostile file is refused with its line before ruamel would expand it.
+        errors: list[ContentError] = []
+        text = read_content_text(self.path, rel, errors)
+        if text is not None:
+            parse_yaml(text, rel, errors)
+        if errors or text is None:
+            raise BuildError(errors)
+        self.original = text
         for mapping, sequence, offset in product((2, 4), (2, 4), (0, 2)):
             if offset >= sequence:
                 continue

@@ -14,6 +14,7 @@ import yaml
 
 from fuling.core.errors import ContentError
 from fuling.core.files import write_atomically
+from fuling.core.yamlread import parse_yaml, read_content_text
 
 
 @dataclass
@@ -43,16 +44,17 @@ def read_fact_file(path: Path, rel: str = "") -> FactFile:
     if not path.exists():
         return FactFile()
     rel = rel or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or []
-    except UnicodeDecodeError as exc:
-        raise FactFileError(ContentError(rel, 0, "", f"not UTF-8 ({exc.reason}); save it as UTF-8")) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        why = getattr(exc, "problem", None) or "not YAML"
-        raise FactFileError(ContentError(rel, mark.line + 1 if mark else 0, "", f"cannot be read as YAML ({why}); "
-                                         "fix it, or delete it to have extract propose its facts again")) from None
+    found: list[ContentError] = []
+    text = read_content_text(path, rel, found)  # bounded, as the loader reads it
+    if text is None:
+        raise FactFileError(found[0])
+    data = parse_yaml(text, rel, found)
+    if data is None and found:
+        first = found[0]
+        why = first.message.removeprefix("YAML syntax error: ")
+        raise FactFileError(ContentError(rel, first.line, "", f"cannot be read as YAML ({why}); "
+                                         "fix it, or delete it to have extract propose its facts again"))
+    data = _plain(data) or []
     if isinstance(data, dict):
         data = data.get("facts") or []
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
@@ -67,6 +69,17 @@ def read_fact_file(path: Path, rel: str = "") -> FactFile:
         chunks = [format_record(r) for r in data]
         header = ""
     return FactFile(exists=True, header=header, records=[Chunk(d, t) for d, t in zip(data, chunks)])
+
+
+def _plain(value):
+    """The reader's line-keeping dicts and lists as plain ones, which the YAML writer knows."""
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
 
 
 def format_record(record: dict) -> str:

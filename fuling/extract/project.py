@@ -28,7 +28,9 @@ from pathlib import Path
 import yaml
 
 from fuling.core.articlefile import ArticleFormatError, read_article
+from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
+from fuling.core.listing import content_files
 from fuling.core.model import Article
 from fuling.core.numbers import format_value
 from fuling.core.reporter import Reporter
@@ -53,11 +55,20 @@ COMPARED = ("metric", "subject", "value", "unit", "period", "kind", "bound", "me
 
 def read_articles(root: Path, reporter: Reporter) -> tuple[list[Article], int]:
     articles, failures = [], 0
-    for path in sorted((root / "content" / "articles").glob("*.md")):
+    refused: list[ContentError] = []
+    try:
+        paths = content_files(root, "content/articles", ".md", refused)
+    except BuildError as failure:  # the folder cannot be read
+        refused, paths = failure.errors, []
+    for error in refused:  # links out of the project, loops, names no article has: never opened
+        reporter.error(str(error))
+        failures += 1
+    for path in paths:
         try:
             articles.append(read_article(path, root))
         except ArticleFormatError as failure:
-            reporter.error(str(failure.error))
+            for error in failure.errors:
+                reporter.error(str(error))
             failures += 1
     return articles, failures
 
@@ -248,17 +259,19 @@ def _covered_elsewhere(record: dict, reviewed_elsewhere: list[dict]) -> bool:
 def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict]) -> tuple[list, dict]:
     """Records to write (existing reviewed chunks verbatim, or fresh dicts) and what changed."""
     out: list = []
-    report = {"add": [], "change": [], "drop": [], "kept": []}
+    report = {"add": [], "change": [], "unmatched": [], "kept": []}
     pairs = pair([chunk.data for chunk in existing.records], fresh)
     for i, chunk in enumerate(existing.records):
         record, match = chunk.data, pairs.get(i)
-        if record.get("reviewed") is True or record.get("rejected"):  # an editor's decision stays
+        if record.get("reviewed") not in (None, False) or record.get("rejected"):  # a person's word: reviewed (even if written oddly) or rejected
             out.append(chunk)
             if match is not None and _differs(record, fresh[match]):
                 report["kept"].append((record.get("id"), _changes(record, fresh[match])))
             continue
         if match is None:
-            report["drop"].append((record.get("id"), ""))
+            # Not (or no longer) proposed: perhaps added by hand. Never dropped; the editor decides.
+            out.append(chunk)
+            report["unmatched"].append((record.get("id"), ""))
             continue
         if _differs(record, fresh[match]):
             report["change"].append((record.get("id"), _changes(record, fresh[match])))
@@ -348,14 +361,15 @@ def _print_diff(reporter: Reporter, rel: str, report: dict, exists: bool) -> Non
         lines.append(f"  + {record_id}: {what}")
     for record_id, what in report["change"]:
         lines.append(f"  ~ {record_id}: {what}")
-    for record_id, _ in report["drop"]:
-        lines.append(f"  - {record_id}")
+    for record_id, _ in report["unmatched"]:
+        lines.append(f"  ? {record_id}: extraction does not propose it; kept (delete it if it is wrong)")
     for record_id, what in report["kept"]:
         lines.append(f"  = {record_id} (reviewed, kept): extraction now reads {what}")
     if not exists:
         reporter.info(f"{rel}: new file, {len(report['add'])} records")
     elif lines:
-        reporter.info(f"{rel}: {len(report['add'])} to add, {len(report['change'])} to change, {len(report['drop'])} to drop")
+        reporter.info(f"{rel}: {len(report['add'])} to add, {len(report['change'])} to change, "
+                      f"{len(report['unmatched'])} not proposed (kept)")
     else:
         reporter.info(f"{rel}: no changes")
         return

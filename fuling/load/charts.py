@@ -13,6 +13,7 @@ from fuling.core.model import (
 )
 from fuling.core.vocab import CHART_TYPES, KINDS, SELECT_KEYS
 from fuling.load.fields import ID_RE, Fields, line_of, type_name
+from fuling.core.listing import content_files
 from fuling.load.raw import Raw
 from fuling.load.yamlfile import read_yaml
 
@@ -30,7 +31,7 @@ SERIES_STYLES = tuple(KINDS)  # a series is drawn as the kind of figure it shows
 
 def read_charts(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = NO_MEMO) -> dict[str, ChartSpec]:
     charts: dict[str, ChartSpec] = {}
-    for path in sorted((root / "content" / "charts").glob("*.yaml")):
+    for path in content_files(root, "content/charts", ".yaml", errors):
         rel = path.relative_to(root).as_posix()
         data = read_yaml(path, rel, errors, root, memo=memo)
         chart = None

@@ -17,6 +17,7 @@ from fuling.core.numbers import format_value, quote_matches_value, unit_scale
 from fuling.core.reporter import Progress, report_progress
 from fuling.core.vocab import BOUND_SIGN, BOUNDS, KINDS, MEASURES
 from fuling.load.fields import Fields, line_of, type_name
+from fuling.core.listing import content_files
 from fuling.load.yamlfile import read_yaml
 
 FACT_FIELDS = {"id", "metric", "subject", "value", "unit", "period", "kind", "source", "also_in",
@@ -77,7 +78,7 @@ def read_fact_files(root: Path, errors: list[ContentError], broken: set[str],
     """
 
     facts: list[LoadedFact] = []
-    paths = sorted((root / "content" / "facts").glob("*.yaml"))
+    paths = content_files(root, "content/facts", ".yaml", errors)
     for done, path in enumerate(paths, start=1):
         report_progress(progress, "load facts", done, len(paths))
         rel = path.relative_to(root).as_posix()
@@ -100,7 +101,7 @@ def read_fact_file(path: Path, rel: str, errors: list[ContentError], broken: set
         return facts
     if data is None:
         try:
-            broken.update(ID_LINE_RE.findall(path.read_text(encoding="utf-8", errors="replace")))
+            broken.update(ID_LINE_RE.findall(path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")))
         except OSError:
             pass
         return facts

@@ -10,10 +10,14 @@ import math
 import re
 
 from fuling.core.errors import ContentError
-from fuling.load.yamlfile import LineDict, LineList
+from fuling.core.yamlread import describe
+from fuling.load.yamlfile import LineDict, LineList, Refused
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # kebab-case: fact, chart ids, slugs
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")  # snake_case: metric keys
+# Larger than any figure of a district (its output is about 3×10^3 亿元); beyond it
+# sums and axis ranges of a chart would overflow.
+MAX_FIGURE = 1e15
 
 
 def line_of(container, key) -> int:
@@ -44,6 +48,8 @@ class Fields:
 
     def present(self, record: dict, key: str, required: bool) -> bool:
         value = record.get(key)
+        if isinstance(value, Refused):  # the YAML reader has reported it already
+            return False
         if value is None or value == "":
             if required:
                 self.errors.append(ContentError(self.path, line_of(record, key), f"{self.prefix}{key}", "missing (required)"))
@@ -54,6 +60,9 @@ class Fields:
         if not self.present(record, key, required):
             return default
         value = record[key]
+        if isinstance(value, (dt.date, dt.datetime)):
+            self.error(record, key, f"must be text, not {type_name(value)} (YAML reads it as a date; put it in quotes)")
+            return default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(record, key, f"must be text, not {type_name(value)}")
             return default
@@ -78,8 +87,11 @@ class Fields:
         if not isinstance(value, (int, float)):
             self.error(record, key, f"must be a number, not {type_name(value)}")
             return None
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             self.error(record, key, f"must be a finite number, not {value!r}")
+            return None
+        if abs(value) > MAX_FIGURE:
+            self.error(record, key, f"{value:.3g} is larger than any figure (at most 10^15); check the number and its unit")
             return None
         return value
 
@@ -113,13 +125,15 @@ class Fields:
             return None
         value = record[key]
         if isinstance(value, dt.datetime):
-            return value.date()
+            self.error(record, key, f"{value.isoformat(' ')} has a time of day; write the date alone, "
+                                    f"{value.date().isoformat()}")
+            return None
         if isinstance(value, dt.date):
             return value
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.error(record, key, f"{value!r} is not a date YYYY-MM-DD")
+            self.error(record, key, f"{value!r} is not a date of the calendar; write YYYY-MM-DD, e.g. 2022-03-01")
             return None
 
     def text_list(self, record: dict, key: str) -> list[tuple[str, int]]:
@@ -161,14 +175,4 @@ class Fields:
 
 
 def type_name(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    return f"{type(value).__name__} {value!r}"
+    return describe(value)

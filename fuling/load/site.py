@@ -9,6 +9,7 @@ error in the project. Facts live in `load_facts`, YAML line tracking in
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,6 +30,7 @@ from fuling.core.numbers import format_value, text_matches_value
 from fuling.core.reporter import Progress, report_progress
 from fuling.load.charts import check_series, read_charts
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
+from fuling.core.listing import content_file, content_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
 from fuling.load.prose import FACT_LINK_RE, fill_prose
 from fuling.load.raw import Raw
@@ -108,8 +110,10 @@ def read_site_config(root: Path, site_url: str | None, errors: list[ContentError
                      memo: Memo = NO_MEMO) -> SiteConfig | None:
     rel = "content/site.yaml"
     path = root / rel
-    if not path.exists():
+    if not os.path.lexists(path):
         errors.append(ContentError(rel, 0, "", "missing: the site needs content/site.yaml"))
+        return None
+    if content_file(root, rel, errors) is None:
         return None
     data = read_yaml(path, rel, errors, root, memo=memo)
     if data is None:
@@ -162,18 +166,16 @@ def _check_licence(config: SiteConfig, data: dict, fields: Fields) -> None:
 def read_articles(root: Path, errors: list[ContentError], raw: Raw, progress: Progress | None = None,
                   memo: Memo = NO_MEMO) -> dict[str, Article]:
     articles: dict[str, Article] = {}
-    paths = sorted((root / "content" / "articles").glob("*.md"))
+    paths = content_files(root, "content/articles", ".md", errors)
     for done, path in enumerate(paths, start=1):
         report_progress(progress, "load articles", done, len(paths))
         rel = path.relative_to(root).as_posix()
 
-        def produce(found: list[ContentError], path=path, rel=rel):
-            if read_text(path, rel, found) is None:  # names the line of a bad byte
-                return None
+        def produce(found: list[ContentError], path=path):
             try:
                 return read_article(path, root)
             except ArticleFormatError as exc:
-                found.append(exc.error)
+                found.extend(exc.errors)
                 return None
 
         article = memo.parse("article", path, root, produce, errors)
@@ -216,8 +218,10 @@ def _front_matter_line(path: Path, key: str) -> int:
 def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = NO_MEMO) -> dict[str, Metric]:
     rel = "content/metrics.yaml"
     path = root / rel
-    if not path.exists():
+    if not os.path.lexists(path):
         errors.append(ContentError(rel, 0, "", "missing: facts need the metric catalogue content/metrics.yaml"))
+        return {}
+    if content_file(root, rel, errors) is None:
         return {}
     data = read_yaml(path, rel, errors, root, memo=memo)
     if data is None:
@@ -258,7 +262,7 @@ def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = 
 
 def read_themes(root: Path, errors: list[ContentError], raw: Raw) -> dict[str, Theme]:
     themes: list[Theme] = []
-    for path in sorted((root / "content" / "themes").glob("*.md")):
+    for path in content_files(root, "content/themes", ".md", errors):
         rel = path.relative_to(root).as_posix()
         theme = read_theme(path, rel, errors, raw)
         if theme is not None:

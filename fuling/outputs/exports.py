@@ -7,6 +7,7 @@ VACUUMed, so the same content gives the same bytes.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sqlite3
@@ -260,6 +261,10 @@ def facts_database(site: Site) -> bytes:
                 (f.id, c.date.isoformat(), c.old_value, c.reason) for f in facts for c in f.corrections])
             db.commit()
             db.execute("VACUUM")
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:  # its scratch file found no room
+                raise OSError(errno.ENOSPC, "No space left on device", str(path)) from None
+            raise
         finally:
             db.close()
         return path.read_bytes()

@@ -24,6 +24,7 @@ build must give the same bytes for the same content.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -37,7 +38,7 @@ from markupsafe import escape
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import describe_fact
-from fuling.core.files import write_atomically
+from fuling.core.files import named, write_atomically
 from fuling.core.locking import exclusive
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
@@ -175,8 +176,11 @@ def sync_records(folder: Path, items: list[tuple[str, str]]) -> int:
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(html)
+        try:
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(html)
+        except OSError as exc:
+            raise named(exc, target) from None
         written += 1
     write_atomically(listing, json.dumps(wanted, sort_keys=True).encode("utf-8"))
     return written
@@ -259,6 +263,8 @@ class SearchIndexRun:
             try:
                 stdout, stderr = self._process.communicate()
                 if self._process.returncode != 0:
+                    if "No space left on device" in stderr + stdout:
+                        raise OSError(errno.ENOSPC, "No space left on device", str(self._out))
                     why = (stderr or stdout).strip().splitlines()[-1:] or [f"exit status {self._process.returncode}"]
                     raise BuildError([ContentError(OUTPUT, 0, "", f"Pagefind could not index the site: {why[0]}")])
                 names = ((p, p.relative_to(self._out).as_posix()) for p in sorted(self._out.rglob("*")) if p.is_file())

@@ -235,9 +235,11 @@ class PreviewServer:
             for item in failure.errors:
                 self.reporter.error(str(item))
             error = "\n".join(str(item) for item in failure.errors)
-        except Exception:  # a crash in a stage must not stop the preview; show it like a content error
-            error = traceback.format_exc()
-            self.reporter.error(error.rstrip())
+        except Exception as crash:  # a crash in a stage must not stop the preview; show it like a content error
+            self.reporter.error(traceback.format_exc().rstrip())  # where it happened, for the terminal only
+            # The page gets one sentence without the project's place on this machine.
+            error = (f"the build stopped on an unexpected error ({type(crash).__name__}: {crash}); "
+                     f"the terminal shows where").replace(f"{self.root}{os.sep}", "")
         self.reporter.info(f"build failed; still serving the last good site at {self.url}")
         return None, error
 
