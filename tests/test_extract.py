@@ -91,7 +91,7 @@ def test_yu_and_duo_mark_a_lower_bound_wherever_they_sit():
 
 def test_percent_multiple_and_points_are_units():
     assert figures("利润同比增长12.67倍") == [(12.67, "倍")]
-    assert figures("高于全区一般公共预算支出增幅10.9个百分点") == [(10.9, "百分点")]
+    assert figures("高于全区一般公共预算支出增幅10.9个百分点") == [(10.9, "个百分点")]
     assert figures("占比在70.61%以上") == [(70.61, "%")]
 
 
@@ -458,7 +458,7 @@ def test_traditional_characters_are_read_as_simplified_and_quoted_as_printed():
 def test_full_width_and_spaced_digits_are_numbers():
     assert figures("总投资１８.０４亿元，全长１３６.５公里") == [(18.04, "亿元"), (136.5, "公里")]
     assert figures("研发经费投入总量增长 1.9 倍，研发投入强度提高 0.48 个百分点，科技型企业超过 4.8 万家") == [
-        (1.9, "倍"), (0.48, "百分点"), (4.8, "万家")]
+        (1.9, "倍"), (0.48, "个百分点"), (4.8, "万家")]
 
 
 def test_units_of_other_trades():
@@ -468,8 +468,9 @@ def test_units_of_other_trades():
 
 
 def test_percentage_points_are_one_unit_whichever_way_printed():
-    assert figures("高于全市3.4个点") == [(3.4, "百分点")]
-    assert figures("比全国高4.1个百分点") == [(4.1, "百分点")]
+    assert figures("高于全市3.4个点") == [(3.4, "个百分点")]
+    assert figures("比全国高4.1个百分点") == [(4.1, "个百分点")]
+    assert figures("比全国高4.1百分点") == [(4.1, "个百分点")]  # one spelling: the reviewed facts' 个百分点
 
 
 def test_a_word_of_latin_letters_before_a_number_is_a_product_not_a_code():
@@ -602,9 +603,9 @@ def test_a_goal_year_makes_a_target_of_that_year():
 
 def test_points_against_another_place_are_a_gap_and_points_over_time_a_change():
     found = records("1—2月，全区规模工业产值完成65.71亿元，同比增长16.0%，增幅高出全市3个百分点。", date="2022-03-28", place="万州区")
-    assert [(r["unit"], r["measure"]) for r in found][2] == ("百分点", "growth")
+    assert [(r["unit"], r["measure"]) for r in found][2] == ("个百分点", "growth")
     found = records("规上工业增加值增长9.4%，高于全市3.4个点。", date="2023-04-26", place="璧山区")
-    assert [(r["unit"], r["measure"], r["metric"]) for r in found][1] == ("百分点", "growth", "industrial_value_added_above_scale")
+    assert [(r["unit"], r["measure"], r["metric"]) for r in found][1] == ("个百分点", "growth", "industrial_value_added_above_scale")
     assert one("研发投入强度提高 0.48 个百分点。", date="2023-02-23")["measure"] == "change"
     assert records("社会消费品零售总额增速达到12.3%，比上半年加快0.5个百分点。", date="2015-10-20")[1]["measure"] == "change"
 

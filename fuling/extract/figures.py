@@ -7,8 +7,8 @@ drop numbers inside short quoted names (“十个新提升”), numbers glued to
 Latin letters (PM2.5, 5G) and the indefinite 一个.
 
 Traditional script and full-width digits are read through `printed.rule_text`;
-offsets and `raw` stay those of the printed text. 个百分点 and 个点 are one
-unit, 百分点. Also not figures: 718 in 中船718所 (a name), the shape of a plan
+offsets and `raw` stay those of the printed text. 个百分点, 百分点 and 个点
+are one unit, spelt 个百分点 as the reviewed facts write it. Also not figures: 718 in 中船718所 (a name), the shape of a plan
 (4项行动计划, 四个阶段) and the length of a holiday (假日三天).
 
 Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元); prices
@@ -34,8 +34,9 @@ UNITS = (
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
 )
 COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口"
-# 个百分点 and 个点 are the same unit, as the reports' gold decides
-UNIT_NAMES = {"个百分点": "百分点", "个点": "百分点"}
+# Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
+POINTS = "个百分点"
+UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
 
 ARABIC = r"\d+(?:\.\d+)?"
 CHINESE = r"[一二两三四五六七八九十百千]+"

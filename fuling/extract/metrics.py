@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fuling.extract.figures import POINTS
+
 MONEY = ("亿元",)
 COUNT = ("家", "个", "户", "项", "名", "辆", "件", "万件", "台", "处", "人", "条", "所", "座")
-RELATIVE = ("%", "倍", "百分点")
+RELATIVE = ("%", "倍", POINTS)
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ RULES: list[MetricRule] = [
     # innovation
     _rule("rd_spending", r"研发费用|研发(?:经费)?投入(?:总量)?(?!强度)", MONEY),
     _rule("rd_intensity", r"研发(?:经费)?投入强度", ("%",)),
-    _rule("sci_tech_fiscal_spending", r"用于科技创新|一般公共预算支出增幅", MONEY + ("百分点",)),
+    _rule("sci_tech_fiscal_spending", r"用于科技创新|一般公共预算支出增幅", MONEY + (POINTS,)),
     _rule("high_tech_enterprises", r"(?<!民营)高新技术企业(?!产值)", COUNT, stock=True),
     _rule("private_high_tech_enterprises", r"民营高新技术企业", COUNT, stock=True),
     _rule("tech_based_enterprises", r"科技型企业(?!获)", COUNT, stock=True),
