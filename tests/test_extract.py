@@ -691,3 +691,35 @@ def test_the_output_of_a_sector_named_before_the_figure_is_that_sectors_metric()
     found = records("去年全区实现规上工业产值1300.6亿元。汽摩及零部件产业表现抢眼，全年实现规上工业产值283.6亿元，增长60%。",
                     date="2021-06-30", place="永川区")
     assert [r["metric"] for r in found] == ["industrial_output", "auto_moto_parts_output", "auto_moto_parts_output"]
+
+
+# --- holidays ------------------------------------------------------------------
+
+def test_a_named_holiday_is_its_days_off_from_the_schedule():
+    # 元旦 2018: Saturday 30 December to Monday 1 January; 国庆 2023 joined 中秋: 29 September to 6 October
+    assert [period_of(m, dt.date(2018, 1, 1), False) for m in time_marks("元旦小长假期间", dt.date(2018, 1, 1))] == [
+        "2017-12-30/2018-01-01"]
+    assert [period_of(m, dt.date(2023, 10, 9), False) for m in time_marks("国庆假期，全区接待游客", dt.date(2023, 10, 9))] == [
+        "2023-09-29/2023-10-06"]
+
+
+def test_a_holiday_the_schedule_does_not_cover_is_no_time_mark():
+    assert time_marks("元旦小长假期间", dt.date(2040, 1, 2)) == []
+
+
+def test_figures_with_no_time_word_in_a_holiday_piece_describe_the_holiday():
+    found = records("元旦小长假期间，假日三天全市共接待游客1013.92万人次。", "主城南山片区接待游客12.86万人次。",
+                    date="2018-01-01", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (1013.92, "2017-12-30/2018-01-01"), (12.86, "2017-12-30/2018-01-01")]
+
+
+def test_a_holiday_named_later_in_a_piece_dates_only_its_own_paragraph():
+    found = records("全区新增市场主体500户。", "国庆假期，全区接待游客41万人次。", "全区新增企业5家。",
+                    date="2023-10-09", place="万州区")
+    assert [r["period"] for r in found] == ["2023-10-09", "2023-09-29/2023-10-06", "2023-10-09"]
+
+
+def test_a_holiday_long_past_is_not_the_one_reported():
+    # printed in January: the 国庆 of October is too far back to be the holiday reported on
+    assert time_marks("国庆假期", dt.date(2024, 1, 20)) == []

@@ -11,6 +11,9 @@ Relative time resolves against the article's publication date:
 - 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月 → that month
   alone ("2020-03/2020-03");
 - 过去五年, 近五年, 五年间, 五年来 → the five years up to the year reported on;
+- 元旦小长假, 国庆假期, 春节期间 → the days off of that holiday nearest the
+  publication, from the State Council's schedule (core/holidays.py):
+  "2017-12-30/2018-01-01";
 - 截至去年底, 截至2021年底, 截至8月底, 截至6月30日 → as of that day;
 - 截至目前, 目前, 当前, 如今, 自2010年…以来 → the publication date;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
@@ -34,6 +37,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from fuling.core.holidays import HOLIDAY_NAMES, holiday_days
 from fuling.core.numbers import chinese_number
 
 
@@ -42,7 +46,7 @@ class TimeMark:
     """A time phrase found in the text."""
 
     end: int  # offset just after the phrase
-    kind: str  # "year", "span", "asof", "now", "plan", "date", "years"
+    kind: str  # "year", "span", "asof", "now", "plan", "date", "years", "days"
     year: int
     month_from: int = 1
     month_to: int = 12
@@ -53,6 +57,7 @@ class TimeMark:
     scope: str = "paragraph"  # "paragraph", "sentence" or "clause": how far the phrase reaches
     comparison: bool = False  # 较去年同期, 比上半年: what the figure is compared with
     year_from: int = 0  # "years": the first year of a span of years
+    first_day: dt.date | None = None  # "days": the first day of a holiday; its last is year, month_to, day
 
 
 SPAN = r"(\d{1,2})\s*月?\s*[-—–~至]\s*(\d{1,2})\s*月"
@@ -75,6 +80,16 @@ def _relative_year(word: str | None, digits: str | None, y: int) -> int:
 
 
 YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年))?"
+# 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
+HOLIDAY = re.compile("(" + "|".join(HOLIDAY_NAMES) + ")节?(?:小长假|长假|假期|黄金周|期间|假日)")
+
+
+def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
+    days = holiday_days(match.group(1), pub)
+    if days is None:
+        return None
+    first, last = days
+    return TimeMark(match.end(), "days", last.year, month_to=last.month, day=last.day, first_day=first)
 
 
 def _patterns(pub: dt.date):
@@ -94,6 +109,7 @@ def _patterns(pub: dt.date):
         return TimeMark(m.end(), "years", reported, year_from=reported - n + 1)
 
     return [
+        (HOLIDAY, lambda m: _holiday(m, pub)),
         (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
          lambda m: TimeMark(m.end(), "date", int(m.group(1)), month_to=int(m.group(2)), day=int(m.group(3)),
                             scope="sentence")),
@@ -161,8 +177,10 @@ def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken) or _skipped(text, match):
                 continue
+            if (mark := build(match)) is None:
+                continue  # a holiday the schedule does not know: left to the other rules
             taken.append(match.span())
-            marks.append(_placed(text, match.start(), build(match)))
+            marks.append(_placed(text, match.start(), mark))
     marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken)
     return sorted(marks, key=lambda m: m.start)
 
@@ -216,4 +234,6 @@ def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool
         return str(mark.year) if mark.month_to == 12 and not mark.day else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
     if mark.kind in ("now", "date"):
         return dt.date(mark.year, mark.month_to, mark.day).isoformat()
+    if mark.kind == "days":
+        return f"{mark.first_day.isoformat()}/{dt.date(mark.year, mark.month_to, mark.day).isoformat()}"
     raise ValueError(mark.kind)
