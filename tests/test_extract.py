@@ -723,3 +723,15 @@ def test_a_holiday_named_later_in_a_piece_dates_only_its_own_paragraph():
 def test_a_holiday_long_past_is_not_the_one_reported():
     # printed in January: the 国庆 of October is too far back to be the holiday reported on
     assert time_marks("国庆假期", dt.date(2024, 1, 20)) == []
+
+
+def test_dates_printed_with_spaces_are_read():
+    found = records("2022 年重庆全社会研发投入 686.6 亿元。", "截至 2021 年底，全市拥有的国家级绿色工厂为 35 家。",
+                    date="2023-12-06", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(686.6, "2022"), (35, "2021-12-31")]
+
+
+def test_a_count_outside_the_catalogue_as_of_a_day_is_the_count_on_that_day():
+    found = records("截至 2021 年底，全市拥有的国家级绿色园区为 3 个。", date="2023-12-06", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(3, "2021-12-31")]
+    assert not records("重庆在科技投入和绿色制造两个领域都交出了新的答卷。", date="2023-12-06", place="重庆市")

@@ -206,6 +206,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     cumulative = "累计" in where.sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
     if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
         stock = True
+    if mark is not None and mark.kind == "asof" and rule is None and unit in COUNT and not EVENT_VERBS.search(where.clause_lead):
+        stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
     period = figure_period(mark, paragraph.marks, where, article.date, stock or cumulative, cumulative, kind, measure)
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 

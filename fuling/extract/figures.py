@@ -56,8 +56,9 @@ SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}$")
 # 718所 in 中船718所 names an institute; 3所 counts schools only before what they are, or alone
 SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大学|中学|小学|幼儿园|医院|卫生院|养老)")
-# what a count is a count of when it is the shape of a plan, not a quantity: 4项行动计划, 四个阶段
-STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|步骤|环节|行动计划|项行动|大行动|举措|措施)")
+# what a count is a count of when it is the shape of a plan or a piece, not a quantity:
+# 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
+STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施)")
 # 假日三天: the length of the holiday the figures cover
 HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假)$")
 QUOTED_RE = re.compile(r"[“‘\"『「]([^”’\"』」]*)[”’\"』」]")

@@ -132,7 +132,7 @@ def _patterns(pub: dt.date):
         (re.compile(r"[“\"]?十三五[”\"]?(?:以来|期间)"), lambda m: TimeMark(m.end(), "plan", 2016, 1, 12, scope="sentence")),
         (re.compile(r"上世纪(\d)0年代"), lambda m: TimeMark(m.end(), "year", 1900 + int(m.group(1)) * 10)),
         (re.compile(r"(?:到|力争|至)(\d{4})年"), lambda m: TimeMark(m.end(), "year", int(m.group(1)), future=True)),
-        (re.compile(r"(\d{4})(?:年|发展目标|全市)"), lambda m: TimeMark(m.end(), "year", int(m.group(1)))),
+        (re.compile(r"(\d{4})(?:\s?年|发展目标|全市)"), lambda m: TimeMark(m.end(), "year", int(m.group(1)))),
         (re.compile(r"自(\d{4})年.{0,8}以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"今年(\d{1,2})月(?!底)"),
          lambda m: TimeMark(m.end(), "year", y, prospective=int(m.group(1)) > pub.month)),
@@ -149,10 +149,18 @@ def _patterns(pub: dt.date):
     ]
 
 
+def _spaced(pattern: re.Pattern) -> re.Pattern:
+    """The pattern also reading dates printed with spaces around their digits
+    (截至 2021 年底, 2022 年): an optional space between a number and 年/月/日."""
+    source = re.sub(r"\)(?=[年月日])", r")\\s?", pattern.pattern)
+    source = re.sub(r"(?<=[年月至到])\((?=\\d)", r"\\s?(", source)
+    return re.compile(source)
+
+
 def _skipped(text: str, match: re.Match) -> bool:
     if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
         return True  # 力争2030年前: a deadline, not a period
-    if match.re.pattern.startswith("(\\d{4})(?:年") and text[match.start() - 1:match.start()] in ("自", "从"):
+    if match.re.pattern.startswith("(\\d{4})(?:\\s?年") and text[match.start() - 1:match.start()] in ("自", "从"):
         return True  # 自2010年落户…以来: a starting point, read by the 以来 rule
     return False
 
@@ -174,7 +182,7 @@ def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
     taken: list[tuple[int, int]] = []
     marks: list[TimeMark] = []
     for pattern, build in _patterns(pub):
-        for match in pattern.finditer(text):
+        for match in _spaced(pattern).finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken) or _skipped(text, match):
                 continue
             if (mark := build(match)) is None:
