@@ -735,3 +735,15 @@ def test_a_count_outside_the_catalogue_as_of_a_day_is_the_count_on_that_day():
     found = records("截至 2021 年底，全市拥有的国家级绿色园区为 3 个。", date="2023-12-06", place="重庆市")
     assert [(r["value"], r["period"]) for r in found] == [(3, "2021-12-31")]
     assert not records("重庆在科技投入和绿色制造两个领域都交出了新的答卷。", date="2023-12-06", place="重庆市")
+
+
+def test_numbers_listed_before_a_figure_share_its_unit():
+    assert figures("增速分别比全市、全国高1.4、1.8个百分点") == [(1.4, "个百分点"), (1.8, "个百分点")]
+    assert figures("分别奖励20、50万元") == [(0.002, "亿元"), (0.005, "亿元")]
+    assert figures("2021、2022年连续两年") == []
+
+
+def test_volumes_in_fang_and_buildings_are_units():
+    assert figures("规模为150万方的LNG液化工厂项目，目前已建成60万方") == [(150, "万方"), (60, "万方")]
+    assert figures("其中七十四幢房屋闲置可用") == [(74, "幢")]
+    assert figures("三方签订协议，双方约定") == []
