@@ -747,3 +747,22 @@ def test_volumes_in_fang_and_buildings_are_units():
     assert figures("规模为150万方的LNG液化工厂项目，目前已建成60万方") == [(150, "万方"), (60, "万方")]
     assert figures("其中七十四幢房屋闲置可用") == [(74, "幢")]
     assert figures("三方签订协议，双方约定") == []
+
+
+def test_an_estimate_with_no_time_word_is_made_at_publication():
+    # printed in February: a plain figure reviews the year before, an estimate is said now
+    found = records("项目占地约11万平方米。全面达产后，预计年产值可达10亿元。", date="2023-02-09", place="潼南区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [(11, "actual", "2022"), (10, "estimate", "2023-02-09")]
+
+
+def test_a_rule_in_force_is_as_of_publication():
+    found = records("获评的市级绿色园区、绿色工厂可分别获得一次性奖励50万元、20万元。", date="2022-03-15", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(0.005, "2022-03-15"), (0.002, "2022-03-15")]
+
+
+def test_a_dated_event_dates_figures_under_the_quarter_it_falls_in():
+    found = records("早在去年3月9日，潼南就举行了当年一季度重点项目集中签约开工活动，一次推出73个重点项目，总投资227亿元。",
+                    date="2023-02-09", place="潼南区")
+    assert [r["period"] for r in found] == ["2022-03-09", "2022-03-09"]
+    # a quarter with no event in its sentence keeps its months
+    assert one("一季度，全区实现产值65亿元。", date="2023-04-26", place="璧山区")["period"] == "2023-01/2023-03"

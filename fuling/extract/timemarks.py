@@ -19,7 +19,8 @@ Relative time resolves against the article's publication date:
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
-  the figure an estimate; 2020年3月9日 → that day (a dated event).
+  the figure an estimate; 2020年3月9日, 去年3月9日 → that day (a dated event),
+  and 当年一季度 after it a quarter of that year.
 
 How far a phrase reaches (`scope`): most reach the end of their paragraph; a
 dated event and 十三五 their sentence (and 那时 / 当时 at the head of the next
@@ -113,6 +114,9 @@ def _patterns(pub: dt.date):
         (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
          lambda m: TimeMark(m.end(), "date", int(m.group(1)), month_to=int(m.group(2)), day=int(m.group(3)),
                             scope="sentence")),
+        (re.compile(r"(?<!截至)(去年|今年|前年|上年)(\d{1,2})月(\d{1,2})日"),
+         lambda m: TimeMark(m.end(), "date", _relative_year(m.group(1), None, y), month_to=int(m.group(2)),
+                            day=int(m.group(3)), scope="sentence")),
         (re.compile(r"截至(\d{4})年底"), lambda m: TimeMark(m.end(), "asof", int(m.group(1)), month_to=12)),
         (re.compile(r"截至去年底|去年底|上年底"), lambda m: TimeMark(m.end(), "asof", y - 1, month_to=12)),
         (re.compile(r"(\d{4})年底"), lambda m: TimeMark(m.end(), "asof", int(m.group(1)), month_to=12)),
@@ -190,7 +194,18 @@ def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
             taken.append(match.span())
             marks.append(_placed(text, match.start(), mark))
     marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken)
-    return sorted(marks, key=lambda m: m.start)
+    return _that_year(text, sorted(marks, key=lambda m: m.start))
+
+
+def _that_year(text: str, marks: list[TimeMark]) -> list[TimeMark]:
+    """当年一季度 after 去年3月9日: the part of the year last spoken of, not of this year."""
+    resolved: list[TimeMark] = []
+    for mark in marks:
+        earlier = [m for m in resolved if not m.comparison]
+        if mark.kind == "span" and text[max(0, mark.start - 2):mark.start] == "当年" and earlier:
+            mark = replace(mark, year=earlier[-1].year)
+        resolved.append(mark)
+    return resolved
 
 
 def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken) -> list[TimeMark]:
