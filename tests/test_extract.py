@@ -766,3 +766,21 @@ def test_a_dated_event_dates_figures_under_the_quarter_it_falls_in():
     assert [r["period"] for r in found] == ["2022-03-09", "2022-03-09"]
     # a quarter with no event in its sentence keeps its months
     assert one("一季度，全区实现产值65亿元。", date="2023-04-26", place="璧山区")["period"] == "2023-01/2023-03"
+
+
+def test_a_part_of_the_place_is_its_own_subject_and_a_later_quneii_means_it():
+    found = records("剔除基数异常后，区内（不含高新区）工业运行更为平稳。上半年，区内规上工业产值累计增长12.8%。",
+                    date="2021-07-20", place="沙坪坝区")
+    assert [(r["value"], r["subject"]) for r in found] == [(12.8, "沙坪坝区（不含高新区）")]
+    assert one("上半年，区内规上工业产值累计增长12.8%。", date="2021-07-20", place="沙坪坝区")["subject"] == "沙坪坝区"
+
+
+def test_the_country_in_a_nationwide_list_is_the_subject():
+    found = records("本批名单在全国范围内共遴选出绿色工厂1491家。", date="2023-12-06", place="重庆市")
+    assert [r["subject"] for r in found] == ["全国"]
+
+
+def test_a_rate_after_a_connective_is_of_the_metric_before_it():
+    found = records("1—6月全区规上工业产值累计增长17.0%；好在6月单月增长3.4%，但3月份当月已下降3.1%。",
+                    date="2021-07-20", place="沙坪坝区")
+    assert [r["metric"] for r in found] == ["industrial_output"] * 3

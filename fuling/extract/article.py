@@ -38,6 +38,7 @@ GENERIC_SECTOR = re.compile(r"^(?:战略性新兴|支柱|主导|新兴|工业|�
 SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
 TOTAL_WORDS = re.compile(r"累计|已")
+LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
 
 
 @dataclass
@@ -90,6 +91,7 @@ def propose(article: Article) -> list[Proposal]:
         paragraph = Paragraph(block.anchor, text, block.text, time_marks(text, article.date),
                               time_marks(heading_text, article.date) if "目标" in heading_text else [],
                               heading_text, find_figures(block.text), holiday)
+        memory.learn_part(text)
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
         for figure in paragraph.figures:
             if not NOT_FIGURES.match(text[figure.start:]):
@@ -161,6 +163,8 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     inherited = previous.get((where.sent_start, where.sent_end))
     if inherited and not label and unit in RELATIVE:  # …产值达到770亿元、增长8.7%
         return inherited[0], inherited[1], "sentence"
+    if not label and unit in RELATIVE and (last := previous.get(LAST_IN_PARAGRAPH)) and last != (None, None):
+        return last[0], last[1], "sentence"  # …累计增长17.0%；好在6月单月增长3.4%: the rate of the same metric
     if not _names_a_metric(label) and (rule := best_rule(where.sentence_lead, unit) or rule_for_unit(unit)):
         return rule, None, "sentence"
     if inherited and not label:
@@ -199,7 +203,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
     subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory)
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
-    previous[(where.sent_start, where.sent_end)] = (rule, draft)
+    previous[(where.sent_start, where.sent_end)] = previous[LAST_IN_PARAGRAPH] = (rule, draft)
 
     # 引进…项目17个 counts what came in over the period, not a stock at its end
     stock = bool(rule and rule.stock) and measure in ("level", "growth") and not EVENT_VERBS.search(where.clause_lead)

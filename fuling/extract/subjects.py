@@ -2,7 +2,8 @@
 before it (rule text: Simplified), the article's own place by default.
 
 - Named entities of Fuling's own reports (`ENTITIES`), by their short names.
-- 全市 / 我市 / 重庆 → 重庆市, 全国 → 全国, 全区 / 该区 → the article's place,
+- 全市 / 我市 / 重庆 → 重庆市, 全国 (也 在全国范围内) → 全国, 全区 / 该区 / 区内 → the
+  article's place, 区内（不含高新区） → 沙坪坝区（不含高新区）, a part of it;
   and the districts and counties of Chongqing by full name; each only at the
   head of its clause (前三季度全市实现…, 而同期全国…), not where the text
   compares with it or puts something in it (高于全市, 占全国, 是全市…, 在全区…中).
@@ -66,7 +67,9 @@ DISTRICTS = (
     "忠县 云阳县 奉节县 巫山县 巫溪县 石柱土家族自治县 秀山土家族苗族自治县 酉阳土家族苗族自治县 "
     "彭水苗族土家族自治县 万盛经开区 两江新区"
 ).split()
-OWN_PLACE = r"全区|该区|本区|我区|全县|该县|本县"
+OWN_PLACE = r"全区|该区|本区|我区|区内|全县|该县|本县|县内"
+# 区内（不含高新区）: a part of the place, its own subject
+PART_OF_PLACE = re.compile(r"^[（(](?:不含|含|不包括|包括)[^（()）]{1,12}[）)]")
 CITY_WORDS = r"全市|我市|本市|重庆市|重庆(?!公司|分公司|日报|国际|市场|频道|高新区|两江|科学城|第|首|最)"
 # what may stand before a place that is the subject, besides time words
 CONNECTIVE = re.compile(r"(?:而|同期|其中|此外|同时|另外|初步核算|据统计|据初步统计测算|假日三天|以来|一年来)*")
@@ -89,7 +92,7 @@ VERB_BEFORE_NAME = re.compile(r"^(?:随着|走进|行走在|来到|落户|位于
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市)")
 # a head-of-clause name is short and holds no verb: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业
 HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|全区|全市))[\u4e00-\u9fffA-Za-z]{2,5}$")
-GENERIC_START = re.compile(r"^(?:全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
+GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
 VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工")
 SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3}  # 研发基地, 生产基地 are kinds, not names
@@ -114,6 +117,13 @@ class Memory:
     place: str
     main_park: str = ""
     last_by_key: dict[str, str] = field(default_factory=dict)
+    own_part: str = ""  # 沙坪坝区（不含高新区）, once 区内（不含高新区） is named: what a later 区内 means
+
+    def learn_part(self, text: str) -> None:
+        """区内（不含高新区）: the part of the place a later bare 区内 stands for."""
+        for match in re.finditer(r"(?:区内|县内)(?=[（(])", text):
+            if part := PART_OF_PLACE.match(text[match.end():]):
+                self.own_part = self.place + "（" + part.group(0)[1:-1] + "）"
 
     @property
     def own_park(self) -> str:
@@ -212,11 +222,17 @@ def _mentions(text: str, place: str, memory: Memory | None):
     """(end, subject) of every mention in `text`, in order."""
     found = []
     for match in PLACES_RE.finditer(text):
-        if not _heads_clause(text, match.start()) or RANKED_AFTER.match(text[match.end():]):
+        kind, word, after = match.lastgroup, match.group(0), text[match.end():]
+        nationwide = kind == "country" and after.startswith("范围内")  # 本批名单在全国范围内共遴选出…
+        if not (_heads_clause(text, match.start()) or nationwide) or RANKED_AFTER.match(after):
             continue
-        kind, word = match.lastgroup, match.group(0)
         subject = {"own": place, "city": CITY, "country": "全国"}.get(kind, word)
-        found.append((match.start(), match.end(), subject))
+        end = match.end()
+        if kind == "own" and (part := PART_OF_PLACE.match(after)):
+            subject, end = place + "（" + part.group(0)[1:-1] + "）", end + part.end()
+        elif word in ("区内", "县内") and memory is not None and memory.own_part:
+            subject = memory.own_part
+        found.append((match.start(), end, subject))
     if (own := _own_short_name(place)) is not None:
         found += [(m.start(), m.end(), place) for m in own.finditer(text)]
     known = [(m.start(), m.end()) for m in ENTITY_RE.finditer(text)]
