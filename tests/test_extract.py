@@ -784,3 +784,12 @@ def test_a_rate_after_a_connective_is_of_the_metric_before_it():
     found = records("1—6月全区规上工业产值累计增长17.0%；好在6月单月增长3.4%，但3月份当月已下降3.1%。",
                     date="2021-07-20", place="沙坪坝区")
     assert [r["metric"] for r in found] == ["industrial_output"] * 3
+
+
+def test_figures_with_no_time_word_take_the_months_the_title_names():
+    piece = article("a", "2024-10-28", "前三季度，全区实现地区生产总值766.6亿元。", "主导产业合计完成产值544.2億元。", place="璧山区")
+    piece = Article(**{**piece.__dict__, "title": "璧山前三季度經濟運行穩中向好"})
+    assert [r["period"] for r in (p.record for p in propose(piece))] == ["2024-01/2024-09", "2024-01/2024-09"]
+    # a title naming no period leaves them at the publication date
+    plain = Article(**{**piece.__dict__, "title": "璧山經濟運行穩中向好"})
+    assert [r["period"] for r in (p.record for p in propose(plain))] == ["2024-01/2024-09", "2024-10-28"]

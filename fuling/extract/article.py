@@ -66,7 +66,7 @@ class Paragraph:
     heading_marks: list[TimeMark]
     heading: str
     figures: list[Figure]
-    holiday: TimeMark | None = None  # the holiday the piece reports on, for figures with no time word
+    reported: TimeMark | None = None  # the holiday or months the piece reports on, for figures with no time word
 
 
 def _value(figure: Figure, sign: int) -> float | int:
@@ -80,7 +80,7 @@ def propose(article: Article) -> list[Proposal]:
     place = article.place or "涪陵区"
     memory = Memory(place)
     memory.remember(rule_text(article.title or ""))
-    holiday = _reported_holiday(article)
+    reported = _reported_period(article)
     for block in article.blocks:
         text = rule_text(block.text)
         if block.kind in ("h2", "h3"):
@@ -90,7 +90,7 @@ def propose(article: Article) -> list[Proposal]:
         heading_text = rule_text(heading)
         paragraph = Paragraph(block.anchor, text, block.text, time_marks(text, article.date),
                               time_marks(heading_text, article.date) if "目标" in heading_text else [],
-                              heading_text, find_figures(block.text), holiday)
+                              heading_text, find_figures(block.text), reported)
         memory.learn_part(text)
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
         for figure in paragraph.figures:
@@ -100,12 +100,15 @@ def propose(article: Article) -> list[Proposal]:
     return proposals
 
 
-def _reported_holiday(article: Article) -> TimeMark | None:
-    """The holiday a piece is about (元旦小长假 重庆城乡游人如织), named in its title or its
-    first paragraph: figures with no time word of their own describe its days off."""
+def _reported_period(article: Article) -> TimeMark | None:
+    """What a piece reports on, for figures with no time word of their own: the holiday
+    named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
+    the part of the year its title names (璧山前三季度经济运行稳中向好: those months)."""
     opening = [article.title or ""] + [b.text for b in article.blocks if b.kind == "p"][:1]
     marks = [m for text in opening for m in time_marks(rule_text(text), article.date)]
-    return next((m for m in marks if m.kind == "days"), None)
+    title_marks = time_marks(rule_text(article.title or ""), article.date)
+    return (next((m for m in marks if m.kind == "days"), None)
+            or next((m for m in title_marks if m.kind == "span" and not m.comparison), None))
 
 
 def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None, str]:
@@ -197,7 +200,7 @@ def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str
 def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, memory: Memory, previous) -> Proposal:
     where = Where.of(paragraph.text, paragraph.printed, figure)
     unit = figure.unit
-    mark = choose_mark(paragraph.marks, paragraph.heading_marks, where) or paragraph.holiday
+    mark = choose_mark(paragraph.marks, paragraph.heading_marks, where) or paragraph.reported
     kind = _kind(paragraph, where, mark, article.date)
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
