@@ -793,3 +793,25 @@ def test_figures_with_no_time_word_take_the_months_the_title_names():
     # a title naming no period leaves them at the publication date
     plain = Article(**{**piece.__dict__, "title": "璧山經濟運行穩中向好"})
     assert [r["period"] for r in (p.record for p in propose(plain))] == ["2024-01/2024-09", "2024-10-28"]
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("前三季度，全区工业企业利润增长37.6%。", "industrial_profit"),
+    ("目前，项目每年节能近8000吨标准煤。", "coal_saved"),
+    ("医药制造业上半年下降16.5%。", "pharma_output"),
+    ("19个新投产项目新增产值19.9亿元。", "output_value"),
+])
+def test_metric_synonyms_of_catalogue_entries(sentence, key):
+    assert records(sentence, date="2024-10-28", place="璧山区")[-1]["metric"] == key
+
+
+def test_a_growth_gap_to_the_national_average_is_of_the_metric_before_it():
+    found = records("2022 年重庆全社会研发投入 686.6 亿元，同比增长 13.7%，增速比全国平均水平高出 3.6 个百分点。",
+                    date="2023-12-06", place="重庆市")
+    assert [r["metric"] for r in found] == ["rd_spending"] * 3
+
+
+def test_a_total_of_sectors_given_as_examples_is_not_one_of_them():
+    found = one("智能网联新能源汽车、电子信息等主导产业继续发挥作用，合计完成产值544.2亿元。", date="2024-10-28", place="璧山区")
+    assert found["metric"] != "electronics_output"
+    assert one("电子信息产业完成产值100亿元。", date="2024-10-28", place="璧山区")["metric"] == "electronics_output"

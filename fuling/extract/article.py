@@ -38,6 +38,7 @@ GENERIC_SECTOR = re.compile(r"^(?:战略性新兴|支柱|主导|新兴|工业|�
 SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
 TOTAL_WORDS = re.compile(r"累计|已")
+EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
 LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
 
 
@@ -141,7 +142,9 @@ def _label_lead(paragraph: Paragraph, where: Where, figures: list[Figure]) -> st
 def _sector(where: Where) -> str:
     """The sector a sentence is about, named before the figure's clause (汽摩及零部件产业)."""
     match = SECTOR.search(where.text[where.sent_start:where.clause_start])
-    return match.group(1) + "产业" if match and not GENERIC_SECTOR.match(match.group(1)) else ""
+    if match is None or GENERIC_SECTOR.match(match.group(1)) or "等" in match.group(1):
+        return ""  # 智能网联新能源汽车、电子信息等主导产业: a group of sectors, not one
+    return match.group(1) + "产业"
 
 
 def _names_a_metric(label: str) -> bool:
@@ -168,7 +171,9 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
         return inherited[0], inherited[1], "sentence"
     if not label and unit in RELATIVE and (last := previous.get(LAST_IN_PARAGRAPH)) and last != (None, None):
         return last[0], last[1], "sentence"  # …累计增长17.0%；好在6月单月增长3.4%: the rate of the same metric
-    if not _names_a_metric(label) and (rule := best_rule(where.sentence_lead, unit) or rule_for_unit(unit)):
+    examples = EXAMPLES.search(where.sentence_lead)  # 汽车、电子信息等主导产业…合计: the group, not one of them
+    if not _names_a_metric(label) and (rule := (None if examples else best_rule(where.sentence_lead, unit))
+                                       or rule_for_unit(unit)):
         return rule, None, "sentence"
     if inherited and not label:
         return inherited[0], inherited[1], "sentence"

@@ -32,7 +32,7 @@ GLOSSARY = {
     "快递业务量": "express_volume", "快递": "express", "新增就业人员": "new_jobs", "新增就业": "new_jobs",
     "就业": "employment", "销量": "sales", "销售额": "sales", "产量": "output", "年产量": "output",
     "产能": "capacity", "年产能": "capacity", "产值": "output", "项目": "projects", "企业": "firms",
-    "平台": "platforms", "科创平台": "sci_tech_platforms", "国家": "national", "市级": "municipal",
+    "平台": "platforms", "科创平台": "sci_tech_platforms", "国家": "national", "国家级": "national", "市级": "municipal",
     "进出口": "foreign_trade", "出口": "exports", "进口": "imports", "税收": "tax", "利润": "profit",
     "营业收入": "revenue", "收入": "revenue", "页岩气": "shale_gas", "天然气": "natural_gas", "全长": "length",
     "设计压力": "design_pressure", "管径": "diameter", "年设计输气量": "design_capacity", "人员": "personnel",
@@ -59,7 +59,7 @@ LEADING = re.compile(r"^(?:其中|而|但是|但|好在|然而|区内|县内|同
                      r"假日[一二三四五六七八九十\d]*天?|假期[一二三四五六七八九十\d]*天?)+")
 # a comparison next to the number names no metric: 高于全市, 比上半年加快, 增幅高出全市
 COMPARISON = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|比|较)(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年)"
-                        r"(?:水平)?(?:高|低|快|慢)?")
+                        r"(?:平均)?(?:水平)?(?:高出|高|低|快|慢)?")
 # what an amount was achieved as: 已在渝实现税收 → 税收
 AFTER_VERB = re.compile(r"^.*(?:实现|完成|达到)(?=[\u4e00-\u9fff]{2})")
 QUALIFIERS = ("national", "municipal")  # put last, as the catalogue does: green_factories_national
