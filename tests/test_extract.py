@@ -815,3 +815,19 @@ def test_a_total_of_sectors_given_as_examples_is_not_one_of_them():
     found = one("智能网联新能源汽车、电子信息等主导产业继续发挥作用，合计完成产值544.2亿元。", date="2024-10-28", place="璧山区")
     assert found["metric"] != "electronics_output"
     assert one("电子信息产业完成产值100亿元。", date="2024-10-28", place="璧山区")["metric"] == "electronics_output"
+
+
+def test_the_other_party_of_an_agreement_is_not_the_subject():
+    found = records("赶水镇与大江工业公司签订收储协议，双溪兵工厂785.4亩土地已完成移交。", date="2022-08-24", place="綦江区赶水镇")
+    assert [r["subject"] for r in found] == ["赶水镇"]
+    assert one("大江工业公司签订协议，投资2亿元。", date="2022-08-24", place="綦江区赶水镇")["subject"] == "大江工业公司"
+
+
+def test_within_the_town_is_the_pieces_own_town():
+    found = records("镇域内已探明两个石英砂岩矿区，资源总量达6608.6万吨。", date="2022-08-24", place="綦江区赶水镇")
+    assert [r["subject"] for r in found] == ["赶水镇", "赶水镇"]
+
+
+def test_words_ending_like_a_town_are_not_towns():
+    assert one("紧抓乡村振兴，力争2030年产值达到100亿元。", date="2022-09-20")["subject"] == "涪陵区"
+    assert one("科创小镇集聚研发机构12家。", date="2022-09-20")["subject"] != "科创小镇"

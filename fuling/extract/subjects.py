@@ -12,6 +12,9 @@ before it (rule text: Simplified), the article's own place by default.
   park (…产业园, …高新区, …开发区) or a project (…项目, …管道, …基地), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
   落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
+- A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
+  the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
+  (A与B公司签订…) is not a subject.
 - Words that point back: 园区 → the first park the article names (its title
   included); 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
   该项目 / 该公司 → the last name with that ending.
@@ -100,6 +103,12 @@ BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
 POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
                       r"|(?:(?<=[，,。；;：:])|^|(?<=目前|如今|当前|今年|预计))(?P<bare>公司))")
 CLAUSE_HEAD = re.compile(r"(?:^|[，,。；;：:！？!?])\s*$")
+# the other party of an agreement: A与B签订…, A同B合作…
+COUNTERPART_BEFORE = re.compile(r"[与同和]$")
+COUNTERPART_AFTER = re.compile(r"^(?:签订|签署|签约|达成|合作|共建)")
+# a town or street named at the head of a clause (赶水镇与…, 龙华镇新增…), and the words meaning the piece's own
+TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
+OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 
 
 ORG_WORDS = ("公司", "企业", "集团")
@@ -244,7 +253,15 @@ def _mentions(text: str, place: str, memory: Memory | None):
             continue
         if any(a < match.end() and start < b for a, b in known):
             continue  # a name of ENTITIES, by its own short name
+        if COUNTERPART_BEFORE.search(text[:start]) and COUNTERPART_AFTER.match(text[match.end():]):
+            continue  # 赶水镇与大江工业公司签订收储协议: the other party, not who the figures are about
         found.append((start, match.end(), _short_name(head + match.group(0))))
+    for match in TOWN_RE.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in known):  # 慧谷湖科创小镇 is a name of ENTITIES
+            found.append((match.start(), match.end(), match.group(0)))
+    for match in OWN_TOWN_RE.finditer(text):
+        if _heads_clause(text, match.start()) and (town := _own_town(place, memory)):
+            found.append((match.start(), match.end(), town))
     if memory is not None:
         found += _pointing_back(text, memory)
     # at one end the longest mention wins (重庆市荣昌高新区 over 重庆市)
@@ -267,6 +284,12 @@ def _pointing_back(text: str, memory: Memory):
         if name:
             found.append((match.start(), match.end(), name))
     return found
+
+
+def _own_town(place: str, memory: Memory | None) -> str:
+    """The town a 镇域内 / 该镇 means: the article's own (綦江区赶水镇 → 赶水镇)."""
+    match = re.search(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)$", re.sub(r"^.*?(?:区|县)", "", place))
+    return match.group(0) if match else ""
 
 
 def subject_of(scope: str, place: str, memory: Memory | None = None) -> str:
