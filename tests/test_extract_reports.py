@@ -46,7 +46,7 @@ MIN_RECALL = 0.71
 MIN_PRECISION = 0.74
 MIN_FIELD = {"kind": 1.0, "measure": 1.0, "bound": 1.0, "subject": 0.64, "metric": 0.45}
 # and on the development split, which the rules were tuned on
-DEV_FLOORS = {"recall": 0.82, "precision": 0.83}  # 18 reports, before tuning on the six moved in
+DEV_FLOORS = {"recall": 0.99, "precision": 0.99}  # measured on the 18 reports: 1.000 and 1.000 (195/195)
 
 
 def _body_lines(path: Path) -> list[str] | None:
