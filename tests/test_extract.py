@@ -831,3 +831,13 @@ def test_within_the_town_is_the_pieces_own_town():
 def test_words_ending_like_a_town_are_not_towns():
     assert one("紧抓乡村振兴，力争2030年产值达到100亿元。", date="2022-09-20")["subject"] == "涪陵区"
     assert one("科创小镇集聚研发机构12家。", date="2022-09-20")["subject"] != "科创小镇"
+
+
+def test_an_area_of_the_city_is_a_subject_without_its_region_word():
+    found = records("主城南山片区接待游客12.86万人次，同比增长17.1%。", date="2018-01-01", place="重庆市")
+    assert [r["subject"] for r in found] == ["南山片区", "南山片区"]
+
+
+def test_what_a_count_counts_is_not_the_subject_of_the_figures_after_it():
+    found = records("前三季度，引进战略性新兴产业项目17个，占工业引资的43.1%。", date="2023-11-02", place="长寿区")
+    assert [r["subject"] for r in found] == ["长寿区", "长寿区"]
