@@ -91,7 +91,7 @@ def test_yu_and_duo_mark_a_lower_bound_wherever_they_sit():
 
 def test_percent_multiple_and_points_are_units():
     assert figures("利润同比增长12.67倍") == [(12.67, "倍")]
-    assert figures("高于全区一般公共预算支出增幅10.9个百分点") == [(10.9, "百分点")]
+    assert figures("高于全区一般公共预算支出增幅10.9个百分点") == [(10.9, "个百分点")]
     assert figures("占比在70.61%以上") == [(70.61, "%")]
 
 
@@ -458,7 +458,7 @@ def test_traditional_characters_are_read_as_simplified_and_quoted_as_printed():
 def test_full_width_and_spaced_digits_are_numbers():
     assert figures("总投资１８.０４亿元，全长１３６.５公里") == [(18.04, "亿元"), (136.5, "公里")]
     assert figures("研发经费投入总量增长 1.9 倍，研发投入强度提高 0.48 个百分点，科技型企业超过 4.8 万家") == [
-        (1.9, "倍"), (0.48, "百分点"), (4.8, "万家")]
+        (1.9, "倍"), (0.48, "个百分点"), (4.8, "万家")]
 
 
 def test_units_of_other_trades():
@@ -468,8 +468,9 @@ def test_units_of_other_trades():
 
 
 def test_percentage_points_are_one_unit_whichever_way_printed():
-    assert figures("高于全市3.4个点") == [(3.4, "百分点")]
-    assert figures("比全国高4.1个百分点") == [(4.1, "百分点")]
+    assert figures("高于全市3.4个点") == [(3.4, "个百分点")]
+    assert figures("比全国高4.1个百分点") == [(4.1, "个百分点")]
+    assert figures("比全国高4.1百分点") == [(4.1, "个百分点")]  # one spelling: the reviewed facts' 个百分点
 
 
 def test_a_word_of_latin_letters_before_a_number_is_a_product_not_a_code():
@@ -602,9 +603,9 @@ def test_a_goal_year_makes_a_target_of_that_year():
 
 def test_points_against_another_place_are_a_gap_and_points_over_time_a_change():
     found = records("1—2月，全区规模工业产值完成65.71亿元，同比增长16.0%，增幅高出全市3个百分点。", date="2022-03-28", place="万州区")
-    assert [(r["unit"], r["measure"]) for r in found][2] == ("百分点", "growth")
+    assert [(r["unit"], r["measure"]) for r in found][2] == ("个百分点", "growth")
     found = records("规上工业增加值增长9.4%，高于全市3.4个点。", date="2023-04-26", place="璧山区")
-    assert [(r["unit"], r["measure"], r["metric"]) for r in found][1] == ("百分点", "growth", "industrial_value_added_above_scale")
+    assert [(r["unit"], r["measure"], r["metric"]) for r in found][1] == ("个百分点", "growth", "industrial_value_added_above_scale")
     assert one("研发投入强度提高 0.48 个百分点。", date="2023-02-23")["measure"] == "change"
     assert records("社会消费品零售总额增速达到12.3%，比上半年加快0.5个百分点。", date="2015-10-20")[1]["measure"] == "change"
 
@@ -690,3 +691,153 @@ def test_the_output_of_a_sector_named_before_the_figure_is_that_sectors_metric()
     found = records("去年全区实现规上工业产值1300.6亿元。汽摩及零部件产业表现抢眼，全年实现规上工业产值283.6亿元，增长60%。",
                     date="2021-06-30", place="永川区")
     assert [r["metric"] for r in found] == ["industrial_output", "auto_moto_parts_output", "auto_moto_parts_output"]
+
+
+# --- holidays ------------------------------------------------------------------
+
+def test_a_named_holiday_is_its_days_off_from_the_schedule():
+    # 元旦 2018: Saturday 30 December to Monday 1 January; 国庆 2023 joined 中秋: 29 September to 6 October
+    assert [period_of(m, dt.date(2018, 1, 1), False) for m in time_marks("元旦小长假期间", dt.date(2018, 1, 1))] == [
+        "2017-12-30/2018-01-01"]
+    assert [period_of(m, dt.date(2023, 10, 9), False) for m in time_marks("国庆假期，全区接待游客", dt.date(2023, 10, 9))] == [
+        "2023-09-29/2023-10-06"]
+
+
+def test_a_holiday_the_schedule_does_not_cover_is_no_time_mark():
+    assert time_marks("元旦小长假期间", dt.date(2040, 1, 2)) == []
+
+
+def test_figures_with_no_time_word_in_a_holiday_piece_describe_the_holiday():
+    found = records("元旦小长假期间，假日三天全市共接待游客1013.92万人次。", "主城南山片区接待游客12.86万人次。",
+                    date="2018-01-01", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (1013.92, "2017-12-30/2018-01-01"), (12.86, "2017-12-30/2018-01-01")]
+
+
+def test_a_holiday_named_later_in_a_piece_dates_only_its_own_paragraph():
+    found = records("全区新增市场主体500户。", "国庆假期，全区接待游客41万人次。", "全区新增企业5家。",
+                    date="2023-10-09", place="万州区")
+    assert [r["period"] for r in found] == ["2023-10-09", "2023-09-29/2023-10-06", "2023-10-09"]
+
+
+def test_a_holiday_long_past_is_not_the_one_reported():
+    # printed in January: the 国庆 of October is too far back to be the holiday reported on
+    assert time_marks("国庆假期", dt.date(2024, 1, 20)) == []
+
+
+def test_dates_printed_with_spaces_are_read():
+    found = records("2022 年重庆全社会研发投入 686.6 亿元。", "截至 2021 年底，全市拥有的国家级绿色工厂为 35 家。",
+                    date="2023-12-06", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(686.6, "2022"), (35, "2021-12-31")]
+
+
+def test_a_count_outside_the_catalogue_as_of_a_day_is_the_count_on_that_day():
+    found = records("截至 2021 年底，全市拥有的国家级绿色园区为 3 个。", date="2023-12-06", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(3, "2021-12-31")]
+    assert not records("重庆在科技投入和绿色制造两个领域都交出了新的答卷。", date="2023-12-06", place="重庆市")
+
+
+def test_numbers_listed_before_a_figure_share_its_unit():
+    assert figures("增速分别比全市、全国高1.4、1.8个百分点") == [(1.4, "个百分点"), (1.8, "个百分点")]
+    assert figures("分别奖励20、50万元") == [(0.002, "亿元"), (0.005, "亿元")]
+    assert figures("2021、2022年连续两年") == []
+
+
+def test_volumes_in_fang_and_buildings_are_units():
+    assert figures("规模为150万方的LNG液化工厂项目，目前已建成60万方") == [(150, "万方"), (60, "万方")]
+    assert figures("其中七十四幢房屋闲置可用") == [(74, "幢")]
+    assert figures("三方签订协议，双方约定") == []
+
+
+def test_an_estimate_with_no_time_word_is_made_at_publication():
+    # printed in February: a plain figure reviews the year before, an estimate is said now
+    found = records("项目占地约11万平方米。全面达产后，预计年产值可达10亿元。", date="2023-02-09", place="潼南区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [(11, "actual", "2022"), (10, "estimate", "2023-02-09")]
+
+
+def test_a_rule_in_force_is_as_of_publication():
+    found = records("获评的市级绿色园区、绿色工厂可分别获得一次性奖励50万元、20万元。", date="2022-03-15", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(0.005, "2022-03-15"), (0.002, "2022-03-15")]
+
+
+def test_a_dated_event_dates_figures_under_the_quarter_it_falls_in():
+    found = records("早在去年3月9日，潼南就举行了当年一季度重点项目集中签约开工活动，一次推出73个重点项目，总投资227亿元。",
+                    date="2023-02-09", place="潼南区")
+    assert [r["period"] for r in found] == ["2022-03-09", "2022-03-09"]
+    # a quarter with no event in its sentence keeps its months
+    assert one("一季度，全区实现产值65亿元。", date="2023-04-26", place="璧山区")["period"] == "2023-01/2023-03"
+
+
+def test_a_part_of_the_place_is_its_own_subject_and_a_later_quneii_means_it():
+    found = records("剔除基数异常后，区内（不含高新区）工业运行更为平稳。上半年，区内规上工业产值累计增长12.8%。",
+                    date="2021-07-20", place="沙坪坝区")
+    assert [(r["value"], r["subject"]) for r in found] == [(12.8, "沙坪坝区（不含高新区）")]
+    assert one("上半年，区内规上工业产值累计增长12.8%。", date="2021-07-20", place="沙坪坝区")["subject"] == "沙坪坝区"
+
+
+def test_the_country_in_a_nationwide_list_is_the_subject():
+    found = records("本批名单在全国范围内共遴选出绿色工厂1491家。", date="2023-12-06", place="重庆市")
+    assert [r["subject"] for r in found] == ["全国"]
+
+
+def test_a_rate_after_a_connective_is_of_the_metric_before_it():
+    found = records("1—6月全区规上工业产值累计增长17.0%；好在6月单月增长3.4%，但3月份当月已下降3.1%。",
+                    date="2021-07-20", place="沙坪坝区")
+    assert [r["metric"] for r in found] == ["industrial_output"] * 3
+
+
+def test_figures_with_no_time_word_take_the_months_the_title_names():
+    piece = article("a", "2024-10-28", "前三季度，全区实现地区生产总值766.6亿元。", "主导产业合计完成产值544.2億元。", place="璧山区")
+    piece = Article(**{**piece.__dict__, "title": "璧山前三季度經濟運行穩中向好"})
+    assert [r["period"] for r in (p.record for p in propose(piece))] == ["2024-01/2024-09", "2024-01/2024-09"]
+    # a title naming no period leaves them at the publication date
+    plain = Article(**{**piece.__dict__, "title": "璧山經濟運行穩中向好"})
+    assert [r["period"] for r in (p.record for p in propose(plain))] == ["2024-01/2024-09", "2024-10-28"]
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("前三季度，全区工业企业利润增长37.6%。", "industrial_profit"),
+    ("目前，项目每年节能近8000吨标准煤。", "coal_saved"),
+    ("医药制造业上半年下降16.5%。", "pharma_output"),
+    ("19个新投产项目新增产值19.9亿元。", "output_value"),
+])
+def test_metric_synonyms_of_catalogue_entries(sentence, key):
+    assert records(sentence, date="2024-10-28", place="璧山区")[-1]["metric"] == key
+
+
+def test_a_growth_gap_to_the_national_average_is_of_the_metric_before_it():
+    found = records("2022 年重庆全社会研发投入 686.6 亿元，同比增长 13.7%，增速比全国平均水平高出 3.6 个百分点。",
+                    date="2023-12-06", place="重庆市")
+    assert [r["metric"] for r in found] == ["rd_spending"] * 3
+
+
+def test_a_total_of_sectors_given_as_examples_is_not_one_of_them():
+    found = one("智能网联新能源汽车、电子信息等主导产业继续发挥作用，合计完成产值544.2亿元。", date="2024-10-28", place="璧山区")
+    assert found["metric"] != "electronics_output"
+    assert one("电子信息产业完成产值100亿元。", date="2024-10-28", place="璧山区")["metric"] == "electronics_output"
+
+
+def test_the_other_party_of_an_agreement_is_not_the_subject():
+    found = records("赶水镇与大江工业公司签订收储协议，双溪兵工厂785.4亩土地已完成移交。", date="2022-08-24", place="綦江区赶水镇")
+    assert [r["subject"] for r in found] == ["赶水镇"]
+    assert one("大江工业公司签订协议，投资2亿元。", date="2022-08-24", place="綦江区赶水镇")["subject"] == "大江工业公司"
+
+
+def test_within_the_town_is_the_pieces_own_town():
+    found = records("镇域内已探明两个石英砂岩矿区，资源总量达6608.6万吨。", date="2022-08-24", place="綦江区赶水镇")
+    assert [r["subject"] for r in found] == ["赶水镇", "赶水镇"]
+
+
+def test_words_ending_like_a_town_are_not_towns():
+    assert one("紧抓乡村振兴，力争2030年产值达到100亿元。", date="2022-09-20")["subject"] == "涪陵区"
+    assert one("科创小镇集聚研发机构12家。", date="2022-09-20")["subject"] != "科创小镇"
+
+
+def test_an_area_of_the_city_is_a_subject_without_its_region_word():
+    found = records("主城南山片区接待游客12.86万人次，同比增长17.1%。", date="2018-01-01", place="重庆市")
+    assert [r["subject"] for r in found] == ["南山片区", "南山片区"]
+
+
+def test_what_a_count_counts_is_not_the_subject_of_the_figures_after_it():
+    found = records("前三季度，引进战略性新兴产业项目17个，占工业引资的43.1%。", date="2023-11-02", place="长寿区")
+    assert [r["subject"] for r in found] == ["长寿区", "长寿区"]

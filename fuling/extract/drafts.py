@@ -32,7 +32,7 @@ GLOSSARY = {
     "快递业务量": "express_volume", "快递": "express", "新增就业人员": "new_jobs", "新增就业": "new_jobs",
     "就业": "employment", "销量": "sales", "销售额": "sales", "产量": "output", "年产量": "output",
     "产能": "capacity", "年产能": "capacity", "产值": "output", "项目": "projects", "企业": "firms",
-    "平台": "platforms", "科创平台": "sci_tech_platforms", "国家": "national", "市级": "municipal",
+    "平台": "platforms", "科创平台": "sci_tech_platforms", "国家": "national", "国家级": "national", "市级": "municipal",
     "进出口": "foreign_trade", "出口": "exports", "进口": "imports", "税收": "tax", "利润": "profit",
     "营业收入": "revenue", "收入": "revenue", "页岩气": "shale_gas", "天然气": "natural_gas", "全长": "length",
     "设计压力": "design_pressure", "管径": "diameter", "年设计输气量": "design_capacity", "人员": "personnel",
@@ -54,16 +54,17 @@ _WORDS = sorted(GLOSSARY, key=len, reverse=True)
 MONEY_WORDS = re.compile(r"投资|收入|总额|产值|销售额|增加值|利润|税收|资金|营收")
 PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
 # what stands next to the number but is not the metric
-LEADING = re.compile(r"^(?:其中|而|同时|此外|另外|同期|全市|全区|全县|全国|我市|本市|该区|重庆市?|共|已|均|当月|"
-                     r"分别|实现|完成|累计|引进|实施|建成|创建|培育|拿出|从|仅|在|为此|据初步统计测算|假日)+")
+LEADING = re.compile(r"^(?:其中|而|但是|但|好在|然而|区内|县内|同时|此外|另外|同期|全市|全区|全县|全国|我市|本市|该区|重庆市?|共|已|均|当月|"
+                     r"分别|实现|完成|累计|引进|实施|建成|创建|培育|拿出|从|仅|在|为此|据初步统计测算|"
+                     r"假日[一二三四五六七八九十\d]*天?|假期[一二三四五六七八九十\d]*天?)+")
 # a comparison next to the number names no metric: 高于全市, 比上半年加快, 增幅高出全市
 COMPARISON = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|比|较)(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年)"
-                        r"(?:水平)?(?:高|低|快|慢)?")
+                        r"(?:平均)?(?:水平)?(?:高出|高|低|快|慢)?")
 # what an amount was achieved as: 已在渝实现税收 → 税收
 AFTER_VERB = re.compile(r"^.*(?:实现|完成|达到)(?=[\u4e00-\u9fff]{2})")
 QUALIFIERS = ("national", "municipal")  # put last, as the catalogue does: green_factories_national
 TRAILING = re.compile(r"(?:同比|累计|共|已经|已|分别|均|保持|实现|完成|达到|达|为|是|超过|突破|约|近|接近|"
-                      r"增长|下降|增加|减少|提高|提升|加快|增速|增幅|高于|低于|高出|占|了|用了|计划|预计|可|将)+$")
+                      r"增长|下降|增加|减少|提高|提升|加快|增速|增幅|高于|低于|高出|高|低|占|了|用了|计划|预计|可|将)+$")
 NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}?(?=[上中里内]?(?:$|[，,。；;、]))")
 
 

@@ -7,8 +7,8 @@ drop numbers inside short quoted names (“十个新提升”), numbers glued to
 Latin letters (PM2.5, 5G) and the indefinite 一个.
 
 Traditional script and full-width digits are read through `printed.rule_text`;
-offsets and `raw` stay those of the printed text. 个百分点 and 个点 are one
-unit, 百分点. Also not figures: 718 in 中船718所 (a name), the shape of a plan
+offsets and `raw` stay those of the printed text. 个百分点, 百分点 and 个点
+are one unit, spelt 个百分点 as the reviewed facts write it. Also not figures: 718 in 中船718所 (a name), the shape of a plan
 (4项行动计划, 四个阶段) and the length of a holiday (假日三天).
 
 Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元); prices
@@ -32,10 +32,12 @@ UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
     "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤",
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
+    "幢", "栋", "方(?![面式向案法针位])",
 )
-COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口"
-# 个百分点 and 个点 are the same unit, as the reports' gold decides
-UNIT_NAMES = {"个百分点": "百分点", "个点": "百分点"}
+COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋"
+# Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
+POINTS = "个百分点"
+UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
 
 ARABIC = r"\d+(?:\.\d+)?"
 CHINESE = r"[一二两三四五六七八九十百千]+"
@@ -55,10 +57,14 @@ SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}$")
 # 718所 in 中船718所 names an institute; 3所 counts schools only before what they are, or alone
 SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大学|中学|小学|幼儿园|医院|卫生院|养老)")
-# what a count is a count of when it is the shape of a plan, not a quantity: 4项行动计划, 四个阶段
-STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|步骤|环节|行动计划|项行动|大行动|举措|措施)")
+# what a count is a count of when it is the shape of a plan or a piece, not a quantity:
+# 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
+STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施)")
 # 假日三天: the length of the holiday the figures cover
 HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假)$")
+# 1.4、1.8个百分点: numbers listed before a figure share its scale and unit
+LISTED_BEFORE = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?、)+$")
+LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 QUOTED_RE = re.compile(r"[“‘\"『「]([^”’\"』」]*)[”’\"』」]")
 NAME_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
 
@@ -127,6 +133,13 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
     return unit == "天" and bool(HOLIDAY_BEFORE.search(text[:match.start()]))
 
 
+def _scaled(value: Decimal, unit: str, scale_word: str) -> tuple[Decimal, str, bool]:
+    """(value, unit, converted): money to 亿元, other units keeping their scale (5.3万件)."""
+    if unit == "元" and scale_word:
+        return value * SCALES[scale_word] / YI, "亿元", scale_word != "亿"
+    return value, scale_word + unit, False
+
+
 def find_figures(printed: str) -> list[Figure]:
     """Every figure in `printed`, in order of appearance; offsets and `raw` as printed."""
     text = rule_text(printed)
@@ -146,22 +159,27 @@ def find_figures(printed: str) -> list[Figure]:
         scale_word = match.group("scale") or ""
         if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word):
             continue  # Chinese numerals count things (两家, 6个); 百万人口 is a description
+        if unit == "方" and not (number[0].isdigit() and scale_word):
+            continue  # 150万方 is a volume; 三方, 双方 are parties
         if text[match.end():match.end() + 1] == "级" or text[match.end():match.end() + 2] == "元级":
             continue  # 百亿级, 10亿元级单品: a size class, not a figure
         value = _number(number)
         if value is None:
             continue
         high = _number(match.group("high")) if match.group("high") else None
-        converted = False
-        if unit == "元" and scale_word:
-            value = value * SCALES[scale_word] / YI
-            high = high * SCALES[scale_word] / YI if high is not None else None
-            unit, converted = "亿元", scale_word != "亿"
-        elif scale_word:
-            unit = scale_word + unit
+        more = bool(match.group("more1") or match.group("more2"))
+        if listed := LISTED_BEFORE.search(text[:match.start()]):
+            for item in LISTED_NUMBER.finditer(listed.group(0)):
+                start = listed.start() + item.start()
+                item_value, item_unit, converted = _scaled(Decimal(item.group(0)), unit, scale_word)
+                figures.append(Figure(start, listed.start() + item.end(), float(item_value), item_unit,
+                                      printed[start:listed.start() + item.end()], converted=converted))
+        value, scaled_unit, converted = _scaled(value, unit, scale_word)
+        if high is not None:
+            high = _scaled(high, unit, scale_word)[0]
         figures.append(Figure(
-            start=match.start(), end=match.end(), value=float(value), unit=unit, raw=printed[match.start():match.end()],
-            more=bool(match.group("more1") or match.group("more2")),
+            start=match.start(), end=match.end(), value=float(value), unit=scaled_unit,
+            raw=printed[match.start():match.end()], more=more,
             high=float(high) if high is not None else None, converted=converted,
         ))
     for match in BIG_RE.finditer(text):

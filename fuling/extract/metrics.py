@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fuling.extract.figures import POINTS
+
 MONEY = ("亿元",)
 COUNT = ("家", "个", "户", "项", "名", "辆", "件", "万件", "台", "处", "人", "条", "所", "座")
-RELATIVE = ("%", "倍", "百分点")
+RELATIVE = ("%", "倍", POINTS)
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ RULES: list[MetricRule] = [
     _rule("industrial_gross_output", r"(?<!规上)(?<!规模以上)(?<!规模)工业总?产值", MONEY),
     _rule("industrial_value_added_above_scale", r"规上工业增加值|规模以上工业增加值|(?<=总产值、)增加值", MONEY),
     _rule("industrial_value_added", r"(?<!规上)(?<!规模以上)工业增加值", MONEY),
-    _rule("industrial_profit", r"规上工业利润|利润总额增长", MONEY),
+    _rule("industrial_profit", r"规上工业利润|规模以上工业(?:企业)?利润|(?<!公司)工业企业利润(?:总额)?(?:同比)?(?:增长)?|利润总额增长", MONEY),
     _rule("gdp", r"地区生产总值|(?<!万元)GDP(?!能耗)", MONEY),
     _rule("tax_revenue", r"(?<!工业)税收占", MONEY),
     _rule("industrial_tax_revenue", r"工业税收", MONEY),
@@ -80,7 +82,7 @@ RULES: list[MetricRule] = [
     _rule("key_industries", r"^产业", ("个",), stock=True),
     _rule("products_ranked_first_nationally", r"产量位居全国首位", COUNT, stock=True),
     # companies and projects
-    _rule("output_value", r"(?:年均)?工业总产值将|公司工业产值|年产值|实现产值|产值约|预计产值", MONEY),
+    _rule("output_value", r"(?:年均)?工业总产值将|公司工业产值|年产值|实现产值|产值约|预计产值|项目新增产值", MONEY),
     _rule("enterprise_revenue", r"营收|销售额", MONEY),
     _rule("enterprise_profit", r"利润(?:总额)?(?:同比)?(?:增长|超过)", MONEY),
     _rule("adipic_acid_capacity", r"己二酸(?!法)", ("万吨",), stock=True),
@@ -93,7 +95,7 @@ RULES: list[MetricRule] = [
     _rule("adipic_acid_global_share", r"全球.{0,2}$", ("%",)),
     _rule("adiponitrile_cost", r"己二腈产品成本", RELATIVE),
     _rule("market_share", r"市场占有率|国内占比", ("%",)),
-    _rule("pharma_output", r"医药产业份额", ("%",)),
+    _rule("pharma_output", r"医药产业份额|医药(?:制造业|产业)(?:产值)?", ("%",) + MONEY),
     _rule("nc_rate", r"数控化率", ("%",)),
     _rule("production_efficiency", r"效率", RELATIVE),
     _rule("production_workers", r"生产工人", RELATIVE),
@@ -113,7 +115,7 @@ RULES: list[MetricRule] = [
     _rule("green_supply_chains", r"绿色供应链", COUNT, stock=True),
     _rule("water_saving_enterprises", r"节水型企业", COUNT, stock=True),
     _rule("water_efficiency_leaders", r"水效领跑者", COUNT, stock=True),
-    _rule("coal_saved", r"节省标准煤", ("万吨",)),
+    _rule("coal_saved", r"节省标准煤|节约标准?煤|年节能", ("万吨", "吨")),
     _rule("phosphogypsum_generated", r"产生", ("万吨",)),
     _rule("phosphogypsum_stockpile", r"磷石膏足足有|堆积", ("万立方米",), stock=True),
     _rule("phosphogypsum_utilisation", r"消耗", ("万吨",)),
@@ -134,7 +136,7 @@ RULES: list[MetricRule] = [
     # innovation
     _rule("rd_spending", r"研发费用|研发(?:经费)?投入(?:总量)?(?!强度)", MONEY),
     _rule("rd_intensity", r"研发(?:经费)?投入强度", ("%",)),
-    _rule("sci_tech_fiscal_spending", r"用于科技创新|一般公共预算支出增幅", MONEY + ("百分点",)),
+    _rule("sci_tech_fiscal_spending", r"用于科技创新|一般公共预算支出增幅", MONEY + (POINTS,)),
     _rule("high_tech_enterprises", r"(?<!民营)高新技术企业(?!产值)", COUNT, stock=True),
     _rule("private_high_tech_enterprises", r"民营高新技术企业", COUNT, stock=True),
     _rule("tech_based_enterprises", r"科技型企业(?!获)", COUNT, stock=True),

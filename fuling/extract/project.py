@@ -181,7 +181,7 @@ def _keys(record: dict, level: int) -> set[tuple]:
     records no earlier level paired, so two 300亿元 targets in one paragraph stay apart."""
     if level == 0:
         return {("id", record.get("id"))}
-    value, unit = record.get("value"), UNIT_NAMES.get(record.get("unit"), record.get("unit"))  # 个百分点 = 百分点
+    value, unit = record.get("value"), UNIT_NAMES.get(record.get("unit"), record.get("unit"))  # 百分点 = 个百分点
     if level == 1:
         return {(s.get("article"), s.get("quote"), value, unit) for s in _sources_of(record)}
     return {(s.get("article"), s.get("paragraph"), record.get("metric"), value, unit) for s in _sources_of(record)}

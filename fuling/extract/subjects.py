@@ -2,20 +2,25 @@
 before it (rule text: Simplified), the article's own place by default.
 
 - Named entities of Fuling's own reports (`ENTITIES`), by their short names.
-- 全市 / 我市 / 重庆 → 重庆市, 全国 → 全国, 全区 / 该区 → the article's place,
+- 全市 / 我市 / 重庆 → 重庆市, 全国 (也 在全国范围内) → 全国, 全区 / 该区 / 区内 → the
+  article's place, 区内（不含高新区） → 沙坪坝区（不含高新区）, a part of it;
   and the districts and counties of Chongqing by full name; each only at the
   head of its clause (前三季度全市实现…, 而同期全国…), not where the text
   compares with it or puts something in it (高于全市, 占全国, 是全市…, 在全区…中).
 - Other names by what they end with: a company or group (…公司, …集团; at the
   head of a clause also …工业, …电池, …化工: 一季度，比亚迪电池实现产值…), a
-  park (…产业园, …高新区, …开发区) or a project (…项目, …管道, …基地), read
+  park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
   落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
+- A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
+  the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
+  (A与B公司签订…) is not a subject.
 - Words that point back: 园区 → the first park the article names (its title
   included); 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
   该项目 / 该公司 → the last name with that ending.
 - Not subjects: names listed as examples (A、B等6个项目), award winners
-  (华峰氨纶入选…), and the things a count counts (引进新材料产业链项目62个).
+  (华峰氨纶入选…), and the things a count counts (引进新材料产业链项目62个), also for
+  the figures after that count (…项目17个，占工业引资的43.1%).
 """
 from __future__ import annotations
 
@@ -66,7 +71,9 @@ DISTRICTS = (
     "忠县 云阳县 奉节县 巫山县 巫溪县 石柱土家族自治县 秀山土家族苗族自治县 酉阳土家族苗族自治县 "
     "彭水苗族土家族自治县 万盛经开区 两江新区"
 ).split()
-OWN_PLACE = r"全区|该区|本区|我区|全县|该县|本县"
+OWN_PLACE = r"全区|该区|本区|我区|区内|全县|该县|本县|县内"
+# 区内（不含高新区）: a part of the place, its own subject
+PART_OF_PLACE = re.compile(r"^[（(](?:不含|含|不包括|包括)[^（()）]{1,12}[）)]")
 CITY_WORDS = r"全市|我市|本市|重庆市|重庆(?!公司|分公司|日报|国际|市场|频道|高新区|两江|科学城|第|首|最)"
 # what may stand before a place that is the subject, besides time words
 CONNECTIVE = re.compile(r"(?:而|同期|其中|此外|同时|另外|初步核算|据统计|据初步统计测算|假日三天|以来|一年来)*")
@@ -78,7 +85,7 @@ ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTI
 # endings of names, and the ones only trusted at the head of a clause
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
 HEAD_ORG_END = r"工业|电池|化工|传动|汽车|制药|钢铁|电子"
-PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城"
+PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城|片区"
 PROJECT_END = r"项目|管道|基地"
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
@@ -86,17 +93,24 @@ NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此�
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
 VERB_BEFORE_NAME = re.compile(r"^(?:随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
                               r"其中一个|其中|一个)")
-PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市)")
+PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
 # a head-of-clause name is short and holds no verb: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业
 HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|全区|全市))[\u4e00-\u9fffA-Za-z]{2,5}$")
-GENERIC_START = re.compile(r"^(?:全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
+GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
 VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工")
 SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3}  # 研发基地, 生产基地 are kinds, not names
 BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
 POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
                       r"|(?:(?<=[，,。；;：:])|^|(?<=目前|如今|当前|今年|预计))(?P<bare>公司))")
+COUNT_RIGHT_AFTER = re.compile(r"^\s*[\d一二两三四五六七八九十百]+[个家项条座所户]")
 CLAUSE_HEAD = re.compile(r"(?:^|[，,。；;：:！？!?])\s*$")
+# the other party of an agreement: A与B签订…, A同B合作…
+COUNTERPART_BEFORE = re.compile(r"[与同和]$")
+COUNTERPART_AFTER = re.compile(r"^(?:签订|签署|签约|达成|合作|共建)")
+# a town or street named at the head of a clause (赶水镇与…, 龙华镇新增…), and the words meaning the piece's own
+TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
+OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 
 
 ORG_WORDS = ("公司", "企业", "集团")
@@ -114,6 +128,13 @@ class Memory:
     place: str
     main_park: str = ""
     last_by_key: dict[str, str] = field(default_factory=dict)
+    own_part: str = ""  # 沙坪坝区（不含高新区）, once 区内（不含高新区） is named: what a later 区内 means
+
+    def learn_part(self, text: str) -> None:
+        """区内（不含高新区）: the part of the place a later bare 区内 stands for."""
+        for match in re.finditer(r"(?:区内|县内)(?=[（(])", text):
+            if part := PART_OF_PLACE.match(text[match.end():]):
+                self.own_part = self.place + "（" + part.group(0)[1:-1] + "）"
 
     @property
     def own_park(self) -> str:
@@ -187,8 +208,9 @@ def _named(text: str) -> list[tuple[int, str, str]]:
 
 
 def _counted(text: str, end: int) -> bool:
-    """The name is what the figure right after it counts (项目62个)."""
-    return text[end:].strip() == ""
+    """The name is what the figure right after it counts (项目62个), also for the figures
+    after that count (引进战略性新兴产业项目17个，占工业引资的43.1%)."""
+    return text[end:].strip() == "" or bool(COUNT_RIGHT_AFTER.match(text[end:]))
 
 
 def _heads_clause(text: str, start: int) -> bool:
@@ -212,11 +234,17 @@ def _mentions(text: str, place: str, memory: Memory | None):
     """(end, subject) of every mention in `text`, in order."""
     found = []
     for match in PLACES_RE.finditer(text):
-        if not _heads_clause(text, match.start()) or RANKED_AFTER.match(text[match.end():]):
+        kind, word, after = match.lastgroup, match.group(0), text[match.end():]
+        nationwide = kind == "country" and after.startswith("范围内")  # 本批名单在全国范围内共遴选出…
+        if not (_heads_clause(text, match.start()) or nationwide) or RANKED_AFTER.match(after):
             continue
-        kind, word = match.lastgroup, match.group(0)
         subject = {"own": place, "city": CITY, "country": "全国"}.get(kind, word)
-        found.append((match.start(), match.end(), subject))
+        end = match.end()
+        if kind == "own" and (part := PART_OF_PLACE.match(after)):
+            subject, end = place + "（" + part.group(0)[1:-1] + "）", end + part.end()
+        elif word in ("区内", "县内") and memory is not None and memory.own_part:
+            subject = memory.own_part
+        found.append((match.start(), end, subject))
     if (own := _own_short_name(place)) is not None:
         found += [(m.start(), m.end(), place) for m in own.finditer(text)]
     known = [(m.start(), m.end()) for m in ENTITY_RE.finditer(text)]
@@ -228,7 +256,15 @@ def _mentions(text: str, place: str, memory: Memory | None):
             continue
         if any(a < match.end() and start < b for a, b in known):
             continue  # a name of ENTITIES, by its own short name
+        if COUNTERPART_BEFORE.search(text[:start]) and COUNTERPART_AFTER.match(text[match.end():]):
+            continue  # 赶水镇与大江工业公司签订收储协议: the other party, not who the figures are about
         found.append((start, match.end(), _short_name(head + match.group(0))))
+    for match in TOWN_RE.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in known):  # 慧谷湖科创小镇 is a name of ENTITIES
+            found.append((match.start(), match.end(), match.group(0)))
+    for match in OWN_TOWN_RE.finditer(text):
+        if _heads_clause(text, match.start()) and (town := _own_town(place, memory)):
+            found.append((match.start(), match.end(), town))
     if memory is not None:
         found += _pointing_back(text, memory)
     # at one end the longest mention wins (重庆市荣昌高新区 over 重庆市)
@@ -251,6 +287,12 @@ def _pointing_back(text: str, memory: Memory):
         if name:
             found.append((match.start(), match.end(), name))
     return found
+
+
+def _own_town(place: str, memory: Memory | None) -> str:
+    """The town a 镇域内 / 该镇 means: the article's own (綦江区赶水镇 → 赶水镇)."""
+    match = re.search(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)$", re.sub(r"^.*?(?:区|县)", "", place))
+    return match.group(0) if match else ""
 
 
 def subject_of(scope: str, place: str, memory: Memory | None = None) -> str:

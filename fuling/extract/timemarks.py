@@ -11,12 +11,16 @@ Relative time resolves against the article's publication date:
 - 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月 → that month
   alone ("2020-03/2020-03");
 - 过去五年, 近五年, 五年间, 五年来 → the five years up to the year reported on;
+- 元旦小长假, 国庆假期, 春节期间 → the days off of that holiday nearest the
+  publication, from the State Council's schedule (core/holidays.py):
+  "2017-12-30/2018-01-01";
 - 截至去年底, 截至2021年底, 截至8月底, 截至6月30日 → as of that day;
 - 截至目前, 目前, 当前, 如今, 自2010年…以来 → the publication date;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
-  the figure an estimate; 2020年3月9日 → that day (a dated event).
+  the figure an estimate; 2020年3月9日, 去年3月9日 → that day (a dated event),
+  and 当年一季度 after it a quarter of that year.
 
 How far a phrase reaches (`scope`): most reach the end of their paragraph; a
 dated event and 十三五 their sentence (and 那时 / 当时 at the head of the next
@@ -34,6 +38,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from fuling.core.holidays import HOLIDAY_NAMES, holiday_days
 from fuling.core.numbers import chinese_number
 
 
@@ -42,7 +47,7 @@ class TimeMark:
     """A time phrase found in the text."""
 
     end: int  # offset just after the phrase
-    kind: str  # "year", "span", "asof", "now", "plan", "date", "years"
+    kind: str  # "year", "span", "asof", "now", "plan", "date", "years", "days"
     year: int
     month_from: int = 1
     month_to: int = 12
@@ -53,6 +58,7 @@ class TimeMark:
     scope: str = "paragraph"  # "paragraph", "sentence" or "clause": how far the phrase reaches
     comparison: bool = False  # 较去年同期, 比上半年: what the figure is compared with
     year_from: int = 0  # "years": the first year of a span of years
+    first_day: dt.date | None = None  # "days": the first day of a holiday; its last is year, month_to, day
 
 
 SPAN = r"(\d{1,2})\s*月?\s*[-—–~至]\s*(\d{1,2})\s*月"
@@ -75,6 +81,16 @@ def _relative_year(word: str | None, digits: str | None, y: int) -> int:
 
 
 YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年))?"
+# 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
+HOLIDAY = re.compile("(" + "|".join(HOLIDAY_NAMES) + ")节?(?:小长假|长假|假期|黄金周|期间|假日)")
+
+
+def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
+    days = holiday_days(match.group(1), pub)
+    if days is None:
+        return None
+    first, last = days
+    return TimeMark(match.end(), "days", last.year, month_to=last.month, day=last.day, first_day=first)
 
 
 def _patterns(pub: dt.date):
@@ -94,9 +110,13 @@ def _patterns(pub: dt.date):
         return TimeMark(m.end(), "years", reported, year_from=reported - n + 1)
 
     return [
+        (HOLIDAY, lambda m: _holiday(m, pub)),
         (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
          lambda m: TimeMark(m.end(), "date", int(m.group(1)), month_to=int(m.group(2)), day=int(m.group(3)),
                             scope="sentence")),
+        (re.compile(r"(?<!截至)(去年|今年|前年|上年)(\d{1,2})月(\d{1,2})日"),
+         lambda m: TimeMark(m.end(), "date", _relative_year(m.group(1), None, y), month_to=int(m.group(2)),
+                            day=int(m.group(3)), scope="sentence")),
         (re.compile(r"截至(\d{4})年底"), lambda m: TimeMark(m.end(), "asof", int(m.group(1)), month_to=12)),
         (re.compile(r"截至去年底|去年底|上年底"), lambda m: TimeMark(m.end(), "asof", y - 1, month_to=12)),
         (re.compile(r"(\d{4})年底"), lambda m: TimeMark(m.end(), "asof", int(m.group(1)), month_to=12)),
@@ -116,7 +136,7 @@ def _patterns(pub: dt.date):
         (re.compile(r"[“\"]?十三五[”\"]?(?:以来|期间)"), lambda m: TimeMark(m.end(), "plan", 2016, 1, 12, scope="sentence")),
         (re.compile(r"上世纪(\d)0年代"), lambda m: TimeMark(m.end(), "year", 1900 + int(m.group(1)) * 10)),
         (re.compile(r"(?:到|力争|至)(\d{4})年"), lambda m: TimeMark(m.end(), "year", int(m.group(1)), future=True)),
-        (re.compile(r"(\d{4})(?:年|发展目标|全市)"), lambda m: TimeMark(m.end(), "year", int(m.group(1)))),
+        (re.compile(r"(\d{4})(?:\s?年|发展目标|全市)"), lambda m: TimeMark(m.end(), "year", int(m.group(1)))),
         (re.compile(r"自(\d{4})年.{0,8}以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"今年(\d{1,2})月(?!底)"),
          lambda m: TimeMark(m.end(), "year", y, prospective=int(m.group(1)) > pub.month)),
@@ -133,10 +153,18 @@ def _patterns(pub: dt.date):
     ]
 
 
+def _spaced(pattern: re.Pattern) -> re.Pattern:
+    """The pattern also reading dates printed with spaces around their digits
+    (截至 2021 年底, 2022 年): an optional space between a number and 年/月/日."""
+    source = re.sub(r"\)(?=[年月日])", r")\\s?", pattern.pattern)
+    source = re.sub(r"(?<=[年月至到])\((?=\\d)", r"\\s?(", source)
+    return re.compile(source)
+
+
 def _skipped(text: str, match: re.Match) -> bool:
     if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
         return True  # 力争2030年前: a deadline, not a period
-    if match.re.pattern.startswith("(\\d{4})(?:年") and text[match.start() - 1:match.start()] in ("自", "从"):
+    if match.re.pattern.startswith("(\\d{4})(?:\\s?年") and text[match.start() - 1:match.start()] in ("自", "从"):
         return True  # 自2010年落户…以来: a starting point, read by the 以来 rule
     return False
 
@@ -158,13 +186,26 @@ def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
     taken: list[tuple[int, int]] = []
     marks: list[TimeMark] = []
     for pattern, build in _patterns(pub):
-        for match in pattern.finditer(text):
+        for match in _spaced(pattern).finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken) or _skipped(text, match):
                 continue
+            if (mark := build(match)) is None:
+                continue  # a holiday the schedule does not know: left to the other rules
             taken.append(match.span())
-            marks.append(_placed(text, match.start(), build(match)))
+            marks.append(_placed(text, match.start(), mark))
     marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken)
-    return sorted(marks, key=lambda m: m.start)
+    return _that_year(text, sorted(marks, key=lambda m: m.start))
+
+
+def _that_year(text: str, marks: list[TimeMark]) -> list[TimeMark]:
+    """当年一季度 after 去年3月9日: the part of the year last spoken of, not of this year."""
+    resolved: list[TimeMark] = []
+    for mark in marks:
+        earlier = [m for m in resolved if not m.comparison]
+        if mark.kind == "span" and text[max(0, mark.start - 2):mark.start] == "当年" and earlier:
+            mark = replace(mark, year=earlier[-1].year)
+        resolved.append(mark)
+    return resolved
 
 
 def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken) -> list[TimeMark]:
@@ -216,4 +257,6 @@ def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool
         return str(mark.year) if mark.month_to == 12 and not mark.day else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
     if mark.kind in ("now", "date"):
         return dt.date(mark.year, mark.month_to, mark.day).isoformat()
+    if mark.kind == "days":
+        return f"{mark.first_day.isoformat()}/{dt.date(mark.year, mark.month_to, mark.day).isoformat()}"
     raise ValueError(mark.kind)

@@ -4,7 +4,13 @@ The last phrase before the figure that still reaches it (timemarks.TimeMark.scop
 and is not a comparison; with none, a list of figures before “……” takes the
 phrase that opens the text after it (混动变速器销量3.18万台……一季度，青山工业…).
 
-Two readings on top of timemarks.period_of:
+Readings on top of timemarks.period_of:
+
+- with no time word, an estimate (预计年产值可达…) and a rule in force (可获得奖励
+  50万元) are as of the publication date, not the year a piece printed in
+  January–March reviews;
+- a dated event of the sentence (去年3月9日) dates a figure under the quarter or
+  months it falls in (…当年一季度重点项目…一次推出73个);
 
 - an estimate of what a plant will do once built (建成后预计产值…) is made now:
   a past year named in an earlier clause (2019年9月开工的…) is not its period,
@@ -21,6 +27,8 @@ from fuling.extract.clauses import Where
 from fuling.extract.timemarks import TimeMark, period_of
 
 PROSPECTIVE = re.compile(r"预计|建成后|达产后|投产后")
+# a rule in force, not a result of the year reviewed: 获评的…可分别获得一次性奖励50万元
+STANDING = re.compile(r"可(?:分别)?(?:获得|享受|领取)|最高(?:可|给予)|给予[^，,。；;]{0,8}(?:奖励|补助|补贴)")
 ELLIPSIS = "……"
 
 
@@ -39,7 +47,19 @@ def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Whe
         if mark.scope == "clause" and mark.end < where.clause_start:
             continue  # 成立于2002年: only its clause
         chosen = mark
+    if chosen is not None and chosen.kind == "span":
+        chosen = _event_within(chosen, marks, where)
     return chosen if chosen is not None else _after_ellipsis(marks, where)
+
+
+def _event_within(span: TimeMark, marks: list[TimeMark], where: Where) -> TimeMark:
+    """去年3月9日，…举行了当年一季度重点项目…活动，一次推出73个: the dated event of the
+    sentence, not the quarter it falls in, dates the figure."""
+    event = next((m for m in reversed(marks) if m.kind == "date" and not m.comparison
+                  and where.sent_start <= m.start < span.start), None)
+    if event and event.year == span.year and span.month_from <= event.month_to <= span.month_to:
+        return event
+    return span
 
 
 def _after_ellipsis(marks: list[TimeMark], where: Where) -> TimeMark | None:
@@ -61,6 +81,8 @@ def ellipsis_scope(where: Where) -> str | None:
 
 def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pub: dt.date,
                   stock: bool, cumulative: bool, kind: str, measure: str) -> str:
+    if mark is None and (kind == "estimate" or STANDING.search(where.clause_lead)):
+        return pub.isoformat()  # 达产后预计年产值…, 可获得奖励50万元: said at publication
     if (kind == "estimate" and mark is not None and mark.kind == "year" and mark.year < pub.year
             and mark.end <= where.clause_start and PROSPECTIVE.search(where.clause_lead)):
         return pub.isoformat()

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from fuling.extract.figures import POINTS
+
 AT_LEAST_BEFORE = re.compile(r"(突破|超过|超|逾|至少|不低于)")
 ABOUT_BEFORE = re.compile(r"((?<![签预合制节公条])约|接近|近)")  # 签约, 节约 are not 约
 AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
@@ -72,7 +74,7 @@ def points_measure(lead: str, sentence_lead: str) -> tuple[str, int]:
 
 def relative_measure(lead: str, after: str, unit: str, sentence_lead: str = "") -> tuple[str, int]:
     """(measure, sign) of a %, 倍 or 百分点 figure from the words nearest it."""
-    if unit == "百分点":
+    if unit == POINTS:
         return points_measure(lead, sentence_lead or lead)
     if re.match(r"^(?:以上|左右)?的(?:提升|增长|增速|增幅)", after):
         return "growth", 1

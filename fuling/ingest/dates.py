@@ -90,6 +90,8 @@ THIS_YEAR_RE = re.compile(r"今年")
 # A five-year plan named with its year: “十三五”收官之年 is 2020, “十四五”开局之年 2021.
 PLAN_YEAR_RE = re.compile(r"十([一二三四五六])五”?的?(收官之年|最后一年|开局之年|第一年|首年)")
 PLAN_NUMBERS = "一二三四五六"
+# the plan year opens its sentence (“十四五”开局之年，沙坪坝区…): the text speaks of the year it is written in
+PLAN_YEAR_OPENS_RE = re.compile(r"(?:^|[。！？\n）)电讯])\s*(?:作为|在|值此)?[“\"]?$")
 FIRST_PLAN_YEAR = 2006  # “十一五” ran 2006-2010
 # Words in a report's opening that name the season of writing: month, and whether it is the start of a year
 # (when a report that says 去年 reviews the year its latest dated event belongs to).
@@ -186,7 +188,8 @@ def year_months(body: Body) -> list[tuple[dt.date, str]]:
 
 def plan_year(body: Body) -> tuple[int, str, str] | None:
     """(year, clause, relative word) from `作为“十三五”收官之年，去年…`: the plan year
-    a clause names together with 去年 or 今年 in its sentence (-> 2020, …, 去年)."""
+    a clause names together with 去年 or 今年 in its sentence (-> 2020, …, 去年), or
+    one that opens its sentence (`“十四五”开局之年，全区…` -> 2021, …, "")."""
     for match in PLAN_YEAR_RE.finditer(body.rule):
         first = FIRST_PLAN_YEAR + 5 * PLAN_NUMBERS.index(match.group(1))
         year = first if match.group(2) in ("开局之年", "第一年", "首年") else first + 4
@@ -194,6 +197,8 @@ def plan_year(body: Body) -> tuple[int, str, str] | None:
         for word in ("去年", "今年"):
             if word in sentence:
                 return year, body.clause(match.start(), match.end()), word
+        if PLAN_YEAR_OPENS_RE.search(body.rule[:match.start()]):
+            return year, body.clause(match.start(), match.end()), ""  # “十四五”开局之年，…: the year of writing
     return None
 
 
@@ -244,6 +249,8 @@ def publication_year(body: Body) -> tuple[int, str] | None:
     if pinned := plan_year(body):
         year, clause, word = pinned
         published = year + 1 if word == "去年" else year
+        if not word:
+            return published, f"文中以“{clause}”开句，所说为当年：{year}年"
         return published, f"文中“{clause}”与“{word}”同句：{word}为{year}年，故为{published}年"
     mentions = [YearMention(d.year, c) for d, c in full_dates(body)] + event_years(body)
     if not mentions:
