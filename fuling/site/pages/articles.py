@@ -55,10 +55,7 @@ def generate(ctx) -> dict[str, bytes]:
     by_article = facts_by_article(ctx.site)
     total = len(views.articles)
     for done, view in enumerate(views.articles, start=1):
-        path = article_page(view.article.slug)
-        # Nothing it shows changed since the last build: the last build's bytes (the build cache, ctx.memo).
-        out.update(ctx.memo.reused_page(path, ctx.site, ctx.charts,
-                              lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
+        out.update(_article_page(ctx, view, by_article.get(view.article.slug, [])))
         # at 1,000 articles most of a 15-second render, which was silent
         report_progress(ctx.progress, "render articles", done, total)
     return out
