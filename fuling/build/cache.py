@@ -301,12 +301,15 @@ class BuildState(Memo):
         return data
 
     def recorded_pages(self):
-        return dict(self.page_reads), set(self.reused)
+        # With what the pages kept (`remembered`: an article's blocks) for the next build.
+        kept = {key: hit for key, hit in self.parsed_used.items() if key[1].startswith("=")}
+        return dict(self.page_reads), set(self.reused), kept
 
     def keep_recorded_pages(self, recorded) -> None:
-        reads, reused = recorded
+        reads, reused, kept = recorded
         self.page_reads.update(reads)
         self.reused.update(reused)
+        self.parsed_used.update(kept)
 
     def _written_as_recorded(self, path: str) -> bool:
         """`out/path` is the file the last build wrote (its size and mtime)."""

@@ -11,7 +11,9 @@ Nothing here writes files: the build does that (fuling/build/write.py).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -67,7 +69,8 @@ class RenderContext:
     # the pipeline passes the result of the exports it runs beside render, so they are made once.
     exports: Callable[[], dict[str, bytes]] | None = None
     reporter: Reporter | None = None  # the build's, for the progress of long generators
-    memo: Memo = NO_MEMO  # the build cache: fact rows and article pages that did not change
+    memo: Memo = NO_MEMO  # the build cache: fact rows and pages that did not change
+    _current: dict = field(default_factory=dict)  # read -> its digest in this build (current_digest)
 
     def progress(self, name: str, done: int, total: int) -> None:
         """`done` of `total` items of a long generator (fuling.core.reporter). A generator forked to
@@ -101,7 +104,14 @@ class RenderContext:
         return {path: self.memo.page(path, digest, self.current_digest, render)}
 
     def current_digest(self, read: tuple) -> str:
-        """What a read recorded by `page` gives in this build ("" when it no longer can)."""
+        """What a read recorded by `page` gives in this build ("" when it no longer can);
+        asked once per build for each read, however many pages recorded it."""
+        known = self._current.get(read)
+        if known is None:
+            known = self._current[read] = self._digest_now(read)
+        return known
+
+    def _digest_now(self, read: tuple) -> str:
         kind = read[0]
         try:
             if kind == "template":
@@ -122,14 +132,30 @@ class RenderContext:
         return self.site.config.site_url + pretty
 
 
+class _DigestPickler(pickle.Pickler):
+    """Pickles view data for a digest. An article counts by its front matter alone: the lists
+    hand templates whole articles but show their titles, dates and summaries. Its body
+    reaches a page as the blocks rendered for it (part of the data), and a template reading
+    `article.blocks` itself records that read (RecordingEnvironment.getattr)."""
+
+    def reducer_override(self, obj):
+        if isinstance(obj, Article):
+            return tuple, (tuple((k, v) for k, v in vars(obj).items() if k != "blocks"),)
+        return NotImplemented
+
+
 def data_digest(value) -> str:
-    """A digest of a value by its repr: the view data are dataclasses, lists, strings and
-    numbers, whose repr is their content. A repr naming an address (an object without one of
-    its own) would differ every build: "" then, which is never reused."""
-    text = repr(value)
-    if " at 0x" in text:
+    """A digest of a value by its pickle: the view data are dataclasses, lists, strings and
+    numbers, pickled as their content (many times faster than their repr). A value that
+    cannot be pickled gives "", which is never reused."""
+    buffer = io.BytesIO()
+    pickler = _DigestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: an object met twice is written twice, so sharing cannot change the bytes
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return ""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
 
 
 class RecordingEnvironment(jinja2.Environment):

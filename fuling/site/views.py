@@ -127,19 +127,13 @@ class FactView:
 
 @dataclass
 class ArticleView:
-    """An article as the lists show it. Its repr (what a page's recorded digest is made of,
-    fuling.site.render.data_digest) holds its front matter but not its body: a list does not
-    change when a paragraph does. A template that reads `article.blocks` anyway records that
-    read itself (RecordingEnvironment.getattr)."""
-
     slug: str
-    article: Article = field(repr=False)
-    title: str = ""
-    date: str = ""
-    date_label: str = ""
-    tags: list[tuple[str, str]] = field(default_factory=list)  # (theme slug, theme title)
-    fact_count: int = 0
-    front_matter: tuple = ()  # every field of the article but its body, for the repr
+    article: Article
+    title: str
+    date: str
+    date_label: str
+    tags: list[tuple[str, str]]  # (theme slug, theme title)
+    fact_count: int
 
     @property
     def href(self) -> str:
@@ -302,7 +296,6 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
             slug=a.slug, article=a, title=a.title, date=a.date.isoformat(), date_label=date_label(a.date),
             tags=[(t, site.themes[t].title) for t in a.tags if t in site.themes],
             fact_count=counts.get(a.slug, 0),
-            front_matter=tuple((k, v) for k, v in vars(a).items() if k != "blocks"),
         )
         for a in sorted(site.articles.values(), key=lambda a: (a.date, a.slug), reverse=True)
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fuling.core.reporter import report_progress
 from fuling.core.urls import article_page, relative_url
 from fuling.site.markup import block_marks, link_tag, render_block
+from fuling.site.render import data_digest
 
 
 def facts_by_article(site) -> dict[str, list]:
@@ -41,6 +42,16 @@ def _blocks(ctx, article, path: str, facts: list) -> list[dict]:
         else:
             out.append({"kind": block.kind, "anchor": block.anchor, "html": html})
     return out
+
+
+def _kept_blocks(ctx, article, path: str, cited: list) -> list[dict]:
+    """`_blocks`, kept between builds under a digest of all it reads: the article's body, the
+    facts citing it and their views (an edit elsewhere leaves an article's HTML as it was)."""
+    views = ctx.views.facts
+    key = data_digest((path, article.blocks, cited, [views.get(f.id) for f in cited]))
+    if not key:
+        return _blocks(ctx, article, path, cited)
+    return ctx.memo.remembered("article-blocks", key, lambda: _blocks(ctx, article, path, cited))
 
 
 def generate(ctx) -> dict[str, bytes]:
@@ -85,6 +96,6 @@ def _article_page(ctx, view, cited: list) -> dict[str, bytes]:
         section="articles", title=f"{article.title} · {ctx.site.config.title}",
         description=article.summary or article.subtitle or article.title,
         canonical=ctx.canonical(path), view=view, article=article,
-        blocks=_blocks(ctx, article, path, cited), facts=facts,
+        blocks=_kept_blocks(ctx, article, path, cited), facts=facts,
     ))
     return out
