@@ -94,9 +94,10 @@ class RenderContext:
 
         def render() -> tuple[bytes, dict]:
             reads: dict = {}
+            values = {k: v.produce() if isinstance(v, Derived) else v for k, v in data.items()}
             self.env.reads = reads
             try:
-                html = self.env.get_template(template).render(page_path=path, **data)
+                html = self.env.get_template(template).render(page_path=path, **values)
             finally:
                 self.env.reads = None
             return html.encode("utf-8"), reads
@@ -132,6 +133,15 @@ class RenderContext:
         return self.site.config.site_url + pretty
 
 
+@dataclass
+class Derived:
+    """View data a page may not need to make: `produce()` is called only when the page is
+    rendered, and the page's digest counts `key` (a digest of all `produce` reads) instead."""
+
+    key: str
+    produce: Callable[[], object]
+
+
 class _DigestPickler(pickle.Pickler):
     """Pickles view data for a digest. An article counts by its front matter alone: the lists
     hand templates whole articles but show their titles, dates and summaries. Its body
@@ -139,6 +149,8 @@ class _DigestPickler(pickle.Pickler):
     `article.blocks` itself records that read (RecordingEnvironment.getattr)."""
 
     def reducer_override(self, obj):
+        if isinstance(obj, Derived):
+            return str, (obj.key,)
         if isinstance(obj, Article):
             return tuple, (tuple((k, v) for k, v in vars(obj).items() if k != "blocks"),)
         return NotImplemented

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fuling.core.reporter import report_progress
 from fuling.core.urls import article_page, relative_url
 from fuling.site.markup import block_marks, link_tag, render_block
-from fuling.site.render import data_digest
+from fuling.site.render import Derived, data_digest
 
 
 def facts_by_article(site) -> dict[str, list]:
@@ -44,14 +44,15 @@ def _blocks(ctx, article, path: str, facts: list) -> list[dict]:
     return out
 
 
-def _kept_blocks(ctx, article, path: str, cited: list) -> list[dict]:
-    """`_blocks`, kept between builds under a digest of all it reads: the article's body, the
-    facts citing it and their views (an edit elsewhere leaves an article's HTML as it was)."""
+def _derived_blocks(ctx, article, path: str, cited: list):
+    """`_blocks`, made only when the page is rendered again, and kept between builds: both
+    under a digest of all it reads (the article's body, the facts citing it and their views),
+    so an unchanged article page costs that digest and no Markdown."""
     views = ctx.views.facts
     key = data_digest((path, article.blocks, cited, [views.get(f.id) for f in cited]))
     if not key:
         return _blocks(ctx, article, path, cited)
-    return ctx.memo.remembered("article-blocks", key, lambda: _blocks(ctx, article, path, cited))
+    return Derived(key, lambda: ctx.memo.remembered("article-blocks", key, lambda: _blocks(ctx, article, path, cited)))
 
 
 def generate(ctx) -> dict[str, bytes]:
@@ -96,6 +97,6 @@ def _article_page(ctx, view, cited: list) -> dict[str, bytes]:
         section="articles", title=f"{article.title} · {ctx.site.config.title}",
         description=article.summary or article.subtitle or article.title,
         canonical=ctx.canonical(path), view=view, article=article,
-        blocks=_kept_blocks(ctx, article, path, cited), facts=facts,
+        blocks=_derived_blocks(ctx, article, path, cited), facts=facts,
     ))
     return out
