@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from harness import open_page
 
-from fuling.core.facts import FACTS_PER_PAGE, explorer_order, explorer_pages, metric_label
+from fuling.core.facts import FACTS_PER_PAGE, explorer_order, explorer_pages
 from fuling.core.periods import period_sort_key
 from fuling.core.urls import facts_page
 
