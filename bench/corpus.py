@@ -67,6 +67,7 @@ CHARTS = [
     ("high-tech-firms", "涪陵高新技术企业", "High-tech firms in Fuling", "innovation", "line", "high_tech_firms"),
 ]
 DISTRICT_ARTICLES = 8
+FACTS_PER_ARTICLE = 7  # each article's figures (_article); the first DISTRICT_ARTICLES add one per chart
 
 FILLER = [
     "早春时节，涪陵大地生机勃勃，高质量发展热潮汹涌澎湃",
@@ -161,7 +162,7 @@ def _article(i: int) -> ArticleSpec:
         return lead + PHRASES[metric].format(s=subj, v=_printed(value), u=unit)
 
     add("p", _filler(rng, 3))
-    metrics = rng.sample(METRICS, 7)
+    metrics = rng.sample(METRICS, FACTS_PER_ARTICLE)
     heading_at = {2: HEADINGS[i % 4], 5: HEADINGS[(i + 1) % 4]}
     for n, metric in enumerate(metrics):
         if n in heading_at:
@@ -207,6 +208,14 @@ def article_text(art: ArticleSpec) -> str:
     prefix = {"h2": "## ", "li": "- "}
     body = "\n\n".join(f"{prefix.get(kind, '')}{text} {{#{anchor}}}" for anchor, kind, text in art.blocks)
     return f"---\n{_dump(front).strip()}\n---\n\n{body}\n"
+
+
+def articles_for_facts(facts: int) -> int:
+    """The fewest articles whose corpus holds at least `facts` fact records."""
+    n = 0
+    while FACTS_PER_ARTICLE * n + min(n, DISTRICT_ARTICLES) * len(CHARTS) < facts:
+        n += 1
+    return n
 
 
 def make_corpus(dest: Path, n: int, repo: Path) -> list[ArticleSpec]:

@@ -15,9 +15,17 @@ of wall-clock seconds; memory is the peak resident set of the build process.
 The last line is for scripts:
 
     full_s=… noop_s=… edit_s=… n1000_full_s=… n1000_edit_s=… peak_mb=… vs_pelican=…
+    preview_edit_1000_s=… edit_1000_s=… edit_article_1000_s=… pelican_edit_1000_s=…
+    full_1000_vs_pelican=… full_5_vs_pelican=… facts_page_kb_10000=… peak_mb_10000=…
 
 full_s, noop_s and edit_s are at 5 articles; vs_pelican is our full build over
-Pelican's, the worst over the sizes measured.
+Pelican's, the worst over the sizes measured. Both tools are measured in turn,
+measurement by measurement, so a loaded machine slows both alike. Besides the
+article counts, a project with at least 10,000 facts (`--facts`, 1,424 articles)
+is built: facts_page_kb_10000 is the largest page of its facts explorer and
+peak_mb_10000 its peak memory. preview_edit_1000_s is bench/preview.py's time from
+saving a fact to the reload of the open page at 1,000 articles; pelican_edit_1000_s
+is Pelican's rebuild after one article edit (its sources have no fact files).
 """
 from __future__ import annotations
 
@@ -41,7 +49,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import make_corpus, make_pelican_project  # noqa: E402
+from corpus import articles_for_facts, make_corpus, make_pelican_project  # noqa: E402
 
 PELICAN_VENV = HERE / ".venv-pelican"
 PELICAN_REQ = ["pelican==4.12.*", "markdown>=3.5"]
@@ -70,6 +78,10 @@ class Row:
     tool: str
     articles: int
     runs: dict[str, list[Run]] = field(default_factory=dict)
+
+    facts: int = 0
+    facts_page_kb: float = 0.0  # the largest page of the facts explorer
+    page_kb: float = 0.0  # the largest HTML page of the site
 
     def median(self, what: str) -> float | None:
         runs = self.runs.get(what)
@@ -183,50 +195,80 @@ def edit_article(path: Path, step: int) -> None:
     path.write_text(f"{head}（第{step}次修订）{sep}{tail}\n", encoding="utf-8")
 
 
-def bench_ours(project: Path, n: int, runs: int) -> Row:
-    row = Row("涪陵数据", n)
-    cmd = [sys.executable, str(REPO / "build.py"), "--root", str(project), "build"]
+def clear_ours(project: Path) -> None:
+    """Cold: no site, no spare copy of the one before (.site-spare), no build cache."""
+    for leftover in [project / "site", project / ".cache", *project.glob(".site*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def clear_pelican(project: Path) -> None:
+    shutil.rmtree(project / "output", ignore_errors=True)
+    shutil.rmtree(project / "cache", ignore_errors=True)
+
+
+def bench_size(ours_dir: Path, peer_dir: Path | None, n: int, runs: int, pelican: Path | None) -> tuple[Row, Row | None]:
+    """Both tools on the same articles, interleaved measurement by measurement (ours, then
+    Pelican's), so that the load of a shared machine falls on both alike."""
+    ours, peer = Row("涪陵数据", n), (Row("Pelican 4.12", n) if pelican else None)
+    ours_cmd = [sys.executable, str(REPO / "build.py"), "--root", str(ours_dir), "build"]
+    peer_cmd = [str(pelican), "content", "-s", "pelicanconf.py", "-q"] if pelican else []
     env = build_env(CI="1")
-    full = row.runs["full"] = []
-    for _ in range(runs):
-        # Cold: no site, no spare copy of the one before (.site-spare), no build cache.
-        for leftover in [project / "site", project / ".cache", *project.glob(".site*")]:
-            shutil.rmtree(leftover, ignore_errors=True)
-        full.append(timed(cmd, project, env))
-    row.runs["noop"] = [timed(cmd, project, env) for _ in range(runs)]
     slug = f"report-{n // 2:04d}"
-    row.runs["edit_fact"] = []
+    for what in ("full", "noop", "edit_fact", "edit_article"):
+        ours.runs[what] = []
+        if peer and what != "edit_fact":  # Pelican's sources have no fact files
+            peer.runs[what] = []
+    for _ in range(runs):
+        clear_ours(ours_dir)
+        ours.runs["full"].append(timed(ours_cmd, ours_dir, env))
+        if peer:
+            clear_pelican(peer_dir)
+            peer.runs["full"].append(timed(peer_cmd, peer_dir))
+    for _ in range(runs):
+        ours.runs["noop"].append(timed(ours_cmd, ours_dir, env))
+        if peer:
+            peer.runs["noop"].append(timed(peer_cmd, peer_dir))
     for step in range(1, runs + 1):
-        fact_id, new = edit_fact_value(project, slug, step)
-        row.runs["edit_fact"].append(timed(cmd, project, env))
+        fact_id, new = edit_fact_value(ours_dir, slug, step)
+        ours.runs["edit_fact"].append(timed(ours_cmd, ours_dir, env))
         # A fast build that shows the old number would be worthless: check the data export.
-        if float(exported_value(project, fact_id)) != float(new):
+        if float(exported_value(ours_dir, fact_id)) != float(new):
             raise SystemExit(f"fact {fact_id}: site/data/facts.csv does not show the edited value {new}")
-    row.runs["edit_article"] = []
     for step in range(1, runs + 1):
-        edit_article(project / "content" / "articles" / f"{slug}.md", step)
-        row.runs["edit_article"].append(timed(cmd, project, env))
-        page = (project / "site" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+        edit_article(ours_dir / "content" / "articles" / f"{slug}.md", step)
+        ours.runs["edit_article"].append(timed(ours_cmd, ours_dir, env))
+        page = (ours_dir / "site" / "articles" / slug / "index.html").read_text(encoding="utf-8")
         if f"第{step}次修订" not in page:
             raise SystemExit(f"edited article {slug} does not show its change")
-    return row
+        if peer:
+            edit_article(peer_dir / "content" / f"{slug}.md", step)
+            peer.runs["edit_article"].append(timed(peer_cmd, peer_dir))
+    ours.facts = fact_count(ours_dir)
+    ours.facts_page_kb = largest_page_kb(ours_dir / "site", "facts/")
+    ours.page_kb = largest_page_kb(ours_dir / "site", "")
+    return ours, peer
 
 
-def bench_pelican(project: Path, n: int, runs: int, pelican: Path) -> Row:
-    row = Row("Pelican 4.12", n)
-    cmd = [str(pelican), "content", "-s", "pelicanconf.py", "-q"]
-    full = row.runs["full"] = []
-    for _ in range(runs):
-        shutil.rmtree(project / "output", ignore_errors=True)
-        shutil.rmtree(project / "cache", ignore_errors=True)
-        full.append(timed(cmd, project))
-    row.runs["noop"] = [timed(cmd, project) for _ in range(runs)]
-    slug = f"report-{n // 2:04d}"
-    row.runs["edit_article"] = []
-    for step in range(1, runs + 1):
-        edit_article(project / "content" / f"{slug}.md", step)
-        row.runs["edit_article"].append(timed(cmd, project))
-    return row
+def fact_count(project: Path) -> int:
+    with open(project / "site" / "data" / "facts.csv", encoding="utf-8-sig", newline="") as handle:
+        return sum(1 for _ in csv.DictReader(handle))
+
+
+def largest_page_kb(site: Path, under: str) -> float:
+    """The largest HTML page under `under` (a folder of the site, "" for all), in KB."""
+    sizes = [p.stat().st_size for p in (site / under).rglob("*.html")]
+    return max(sizes, default=0) / 1024
+
+
+def bench_preview(n: int) -> float | None:
+    """bench/preview.py at n articles, one edit: seconds from saving a fact to the open page's reload."""
+    proc = subprocess.run([sys.executable, str(HERE / "preview.py"), "--articles", str(n), "--edits", "1"],
+                          cwd=REPO, env=build_env(CI="1"), capture_output=True, text=True)
+    found = re.search(r"preview_reload_s=([0-9.]+)", proc.stdout)
+    if proc.returncode != 0 or not found:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        return None
+    return float(found.group(1))
 
 
 def fmt(value: float | None, digits: int = 2) -> str:
@@ -235,18 +277,23 @@ def fmt(value: float | None, digits: int = 2) -> str:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| articles | build | full (s) | no-op (s) | edit 1 fact (s) | edit 1 article (s) | peak MB | ours / Pelican (full) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| articles | facts | build | full (s) | no-op (s) | edit 1 fact (s) | edit 1 article (s) | peak MB | "
+        "largest page / facts page (KB) | ours / Pelican (full) | ours / Pelican (edit 1 article) |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        ratio = ""
+        ratio = edit_ratio = sizes = facts = ""
         if row.tool != "Pelican 4.12":
+            facts = f"{row.facts:,}"
+            sizes = f"{row.page_kb:.0f} / {row.facts_page_kb:.0f}"
             peer = next((r for r in rows if r.tool == "Pelican 4.12" and r.articles == row.articles), None)
             if peer:
                 ratio = f"{row.median('full') / peer.median('full'):.2f}"
+                edit_ratio = f"{row.median('edit_article') / peer.median('edit_article'):.2f}"
         lines.append(
-            f"| {row.articles:,} | {row.tool} | {fmt(row.median('full'))} | {fmt(row.median('noop'))} | "
-            f"{fmt(row.median('edit_fact'))} | {fmt(row.median('edit_article'))} | {row.peak_mb:.0f} | {ratio} |"
+            f"| {row.articles:,} | {facts} | {row.tool} | {fmt(row.median('full'))} | {fmt(row.median('noop'))} | "
+            f"{fmt(row.median('edit_fact'))} | {fmt(row.median('edit_article'))} | {row.peak_mb:.0f} | {sizes} | "
+            f"{ratio} | {edit_ratio} |"
         )
     return "\n".join(lines)
 
@@ -273,11 +320,17 @@ def breakdown(rows: list[Row]) -> str:
 STAGES = ("load", "charts", "render", "exports", "previews", "publish", "search", "write")  # previews: waited after render; search: waited after publish
 
 
-def final_line(rows: list[Row]) -> str:
+def final_line(rows: list[Row], preview_s: float | None = None) -> str:
     ours = {r.articles: r for r in rows if r.tool != "Pelican 4.12"}
     peers = {r.articles: r for r in rows if r.tool == "Pelican 4.12"}
     small, big = ours.get(5), ours.get(1000)
+    peer_small, peer_big = peers.get(5), peers.get(1000)
+    largest = max((r for r in ours.values() if r.facts >= 10_000), key=lambda r: r.facts, default=None)
     ratios = [ours[n].median("full") / peers[n].median("full") for n in ours if n in peers]
+
+    def over(a, b):
+        return a / b if a is not None and b else None
+
     values = {
         "full_s": small and small.median("full"),
         "noop_s": small and small.median("noop"),
@@ -286,9 +339,19 @@ def final_line(rows: list[Row]) -> str:
         "n1000_edit_s": big and big.median("edit_fact"),
         "peak_mb": max((r.peak_mb for r in ours.values()), default=None),
         "vs_pelican": max(ratios) if ratios else None,
+        "preview_edit_1000_s": preview_s,
+        "edit_1000_s": big and big.median("edit_fact"),
+        "edit_article_1000_s": big and big.median("edit_article"),
+        "pelican_edit_1000_s": peer_big and peer_big.median("edit_article"),
+        "full_1000_vs_pelican": over(big and big.median("full"), peer_big and peer_big.median("full")),
+        "full_5_vs_pelican": over(small and small.median("full"), peer_small and peer_small.median("full")),
+        "facts_page_kb_10000": largest and largest.facts_page_kb,
+        "peak_mb_10000": largest and largest.peak_mb,
     }
+    whole = ("peak_mb", "facts_page_kb_10000", "peak_mb_10000")
+    ratio = ("vs_pelican", "full_1000_vs_pelican", "full_5_vs_pelican")
     return " ".join(
-        f"{k}={'nan' if v is None else (f'{v:.0f}' if k == 'peak_mb' else f'{v:.3f}' if k != 'vs_pelican' else f'{v:.2f}')}"
+        f"{k}={'nan' if v is None else (f'{v:.0f}' if k in whole else f'{v:.2f}' if k in ratio else f'{v:.3f}')}"
         for k, v in values.items()
     )
 
@@ -322,12 +385,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="5 and 1,000 articles, one run each")
     parser.add_argument("--sizes", help="comma-separated article counts (default 5,100,1000)")
+    parser.add_argument("--facts", type=int, default=10_000,
+                        help="also a project with at least this many facts (default 10,000; 0: none)")
     parser.add_argument("--runs", type=int, help="runs per measurement (default 3; median reported)")
     parser.add_argument("--no-pelican", action="store_true", help="skip the Pelican builds")
+    parser.add_argument("--no-preview", action="store_true", help="skip the live preview at 1,000 articles")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and print where")
     parser.add_argument("--update-readme", action="store_true", help="write the table into bench/README.md")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or ("5,1000" if args.quick else "5,100,1000")).split(",")]
+    if args.facts:
+        sizes.append(articles_for_facts(args.facts))
     runs = args.runs or (1 if args.quick else 3)
     pelican = None if args.no_pelican else ensure_pelican()
     # Not the system temporary folder: where that is a watched or slower mount, both
@@ -336,16 +404,20 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="fuling-bench-", dir=HERE / "out"))
     rows: list[Row] = []
     load_before = load_average()
+    preview_s = None
     try:
         for n in sizes:
             print(f"{n} articles: generating", file=sys.stderr, flush=True)
             articles = make_corpus(scratch / f"n{n}" / "ours", n, REPO)
-            rows.append(bench_ours(scratch / f"n{n}" / "ours", n, runs))
-            print(f"{n} articles: ours full {fmt(rows[-1].median('full'))} s", file=sys.stderr, flush=True)
             if pelican:
                 make_pelican_project(scratch / f"n{n}" / "pelican", articles)
-                rows.append(bench_pelican(scratch / f"n{n}" / "pelican", n, runs, pelican))
-                print(f"{n} articles: Pelican full {fmt(rows[-1].median('full'))} s", file=sys.stderr, flush=True)
+            ours, peer = bench_size(scratch / f"n{n}" / "ours", scratch / f"n{n}" / "pelican", n, runs, pelican)
+            rows += [ours] + ([peer] if peer else [])
+            print(f"{n} articles: full {fmt(ours.median('full'))} s"
+                  + (f", Pelican {fmt(peer.median('full'))} s" if peer else ""), file=sys.stderr, flush=True)
+        if 1000 in sizes and not args.no_preview:
+            print("1000 articles: the live preview", file=sys.stderr, flush=True)
+            preview_s = bench_preview(1000)
     finally:
         if args.keep:
             print(f"projects kept in {scratch}", file=sys.stderr)
@@ -366,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         breakdown(rows),
         "",
         "```",
-        final_line(rows),
+        final_line(rows, preview_s),
         "```",
     ])
     if args.update_readme:
@@ -374,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     print()
     print(breakdown(rows))
-    print(final_line(rows))
+    print(final_line(rows, preview_s))
     return 0
 
 

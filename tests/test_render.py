@@ -443,6 +443,8 @@ def test_relative_urls_work_from_any_depth():
     assert relative_url("facts/index.html#a", "index.html") == "facts/index.html#a"
     assert relative_url("facts/index.html#a", "articles/x/index.html") == "../../facts/index.html#a"
     assert relative_url("https://example.org/", "articles/x/index.html") == "https://example.org/"
+    assert relative_url("facts/2/index.html#a", "facts/2/index.html") == "#a"  # the same page: no reload
+    assert relative_url("facts/2/index.html#a", "facts/index.html") == "../facts/2/index.html#a"
 
 
 def test_editor_changes_a_fact_and_the_chart_and_pages_show_it(tmp_path):

@@ -19,13 +19,15 @@ Three layers, all kept in the git-ignored `.cache/` of the project:
    Validation across files always runs on the full set. `remembered(kind,
    key, produce)` does the same for a value computed from many inputs, keyed
    by a digest of what it reads (the chart figures).
-3. **Article pages.** `reused_page(path, site, charts, produce)` returns last build's
-   bytes of an article page when its key is unchanged: the hashes of the
-   article file, of every fact file with a fact citing the article, of every
-   other input except articles and facts (templates, package, site, metrics,
-   themes, charts), the front matter of all articles (lists and links), the
-   conflicts involving its facts, and the drawn chart data. Every other page
-   and data file is rendered each time; they are few.
+3. **Pages, by what they read.** Every page records, as it renders, what it is
+   made of (`RenderContext.page`, as Lektor's record_dependency and Hugo's
+   dependency tracker do): a digest of the view data it was handed, and each
+   template it loaded and each helper it called (a fact's link, JSON-LD, a
+   chart's corrections) with the digest of what it got. `page(path, …)` gives
+   back last build's bytes when the view data has the same digest and every
+   recorded read still gives the same answer; there is no list to keep of what
+   a page shows. The view data are still made each build (they are cheap next
+   to rendering); the Jinja rendering is what is saved.
 
 The state of a build is saved only after `site/` was swapped in, so an
 interrupted or failed build leaves the last successful state, and the next
@@ -36,7 +38,6 @@ may ask of it).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import time
@@ -54,12 +55,11 @@ from fuling.build.inputs import (
 )
 from fuling.core.files import write_all_atomically
 from fuling.core.memo import Memo
-from fuling.core.urls import article_page
 
 CACHE_DIR = ".cache"
 STATE_FILE = "build-state.pickle"
 PARSED_FILE = "parsed.pickle"
-FORMAT = 2  # bump when what is stored changes shape
+FORMAT = 3  # bump when what is stored changes shape
 
 
 @dataclass
@@ -72,7 +72,8 @@ class Snapshot:
     taken_ns: int  # when the inputs were fingerprinted
     inputs: dict[str, Stamp]
     outputs: dict[str, tuple[int, int]]  # site-relative path -> (size, mtime_ns)
-    page_keys: dict[str, str] = field(default_factory=dict)  # article page path -> key
+    # page path -> (digest of the view data it was handed, what it read as it rendered: {read: digest})
+    page_reads: dict[str, tuple[str, dict]] = field(default_factory=dict)
     result: dict = field(default_factory=dict)  # summary of the build: pages, charts, facts, files
 
 
@@ -90,9 +91,9 @@ class BuildState(Memo):
         self.inputs = self._fingerprint(input_files(self.root, Path(templates)))
         self._parsed: dict | None = None  # loaded on first use: a no-op build never needs it
         self.parsed_used: dict[tuple[str, str], tuple] = {}
-        self.page_keys: dict[str, str] = {}
-        self._page_keys_for: int | None = None
-        self.reusable: set[str] = set()  # article pages whose last bytes still hold
+        self.page_reads: dict[str, tuple[str, dict]] = {}  # page path -> (digest of its view data, {read: digest})
+        self.reused: set[str] = set()  # pages whose last bytes still held
+        self._reusable_pages: dict | None = None
         self._package_changed: bool | None = None
         self._unchanged_outputs: dict[str, tuple[bytes, bool]] = {}  # path -> (bytes asked about, same as last build)
 
@@ -278,74 +279,63 @@ class BuildState(Memo):
         except OSError:
             return False
 
-    # -- article pages -------------------------------------------------------------
+    # -- pages, by what they recorded --------------------------------------------------
 
-    def _compute_page_keys(self, site, charts: dict) -> dict[str, str]:
-        hashed = hashlib.blake2b
-        shared = hashed(digest_size=16)
-        shared.update(repr(self.options).encode())
-        for label in sorted(self.inputs):
-            if not label.startswith(("content/articles/", "content/facts/")):
-                shared.update(f"{label}\0{self.inputs[label].digest}\n".encode())
-        for article in site.articles.values():
-            # What other pages show of an article: everything but its body.
-            meta = {k: v for k, v in vars(article).items() if k != "blocks"}
-            shared.update(repr(sorted(meta.items())).encode())
-        for chart_id in sorted(charts):
-            # The drawn values: a chart can show facts of any article.
-            points = [(p.fact.id, p.fact.value, p.x, p.series, p.style) for p in charts[chart_id].points]
-            shared.update(repr((chart_id, points)).encode())
-        shared_key = shared.hexdigest()
-        fact_files: dict[str, set[str]] = {}
-        cited: dict[str, list[str]] = {}
-        for fact in site.facts.values():
-            for source in fact.sources:
-                fact_files.setdefault(source.article, set()).add(fact.path)
-                cited.setdefault(source.article, []).append(fact.id)
-        involved: dict[str, list] = {}
-        for conflict in site.conflicts:
-            for fact_id in conflict[:2]:
-                involved.setdefault(fact_id, []).append(conflict)
-        keys = {}
-        for slug, article in site.articles.items():
-            key = hashed(digest_size=16)
-            key.update(shared_key.encode())
-            key.update(f"{article.path}\0{self.digest(article.path)}\n".encode())
-            for path in sorted(fact_files.get(slug, ())):
-                key.update(f"{path}\0{self.digest(path)}\n".encode())
-            for fact_id in sorted(cited.get(slug, ())):
-                key.update(repr(involved.get(fact_id, ())).encode())
-            keys[article_page(slug)] = key.hexdigest()
-        return keys
+    def _previous_pages(self) -> dict[str, tuple[str, dict]]:
+        """Last build's record of each page, when its bytes may be reused at all: the same
+        options and libraries, and the same package (the code that renders)."""
+        if self._reusable_pages is None:
+            previous = self.previous
+            usable = (previous is not None and previous.options == self.options
+                      and previous.environment == self.environment and not self._package_differs())
+            self._reusable_pages = previous.page_reads if usable else {}
+        return self._reusable_pages
 
-    def prepare_pages(self, site, charts: dict) -> None:
-        """Work out which article pages can be reused; call before rendering (and before forking)."""
-        self.page_keys = self._compute_page_keys(site, charts)
-        self._page_keys_for = id(site)
-        self.reusable = set()
-        previous = self.previous
-        if not previous or previous.options != self.options or previous.environment != self.environment:
-            return
-        for path, key in self.page_keys.items():
-            if previous.page_keys.get(path) != key or path not in previous.outputs:
-                continue
-            size, mtime_ns = previous.outputs[path]
+    def page(self, path: str, digest: str, current: Callable[[tuple], str],
+             render: Callable[[], tuple[bytes, dict]]) -> bytes:
+        last = self._previous_pages().get(path)
+        if digest and last is not None and last[0] == digest and self._written_as_recorded(path) \
+                and all(current(read) == value for read, value in last[1].items()):
             try:
-                st = (self.out / path).stat()
+                data = (self.out / path).read_bytes()
             except OSError:
-                continue
-            if st.st_size == size and st.st_mtime_ns == mtime_ns:
-                self.reusable.add(path)
+                data = None
+            if data is not None:
+                self.page_reads[path] = last
+                self.reused.add(path)
+                return data
+        data, reads = render()
+        if digest:
+            self.page_reads[path] = (digest, reads)
+        self.reused.discard(path)
+        return data
 
-    def reused_page(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
-        if self._page_keys_for != id(site):
-            self.prepare_pages(site, charts)
-        if path in self.reusable:
-            try:
-                return {path: (self.out / path).read_bytes()}
-            except OSError:
-                pass
-        return produce()
+    def recorded_pages(self):
+        # With what the pages kept (`remembered`: an article's blocks) for the next build.
+        kept = {key: hit for key, hit in self.parsed_used.items() if key[1].startswith("=")}
+        return dict(self.page_reads), set(self.reused), kept
+
+    def keep_recorded_pages(self, recorded) -> None:
+        reads, reused, kept = recorded
+        self.page_reads.update(reads)
+        self.reused.update(reused)
+        self.parsed_used.update(kept)
+
+    def _written_as_recorded(self, path: str) -> bool:
+        """`out/path` is the file the last build wrote (its size and mtime)."""
+        recorded = self.previous.outputs.get(path)
+        try:
+            st = (self.out / path).stat()
+        except OSError:
+            return False
+        return recorded is not None and (st.st_size, st.st_mtime_ns) == recorded
+
+    def _package_differs(self) -> bool:
+        if self._package_changed is None:
+            previous = self.previous
+            package = {k for k in set(self.inputs) | set(previous.inputs) if k.startswith("package/")}
+            self._package_changed = any(self.inputs.get(k) != previous.inputs.get(k) for k in package)
+        return self._package_changed
 
     def previous_derived(self, path: str, data: bytes, suffix: str) -> bytes | None:
         """Last build's `path + suffix` (a compressed copy) when `path` held exactly `data` then.
@@ -356,10 +346,7 @@ class BuildState(Memo):
         previous = self.previous
         if previous is None or previous.environment != self.environment or previous.options != self.options:
             return None
-        if self._package_changed is None:
-            package = {k for k in set(self.inputs) | set(previous.inputs) if k.startswith("package/")}
-            self._package_changed = any(self.inputs.get(k) != previous.inputs.get(k) for k in package)
-        if self._package_changed:
+        if self._package_differs():
             return None
         if not self._same_as_last_build(path, data):
             return None
@@ -396,9 +383,8 @@ class BuildState(Memo):
         files = {key: hit for key, hit in self.parsed_used.items() if not key[1].startswith("=")}
         parsed = len(files)
         replayed = sum(1 for key, hit in files.items() if self.parsed.get(key) is hit)
-        pages = len(self.page_keys)
         return (f"{changed} input file(s) changed; {replayed} of {parsed} files parsed from cache, "
-                f"{len(self.reusable)} of {pages} article pages reused")
+                f"{len(self.reused)} of {len(self.page_reads)} pages reused")
 
     # -- saving ----------------------------------------------------------------------
 
@@ -409,7 +395,7 @@ class BuildState(Memo):
         snapshot = Snapshot(
             format=FORMAT, options=self.options, environment=self.environment, taken_ns=self.taken_ns,
             inputs=self.inputs, outputs={k: (v.st_size, v.st_mtime_ns) for k, v in outputs.items()},
-            page_keys=self.page_keys, result=dict(result),
+            page_reads=self.page_reads, result=dict(result),
         )
         # Both or neither: a full disk leaves the last build's state whole.
         write_all_atomically({self.folder / PARSED_FILE: _pickled(self.parsed_used),

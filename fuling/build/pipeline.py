@@ -131,7 +131,6 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
 
     started = time.perf_counter()
     templates = Path(templates_dir) if templates_dir else templates_for(root)
-    memo.prepare_pages(site, charts)  # the build cache decides which article pages can be reused, before render
     plan, pictures = _start_previews(site, charts, templates, reporter, memo, options, resident)  # drawn in a Chromium meanwhile
     exports = in_background(export_data, site, charts, serial=options.serial)  # data files on a second core meanwhile
     searched: dict[str, bytes] = {}  # the pages the search index was started from

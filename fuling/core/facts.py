@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from fuling.core.model import Article, Fact, Site
 from fuling.core.numbers import format_fact, format_value
-from fuling.core.periods import is_partial_year, is_point_in_time, period_label
+from fuling.core.periods import is_partial_year, is_point_in_time, period_label, period_sort_key
 from fuling.core.vocab import COUNT_WORDS, KIND_LABELS, MEASURE_LABELS
 
 
@@ -97,3 +97,30 @@ FACT_REF = re.compile(r"\{fact:([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
 def fill_facts(text: str, facts: dict[str, Fact]) -> str:
     """`text` with each `{fact:ID}` replaced by the fact's figure; unknown ids are left as written."""
     return FACT_REF.sub(lambda m: format_fact(facts[m.group(1)]) if m.group(1) in facts else m.group(0), text)
+
+
+# The facts explorer's static list is cut into pages of this many rows, so no page grows
+# with the site (about 1.9 KB of HTML a row: 100 rows keep a page near 200 KB).
+FACTS_PER_PAGE = 100
+
+
+def explorer_order(site: Site) -> list[Fact]:
+    """Every published fact in the explorer's reading order: themes as on the front page,
+    metrics as the catalogue lists them, the district before parks and companies, then time."""
+    themes = sorted(site.themes.values(), key=lambda t: (t.order, t.slug))
+    theme_order = {t.slug: i for i, t in enumerate(themes)}
+    metric_order = {key: i for i, key in enumerate(site.metrics)}
+
+    def key(fact: Fact) -> tuple:
+        metric = site.metrics.get(fact.metric)
+        theme = metric.theme if metric else ""
+        return (theme_order.get(theme, len(theme_order)), metric_order.get(fact.metric, len(metric_order)),
+                fact.subject != "涪陵区", fact.subject, period_sort_key(fact.period), fact.id)
+
+    return sorted(site.facts.values(), key=key)
+
+
+def explorer_pages(site: Site) -> dict[str, int]:
+    """Fact id -> the page (from 1) of the explorer's static list that holds its row:
+    the one place a fact's link (core.urls.fact_url) gets its page from."""
+    return {fact.id: index // FACTS_PER_PAGE + 1 for index, fact in enumerate(explorer_order(site))}

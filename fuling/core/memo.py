@@ -33,12 +33,21 @@ class Memo:
     def kept(self, kind: str, key: str, value) -> None:
         """Keep `value` under `key` for the next build."""
 
-    def prepare_pages(self, site, charts: dict) -> None:
-        """Decide which article pages `reused_page` may give back, before render starts (and before any fork)."""
+    def page(self, path: str, digest: str, current: Callable[[tuple], str],
+             render: Callable[[], tuple[bytes, dict]]) -> bytes:
+        """One rendered page. `render()` gives its bytes and what it read while rendering
+        ({read: digest}: the templates it loaded, the helpers it called). A cache may give
+        back last build's bytes instead when `digest` (of the view data the page was handed)
+        is the same and every read it recorded last time still has the digest it had
+        (`current(read)`). An empty `digest` means: never reuse."""
+        return render()[0]
 
-    def reused_page(self, path: str, site, charts: dict, produce: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
-        """An article page: last build's bytes when nothing it shows has changed, else `produce()`."""
-        return produce()
+    def recorded_pages(self):
+        """What `page` recorded in this process (to send back from a forked generator), or None."""
+        return None
+
+    def keep_recorded_pages(self, recorded) -> None:
+        """Take in what `recorded_pages` returned in another process."""
 
     def previous_derived(self, path: str, data: bytes, suffix: str) -> bytes | None:
         """Last build's `path + suffix` (a compressed copy) if `path` had these exact bytes then."""

@@ -64,13 +64,32 @@ def relative_url(target: str, page: str) -> str:
     """Root-relative `target` ("charts/x/index.html#a") as seen from `page` ("themes/y/index.html")."""
     if target.startswith(("http://", "https://", "mailto:", "#")):
         return target
+    path, hash_mark, fragment = target.partition("#")
+    if hash_mark and path == page:  # a row of this very page: no reload
+        return "#" + fragment
     return "../" * page.count("/") + target
 
 
 # -- where each page and file lives: site-relative output paths ----------------------
 
-FACTS_PAGE = "facts/index.html"
+FACTS_PAGE = "facts/index.html"  # the explorer, and the first page of its static list
 CORRECTIONS_PAGE = "corrections/index.html"
+
+
+def facts_page(number: int) -> str:
+    """Page `number` (from 1) of the facts explorer's static list: `facts/`, `facts/2/`, …"""
+    return FACTS_PAGE if number == 1 else f"facts/{number}/index.html"
+
+
+def fact_url(fact_id: str, page: int) -> str:
+    """A fact's row: its anchor on the static page that holds it (core.facts.explorer_pages)."""
+    return f"{facts_page(page)}#{fact_id}"
+
+
+def facts_data_file(name: str) -> str:
+    """The explorer's compact data: `facts/data/index.json` (what every row refers to) and one
+    `facts/data/<n>.json` per static page, read by assets/facts.js."""
+    return f"facts/data/{name}.json"
 
 
 def article_page(slug: str) -> str:

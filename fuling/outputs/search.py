@@ -37,14 +37,14 @@ from pathlib import Path
 from markupsafe import escape
 
 from fuling.core.errors import BuildError, ContentError
-from fuling.core.facts import describe_fact
+from fuling.core.facts import describe_fact, explorer_pages
 from fuling.core.files import named, write_atomically
 from fuling.core.locking import exclusive
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
 from fuling.core.parallel import process_alive
 from fuling.core.periods import date_label
-from fuling.core.urls import FACTS_PAGE
+from fuling.core.urls import FACTS_PAGE, fact_url
 
 OUTPUT = "pagefind"
 LANGUAGE = "zh-cn"
@@ -68,14 +68,15 @@ def _page_record(path: str, html: str) -> str | None:
     return html[: match.end()] + tag + html[match.end():]
 
 
-def fact_record(site: Site, fact: Fact) -> str:
-    """A small HTML document for one fact: what Pagefind indexes and shows."""
+def fact_record(site: Site, fact: Fact, page: int = 1) -> str:
+    """A small HTML document for one fact: what Pagefind indexes and shows; `page`: the
+    explorer page holding its row (core.facts.explorer_pages)."""
     described = describe_fact(fact, site)
     article = described.article
     source = f"《{article.title}》，{date_label(article.date)}" if article else fact.source.article
     value = described.display
     title = described.headline
-    meta = {"type": FACT_TYPE, "url": f"/{FACTS_PAGE}#{fact.id}", "value": value, "source": source,
+    meta = {"type": FACT_TYPE, "url": "/" + fact_url(fact.id, page), "value": value, "source": source,
             "quote": fact.source.quote}
     if described.theme in site.themes:
         meta["theme"] = described.theme_title
@@ -101,8 +102,9 @@ def records(site: Site, pages: dict[str, bytes]) -> list[tuple[str, str]]:
             html = _page_record(path, pages[path].decode("utf-8"))
             if html:
                 found.append((path, html))
+    pages = explorer_pages(site)
     for fact_id in sorted(site.facts):
-        found.append((f"fact/{fact_id}.html", fact_record(site, site.facts[fact_id])))
+        found.append((f"fact/{fact_id}.html", fact_record(site, site.facts[fact_id], pages.get(fact_id, 1))))
     return found
 
 

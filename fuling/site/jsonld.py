@@ -165,7 +165,8 @@ def fact_claim(site: Site, fact: Fact, fact_url: str) -> dict:
     return claim
 
 
-def claims(site: Site, fact_url) -> dict:
-    """Every fact as a Claim in one graph; `fact_url(fact)` gives each its page URL."""
-    facts = sorted(site.facts.values(), key=lambda f: f.id)
+def claims(site: Site, fact_url, fact_ids=None) -> dict:
+    """The facts (`fact_ids`, or every fact) as Claims in one graph; `fact_url(fact)` gives each its page URL."""
+    chosen = site.facts.values() if fact_ids is None else (site.facts[i] for i in fact_ids if i in site.facts)
+    facts = sorted(chosen, key=lambda f: f.id)
     return {"@context": "https://schema.org", "@graph": [fact_claim(site, f, fact_url(f)) for f in facts]}

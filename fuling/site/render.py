@@ -10,7 +10,10 @@ Nothing here writes files: the build does that (fuling/build/write.py).
 """
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -23,7 +26,7 @@ from fuling.charts.style import PLOTLY_BASIC, plotly_js_file
 from fuling.core import urls
 from fuling.core.errors import BuildError
 from fuling.core.memo import NO_MEMO, Memo
-from fuling.core.model import ChartData, Site
+from fuling.core.model import Article, ChartData, Site
 from fuling.core.numbers import format_value
 from fuling.core.parallel import in_background
 from fuling.core.periods import period_label
@@ -66,7 +69,8 @@ class RenderContext:
     # the pipeline passes the result of the exports it runs beside render, so they are made once.
     exports: Callable[[], dict[str, bytes]] | None = None
     reporter: Reporter | None = None  # the build's, for the progress of long generators
-    memo: Memo = NO_MEMO  # the build cache: fact rows and article pages that did not change
+    memo: Memo = NO_MEMO  # the build cache: fact rows and pages that did not change
+    _current: dict = field(default_factory=dict)  # read -> its digest in this build (current_digest)
 
     def progress(self, name: str, done: int, total: int) -> None:
         """`done` of `total` items of a long generator (fuling.core.reporter). A generator forked to
@@ -80,14 +84,135 @@ class RenderContext:
         return self.exports()
 
     def page(self, template: str, path: str, **data) -> dict[str, bytes]:
-        """Render one template to one output path; `path` is relative to site/ (posix)."""
-        html = self.env.get_template(template).render(page_path=path, **data)
-        return {path: html.encode("utf-8")}
+        """Render one template to one output path; `path` is relative to site/ (posix).
+
+        What the page is made of is recorded as it renders (Lektor's record_dependency, Hugo's
+        dependency tracker): the view data it is handed (here, as a digest), and while the
+        template runs, every template it loads and every helper it calls (`env.reads`). The
+        build cache gives last build's bytes back when all of them are as they were."""
+        digest = data_digest((template, path, self.env.globals["site"], self.env.globals["nav"], data))
+
+        def render() -> tuple[bytes, dict]:
+            reads: dict = {}
+            values = {k: v.produce() if isinstance(v, Derived) else v for k, v in data.items()}
+            self.env.reads = reads
+            try:
+                html = self.env.get_template(template).render(page_path=path, **values)
+            finally:
+                self.env.reads = None
+            return html.encode("utf-8"), reads
+
+        return {path: self.memo.page(path, digest, self.current_digest, render)}
+
+    def current_digest(self, read: tuple) -> str:
+        """What a read recorded by `page` gives in this build ("" when it no longer can);
+        asked once per build for each read, however many pages recorded it."""
+        known = self._current.get(read)
+        if known is None:
+            known = self._current[read] = self._digest_now(read)
+        return known
+
+    def _digest_now(self, read: tuple) -> str:
+        kind = read[0]
+        try:
+            if kind == "template":
+                return self.env.template_digest(read[1])
+            if kind == "asset":
+                return self.assets[read[1]].url
+            if kind == "article-body":
+                return data_digest(self.site.articles[read[1]].blocks)
+            if kind == "helper":
+                return data_digest(self.env.helpers[read[1]](*read[2]))
+        except (KeyError, LookupError, jinja2.TemplateNotFound):
+            return ""
+        return ""
 
     def canonical(self, path: str) -> str:
         """Absolute URL of a page: the only absolute links the site prints."""
         pretty = path[: -len("index.html")] if path.endswith("index.html") else path
         return self.site.config.site_url + pretty
+
+
+@dataclass
+class Derived:
+    """View data a page may not need to make: `produce()` is called only when the page is
+    rendered, and the page's digest counts `key` (a digest of all `produce` reads) instead."""
+
+    key: str
+    produce: Callable[[], object]
+
+
+class _DigestPickler(pickle.Pickler):
+    """Pickles view data for a digest. An article counts by its front matter alone: the lists
+    hand templates whole articles but show their titles, dates and summaries. Its body
+    reaches a page as the blocks rendered for it (part of the data), and a template reading
+    `article.blocks` itself records that read (RecordingEnvironment.getattr)."""
+
+    def reducer_override(self, obj):
+        if isinstance(obj, Derived):
+            return str, (obj.key,)
+        if isinstance(obj, Article):
+            return tuple, (tuple((k, v) for k, v in vars(obj).items() if k != "blocks"),)
+        return NotImplemented
+
+
+def data_digest(value) -> str:
+    """A digest of a value by its pickle: the view data are dataclasses, lists, strings and
+    numbers, pickled as their content (many times faster than their repr). A value that
+    cannot be pickled gives "", which is never reused."""
+    buffer = io.BytesIO()
+    pickler = _DigestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: an object met twice is written twice, so sharing cannot change the bytes
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return ""
+    return hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
+
+
+class RecordingEnvironment(jinja2.Environment):
+    """A Jinja environment that, while `reads` is a dict, records into it each template loaded
+    (the page's own, what it extends, imports and includes) and each helper called."""
+
+    reads: dict | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helpers: dict[str, Callable] = {}  # name -> the plain function behind a recorded global
+        self._template_digests: dict[str, str] = {}
+
+    def get_template(self, name, parent=None, globals=None):
+        template = super().get_template(name, parent, globals)
+        if self.reads is not None:
+            self.reads[("template", template.name)] = self.template_digest(template.name)
+        return template
+
+    def getattr(self, obj, attribute):
+        # An article's body is left out of the views' reprs (views.ArticleView): reading it is recorded.
+        if attribute == "blocks" and self.reads is not None and isinstance(obj, Article):
+            self.reads[("article-body", obj.slug)] = data_digest(obj.blocks)
+        return super().getattr(obj, attribute)
+
+    def template_digest(self, name: str) -> str:
+        if name not in self._template_digests:
+            source = self.loader.get_source(self, name)[0]
+            self._template_digests[name] = hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
+        return self._template_digests[name]
+
+    def add_helper(self, name: str, function: Callable) -> None:
+        """A global a template calls (JSON-LD, a fact's link): each call is recorded with its
+        arguments and a digest of its answer, so a later build can ask again and compare."""
+        self.helpers[name] = function
+
+        def recorded(*args):
+            value = function(*args)
+            if self.reads is not None:
+                frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
+                self.reads[("helper", name, frozen)] = data_digest(value)
+            return value
+
+        recorded.__name__ = name
+        self.globals[name] = recorded
 
 
 def json_script(data) -> Markup:
@@ -100,7 +225,7 @@ def json_script(data) -> Markup:
 
 def make_environment(templates_dir: Path, assets: dict[str, Asset], memo: Memo = NO_MEMO) -> jinja2.Environment:
     """The one Jinja2 set-up: autoescape, strict undefined, the filters templates may use."""
-    env = jinja2.Environment(
+    env = RecordingEnvironment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -117,6 +242,8 @@ def make_environment(templates_dir: Path, assets: dict[str, Asset], memo: Memo =
 
     @jinja2.pass_context
     def asset(context, name: str) -> str:
+        if env.reads is not None:
+            env.reads[("asset", name)] = assets[name].url
         return relative_url(assets[name].url, context["page_path"])
 
     env.filters["url"] = url
@@ -165,7 +292,8 @@ def build_context(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     env.globals["site"] = site.config
     env.globals["nav"] = views.nav
     env.globals["urls"] = urls  # every page's and file's path (fuling/core/urls.py)
-    env.globals.update(template_globals(site, charts))  # JSON-LD and corrections (fuling/sharing.py)
+    for name, helper in template_globals(site, charts).items():  # JSON-LD, corrections, fact links
+        env.add_helper(name, helper)
     return RenderContext(site=site, charts=charts, env=env, templates_dir=templates_dir,
                          assets=assets, views=views, notes=notes, exports=exports, reporter=reporter, memo=memo)
 
@@ -193,14 +321,19 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     generators = generators if generators is not None else page_generators()
     # A generator marked `in_background` (the article pages: most of the work) runs on a second
     # core while this process runs the others (fuling.core.parallel; the same bytes either way).
-    jobs = {g: in_background(g, ctx, serial=serial) for g in generators if getattr(g, "in_background", False)}
+    jobs = {g: in_background(_with_recorded_pages, g, ctx, serial=serial)
+            for g in generators if getattr(g, "in_background", False)}
     # First the pages the search index reads, and of those the ones rendered here before the
     # ones the second core renders meanwhile; the rest in the order found.
     generators = sorted(generators, key=lambda g: (not getattr(g, "searched", False), g in jobs))
     searched_left = sum(1 for g in generators if getattr(g, "searched", False))
     for generate in generators:
         try:
-            produced = jobs.pop(generate).result() if generate in jobs else generate(ctx)
+            if generate in jobs:
+                produced, recorded = jobs.pop(generate).result()
+                ctx.memo.keep_recorded_pages(recorded)  # what its pages read, recorded on the second core
+            else:
+                produced = generate(ctx)
         except BuildError as failure:
             errors.extend(failure.errors)
             continue
@@ -219,3 +352,10 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     if errors:
         raise BuildError(errors)
     return dict(sorted(out.items()))
+
+
+def _with_recorded_pages(generate: PageGenerator, ctx: RenderContext):
+    """A generator's pages and what the cache recorded of them, for a generator run in
+    another process: what it records there would otherwise stay there."""
+    produced = generate(ctx)
+    return produced, ctx.memo.recorded_pages()

@@ -1,7 +1,7 @@
 """View data for templates: facts, sources, articles, themes and charts, prepared in Python.
 
 Templates only display; every label, link target and sort order is decided
-here. Link targets are root-relative ("facts/index.html#id"); templates turn
+here. Link targets are root-relative ("facts/3/index.html#id"); templates turn
 them into page-relative links with the `url` filter.
 """
 from __future__ import annotations
@@ -12,16 +12,17 @@ from fuling.charts.description import chart_notes
 from fuling.charts.cards import card_alt
 from fuling.charts.pictures import DOWNLOAD, PICTURE, SHARE, Preview
 from fuling.charts.style import plot_height
-from fuling.core.facts import describe_fact
+from fuling.core.facts import FACTS_PER_PAGE, describe_fact, explorer_pages
 from fuling.core.model import Article, ChartData, Correction, Fact, Site, Source
 from fuling.core.numbers import format_value
 from fuling.core.periods import (
     date_label,
     period_sort_key,
 )
-from fuling.core.urls import absolute, article_page, chart_page, theme_page
+from fuling.core.urls import absolute, article_page, chart_page, fact_url, facts_page, theme_page
 from fuling.core.vocab import BOUND_PREFIX
 
+KEY_FACTS_SHOWN = 60  # a theme page lists at most this many rows (about 1 KB each) of its key facts
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
 _FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
 
@@ -95,10 +96,11 @@ class FactView:
     point_in_time: bool
     sources: list[SourceView]
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (other fact id, why)
+    page: int = 1  # the explorer's static page holding its row (core.facts.explorer_pages)
 
     @property
     def href(self) -> str:
-        return f"facts/index.html#{self.id}"
+        return fact_url(self.id, self.page)
 
     @property
     def source(self) -> SourceView:
@@ -224,6 +226,17 @@ class ThemeView:
     def href(self) -> str:
         return theme_page(self.slug)
 
+    @property
+    def shown_facts(self) -> list[FactView]:
+        """The key facts the theme page lists; the rest are one link away in the explorer."""
+        return self.key_facts[:KEY_FACTS_SHOWN]
+
+    @property
+    def all_facts_href(self) -> str:
+        """The explorer filtered to this theme, on the static page of its first fact (no script)."""
+        first = self.key_facts[0].page if self.key_facts else 1
+        return f"{facts_page(first)}?theme={self.slug}"
+
 
 @dataclass
 class NavItem:
@@ -240,6 +253,12 @@ class SiteViews:
     charts: dict[str, ChartView]
     nav: list[NavItem]
     headline: list[FactView]
+    explorer: list[FactView] = field(default_factory=list)  # the facts explorer's order (core.facts.explorer_order)
+
+    def explorer_pages(self) -> list[list[FactView]]:
+        """The explorer's static list, cut into its pages (the first even when there is no fact)."""
+        rows = self.explorer
+        return [rows[start:start + FACTS_PER_PAGE] for start in range(0, len(rows), FACTS_PER_PAGE)] or [[]]
 
 
 def source_view(source: Source, site: Site) -> SourceView:
@@ -284,6 +303,10 @@ def fact_view(fact: Fact, site: Site) -> FactView:
 
 def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, list[Preview]] | None = None) -> SiteViews:
     facts = {fid: fact_view(site.facts[fid], site) for fid in sorted(site.facts)}
+    pages = explorer_pages(site)  # in the explorer's order
+    for fact_id, page in pages.items():
+        facts[fact_id].page = page
+    explorer = [facts[fact_id] for fact_id in pages]
     for a, b, why in site.conflicts:
         if a in facts:
             facts[a].conflicts.append((b, why))
@@ -331,4 +354,5 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
            NavItem("图表", "charts/index.html", "charts"), NavItem("事实库", "facts/index.html", "facts"),
            NavItem("文章", "articles/index.html", "articles")]
     headline = [facts[fid] for fid in site.config.headline_facts if fid in facts]
-    return SiteViews(facts=facts, articles=articles, themes=theme_views, charts=chart_views, nav=nav, headline=headline)
+    return SiteViews(facts=facts, articles=articles, themes=theme_views, charts=chart_views, nav=nav, headline=headline,
+                     explorer=explorer)

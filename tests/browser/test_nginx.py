@@ -192,7 +192,7 @@ def test_cache_lifetimes_by_kind(site, nginx):
     assert hashed, "no content-hashed asset in the site"
     kinds = {
         "hashed asset": (hashed, lambda v: v == YEAR),
-        "page": ([f for f in files if f.endswith(".html")], lambda v: v == "no-cache"),
+        "page": ([f for f in files if f.endswith(".html") or f.startswith("facts/data/")], lambda v: v == "no-cache"),
         "stable or data": ([f for f in files if f in ("assets/embed.js", "assets/manifest.json")
                             or f.startswith("data/") and not f.endswith(".html") or f.endswith(".xml")],
                            lambda v: "immutable" not in v and _max_age(v) is not None and _max_age(v) <= 3600),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fuling.core.reporter import report_progress
 from fuling.core.urls import article_page, relative_url
 from fuling.site.markup import block_marks, correction_mark, link_tag, render_block
+from fuling.site.render import Derived, data_digest
 
 
 def facts_by_article(site) -> dict[str, list]:
@@ -47,6 +48,17 @@ def _blocks(ctx, article, path: str, facts: list) -> list[dict]:
     return out
 
 
+def _derived_blocks(ctx, article, path: str, cited: list):
+    """`_blocks`, made only when the page is rendered again, and kept between builds: both
+    under a digest of all it reads (the article's body, the facts citing it and their views),
+    so an unchanged article page costs that digest and no Markdown."""
+    views = ctx.views.facts
+    key = data_digest((path, article.blocks, cited, [views.get(f.id) for f in cited]))
+    if not key:
+        return _blocks(ctx, article, path, cited)
+    return Derived(key, lambda: ctx.memo.remembered("article-blocks", key, lambda: _blocks(ctx, article, path, cited)))
+
+
 def generate(ctx) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     views = ctx.views
@@ -59,10 +71,7 @@ def generate(ctx) -> dict[str, bytes]:
     by_article = facts_by_article(ctx.site)
     total = len(views.articles)
     for done, view in enumerate(views.articles, start=1):
-        path = article_page(view.article.slug)
-        # Nothing it shows changed since the last build: the last build's bytes (the build cache, ctx.memo).
-        out.update(ctx.memo.reused_page(path, ctx.site, ctx.charts,
-                              lambda view=view: _article_page(ctx, view, by_article.get(view.article.slug, []))))
+        out.update(_article_page(ctx, view, by_article.get(view.article.slug, [])))
         # at 1,000 articles most of a 15-second render, which was silent
         report_progress(ctx.progress, "render articles", done, total)
     return out
@@ -92,6 +101,6 @@ def _article_page(ctx, view, cited: list) -> dict[str, bytes]:
         section="articles", title=f"{article.title} · {ctx.site.config.title}",
         description=article.summary or article.subtitle or article.title,
         canonical=ctx.canonical(path), view=view, article=article,
-        blocks=_blocks(ctx, article, path, cited), facts=facts,
+        blocks=_derived_blocks(ctx, article, path, cited), facts=facts,
     ))
     return out
