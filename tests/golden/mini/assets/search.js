@@ -97,7 +97,7 @@
   }
 
   function lookUp(pagefind, term) {
-    var words = term.split(/\s+/).map(plain).filter(Boolean);
+    var words = term.replace(/"/g, " ").split(/\s+/).map(plain).filter(Boolean);  // a phrase typed in quotes is held as its words
     var asked = [pagefind.search(term)];
     if (!/["\s]/.test(term)) asked.unshift(pagefind.search('"' + term + '"'));
     return Promise.all(asked).then(function (answers) {
