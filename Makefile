@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
-.PHONY: site test test-tools npm-assets serve bench lighthouse ingest extract check golden clean
+.PHONY: site site-tools test test-tools npm-assets serve bench lighthouse ingest extract check golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,7 +41,14 @@ npm-assets:
 
 test-tools: $(TOOLS_STAMP) $(PLOTLY_JS)
 
-site: $(STAMP) npm-assets
+# What the build needs to draw the chart pictures (Chromium, Chinese fonts):
+# installed with apt-get when missing and possible, else one line says what to
+# run. Checked on every run (no stamp: it takes milliseconds, and a build
+# without pictures is a lesser site). FULING_CHART_PREVIEWS=0 skips it.
+site-tools:
+	@bash scripts/setup-test-tools.sh --site
+
+site: $(STAMP) site-tools npm-assets
 	$(BIN)/python build.py build
 	@echo "Site written to $(CURDIR)/site/ - open site/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
 
@@ -49,7 +56,7 @@ site: $(STAMP) npm-assets
 test: $(STAMP) test-tools
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
+serve: $(STAMP) site-tools
 	$(BIN)/python build.py serve --port $(PORT)
 
 # Build speed against Pelican 4.12 (bench/README.md); BENCH_ARGS=--quick for a short run.

@@ -81,6 +81,53 @@
     return item;
   }
 
+  // Pagefind cuts the query into words (1.5 with the browser's segmenter, not
+  // the index's, so the two can disagree) and returns any page holding one of
+  // them: 火星基地 found every 基地, 二〇二三 every 己二腈. So the page asks for
+  // the phrase and for the words, reads the first CHECKED records of both, and
+  // shows those that hold every word typed as written: the ones whose title does
+  // first. Only when none does are the others shown, under a line saying so.
+  var CHECKED = 60;
+
+  function plain(text) { return (text || "").replace(/[\s\u200b]+/g, "").toLowerCase(); }
+
+  function holds(text, words) {
+    var flat = plain(text);
+    return words.every(function (w) { return flat.indexOf(w) !== -1; });
+  }
+
+  function lookUp(pagefind, term) {
+    var words = term.replace(/"/g, " ").split(/\s+/).map(plain).filter(Boolean);  // a phrase typed in quotes is held as its words
+    var asked = [pagefind.search(term)];
+    if (!/["\s]/.test(term)) asked.unshift(pagefind.search('"' + term + '"'));
+    return Promise.all(asked).then(function (answers) {
+      var seen = {};
+      var candidates = [];
+      answers.forEach(function (found) {
+        found.results.forEach(function (r) {
+          if (!seen[r.id]) { seen[r.id] = true; candidates.push(r); }
+        });
+      });
+      return Promise.all(candidates.slice(0, CHECKED).map(function (r) { return r.data(); }));
+    }).then(function (datas) {
+      var inTitle = [], inText = [];
+      datas.forEach(function (d) {
+        if (holds((d.meta || {}).title, words)) inTitle.push(d);
+        else if (holds(d.content, words)) inText.push(d);
+      });
+      var exact = inTitle.concat(inText);
+      if (exact.length) return { shown: exact, match: "all" };
+      return { shown: datas, match: datas.length ? "partial" : "none" };
+    });
+  }
+
+  function statusLine(term, n, match) {
+    if (n === 0) return "没有找到“" + term + "”。";
+    var more = n > LIMIT ? "，显示前 " + LIMIT + " 条" : "";
+    if (match === "partial") return "没有找到“" + term + "”。只含其中部分字词的结果有 " + n + " 条" + more + "：";
+    return "找到 " + n + " 条结果" + more + "。";
+  }
+
   function run(term) {
     var mine = ++latest;
     term = term.trim();
@@ -91,18 +138,15 @@
     }
     status.textContent = "正在搜索……";
     load().then(function (pagefind) {
-      return pagefind.search(term);
-    }).then(function (found) {
-      if (mine !== latest) return null;
-      var results = found.results.slice(0, LIMIT);
-      return Promise.all(results.map(function (r) { return r.data(); })).then(function (datas) {
-        if (mine !== latest) return;
-        list.textContent = "";
-        datas.forEach(function (d) { list.appendChild(show(d)); });
-        var n = found.results.length;
-        status.textContent = n === 0 ? "没有找到“" + term + "”。" :
-          "找到 " + n + " 条结果" + (n > LIMIT ? "，显示前 " + LIMIT + " 条" : "") + "。";
-      });
+      return lookUp(pagefind, term);
+    }).then(function (answer) {
+      if (mine !== latest) return;
+      list.textContent = "";
+      answer.shown.slice(0, LIMIT).forEach(function (d) { list.appendChild(show(d)); });
+      // What the list shows, for the reader's styles and the search checks.
+      list.setAttribute("data-query", term);
+      list.setAttribute("data-match", answer.match);
+      status.textContent = statusLine(term, answer.shown.length, answer.match);
     }).catch(function () {
       if (mine === latest) status.textContent = "搜索索引没有加载成功。";
     });
