@@ -395,3 +395,19 @@ def test_series_meeting_at_one_category_stand_side_by_side():
     chart = build_charts(_site(facts, [spec]))["industry-structure"]
     slots = {t["name"]: t["offsetgroup"] for t in _traces(chart)}
     assert slots["材料"] != slots["清洁能源"]  # both have 2023: never drawn over each other
+
+
+def test_a_floor_is_labelled_as_a_floor_on_its_bar_in_both_languages():
+    # 2021年“首次突破2000亿元”: the bar is drawn at 2000, and its label must say it is a floor.
+    from fuling.charts.english import english_figure
+
+    site = _output_site()
+    chart = build_charts(site)["industrial-output"]
+    labels = {fid: text for trace in _traces(chart) for fid, text in zip(trace["customdata"], trace["text"]) if fid}
+    assert labels["industrial-output-2021"] == "超过<br>2000"
+    assert labels["industrial-output-target-2024"] == "超过<br>2700"
+    assert labels["industrial-output-2023"] == "2471"  # exact figures carry no word
+    english = english_figure(chart, site)
+    labels_en = {fid: text for trace in english["data"] for fid, text in zip(trace["customdata"], trace["text"]) if fid}
+    assert labels_en["industrial-output-2021"] == "over<br>2000"
+    assert labels_en["industrial-output-2023"] == "2471"

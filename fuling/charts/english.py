@@ -6,7 +6,7 @@ each trace's `meta` (series, style, partial), each bar's `customdata` (the
 fact id) and the axis categories, with English from the chart spec's `*_en`
 fields and the metric catalogue's `label_en`; the panel titles are made again
 from their parts (fuling/charts/titles.py), never read back from the Chinese.
-Numbers are not touched.
+Numbers are not touched; the bound words on the marks (超过, over) are written again.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import copy
 import html
 import re
 
-from fuling.charts.figures import panel_titles
+from fuling.charts.figures import mark_label, panel_titles
 from fuling.charts.titles import unit_en
 from fuling.core.model import ChartData, Site
 from fuling.core.numbers import format_value
@@ -103,6 +103,8 @@ def english_figure(chart: ChartData, site: Site) -> dict:
         xs = trace.get("x") or []
         if isinstance(xs, list):
             trace["x"] = [x_en(x) for x in xs]
+        if ids and isinstance(trace.get("text"), list):  # the bound words on the marks
+            trace["text"] = [mark_label(facts[i], "en") if i in facts else text for text, i in zip(trace["text"], ids)]
         if ids and isinstance(trace.get("hovertext"), list):
             trace["hovertext"] = [
                 _hover_en(x_en(x), facts[i], site) if i in facts else ""

@@ -35,7 +35,7 @@ from fuling.core.periods import (
     is_point_in_time,
     period_label,
 )
-from fuling.core.vocab import KIND_LABELS
+from fuling.core.vocab import BOUND_EN, BOUND_PREFIX, KIND_LABELS
 
 
 def _plotly():
@@ -109,6 +109,15 @@ def _panel_title(spec: ChartSpec, key: tuple[str, str], points: list[ChartPoint]
         measure = "cumulative"
     own = (spec.y_title, spec.y_title_en) if single and spec.y_title else None
     return PanelTitle(tuple(metrics.items()), measure, tuple(sorted({p.fact.unit for p in points})), own)
+
+
+def mark_label(fact: Fact, lang: str = "zh") -> str:
+    """The label on a bar or point: its number, and above it the bound word when the
+    report printed a floor or an estimate of it (超过 over 2000), so the mark itself never
+    reads as an exact figure, in the picture, the PNG, the embed or the interactive chart."""
+    words = (BOUND_EN if lang == "en" else BOUND_PREFIX).get(fact.bound, "").strip()
+    number = format_value(fact.value)
+    return f"{html.escape(words, quote=False)}<br>{number}" if words else number
 
 
 def _hover(point: ChartPoint, site: Site) -> str:
@@ -212,7 +221,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         at = {p.x: p for p in members}
         xs = categories
         ys = [at[x].fact.value if x in at else None for x in xs]
-        text = [format_value(at[x].fact.value) if x in at else "" for x in xs]
+        text = [mark_label(at[x].fact) if x in at else "" for x in xs]
         hover = [_hover(at[x], site) if x in at else "" for x in xs]
         ids = [at[x].fact.id if x in at else "" for x in xs]
         common = dict(
