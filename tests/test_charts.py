@@ -411,3 +411,33 @@ def test_a_floor_is_labelled_as_a_floor_on_its_bar_in_both_languages():
     labels_en = {fid: text for trace in english["data"] for fid, text in zip(trace["customdata"], trace["text"]) if fid}
     assert labels_en["industrial-output-2021"] == "over<br>2000"
     assert labels_en["industrial-output-2023"] == "2471"
+
+
+def test_category_labels_are_wrapped_or_shortened_for_the_narrowest_phone_never_turned():
+    from fuling.charts.ticks import panel_title_lines, tick_texts
+
+    # Four periods fit with their 年; the rest of a label goes on its own line.
+    assert tick_texts(["2021年末", "2022年1—8月", "2022年8月31日", "2023年"]) == [
+        "2021<br>年末", "2022年<br>1—8月", "2022年<br>8月31日", "2023年"]
+    # Six years do not: the axis title says 年份.
+    assert tick_texts(["2021年", "2022年1—8月", "2023年", "2024年", "2025年", "2026年"])[:2] == ["2021", "2022<br>1—8月"]
+    # Nine: the empty years between two figures go unlabelled.
+    years = ["2022年10月15日"] + [f"{y}年" for y in range(2023, 2031)]
+    texts = tick_texts(years, empty=frozenset(years[1:-1]))
+    assert texts[0] == "2022<br>10月15日" and texts[-1] == "2030" and set(texts[1:-1]) == {""}
+    # Names in even lines; English at its spaces.
+    assert tick_texts(["材料产业", "页岩气及清洁能源", "汽车船舶及智能装备", "食品及农产品加工"])[1] == "页岩气及<br>清洁能源"
+    assert tick_texts(["Jan–Aug 2022", "2023", "2024", "2025", "2026", "2027"], "en")[0] == "Jan–Aug<br>2022"
+    assert panel_title_lines("高新技术企业、科技型企业：累计（家/户）", 236) == ["高新技术企业、科技型企业：", "累计（家/户）"]
+    assert panel_title_lines("研发投入（亿元）", 236) == ["研发投入（亿元）"]
+
+
+def test_legend_rows_are_counted_for_the_narrowest_phone():
+    from fuling.charts.margins import legend_rows
+
+    assert legend_rows([["实际", "实际（部分年份）"], ["目标"]]) == 2  # two columns side by side
+    # Four groups too wide to pair in a 296 px box: a line each (1 + 1 + 1 + 2 rows), half a row between lines;
+    # in a 336 px box the first two share a line.
+    groups = [["国家级（累计）"], ["市级（累计）"], ["国家级（新增）"], ["市级（新增）", "市级（新增）（目标）"]]
+    assert legend_rows(groups) == 6.5
+    assert legend_rows(groups, 336) == 4 + 1.0

@@ -15,6 +15,7 @@ import html
 import re
 
 from fuling.charts.figures import mark_label, panel_titles
+from fuling.charts.ticks import tick_texts
 from fuling.charts.titles import unit_en
 from fuling.core.model import ChartData, Site
 from fuling.core.numbers import format_value
@@ -119,6 +120,9 @@ def english_figure(chart: ChartData, site: Site) -> dict:
         if key.startswith("xaxis"):
             if isinstance(axis.get("categoryarray"), list):
                 axis["categoryarray"] = [x_en(x) for x in axis["categoryarray"]]
+            if isinstance(axis.get("tickvals"), list):  # the level labels, wrapped again in English
+                axis["tickvals"] = [x_en(x) for x in axis["tickvals"]]
+                axis["ticktext"] = tick_texts(axis["tickvals"], "en")
             text = _title_text(axis)
             if text:
                 _set_title(axis, X_TITLES_EN.get(text) or period_titles.get(text) or x_en(text))

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections import Counter
 
 from fuling.charts.description import describe
-from fuling.charts.margins import margins
+from fuling.charts.margins import legend_rows, margins
 from fuling.charts.points import by_series, categories_of, chart_points, unit_kind
 from fuling.charts.style import PALETTE, SITE_LAYOUT, TEMPLATE_NAME
+from fuling.charts.ticks import NARROWEST_PLOT_PX, last_label_overhang, line_count, panel_title_lines, tick_texts
 from fuling.charts.titles import PanelTitle
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import metric_label
@@ -212,10 +212,12 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         names = [s.name for s in spec.series if any(p.series == s.name and _panel_key(p.fact) == key for p in points)]
         for index, name in enumerate(names):
             slot.setdefault(name, str(index))
+    legend_groups: dict[str, list[str]] = {}  # each legend column's entries
     for (series_name, kind, partial), members in sorted(
         groups.items(), key=lambda item: (series_index[item[0][0]], item[0][2], order.get(item[0][1], 9))
     ):
         series = spec.series[series_index[series_name]]
+        legend_groups.setdefault(series_name, []).append(_trace_name(series, kind, partial))
         colour = PALETTE[series_index[series_name] % len(PALETTE)]
         row = panels.index(_panel_key(members[0].fact)) + 1
         at = {p.x: p for p in members}
@@ -243,23 +245,30 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
             )
         fig.add_trace(trace, row=row, col=1)
     y_ranges: list[tuple[float, float, float]] = []  # low, high, share of the plot height
+    filled = {p.x for p in points}
+    ticks = tick_texts(categories, empty=frozenset(c for c in categories if c not in filled))
+    title_lines = [panel_title_lines(title, NARROWEST_PLOT_PX) for title in titles]  # drawn from the plot's left edge
     for row, (key, title) in enumerate(zip(panels, titles), start=1):
         values = [p.fact.value for p in points if _panel_key(p.fact) == key]
-        # Explicit range: zero always included, headroom for value labels
-        # (and, with several panels, for the panel title drawn inside the top).
-        headroom = 1.2 if single else 1.4
+        # Explicit range: zero always included, headroom for the value labels (two lines for a floor).
+        headroom = 1.25
         low = min(0.0, min(values) * headroom)
         high = max(0.0, max(values) * headroom)
-        fig.update_yaxes(title_text=title if single else None, range=[low, high or 1], row=row, col=1)
-        fig.update_xaxes(categoryorder="array", categoryarray=categories, row=row, col=1)
+        # No rotated axis title: the unit is in the chart's subtitle, a panel's in its title.
+        fig.update_yaxes(range=[low, high or 1], row=row, col=1)
+        # Level labels, shortened or wrapped to fit the narrowest phone (fuling/charts/ticks.py).
+        fig.update_xaxes(categoryorder="array", categoryarray=categories, tickmode="array", tickvals=categories,
+                         ticktext=ticks, tickangle=0, row=row, col=1)
         axis = "yaxis" if row == 1 else f"yaxis{row}"
         domain = fig.layout[axis].domain or (0, 1)
         y_ranges.append((low, high or 1, domain[1] - domain[0]))
         if not single:
             top = fig.layout[axis].domain[1]
+            # Above the panel, clear of its top tick label (never drawn over it).
             fig.add_annotation(
-                text=f"<b>{html.escape(title, quote=False)}</b>", xref="paper", yref="paper", x=0, y=top,
-                xanchor="left", yanchor="top", showarrow=False, align="left",
+                text="<br>".join(f"<b>{html.escape(line, quote=False)}</b>" for line in title_lines[row - 1]),
+                xref="paper", yref="paper", x=0, y=top,
+                xanchor="left", yanchor="bottom", yshift=2, showarrow=False, align="left",
             )
     x_title = spec.x_title
     if across_series:
@@ -273,8 +282,9 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         barmode="group",
         height=height,
         showlegend=legend,
-        margin=margins(y_ranges, height, y_title=single, x_title=bool(x_title),
-                       legend_rows=max(Counter(name for name, _, _ in groups).values()) if legend else 0),
+        margin=margins(y_ranges, height, x_title=bool(x_title), tick_lines=max(map(line_count, ticks)),
+                       legend_rows=legend_rows(list(legend_groups.values())) if legend else 0,
+                       panel_title_lines=0 if single else len(title_lines[0]), overhang_px=last_label_overhang(ticks)),
         meta={"chart": spec.id},
     )
     return _plain(fig)

@@ -35,7 +35,8 @@ SITE_LAYOUT = dict(
     margin=dict(l=8, r=8, t=40, b=8),
     separators=".,",
     bargap=0.3,
-    legend=dict(orientation="h", x=0, xanchor="left", y=1.0, yanchor="bottom", bgcolor="rgba(0,0,0,0)"),
+    # At the top of the figure, whatever the plot's height: no blank band above it.
+    legend=dict(orientation="h", xref="container", x=0, xanchor="left", yref="container", y=1.0, yanchor="top", bgcolor="rgba(0,0,0,0)"),
     hoverlabel=dict(font=dict(size=13), align="left"),  # family: the layout's
     xaxis=dict(
         type="category", showgrid=False, linecolor="#6b6b6b", ticks="outside",
