@@ -37,10 +37,13 @@ from fuling.core.model import ChartData
 from fuling.core.parallel import can_fork, in_background, run_coroutine
 from fuling.core.urls import chart_picture
 
-# (width in px, media condition): a phone's chart column, then the widest chart box
-# (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
-WIDTHS = ((380, ""), (832, "(min-width: 40rem)"))
-FORMAT = "1"  # bump when the drawing or the post-processing below changes
+# (width in px, media condition): the chart box (the page less 2 x 12 px padding) of the
+# common phones, 320, 360 and 412 px wide, then the widest chart box (site.css: .chart
+# max-width 52rem). Drawn at the width it is shown at, the picture is the very drawing
+# plotly.js makes in its place, so nothing moves when the chart turns interactive; between
+# two widths the SVG scales to the box.
+WIDTHS = ((296, ""), (336, "(min-width: 360px)"), (388, "(min-width: 412px)"), (832, "(min-width: 40rem)"))
+FORMAT = "2"  # bump when the drawing or the post-processing below changes
 EXPORT_SECONDS = 60  # Kaleido's limit for one picture
 
 

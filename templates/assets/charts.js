@@ -1,6 +1,6 @@
 /* Draws every chart on the page from its figure JSON (<script type="application/json" id="figure-ID">).
    A chart the build drew as a picture (<picture class="chart-preview">, fuling/charts/pictures.py) stays a
-   picture until the reader reaches for it (pointer, touch, click): only then is plotly.js fetched
+   picture until the reader asks for it (a click, a tap, Enter or Space): only then is plotly.js fetched
    and the interactive chart drawn in its place, so a reader who only looks never pays for plotly.js.
    Charts without a picture, and every chart in dark mode or in an English embed (the pictures are
    light and Chinese), are drawn as their box nears the viewport, each in a task of its own, after
@@ -135,14 +135,15 @@
     var picture = el.querySelector(".chart-preview");
     if (picture) { picture.parentNode.removeChild(picture); }
     drawing.then(function () {
-      // The plot is aria-hidden (its data table is what assistive technology reads), so
-      // nothing inside may take keyboard focus: plotly's mode-bar button is left out of
+      // The plot is one image to assistive technology (role="img", its description as label;
+      // the data table holds the values), so nothing inside may take keyboard focus: plotly's mode-bar button is left out of
       // the tab order (chart pages have their own PNG/SVG buttons).
       Array.prototype.forEach.call(el.querySelectorAll("button, a[href], [tabindex]"), function (node) {
         node.setAttribute("tabindex", "-1");
       });
     });
     el.setAttribute("data-drawn", dark ? "dark" : "light");
+    el.removeAttribute("data-loading");
     if (!el.getAttribute("data-click")) {
       el.setAttribute("data-click", "1");
       // With a mouse, a click on a bar jumps to its row in the data table (quote and source link).
@@ -221,14 +222,21 @@
       !document.documentElement.classList.contains("lang-en");
   }
 
-  // A picture becomes the interactive chart when the reader reaches for it.
+  // A picture becomes the interactive chart when the reader asks for it: a click or a tap, or
+  // Enter or Space on the focused chart. Never on touchstart or pointerenter: a swipe that
+  // starts on a chart, or a wheel that scrolls one under the pointer, is scrolling, and must
+  // not cost the reader plotly.js. While it loads the chart says so (data-loading, site.css).
   function onReach(el) {
-    var events = ["pointerenter", "touchstart", "click"];
-    function reached() {
-      events.forEach(function (name) { el.removeEventListener(name, reached); });
+    function reached(event) {
+      if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") { return; }
+      if (event.type === "keydown") { event.preventDefault(); }  // Space would scroll the page
+      el.removeEventListener("click", reached);
+      el.removeEventListener("keydown", reached);
+      el.setAttribute("data-loading", "1");
       request(el);
     }
-    events.forEach(function (name) { el.addEventListener(name, reached, { passive: true }); });
+    el.addEventListener("click", reached);
+    el.addEventListener("keydown", reached);
   }
 
   // Resolves once `el` is drawn by plotly.js, drawing it now if it is still a picture (image downloads).

@@ -3,7 +3,9 @@ page, in the build's picture and in the interactive chart, no x label is turned,
 two texts of the chart (tick labels, axis and panel titles, legend entries, the labels on
 the bars) overlap or run out of the chart's box. Read from the bounding boxes of the
 drawn SVG: the interactive chart's own, and the picture's once its SVG file is put
-in the page in the picture's place at the size shown. Screenshots: tests/artifacts/.
+in the page in the picture's place at the size shown. And nothing jumps when the picture
+turns interactive: every bar and legend entry moves less than 2 px (the largest move
+per chart and width is written to tests/artifacts/chart-jumps.txt). Screenshots: tests/artifacts/.
 """
 from __future__ import annotations
 
@@ -42,10 +44,36 @@ TEXT_BOXES_JS = """() => {
   }));
   const turned = Array.from(root.querySelectorAll('.xtick text'))
     .filter((t) => /rotate\\((?!0[,)])/.test(t.getAttribute('transform') || '')).map((t) => t.textContent);
-  return {frame: {l: frame.left, r: frame.right, t: frame.top, b: frame.bottom}, boxes, turned};
+  const marks = Array.from(root.querySelectorAll('.trace.bars .point path, .legend .traces')).map((node) => {
+    const r = node.getBoundingClientRect();
+    return {l: r.left, r: r.right, t: r.top, b: r.bottom};
+  });
+  return {frame: {l: frame.left, r: frame.right, t: frame.top, b: frame.bottom}, boxes, turned, marks};
 }"""
 
 TOLERANCE_PX = 0.5
+MAX_JUMP_PX = 2  # how far any bar or legend entry may move when the picture turns interactive
+
+
+def largest_jump(pictured: dict, drawn: dict) -> tuple[float, str]:
+    """The largest move of an edge of a bar or a legend entry between the picture and the
+    interactive chart, each matched with its twin by order (relative to the chart's box)."""
+    def relative(box, frame):
+        return (box["l"] - frame["l"], box["r"] - frame["l"], box["t"] - frame["t"], box["b"] - frame["t"])
+
+    def drawn_marks(found):  # an empty category's bar is a path of no size, placed anyhow
+        return [m for m in found["marks"] if m["r"] > m["l"] and m["b"] > m["t"]]
+
+    worst, what = 0.0, "nothing"
+    before, after = drawn_marks(pictured), drawn_marks(drawn)
+    if len(before) != len(after):
+        return float("inf"), f"the bars and legend entries ({len(before)} in the picture, {len(after)} drawn)"
+    pairs = [("bar or legend entry", a, b) for a, b in zip(before, after)]
+    for name, a, b in pairs:
+        move = max(abs(x - y) for x, y in zip(relative(a, pictured["frame"]), relative(b, drawn["frame"])))
+        if move > worst:
+            worst, what = move, name
+    return worst, what
 
 
 def overlap(a: dict, b: dict) -> bool:
@@ -70,7 +98,7 @@ def text_problems(where: str, found: dict) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_turned_overlapping_or_clipped_text_in_any_chart(browser, server, site_model, artifacts, width):
-    problems = []
+    problems, jumps = [], {}
     context = new_context(browser, width, 900)
     try:
         for chart_id in sorted(site_model.charts):
@@ -80,11 +108,20 @@ def test_no_turned_overlapping_or_clipped_text_in_any_chart(browser, server, sit
             page.evaluate(INLINE_PICTURE_JS)
             problems += text_problems(f"{chart_id} at {width} px, picture", page.evaluate(TEXT_BOXES_JS))
             page.locator(".chart-plot").screenshot(path=str(artifacts / f"chart-{chart_id}-{width}-picture.png"))
+            pictured = page.evaluate(TEXT_BOXES_JS)
             page.goto(server.base + path, wait_until="load")
             reach_for(page, ".chart-plot")
-            problems += text_problems(f"{chart_id} at {width} px, interactive", page.evaluate(TEXT_BOXES_JS))
+            drawn = page.evaluate(TEXT_BOXES_JS)
+            problems += text_problems(f"{chart_id} at {width} px, interactive", drawn)
+            jump, what = largest_jump(pictured, drawn)
+            jumps[f"{chart_id} at {width} px"] = jump
+            if jump >= MAX_JUMP_PX:
+                problems.append(f"{chart_id} at {width} px: {what} moves {jump:.1f} px when the chart turns interactive")
             page.locator(".chart-plot").screenshot(path=str(artifacts / f"chart-{chart_id}-{width}-interactive.png"))
             page.close()
     finally:
         context.close()
+    with (artifacts / "chart-jumps.txt").open("a", encoding="utf-8") as out:
+        out.writelines(f"{where}: largest jump {jump:.2f} px\n" for where, jump in sorted(jumps.items()))
+    print(f"largest jump at {width} px: {max(jumps.values()):.2f} px ({max(jumps, key=jumps.get)})")
     assert not problems, "\n".join(problems)

@@ -1,9 +1,10 @@
 """Charts show first as the build's pictures (fuling/charts/pictures.py) and become
 plotly.js charts when the reader reaches for them (assets/charts.js).
 
-- A reader who only looks never loads plotly.js: the page shows the picture
-  drawn for its width (380 px on a phone, 832 px on a desktop).
-- Pointing at a chart loads plotly.js and draws the same chart in its place:
+- A reader who only looks, or scrolls with a swipe that starts on a chart, never loads
+  plotly.js: the page shows the picture drawn for its width (296, 336, 388 px on
+  phones, 832 px on a desktop).
+- A click, a tap, or Enter on the focused chart loads plotly.js and draws the same chart in its place:
   at the picture's own width, every text of the picture (values, years,
   legend, axis titles) is in the drawing.
 - Where the pictures do not fit (dark mode, English embeds), charts are drawn
@@ -42,7 +43,7 @@ def picture_texts(site_dir, src: str) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
-@pytest.mark.parametrize(("width", "picture"), [(412, "preview-380.svg"), (1280, "preview-832.svg")])
+@pytest.mark.parametrize(("width", "picture"), [(320, "preview-296.svg"), (360, "preview-336.svg"), (412, "preview-388.svg"), (1280, "preview-832.svg")])
 def test_a_reader_who_only_looks_gets_the_picture_and_no_plotly(browser, server, chart_ids, width, picture):
     context = new_context(browser, width, 900)
     try:
@@ -62,7 +63,7 @@ def test_a_reader_who_only_looks_gets_the_picture_and_no_plotly(browser, server,
 
 def test_pointing_at_the_picture_draws_the_same_chart_with_plotly(browser, server, site_dir, chart_ids):
     problems = []
-    context = new_context(browser, 404, 900)  # a phone whose chart box (page padding 2 x 12 px) is the narrow picture's width
+    context = new_context(browser, 412, 900)  # a phone whose chart box (page padding 2 x 12 px) is a picture's width
     try:
         for chart_id in chart_ids:
             page = context.new_page()
@@ -70,7 +71,7 @@ def test_pointing_at_the_picture_draws_the_same_chart_with_plotly(browser, serve
             page.on("request", lambda req, seen=requests: seen.append(req.url))
             page.goto(server.base + url_for(f"charts/{chart_id}/index.html"), wait_until="load")
             src = page.evaluate(PICTURE_JS)[0]["src"]
-            assert page.evaluate("() => document.querySelector('.chart-plot').clientWidth") == 380
+            assert page.evaluate("() => document.querySelector('.chart-plot').clientWidth") == 388
             reach_for(page, ".chart-plot")
             assert plotly_requested(requests)
             assert page.locator(".chart-preview").count() == 0, "the picture stays beside the drawn chart"
@@ -98,3 +99,51 @@ def test_dark_mode_and_english_embeds_draw_without_waiting(browser, server, char
             assert page.locator(".chart-preview").count() == 0, what
         finally:
             context.close()
+
+
+def test_a_swipe_that_starts_on_a_chart_scrolls_and_loads_no_plotly_and_a_tap_does(browser, server, chart_ids):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
+                                  locale="zh-CN", service_workers="block")
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda req: requests.append(req.url))
+        page.goto(server.base + url_for(f"charts/{chart_ids[0]}/index.html"), wait_until="load")
+        box = page.locator(".chart-plot").bounding_box()
+        cdp = context.new_cdp_session(page)
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+        for step in range(1, 11):  # a finger moving up 300 px: the page scrolls down
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 30 * step}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_timeout(800)
+        assert page.evaluate("() => window.scrollY") > 100, "the swipe did not scroll the page"
+        assert not plotly_requested(requests), "a swipe that started on the chart loaded plotly.js"
+        page.locator(".chart-plot").scroll_into_view_if_needed()
+        box = page.locator(".chart-plot").bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
+        assert plotly_requested(requests)
+    finally:
+        context.close()
+
+
+def test_the_chart_takes_keyboard_focus_and_enter_makes_it_interactive(browser, server, chart_ids):
+    context = new_context(browser, 1280, 900)
+    try:
+        page = context.new_page()
+        page.goto(server.base + url_for(f"charts/{chart_ids[0]}/index.html"), wait_until="load")
+        for _ in range(40):  # Tab through the page until the chart has the focus
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.matches('.chart-plot')"):
+                break
+        else:
+            pytest.fail("Tab never reaches the chart")
+        label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        assert label and len(label) > 10, "the focused chart has no text alternative"
+        outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", "the focused chart shows no focus"
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
+    finally:
+        context.close()
