@@ -441,3 +441,31 @@ def test_legend_rows_are_counted_for_the_narrowest_phone():
     groups = [["国家级（累计）"], ["市级（累计）"], ["国家级（新增）"], ["市级（新增）", "市级（新增）（目标）"]]
     assert legend_rows(groups) == 6.5
     assert legend_rows(groups, 336) == 4 + 1.0
+
+
+def test_one_colour_grammar_across_the_site_charts():
+    # Targets hollow in the one accent, never a series colour; one colour for the bars of a
+    # single-series comparison; the series in Okabe–Ito order.
+    from fuling.charts.points import by_series
+    from fuling.charts.style import SERIES_COLOURS, TARGET_COLOUR
+    from fuling.load.site import load_site
+
+    site = load_site(ROOT)
+    problems = []
+    for chart_id, chart in sorted(build_charts(site).items()):
+        colours = set()
+        for trace in chart.figure["data"]:
+            marker = trace.get("marker", {})
+            colour = marker.get("line", {}).get("color") if trace["meta"]["style"] == "target" else marker.get("color")
+            if trace["meta"]["style"] == "target":
+                if colour != TARGET_COLOUR or marker.get("color") != "rgba(0,0,0,0)":
+                    problems.append(f"{chart_id}: target {trace['name']} drawn {marker}")
+            else:
+                edge = marker.get("line", {}).get("color")
+                shown = colour if colour and colour.startswith("#") else edge
+                if shown == TARGET_COLOUR or shown not in SERIES_COLOURS:
+                    problems.append(f"{chart_id}: {trace['name']} drawn in {shown}, not a series colour")
+                colours.add(shown)
+        if by_series(chart.spec, chart.points) and len(colours) > 1:
+            problems.append(f"{chart_id}: one series per bar, drawn in {sorted(colours)}: one colour")
+    assert not problems, "\n".join(problems)

@@ -22,7 +22,7 @@ import html
 from fuling.charts.description import describe
 from fuling.charts.margins import legend_rows, margins
 from fuling.charts.points import by_series, categories_of, chart_points, unit_kind
-from fuling.charts.style import PALETTE, SITE_LAYOUT, TEMPLATE_NAME
+from fuling.charts.style import SERIES_COLOURS, SITE_LAYOUT, TARGET_COLOUR, TEMPLATE_NAME
 from fuling.charts.ticks import NARROWEST_PLOT_PX, last_label_overhang, line_count, panel_title_lines, tick_texts
 from fuling.charts.titles import PanelTitle
 from fuling.core.errors import BuildError, ContentError
@@ -213,12 +213,17 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         for index, name in enumerate(names):
             slot.setdefault(name, str(index))
     legend_groups: dict[str, list[str]] = {}  # each legend column's entries
+    # Series colours in spec order, skipped by the series of targets (they take the accent);
+    # one colour for all when each bar is a series of its own.
+    colourful = [s.name for s in spec.series if s.style != "target"]
+    series_colour = {s.name: SERIES_COLOURS[0 if across_series else colourful.index(s.name) % len(SERIES_COLOURS)]
+                     if s.name in colourful else SERIES_COLOURS[0] for s in spec.series}
     for (series_name, kind, partial), members in sorted(
         groups.items(), key=lambda item: (series_index[item[0][0]], item[0][2], order.get(item[0][1], 9))
     ):
         series = spec.series[series_index[series_name]]
         legend_groups.setdefault(series_name, []).append(_trace_name(series, kind, partial))
-        colour = PALETTE[series_index[series_name] % len(PALETTE)]
+        colour = TARGET_COLOUR if kind == "target" else series_colour[series_name]
         row = panels.index(_panel_key(members[0].fact)) + 1
         at = {p.x: p for p in members}
         xs = categories
@@ -299,7 +304,7 @@ def _pie(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         hovertext=[_hover(p, site) for p in points],
         hovertemplate="%{hovertext}<extra></extra>",
         sort=False, direction="clockwise", textinfo="label+value",
-        marker=dict(colors=[PALETTE[i % len(PALETTE)] for i in range(len(points))], line=dict(color="#ffffff", width=1)),
+        marker=dict(colors=[SERIES_COLOURS[i % len(SERIES_COLOURS)] for i in range(len(points))], line=dict(color="#ffffff", width=1)),
     ))
     fig.update_layout(template=TEMPLATE_NAME, height=380, meta={"chart": spec.id})
     return _plain(fig)

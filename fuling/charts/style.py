@@ -15,6 +15,12 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9"]
 
 PALETTE_DARK = ["#56B4E9", "#F0A35E", "#3DDBB0", "#E7A6CB", "#F0E442", "#9AD0F5"]
 
+# One colour grammar (docs/content-format.md, "Colours"): vermillion means "target" and
+# nothing else, always as a hollow outline; the series take the other colours in order, and
+# the bars of a one-series-per-bar comparison all take the first.
+TARGET_COLOUR = PALETTE[1]
+SERIES_COLOURS = [colour for colour in PALETTE if colour != TARGET_COLOUR]
+
 
 # The site's own small plotly.js, built by scripts/build-plotly.mjs after `npm ci`.
 PLOTLY_BASIC = Path("node_modules/.fuling/plotly.min.js")
