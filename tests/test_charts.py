@@ -1,6 +1,7 @@
 """Charts stage: every drawn value is a fact record, drawn honestly and reproducibly."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -277,7 +278,7 @@ def test_figures_carry_their_margins():
 def test_description_names_the_largest_and_latest_values_targets_and_partial_years():
     chart = build_charts(_output_site())["industrial-output"]
     text = chart.description
-    assert "最大值也是最新值，为2023年的2471亿元" in text
+    assert "最新的2023年也是最大，为2471亿元" in text
     assert "2024年超过2700亿元" in text and "目标" in text
     assert "2022年1—8月只含部分月份" in text
     assert describe(chart.spec, []) .endswith("没有数据。")
@@ -469,3 +470,30 @@ def test_one_colour_grammar_across_the_site_charts():
         if by_series(chart.spec, chart.points) and len(colours) > 1:
             problems.append(f"{chart_id}: one series per bar, drawn in {sorted(colours)}: one colour")
     assert not problems, "\n".join(problems)
+
+
+def test_generated_description_never_says_nothing():
+    # One value is given as itself, not as "the largest and also the latest".
+    site = _output_site()
+    site.charts["industrial-output"].series = [SeriesSpec(name="实际", style="actual", facts=["industrial-output-2023"])]
+    text = build_charts(site)["industrial-output"].description
+    assert "最大值也是最新值" not in text and "实际：2023年为2471亿元。" in text
+    # A whole beside one of its parts (其中…): that the whole is the largest is no news.
+    site = _output_site()
+    site.charts["industrial-output"].series = [
+        SeriesSpec(name="全区", facts=["industrial-output-2023"]),
+        SeriesSpec(name="其中一部分", facts=["industrial-output-2021"])]
+    site.facts["industrial-output-2021"] = dataclasses.replace(site.facts["industrial-output-2021"], period="2023")
+    assert "最大的是" not in build_charts(site)["industrial-output"].description
+
+
+def test_every_site_chart_has_an_editor_written_one_sentence_description():
+    from fuling.load.site import load_site
+
+    site = load_site(ROOT)
+    for chart_id, chart in sorted(build_charts(site).items()):
+        spec = chart.spec
+        assert spec.description and spec.description_en, f"{chart_id}: no description"
+        assert chart.description == spec.description
+        assert spec.description.count("。") == 1 and spec.description.endswith("。"), f"{chart_id}: one sentence"
+        assert "{fact:" not in spec.description
