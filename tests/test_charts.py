@@ -497,3 +497,16 @@ def test_every_site_chart_has_an_editor_written_one_sentence_description():
         assert chart.description == spec.description
         assert spec.description.count("。") == 1 and spec.description.endswith("。"), f"{chart_id}: one sentence"
         assert "{fact:" not in spec.description
+
+
+def test_the_dark_figure_swaps_the_palette_for_its_lighter_twins_and_darkens_the_ink():
+    from fuling.charts.style import DARK_INK, PALETTE, PALETTE_DARK, dark_figure
+
+    chart = build_charts(_output_site())["industrial-output"]
+    dark = dark_figure(chart.figure)
+    light_colours = {t["marker"]["line"]["color"] for t in chart.figure["data"]}
+    dark_colours = {t["marker"]["line"]["color"] for t in dark["data"]}
+    assert dark_colours == {PALETTE_DARK[PALETTE.index(c)] for c in light_colours}
+    assert dark["layout"]["font"]["color"] == DARK_INK["text"]
+    assert dark["layout"]["yaxis"]["gridcolor"] == DARK_INK["grid"]
+    assert chart.figure["data"][0]["marker"]["line"]["color"] in PALETTE  # the chart's own figure untouched

@@ -30,7 +30,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.charts.style import plot_height
+from fuling.charts.style import dark_figure, plot_height
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData
@@ -43,8 +43,22 @@ from fuling.core.urls import chart_picture
 # plotly.js makes in its place, so nothing moves when the chart turns interactive; between
 # two widths the SVG scales to the box.
 WIDTHS = ((296, ""), (336, "(min-width: 360px)"), (388, "(min-width: 412px)"), (832, "(min-width: 40rem)"))
-FORMAT = "2"  # bump when the drawing or the post-processing below changes
+FORMAT = "3"  # bump when the drawing or the post-processing below changes  # bump when the drawing or the post-processing below changes
 EXPORT_SECONDS = 60  # Kaleido's limit for one picture
+
+
+SCHEMES = ("light", "dark")
+
+
+def _media(width_media: str, scheme: str) -> str:
+    """The <source> media condition of a picture: its width's, and dark mode for a dark one."""
+    if scheme == "light":
+        return width_media
+    return f"(prefers-color-scheme: dark) and {width_media}" if width_media else "(prefers-color-scheme: dark)"
+
+
+def picture_figure(figure: dict, scheme: str) -> dict:
+    return dark_figure(figure) if scheme == "dark" else figure
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class Preview:
     height: int
     media: str  # the <source> media condition; "" for the default picture
     path: str  # output path under site/
+    scheme: str  # "light", or "dark" for readers whose screen is in dark mode
     key: str  # digest of everything that draws it
 
 
@@ -62,13 +77,13 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path) -> dict[str, li
     engine = hashlib.sha256(plotly_js.read_bytes()).hexdigest()
     plan: dict[str, list[Preview]] = {}
     for chart_id in sorted(charts):
-        figure = charts[chart_id].figure
         height = plot_height(charts[chart_id])
-        drawn = json.dumps(figure, sort_keys=True, ensure_ascii=False)
+        drawn = json.dumps(charts[chart_id].figure, sort_keys=True, ensure_ascii=False)
         plan[chart_id] = [
-            Preview(chart=chart_id, width=width, height=height, media=media,
-                    path=chart_picture(chart_id, width),
-                    key=hashlib.sha256(f"{FORMAT}\0{engine}\0{width}x{height}\0{drawn}".encode("utf-8")).hexdigest())
+            Preview(chart=chart_id, width=width, height=height, media=_media(media, scheme),
+                    path=chart_picture(chart_id, width, scheme), scheme=scheme,
+                    key=hashlib.sha256(f"{FORMAT}\0{engine}\0{width}x{height}\0{scheme}\0{drawn}".encode("utf-8")).hexdigest())
+            for scheme in SCHEMES
             for width, media in WIDTHS
         ]
     return plan
@@ -91,7 +106,7 @@ class PreviewBatch:
                 self.missing.append(preview)
             else:
                 self.files[preview.path] = data
-        figures = {p.chart: charts[p.chart].figure for p in self.missing}
+        figures = {p.path: picture_figure(charts[p.chart].figure, p.scheme) for p in self.missing}
         args = (self.missing, figures, plotly_js, browser)
         if not self.missing:
             self.job = None
@@ -256,7 +271,7 @@ async def _draw(previews: list[Preview], figures: dict[str, dict], plotly_js: Pa
 async def _draw_all(engine, previews: list[Preview], figures: dict[str, dict]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for preview in previews:
-        svg = await engine.calc_fig(figures[preview.chart],
+        svg = await engine.calc_fig(figures[preview.path],
                                     opts={"format": "svg", "width": preview.width, "height": preview.height})
         out[preview.path] = stable_ids(svg.decode("utf-8")).encode("utf-8")
     return out

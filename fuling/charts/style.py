@@ -2,6 +2,8 @@
 and where the site's plotly.js comes from."""
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +58,37 @@ SITE_LAYOUT = dict(
 
 
 TEMPLATE_NAME = "fuling"
+
+
+# The ink of a chart in dark mode (the same as assets/charts.js's INK.dark).
+DARK_INK = {"text": "#e9e9e9", "grid": "#3c4046", "axis": "#9a9a9a", "edge": "#15171a"}
+
+
+def _swapped(node, swap: dict[str, str]):
+    if isinstance(node, list):
+        return [_swapped(item, swap) for item in node]
+    if isinstance(node, dict):
+        return {key: _swapped(value, swap) for key, value in node.items()}
+    return swap.get(node, node) if isinstance(node, str) else node
+
+
+def dark_figure(figure: dict) -> dict:
+    """The figure in dark-mode colours, as assets/charts.js's themed() draws it: the palette's
+    lighter twins, light text, dim grid and axes. The dark pictures are drawn from it, so a
+    reader whose phone is in dark mode gets a picture and no plotly.js."""
+    data = _swapped(figure["data"], dict(zip(PALETTE, PALETTE_DARK)))
+    layout = json.loads(json.dumps(figure["layout"]))
+    layout["font"] = {**layout.get("font", {}), "color": DARK_INK["text"]}
+    for key in [k for k in layout if re.fullmatch(r"[xy]axis\d*", k)]:
+        layout[key] = {**layout[key], "gridcolor": DARK_INK["grid"], "linecolor": DARK_INK["axis"],
+                       "zerolinecolor": DARK_INK["axis"], "tickcolor": DARK_INK["axis"]}
+    template = layout.get("template", {}).get("layout")
+    if template is not None:
+        template["colorway"] = PALETTE_DARK
+    for trace in data:
+        if trace.get("type") == "pie" and isinstance(trace.get("marker", {}).get("line"), dict):
+            trace["marker"]["line"]["color"] = DARK_INK["edge"]
+    return {"data": data, "layout": layout}
 
 
 PLOT_HEIGHT = 380  # px: a figure that sets no height is drawn this tall (plotly.js's own default too)

@@ -5,6 +5,7 @@ template escapes it once more as text.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -13,6 +14,7 @@ from fuling.core.urls import absolute, embed_page, served_path
 PLOT_HEIGHT = 380  # px: a figure that sets no height
 FRAME_EXTRA = 110  # px: title, subtitle and credit line around the plot
 NOTE_LINE = 22  # px: one line of notes under it
+DESCRIPTION_CHARS_PER_LINE = 40  # the one-sentence takeaway above the plot, in a frame of about 600 px
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,9 @@ def _attributes(**values) -> str:
 def embed_code(site, chart) -> EmbedCode:
     """The iframe and the resizer script for `chart` (a ChartView), under the site's address."""
     url = absolute(site, served_path(embed_page(chart.id)))
-    height = int(chart.data.figure.get("layout", {}).get("height") or PLOT_HEIGHT) + FRAME_EXTRA + NOTE_LINE * len(chart.notes)
+    takeaway_lines = math.ceil(len(chart.data.description) / DESCRIPTION_CHARS_PER_LINE)
+    height = (int(chart.data.figure.get("layout", {}).get("height") or PLOT_HEIGHT) + FRAME_EXTRA
+              + NOTE_LINE * (len(chart.notes) + takeaway_lines))
     iframe = "<iframe " + _attributes(src=url, title=chart.title, data_fuling_chart=chart.id, width="100%",
                                       height=height, style="width:100%;min-width:280px;border:0",
                                       loading="lazy") + "></iframe>"

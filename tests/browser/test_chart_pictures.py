@@ -7,7 +7,8 @@ plotly.js charts when the reader reaches for them (assets/charts.js).
 - A click, a tap, or Enter on the focused chart loads plotly.js and draws the same chart in its place:
   at the picture's own width, every text of the picture (values, years,
   legend, axis titles) is in the drawing.
-- Where the pictures do not fit (dark mode, English embeds), charts are drawn
+- A dark screen gets the pictures drawn in dark colours, and no plotly.js either.
+- Where the pictures do not fit (a page forced dark, English embeds), charts are drawn
   without waiting for the reader.
 """
 from __future__ import annotations
@@ -84,9 +85,29 @@ def test_pointing_at_the_picture_draws_the_same_chart_with_plotly(browser, serve
     assert not problems, "\n".join(problems)
 
 
-def test_dark_mode_and_english_embeds_draw_without_waiting(browser, server, chart_ids):
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_dark_screen_gets_the_dark_picture_and_no_plotly(browser, server, site_model, chart_ids, width):
+    theme = site_model.charts[chart_ids[0]].theme
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="dark")
+    try:
+        for path in (f"charts/{chart_ids[0]}/index.html", f"themes/{theme}/index.html"):
+            page = context.new_page()
+            requests: list[str] = []
+            page.on("request", lambda req, seen=requests: seen.append(req.url))
+            page.goto(server.base + url_for(path), wait_until="load")
+            page.wait_for_timeout(1000)  # time enough for a deferred script to have fetched plotly.js
+            shown = page.evaluate(PICTURE_JS)
+            assert shown and all(p["loaded"] for p in shown), f"{path}: {shown}"
+            assert shown[0]["src"].endswith("-dark.svg"), f"{path}: {shown}"
+            assert not plotly_requested(requests), f"{path}: a dark screen loaded plotly.js without being asked"
+            page.close()
+    finally:
+        context.close()
+
+
+def test_forced_dark_and_english_embeds_draw_without_waiting(browser, server, chart_ids):
     chart_id = chart_ids[0]
-    cases = [("dark screen, chart page", f"charts/{chart_id}/index.html", "dark"),
+    cases = [("forced dark, chart page", f"charts/{chart_id}/index.html?theme=dark", "light"),
              ("English embed", f"embed/{chart_id}/index.html?lang=en", "light"),
              ("dark embed", f"embed/{chart_id}/index.html?theme=dark", "light")]
     for what, path, scheme in cases:
