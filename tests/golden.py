@@ -152,7 +152,7 @@ def normalise(files: dict[str, bytes]) -> dict[str, bytes]:
             continue
         if name == "data/facts.db":
             golden[name] = database_dump(data)
-        elif re.search(r"/preview-\d+\.svg$", name):
+        elif re.search(r"/preview-\d+(-dark)?\.svg$", name):
             golden[name] = picture_texts(data)
         else:
             golden[name] = logical(data)

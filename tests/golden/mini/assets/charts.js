@@ -2,8 +2,8 @@
    A chart the build drew as a picture (<picture class="chart-preview">, fuling/charts/pictures.py) stays a
    picture until the reader asks for it (a click, a tap, Enter or Space): only then is plotly.js fetched
    and the interactive chart drawn in its place, so a reader who only looks never pays for plotly.js.
-   Charts without a picture, and every chart in dark mode or in an English embed (the pictures are
-   light and Chinese), are drawn as their box nears the viewport, each in a task of its own, after
+   Charts without a picture, and every chart forced dark or in an English embed (the pictures are
+   Chinese, light or dark as the screen is), are drawn as their box nears the viewport, each in a task of its own, after
    the page's text has painted. plotly.js's URL is in this script's data-plotly-src.
    Dark mode: chart colours swap to lighter twins of the same hue (prefers-color-scheme or ?theme=dark). */
 (function () {
@@ -216,10 +216,15 @@
     return Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
   }
 
-  // The build's picture serves as long as it shows what the reader would get: light and Chinese.
+  // The build's picture serves as long as it shows what the reader would get: Chinese, and in the
+  // colours the <picture> picked by the screen's scheme (a page forced dark by ?theme=dark, or a
+  // dark embed on a light screen, must be drawn).
   function showsPicture(el) {
-    return !!el.querySelector(".chart-preview") && !wantsDark() &&
-      !document.documentElement.classList.contains("lang-en");
+    var root = document.documentElement;  // an embed's pictures are light only (macros.html)
+    var screenDark = !root.hasAttribute("data-embed-chart") &&
+      !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    return !!el.querySelector(".chart-preview") && wantsDark() === screenDark &&
+      !root.classList.contains("lang-en");
   }
 
   // A picture becomes the interactive chart when the reader asks for it: a click or a tap, or
@@ -272,7 +277,8 @@
     all.forEach(function (el) { observer.observe(el); });
   }
 
-  // Switched to dark: pictures are light, so every chart still showing one is drawn.
+  // The screen's scheme changed: a picture follows it by itself (its <source> media); charts drawn
+  // so far are drawn again, and a picture that no longer shows what the reader would get is drawn.
   function schemeChanged() {
     drawAll();
     plots().forEach(function (el) {
