@@ -46,6 +46,9 @@ SITE_LAYOUT = dict(
     # At the top of the figure, whatever the plot's height: no blank band above it.
     legend=dict(orientation="h", xref="container", x=0, xanchor="left", yref="container", y=1.0, yanchor="top", bgcolor="rgba(0,0,0,0)"),
     hoverlabel=dict(font=dict(size=13), align="left"),  # family: the layout's
+    # No dragging (the axes are fixed anyway): plotly.js then leaves a touch's default alone,
+    # so a swipe that starts on the interactive chart scrolls the page.
+    dragmode=False,
     xaxis=dict(
         type="category", showgrid=False, linecolor="#6b6b6b", ticks="outside",
         tickcolor="#6b6b6b", fixedrange=True, automargin=True,

@@ -122,6 +122,14 @@ def test_forced_dark_and_english_embeds_draw_without_waiting(browser, server, ch
             context.close()
 
 
+def swipe(cdp, x: float, y: float) -> None:
+    """A finger put down at (x, y) and moved up 300 px: the page should scroll down."""
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 30 * step}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
 def test_a_swipe_that_starts_on_a_chart_scrolls_and_loads_no_plotly_and_a_tap_does(browser, server, chart_ids):
     context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
                                   locale="zh-CN", service_workers="block")
@@ -132,11 +140,7 @@ def test_a_swipe_that_starts_on_a_chart_scrolls_and_loads_no_plotly_and_a_tap_do
         page.goto(server.base + url_for(f"charts/{chart_ids[0]}/index.html"), wait_until="load")
         box = page.locator(".chart-plot").bounding_box()
         cdp = context.new_cdp_session(page)
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
-        for step in range(1, 11):  # a finger moving up 300 px: the page scrolls down
-            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 30 * step}]})
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        swipe(cdp, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.wait_for_timeout(800)
         assert page.evaluate("() => window.scrollY") > 100, "the swipe did not scroll the page"
         assert not plotly_requested(requests), "a swipe that started on the chart loaded plotly.js"
@@ -145,6 +149,12 @@ def test_a_swipe_that_starts_on_a_chart_scrolls_and_loads_no_plotly_and_a_tap_do
         page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
         assert plotly_requested(requests)
+        # The interactive chart does not take the swipe either: the page scrolls.
+        page.wait_for_timeout(300)
+        before = page.evaluate("() => window.scrollY")
+        swipe(cdp, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(800)
+        assert page.evaluate("() => window.scrollY") > before + 100, "a swipe on the interactive chart did not scroll"
     finally:
         context.close()
 
@@ -168,3 +178,43 @@ def test_the_chart_takes_keyboard_focus_and_enter_makes_it_interactive(browser, 
         page.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
     finally:
         context.close()
+
+
+def test_the_tap_that_makes_a_chart_interactive_shows_the_tapped_bars_label(browser, server, site_model, chart_ids):
+    problems = []
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
+                                  locale="zh-CN", service_workers="block")
+    try:
+        for chart_id in chart_ids:
+            page = context.new_page()
+            page.goto(server.base + url_for(f"charts/{chart_id}/index.html"), wait_until="load")
+            plot = page.locator(".chart-plot")
+            plot.scroll_into_view_if_needed()
+            # The tallest bar of the picture: where a reader would tap, read from the picture's own SVG.
+            src = page.evaluate(PICTURE_JS)[0]["src"]
+            box = plot.bounding_box()
+            bar = page.evaluate("""async (src) => {
+              const svg = new DOMParser().parseFromString(await (await fetch(src)).text(), 'image/svg+xml');
+              const host = document.createElement('div');
+              host.style.cssText = 'position:absolute;left:0;top:0;visibility:hidden';
+              host.appendChild(document.importNode(svg.documentElement, true));
+              document.body.appendChild(host);
+              const bars = Array.from(host.querySelectorAll('.trace.bars .point path'))
+                .map((p) => p.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+              const top = bars.sort((a, b) => b.height - a.height)[0];
+              const origin = host.firstElementChild.getBoundingClientRect();
+              host.remove();
+              return top && {x: top.left - origin.left + top.width / 2, y: top.top - origin.top + top.height / 2};
+            }""", src)
+            if not bar:
+                problems.append(f"{chart_id}: no bar in the picture")
+                continue
+            page.touchscreen.tap(box["x"] + bar["x"], box["y"] + bar["y"])
+            try:
+                page.wait_for_function("() => document.querySelector('.chart-plot .hoverlayer .hovertext')", timeout=15000)
+            except Exception:
+                problems.append(f"{chart_id}: the first tap showed no hover label")
+            page.close()
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
