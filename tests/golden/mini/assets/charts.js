@@ -202,7 +202,10 @@
   function pump() {
     var el = queue.shift();
     if (!el) { pumping = false; return; }
-    if (!el.getAttribute("data-drawn")) { draw(el); }
+    if (!el.getAttribute("data-drawn")) {
+      var drawing = draw(el);
+      if (drawing && el.tapped) { drawing.then(function () { hoverAt(el, el.tapped); }); }
+    }
     setTimeout(pump, 0);
   }
   function request(el) {
@@ -227,6 +230,27 @@
       !root.classList.contains("lang-en");
   }
 
+  // The tap that asked for the chart gets its answer: the hover label of the bar under the finger,
+  // shown once the chart is drawn (plotly.js draws it from positions in the plot area).
+  function hoverAt(el, point) {
+    var size = el._fullLayout && el._fullLayout._size;
+    if (!size || !window.Plotly.Fx) { return; }
+    var box = el.getBoundingClientRect();
+    var x = point.x - box.left - size.l;
+    var y = point.y - box.top - size.t;
+    if (x < 0 || y < 0 || x > size.w) { return; }
+    var subplot = "xy";  // the panel under the finger: charts stack their panels top to bottom
+    Object.keys(el._fullLayout).forEach(function (key) {
+      var axis = /^yaxis(\d*)$/.exec(key);
+      var domain = axis && el._fullLayout[key].domain;
+      if (domain && y >= (1 - domain[1]) * size.h && y <= (1 - domain[0]) * size.h) {
+        subplot = "x" + axis[1] + "y" + axis[1];
+        y -= (1 - domain[1]) * size.h;
+      }
+    });
+    window.Plotly.Fx.hover(el, { xpx: x, ypx: y }, subplot);
+  }
+
   // A picture becomes the interactive chart when the reader asks for it: a click or a tap, or
   // Enter or Space on the focused chart. Never on touchstart or pointerenter: a swipe that
   // starts on a chart, or a wheel that scrolls one under the pointer, is scrolling, and must
@@ -238,6 +262,7 @@
       el.removeEventListener("click", reached);
       el.removeEventListener("keydown", reached);
       el.setAttribute("data-loading", "1");
+      if (event.type === "click") { el.tapped = { x: event.clientX, y: event.clientY }; }
       request(el);
     }
     el.addEventListener("click", reached);
