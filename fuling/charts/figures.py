@@ -3,9 +3,12 @@
 Every drawn value is a fact record (`ChartPoint.fact`); nothing is typed twice.
 The encoding rules live here, in one place:
 
-- targets are hollow bars / open markers, estimates hatched, each with its own
-  legend entry; a part of a year (2022年1—8月) is its own labelled category,
-  dotted, never drawn as the whole year;
+- targets are hollow bars / open markers in the one accent colour, estimates
+  hatched, each with its own legend entry; a part of a year (2022年1—8月) is its
+  own labelled category, dotted, never drawn as the whole year;
+- a floor (超过2000) says so on its mark, not only in the table;
+- no label is turned and no unit is drawn beside the axis: x labels are wrapped
+  for the narrowest phone (ticks.py), the unit is in the subtitle;
 - categories are text labels (``2023年``), not a date axis; a missing year is an
   empty category (a gap), never interpolated;
 - bars start at zero;
@@ -167,6 +170,15 @@ def _style_line(kind: str, partial: bool, colour: str) -> tuple[dict, dict]:
     return dict(color=colour, size=8, symbol="circle"), dict(color=colour, width=2.5)
 
 
+def _series_colours(spec: ChartSpec, across_series: bool) -> dict[str, str]:
+    """Each series' colour (style.py's grammar): the series colours in spec order, no slot taken
+    by a series of targets (their marks take the accent); one colour for all when each bar is a
+    series of its own."""
+    colourful = [s.name for s in spec.series if s.style != "target"]
+    return {s.name: SERIES_COLOURS[0] if across_series or s.name not in colourful
+            else SERIES_COLOURS[colourful.index(s.name) % len(SERIES_COLOURS)] for s in spec.series}
+
+
 def _figure_key(spec: ChartSpec, points: list[ChartPoint], site: Site) -> str:
     """A digest of everything `_figure` reads: the spec, the points (their facts whole),
     the labels of their metrics and the titles and dates of their source articles."""
@@ -213,11 +225,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         for index, name in enumerate(names):
             slot.setdefault(name, str(index))
     legend_groups: dict[str, list[str]] = {}  # each legend column's entries
-    # Series colours in spec order, skipped by the series of targets (they take the accent);
-    # one colour for all when each bar is a series of its own.
-    colourful = [s.name for s in spec.series if s.style != "target"]
-    series_colour = {s.name: SERIES_COLOURS[0 if across_series else colourful.index(s.name) % len(SERIES_COLOURS)]
-                     if s.name in colourful else SERIES_COLOURS[0] for s in spec.series}
+    series_colour = _series_colours(spec, across_series)
     for (series_name, kind, partial), members in sorted(
         groups.items(), key=lambda item: (series_index[item[0][0]], item[0][2], order.get(item[0][1], 9))
     ):
@@ -261,7 +269,7 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         high = max(0.0, max(values) * headroom)
         # No rotated axis title: the unit is in the chart's subtitle, a panel's in its title.
         fig.update_yaxes(range=[low, high or 1], row=row, col=1)
-        # Level labels, shortened or wrapped to fit the narrowest phone (fuling/charts/ticks.py).
+        # Labels never turned: shortened or wrapped to fit the narrowest phone (fuling/charts/ticks.py).
         fig.update_xaxes(categoryorder="array", categoryarray=categories, tickmode="array", tickvals=categories,
                          ticktext=ticks, tickangle=0, row=row, col=1)
         axis = "yaxis" if row == 1 else f"yaxis{row}"
