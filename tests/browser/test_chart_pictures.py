@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PICTURE_JS = """() => Array.from(document.querySelectorAll('.chart-preview img')).map((img) => ({
   src: img.currentSrc, loaded: img.complete && img.naturalWidth > 0}))"""
 DRAWN_TEXTS_JS = """() => Array.from(document.querySelectorAll('.chart-plot .main-svg text'))
+  .filter((t) => !t.closest('.hoverlayer'))  // the tapped bar's label: not part of the picture
   .map((t) => t.textContent).filter((t) => t.trim() !== '')"""
 
 
