@@ -1,8 +1,8 @@
 """Previews stage: every chart as a static SVG picture, drawn at build time by plotly.js itself.
 
-A page shows its charts at once as pictures (`<picture>`, one SVG per width)
-and loads plotly.js only when the reader reaches for a chart (pointer, touch,
-click): on a phone, plotly.js's first run and first draw are most of a chart
+A page shows its charts at once as pictures (`<picture>`, one SVG per width and
+colour scheme) and loads plotly.js only when the reader asks for a chart (a click,
+a tap, Enter on the focused chart; never a scroll): on a phone, plotly.js's first run and first draw are most of a chart
 page's main-thread work, and most readers only look. The pictures are drawn
 by Kaleido (plotly's own static export) in a local Chromium, with the very
 plotly.js file the site serves, so the picture and the interactive chart that
@@ -10,8 +10,8 @@ replaces it are drawn by the same code.
 
 Without a Chromium (or with FULING_CHART_PREVIEWS=0) the build makes no
 pictures and says so; assets/charts.js then draws each chart with plotly.js
-as it nears the viewport, as it does for dark mode and English embeds, whose
-colours and labels the pictures do not have.
+as it nears the viewport, as it does for pages forced dark and English embeds,
+whose colours and labels the pictures do not have.
 
 Pictures are kept between builds (fuling.build.cache) under a digest of what draws
 them: the figure, the width, plotly.js and this module's format. A build
