@@ -84,7 +84,9 @@ def dark_figure(figure: dict) -> dict:
     layout["font"] = {**layout.get("font", {}), "color": DARK_INK["text"]}
     for key in [k for k in layout if re.fullmatch(r"[xy]axis\d*", k)]:
         layout[key] = {**layout[key], "gridcolor": DARK_INK["grid"], "linecolor": DARK_INK["axis"],
-                       "zerolinecolor": DARK_INK["axis"], "tickcolor": DARK_INK["axis"]}
+                       "zerolinecolor": DARK_INK["axis"]}
+        if key.startswith("x"):  # only the x axes have tick marks; a y tickcolor would draw some
+            layout[key]["tickcolor"] = DARK_INK["axis"]
     template = layout.get("template", {}).get("layout")
     if template is not None:
         template["colorway"] = PALETTE_DARK
