@@ -109,7 +109,10 @@
     layout.font = Object.assign({}, layout.font, { color: ink.text });
     Object.keys(layout).forEach(function (key) {
       if (/^[xy]axis\d*$/.test(key)) {
-        layout[key] = Object.assign({}, layout[key], { gridcolor: ink.grid, linecolor: ink.axis, zerolinecolor: ink.axis, tickcolor: ink.axis });
+        layout[key] = Object.assign({}, layout[key], { gridcolor: ink.grid, linecolor: ink.axis, zerolinecolor: ink.axis });
+        // Only the x axes have tick marks: a tickcolor on a y axis would make plotly.js draw them
+        // (and move the y labels 8 px away from the picture's).
+        if (key.charAt(0) === "x") { layout[key].tickcolor = ink.axis; }
       }
     });
     if (layout.template && layout.template.layout) {
