@@ -160,7 +160,7 @@ def normalise(files: dict[str, bytes]) -> dict[str, bytes]:
             continue
         if name == "data/facts.db":
             golden[name] = database_dump(data)
-        elif re.search(r"^charts/([^/]+)/(preview-\d+|\1)\.svg$", name):
+        elif re.search(r"^charts/([^/]+)/(preview-\d+(-dark)?|\1)\.svg$", name):
             golden[name] = picture_texts(data)
         elif name.endswith(".png"):
             golden[name] = png_size(data)

@@ -1,6 +1,7 @@
 """Charts stage: every drawn value is a fact record, drawn honestly and reproducibly."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -277,7 +278,7 @@ def test_figures_carry_their_margins():
 def test_description_names_the_largest_and_latest_values_targets_and_partial_years():
     chart = build_charts(_output_site())["industrial-output"]
     text = chart.description
-    assert "最大值也是最新值，为2023年的2471亿元" in text
+    assert "最新的2023年也是最大，为2471亿元" in text
     assert "2024年超过2700亿元" in text and "目标" in text
     assert "2022年1—8月只含部分月份" in text
     assert describe(chart.spec, []) .endswith("没有数据。")
@@ -395,3 +396,117 @@ def test_series_meeting_at_one_category_stand_side_by_side():
     chart = build_charts(_site(facts, [spec]))["industry-structure"]
     slots = {t["name"]: t["offsetgroup"] for t in _traces(chart)}
     assert slots["材料"] != slots["清洁能源"]  # both have 2023: never drawn over each other
+
+
+def test_a_floor_is_labelled_as_a_floor_on_its_bar_in_both_languages():
+    # 2021年“首次突破2000亿元”: the bar is drawn at 2000, and its label must say it is a floor.
+    from fuling.charts.english import english_figure
+
+    site = _output_site()
+    chart = build_charts(site)["industrial-output"]
+    labels = {fid: text for trace in _traces(chart) for fid, text in zip(trace["customdata"], trace["text"]) if fid}
+    assert labels["industrial-output-2021"] == "超过<br>2000"
+    assert labels["industrial-output-target-2024"] == "超过<br>2700"
+    assert labels["industrial-output-2023"] == "2471"  # exact figures carry no word
+    english = english_figure(chart, site)
+    labels_en = {fid: text for trace in english["data"] for fid, text in zip(trace["customdata"], trace["text"]) if fid}
+    assert labels_en["industrial-output-2021"] == "over<br>200"  # billion yuan: English counts 亿 in billions
+    assert labels_en["industrial-output-2023"] == "247.1"
+
+
+def test_category_labels_are_wrapped_or_shortened_for_the_narrowest_phone_never_turned():
+    from fuling.charts.ticks import panel_title_lines, tick_texts
+
+    # Four periods fit with their 年; the rest of a label goes on its own line.
+    assert tick_texts(["2021年末", "2022年1—8月", "2022年8月31日", "2023年"]) == [
+        "2021<br>年末", "2022年<br>1—8月", "2022年<br>8月31日", "2023年"]
+    # Six years do not: the axis title says 年份.
+    assert tick_texts(["2021年", "2022年1—8月", "2023年", "2024年", "2025年", "2026年"])[:2] == ["2021", "2022<br>1—8月"]
+    # Nine: the empty years between two figures go unlabelled.
+    years = ["2022年10月15日"] + [f"{y}年" for y in range(2023, 2031)]
+    texts = tick_texts(years, empty=frozenset(years[1:-1]))
+    assert texts[0] == "2022<br>10月15日" and texts[-1] == "2030" and set(texts[1:-1]) == {""}
+    # Names in even lines; English at its spaces.
+    assert tick_texts(["材料产业", "页岩气及清洁能源", "汽车船舶及智能装备", "食品及农产品加工"])[1] == "页岩气及<br>清洁能源"
+    assert tick_texts(["Jan–Aug 2022", "2023", "2024", "2025", "2026", "2027"], "en")[0] == "Jan–Aug<br>2022"
+    assert panel_title_lines("高新技术企业、科技型企业：累计（家/户）", 236) == ["高新技术企业、科技型企业：", "累计（家/户）"]
+    assert panel_title_lines("研发投入（亿元）", 236) == ["研发投入（亿元）"]
+
+
+def test_legend_rows_are_counted_for_the_narrowest_phone():
+    from fuling.charts.margins import legend_rows
+
+    assert legend_rows([["实际", "实际（部分年份）"], ["目标"]]) == 2  # two columns side by side
+    # Four groups too wide to pair in a 296 px box: a line each (1 + 1 + 1 + 2 rows), half a row between lines;
+    # in a 336 px box the first two share a line.
+    groups = [["国家级（累计）"], ["市级（累计）"], ["国家级（新增）"], ["市级（新增）", "市级（新增）（目标）"]]
+    assert legend_rows(groups) == 6.5
+    assert legend_rows(groups, 336) == 4 + 1.0
+
+
+def test_one_colour_grammar_across_the_site_charts():
+    # Targets hollow in the one accent, never a series colour; one colour for the bars of a
+    # single-series comparison; the series in Okabe–Ito order.
+    from fuling.charts.points import by_series
+    from fuling.charts.style import SERIES_COLOURS, TARGET_COLOUR
+    from fuling.load.site import load_site
+
+    site = load_site(ROOT)
+    problems = []
+    for chart_id, chart in sorted(build_charts(site).items()):
+        colours = set()
+        for trace in chart.figure["data"]:
+            marker = trace.get("marker", {})
+            colour = marker.get("line", {}).get("color") if trace["meta"]["style"] == "target" else marker.get("color")
+            if trace["meta"]["style"] == "target":
+                if colour != TARGET_COLOUR or marker.get("color") != "rgba(0,0,0,0)":
+                    problems.append(f"{chart_id}: target {trace['name']} drawn {marker}")
+            else:
+                edge = marker.get("line", {}).get("color")
+                shown = colour if colour and colour.startswith("#") else edge
+                if shown == TARGET_COLOUR or shown not in SERIES_COLOURS:
+                    problems.append(f"{chart_id}: {trace['name']} drawn in {shown}, not a series colour")
+                colours.add(shown)
+        if by_series(chart.spec, chart.points) and len(colours) > 1:
+            problems.append(f"{chart_id}: one series per bar, drawn in {sorted(colours)}: one colour")
+    assert not problems, "\n".join(problems)
+
+
+def test_generated_description_never_says_nothing():
+    # One value is given as itself, not as "the largest and also the latest".
+    site = _output_site()
+    site.charts["industrial-output"].series = [SeriesSpec(name="实际", style="actual", facts=["industrial-output-2023"])]
+    text = build_charts(site)["industrial-output"].description
+    assert "最大值也是最新值" not in text and "实际：2023年为2471亿元。" in text
+    # A whole beside one of its parts (其中…): that the whole is the largest is no news.
+    site = _output_site()
+    site.charts["industrial-output"].series = [
+        SeriesSpec(name="全区", facts=["industrial-output-2023"]),
+        SeriesSpec(name="其中一部分", facts=["industrial-output-2021"])]
+    site.facts["industrial-output-2021"] = dataclasses.replace(site.facts["industrial-output-2021"], period="2023")
+    assert "最大的是" not in build_charts(site)["industrial-output"].description
+
+
+def test_every_site_chart_has_an_editor_written_one_sentence_description():
+    from fuling.load.site import load_site
+
+    site = load_site(ROOT)
+    for chart_id, chart in sorted(build_charts(site).items()):
+        spec = chart.spec
+        assert spec.description and spec.description_en, f"{chart_id}: no description"
+        assert chart.description == spec.description
+        assert spec.description.count("。") == 1 and spec.description.endswith("。"), f"{chart_id}: one sentence"
+        assert "{fact:" not in spec.description
+
+
+def test_the_dark_figure_swaps_the_palette_for_its_lighter_twins_and_darkens_the_ink():
+    from fuling.charts.style import DARK_INK, PALETTE, PALETTE_DARK, dark_figure
+
+    chart = build_charts(_output_site())["industrial-output"]
+    dark = dark_figure(chart.figure)
+    light_colours = {t["marker"]["line"]["color"] for t in chart.figure["data"]}
+    dark_colours = {t["marker"]["line"]["color"] for t in dark["data"]}
+    assert dark_colours == {PALETTE_DARK[PALETTE.index(c)] for c in light_colours}
+    assert dark["layout"]["font"]["color"] == DARK_INK["text"]
+    assert dark["layout"]["yaxis"]["gridcolor"] == DARK_INK["grid"]
+    assert chart.figure["data"][0]["marker"]["line"]["color"] in PALETTE  # the chart's own figure untouched

@@ -166,7 +166,7 @@ def test_english_figure_translates_words_and_keeps_every_number():
     (12.5, "万元", 125, "thousand yuan"), (1.2, "万亿立方米", 1.2, "trillion m³"), (13, "%", 13, "%"), (8, "家", 8, ""),
 ])
 def test_english_numbers_are_counted_in_english_steps(value, unit, shown, unit_text):
-    from fuling.charts.titles import english_number, unit_en
+    from fuling.core.english import english_number, unit_en
 
     assert english_number(value, unit) == shown and unit_en(unit) == unit_text
 
@@ -177,7 +177,7 @@ def test_every_english_chart_value_is_its_chinese_value_in_english_units():
     from decimal import Decimal
 
     from fuling.charts.figures import build_charts
-    from fuling.charts.titles import ENGLISH_SCALE
+    from fuling.core.english import ENGLISH_SCALE
     from fuling.load.site import load_site
 
     site = load_site(ROOT)
@@ -391,3 +391,20 @@ def test_a_site_url_that_could_point_elsewhere_or_break_an_attribute_is_refused(
 
     normalised, why = normalise_site_url(url)
     assert normalised == "" and problem in why
+
+
+def test_an_english_description_fills_its_figures_in_english_units(tmp_path):
+    """description_en: `{fact:ID}` as an English reader counts (over 200 billion yuan), so a
+    corrected number follows into the English embed too."""
+    import shutil
+
+    from fuling.load.site import load_site
+
+    root = tmp_path / "mini"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", root)
+    spec = root / "content" / "charts" / "industrial-output.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8") + 'description: 2021年{fact:industrial-output-2021}。\n'
+                    'description_en: "In 2021 output was {fact:industrial-output-2021}."\n', encoding="utf-8")
+    chart = load_site(root).charts["industrial-output"]
+    assert chart.description == "2021年超过2000亿元。"
+    assert chart.description_en == "In 2021 output was over 200 billion yuan."

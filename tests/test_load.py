@@ -622,3 +622,28 @@ def test_a_reference_to_a_fact_waiting_for_review_says_so(root):
     line = edit(root, "content/site.yaml", "  - high-tech-firms-2021", "  - industrial-value-added-growth-2021")
     message = assert_error(root, f"content/site.yaml:{line}: headline_facts:")
     assert "waits for review (content/facts/three-changes.yaml:" in message and "reviewed: true" in message
+
+
+def test_a_chart_description_is_the_editors_sentence_with_its_references_filled(root):
+    chart = "content/charts/industrial-output.yaml"
+    edit(root, chart, "theme: industry", "description: 涪陵规上工业产值2023年为{fact:industrial-output-2023}。\ntheme: industry")
+    site = load_site(root)
+    assert site.charts["industrial-output"].description == "涪陵规上工业产值2023年为2471亿元。"
+    from fuling.charts.figures import build_charts
+
+    assert build_charts(site)["industrial-output"].description == "涪陵规上工业产值2023年为2471亿元。"
+
+
+def test_a_chart_description_naming_an_unknown_fact_is_an_error_with_its_line(root):
+    chart = "content/charts/industrial-output.yaml"
+    line = edit(root, chart, "theme: industry", "description: 2023年为{fact:industrial-output-2033}。\ntheme: industry")
+    message = assert_error(root, f"{chart}:{line}: description:")
+    assert "industrial-output-2033" in message
+
+
+def test_a_figure_typed_as_digits_in_a_chart_description_is_a_warning(root):
+    chart = "content/charts/industrial-output.yaml"
+    line = edit(root, chart, "theme: industry", "description: 2023年为2471亿元。\ntheme: industry")
+    warnings = load_site(root).warnings
+    assert any(w.startswith(f"{chart}:{line}: description: “2471亿元”") and "{fact:industrial-output-2023}" in w
+               for w in warnings), warnings

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from xml.etree import ElementTree
 import shutil
 import threading
 from pathlib import Path
@@ -101,16 +102,15 @@ def test_each_chart_is_drawn_at_each_width_with_its_values(project, tmp_path):
     out = tmp_path / "site"
     reporter = MemoryReporter()
     build_site(project, out, reporter=reporter)
-    # Two pictures, the share card and the PNG and SVG downloads.
-    assert "[previews] 5 chart pictures, 5 drawn" in reporter.text
-    assert "drawing 5 chart pictures in Chromium beside render" in reporter.text  # said before the wait
+    assert "[previews] 11 chart pictures, 11 drawn" in reporter.text
+    assert "drawing 11 chart pictures in Chromium beside render" in reporter.text  # said before the wait
     for width, _media in WIDTHS:
         svg = (out / f"{CHART}/preview-{width}.svg").read_text(encoding="utf-8")
         assert svg.startswith('<svg class="main-svg" xmlns="http://www.w3.org/2000/svg"')
         assert f'width="{width}" height="380"' in svg.split(">", 1)[0]
-        labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+        labels = ["".join(node.itertext()) for node in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
         # the bars' values (content/facts of the fixture) and the x categories, as drawn text
-        for shown in ("2000", "2471", "2700", "2021年", "2023年", "2024年", "实际", "目标"):
+        for shown in ("2000", "2471", "超过2700", "2021年", "2023年", "2024年", "实际", "目标"):
             assert shown in labels, (width, shown, labels)
         # nothing fetched from elsewhere: the only URL is the SVG namespace
         assert set(re.findall(r"https?://[^\s\"')]+", svg)) <= {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
@@ -122,10 +122,10 @@ def test_pages_show_the_pictures_and_embeds_too(project, tmp_path):
     build_site(project, out, reporter=MemoryReporter())
     chart_page = (out / f"{CHART}/index.html").read_text(encoding="utf-8")
     assert '<source media="(min-width: 40rem)" srcset="../../charts/industrial-output/preview-832.svg"' in chart_page
-    assert '<img src="../../charts/industrial-output/preview-380.svg" alt=""' in chart_page
+    assert '<img src="../../charts/industrial-output/preview-296.svg" alt=""' in chart_page
     assert "chart-fallback" not in chart_page  # the picture is what a reader without JavaScript sees
     embed = (out / "embed/industrial-output/index.html").read_text(encoding="utf-8")
-    assert '<img src="../../charts/industrial-output/preview-380.svg"' in embed
+    assert '<img src="../../charts/industrial-output/preview-296.svg"' in embed
     assert "embed-noscript" not in embed
 
 
@@ -134,8 +134,8 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     out = project / "site"
     first = MemoryReporter()
     build_site(project, out, reporter=first)
-    assert "5 drawn, 0 unchanged" in first.text
-    before = (out / f"{CHART}/preview-380.svg").read_bytes()
+    assert "11 drawn, 0 unchanged" in first.text
+    before = (out / f"{CHART}/preview-296.svg").read_bytes()
 
     facts = project / "content/facts/new-productive-forces.yaml"
     edit_value(facts, 2471, 2480.5)
@@ -143,15 +143,15 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     theme.write_text(theme.read_text(encoding="utf-8").replace("[2471亿元]", "[2480.5亿元]", 1), encoding="utf-8")
     second = MemoryReporter()
     build_site(project, out, reporter=second)
-    assert "5 drawn, 0 unchanged" in second.text  # the figure changed: both widths and the card drawn again
-    after = (out / f"{CHART}/preview-380.svg").read_text(encoding="utf-8")
+    assert "11 drawn, 0 unchanged" in second.text  # the figure changed: every width, the card and the downloads drawn again
+    after = (out / f"{CHART}/preview-296.svg").read_text(encoding="utf-8")
     assert after.encode() != before and ">2480.5<" in after
 
     article = next((project / "content/articles").glob("*.md"))
     article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     third = MemoryReporter()
     build_site(project, out, reporter=third)
-    assert "0 drawn, 5 unchanged" in third.text  # nothing the chart shows changed
+    assert "0 drawn, 11 unchanged" in third.text  # nothing the chart shows changed
 
 
 def test_without_a_browser_the_build_says_so_and_charts_wait_for_plotly(project, tmp_path, monkeypatch):
@@ -172,7 +172,7 @@ def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(
     with another_thread_running():
         threaded = MemoryReporter()
         build_site(project, tmp_path / "threaded", reporter=threaded)
-        assert "5 drawn" in threaded.text
+        assert "11 drawn" in threaded.text
     assert_same_pictures(tmp_path / "threaded", tmp_path / "forked")
 
 
@@ -184,7 +184,7 @@ def test_a_line_chart_is_drawn_to_the_same_bytes_every_time(project, tmp_path):
     chart.write_text(chart.read_text(encoding="utf-8").replace("type: bar", "type: line"), encoding="utf-8")
     build_site(project, tmp_path / "one", reporter=MemoryReporter())
     build_site(project, tmp_path / "two", reporter=MemoryReporter())  # drawn again: nothing kept between them
-    assert 'class="trace scatter' in (tmp_path / "one" / f"{CHART}/preview-380.svg").read_text(encoding="utf-8")
+    assert 'class="trace scatter' in (tmp_path / "one" / f"{CHART}/preview-296.svg").read_text(encoding="utf-8")
     assert_same_pictures(tmp_path / "one", tmp_path / "two")
 
 
@@ -194,7 +194,7 @@ def test_a_second_build_with_the_same_resident_draws_nothing_again(project, tmp_
     build_site(project, tmp_path / "one", reporter=MemoryReporter(), resident=resident)
     again = MemoryReporter()
     build_site(project, tmp_path / "two", reporter=again, resident=resident)
-    assert "5 chart pictures, 0 drawn, 5 unchanged" in again.text
+    assert "11 chart pictures, 0 drawn, 11 unchanged" in again.text
     assert "drawing" not in again.text
     assert_same_pictures(tmp_path / "two", tmp_path / "one")
 
@@ -204,13 +204,13 @@ def test_a_build_without_pictures_is_not_up_to_date_once_chromium_is_there(proje
     out = project / "site"
     monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")
     build_site(project, out, reporter=MemoryReporter())
-    assert not (out / f"{CHART}/preview-380.svg").exists()
+    assert not (out / f"{CHART}/preview-296.svg").exists()
     monkeypatch.delenv("FULING_CHART_PREVIEWS")
     again = MemoryReporter()
     build_site(project, out, reporter=again)
     assert "up to date" not in again.text
-    assert (out / f"{CHART}/preview-380.svg").exists()
-    assert "preview-380.svg" in (out / f"{CHART}/index.html").read_text(encoding="utf-8")
+    assert (out / f"{CHART}/preview-296.svg").exists()
+    assert "preview-296.svg" in (out / f"{CHART}/index.html").read_text(encoding="utf-8")
 
 
 def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, monkeypatch, resident):
@@ -231,7 +231,7 @@ def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, 
         resident.pictures.drawn.clear()  # drawn again, in the same browser
         again = MemoryReporter()
         build_site(project, tmp_path / "second", reporter=again, resident=resident)
-        assert "5 drawn" in again.text
+        assert "11 drawn" in again.text
     assert len(started) == 1
     assert_same_pictures(tmp_path / "second", tmp_path / "forked")
 

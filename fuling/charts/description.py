@@ -13,7 +13,17 @@ from fuling.core.vocab import KIND_LABELS
 
 
 def describe(spec: ChartSpec, points: list[ChartPoint]) -> str:
-    """What the chart shows, its largest and latest values, targets and partial years, in words."""
+    """The chart's text alternative: the editor's one-sentence `description` when the spec has
+    one (its references filled by load), else a description made from the points."""
+    if spec.description:
+        return spec.description
+    return generated_description(spec, points)
+
+
+def generated_description(spec: ChartSpec, points: list[ChartPoint]) -> str:
+    """What the chart shows, its largest and latest values, targets and partial years, in words.
+    Nothing that says nothing: one value is given as itself, and a comparison whose bars include
+    a part of another (其中…) names no largest."""
     if not points:
         return f"{spec.title}：没有数据。"
     parts = [f"{spec.title}。"]
@@ -27,9 +37,10 @@ def describe(spec: ChartSpec, points: list[ChartPoint]) -> str:
     if by_series(spec, points):
         biggest = max(points, key=lambda p: p.fact.value)
         parts.append(
-            f"{period_label(points[0].fact.period)}：" + "；".join(f"{p.series}{format_fact(p.fact)}" for p in points)
-            + f"。最大的是{biggest.series}，{format_fact(biggest.fact)}。"
+            f"{period_label(points[0].fact.period)}：" + "；".join(f"{p.series}{format_fact(p.fact)}" for p in points) + "。"
         )
+        if not any(p.series.startswith("其中") for p in points):  # the whole is the largest of its parts: no news
+            parts.append(f"最大的是{biggest.series}，{format_fact(biggest.fact)}。")
         if any(p.style == "target" for p in points):
             parts.append("空心柱为目标值，不是实际完成数。")
         return "".join(parts)
@@ -41,8 +52,10 @@ def describe(spec: ChartSpec, points: list[ChartPoint]) -> str:
         if actual:
             top = max(actual, key=lambda p: (p.fact.value, period_sort_key(p.fact.period)))
             last = max(actual, key=lambda p: period_sort_key(p.fact.period))
-            if last is top:
-                parts.append(f"{series.name}：最大值也是最新值，为{top.x}的{format_fact(top.fact)}。")
+            if len(actual) == 1:
+                parts.append(f"{series.name}：{top.x}为{format_fact(top.fact)}。")
+            elif last is top:
+                parts.append(f"{series.name}：最新的{top.x}也是最大，为{format_fact(top.fact)}。")
             else:
                 parts.append(f"{series.name}：最大值为{top.x}的{format_fact(top.fact)}，最新为{last.x}的{format_fact(last.fact)}。")
         for style in ("estimate", "target"):

@@ -7,8 +7,9 @@ fact id) and the axis categories, with English from the chart spec's `*_en`
 fields and the metric catalogue's `label_en`; the panel titles are made again
 from their parts (fuling/charts/titles.py), never read back from the Chinese.
 Numbers counted in 万 and 亿 are shown in the steps English counts in
-(2000亿元 -> 200 billion yuan: fuling/charts/titles.py, ENGLISH_SCALE), values,
+(2000亿元 -> 200 billion yuan: fuling/core/english.py, ENGLISH_SCALE), values,
 value labels, hover texts and axis ranges alike; every other number is kept.
+The bound words on the marks (超过, over) are written again, over the English number.
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ import copy
 import html
 import re
 
-from fuling.charts.figures import panel_titles
-from fuling.charts.titles import ENGLISH_SCALE, english_number, unit_en
+from fuling.charts.figures import mark_label, panel_titles
+from fuling.charts.ticks import tick_texts
+from fuling.core.english import ENGLISH_SCALE, english_number, format_fact_en
 from fuling.core.model import ChartData, Site
 from fuling.core.numbers import format_value
 from fuling.core.periods import is_partial_year, period_label
@@ -30,20 +32,11 @@ _YEAR_LABEL = re.compile(r"^(\d{4})年$")
 SUBJECTS_EN = {"涪陵区": "Fuling District", "涪陵": "Fuling", "重庆市": "Chongqing", "全市": "Chongqing"}
 
 
-def _value_en(fact) -> str:
-    """`over 200 billion yuan`, `11.2%`, `8`: the number in English units, its unit in words."""
-    unit = unit_en(fact.unit)
-    number = f"{BOUND_EN.get(fact.bound, '')}{format_value(english_number(fact.value, fact.unit))}"
-    if not unit or unit == "%":
-        return number + unit
-    return f"{number} × {unit}" if unit[0].isdigit() else f"{number} {unit}"
-
-
 def _hover_en(x_en: str, fact, site: Site) -> str:
     article = site.articles.get(fact.source.article)
     where = f"{article.title} ({article.date.isoformat()})" if article else fact.source.article
     subject = SUBJECTS_EN.get(fact.subject, fact.subject)
-    lines = [f"{x_en} · {_value_en(fact)} ({KIND_EN.get(fact.kind, fact.kind)})", subject, f"Source: {where}"]
+    lines = [f"{x_en} · {format_fact_en(fact)} ({KIND_EN.get(fact.kind, fact.kind)})", subject, f"Source: {where}"]
     if is_partial_year(fact.period):
         lines.append("Part of a year")
     return "<br>".join(html.escape(line, quote=False) for line in lines)
@@ -105,6 +98,8 @@ def english_figure(chart: ChartData, site: Site) -> dict:
         xs = trace.get("x") or []
         if isinstance(xs, list):
             trace["x"] = [x_en(x) for x in xs]
+        if ids and isinstance(trace.get("text"), list):  # the bound words on the marks
+            trace["text"] = [mark_label(facts[i], "en") if i in facts else text for text, i in zip(trace["text"], ids)]
         if ids and isinstance(trace.get("hovertext"), list):
             trace["hovertext"] = [
                 _hover_en(x_en(x), facts[i], site) if i in facts else ""
@@ -119,6 +114,9 @@ def english_figure(chart: ChartData, site: Site) -> dict:
         if key.startswith("xaxis"):
             if isinstance(axis.get("categoryarray"), list):
                 axis["categoryarray"] = [x_en(x) for x in axis["categoryarray"]]
+            if isinstance(axis.get("tickvals"), list):  # the level labels, wrapped again in English
+                axis["tickvals"] = [x_en(x) for x in axis["tickvals"]]
+                axis["ticktext"] = tick_texts(axis["tickvals"], "en")
             text = _title_text(axis)
             if text:
                 _set_title(axis, X_TITLES_EN.get(text) or period_titles.get(text) or x_en(text))
@@ -144,7 +142,7 @@ def _english_numbers(figure: dict, facts: dict) -> None:
         key = "values" if trace.get("type") == "pie" else "y"
         trace[key] = [english_number(v, unit) if isinstance(v, (int, float)) else v for v in trace.get(key) or []]
         if isinstance(trace.get("text"), list):
-            trace["text"] = [format_value(english_number(facts[i].value, unit)) if i in facts and text else text
+            trace["text"] = [mark_label(facts[i], "en", english_number(facts[i].value, unit)) if i in facts and text else text
                              for text, i in zip(trace["text"], trace.get("customdata") or [])]
         axis = trace.get("yaxis", "y")
         ranges["yaxis" + axis[1:]] = unit

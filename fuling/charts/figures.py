@@ -3,9 +3,12 @@
 Every drawn value is a fact record (`ChartPoint.fact`); nothing is typed twice.
 The encoding rules live here, in one place:
 
-- targets are hollow bars / open markers, estimates hatched, each with its own
-  legend entry; a part of a year (2022年1—8月) is its own labelled category,
-  dotted, never drawn as the whole year;
+- targets are hollow bars / open markers in the one accent colour, estimates
+  hatched, each with its own legend entry; a part of a year (2022年1—8月) is its
+  own labelled category, dotted, never drawn as the whole year;
+- a floor (超过2000) says so on its mark, not only in the table;
+- no label is turned and no unit is drawn beside the axis: x labels are wrapped
+  for the narrowest phone (ticks.py), the unit is in the subtitle;
 - categories are text labels (``2023年``), not a date axis; a missing year is an
   empty category (a gap), never interpolated;
 - bars start at zero;
@@ -18,12 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections import Counter
 
 from fuling.charts.description import describe
-from fuling.charts.margins import margins
+from fuling.charts.margins import legend_rows, margins
 from fuling.charts.points import by_series, categories_of, chart_points, unit_kind
-from fuling.charts.style import PALETTE, SITE_LAYOUT, TEMPLATE_NAME
+from fuling.charts.style import SERIES_COLOURS, SITE_LAYOUT, TARGET_COLOUR, TEMPLATE_NAME
+from fuling.charts.ticks import NARROWEST_PLOT_PX, last_label_overhang, line_count, panel_title_lines, tick_texts
 from fuling.charts.titles import PanelTitle
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.facts import metric_label
@@ -35,7 +38,7 @@ from fuling.core.periods import (
     is_point_in_time,
     period_label,
 )
-from fuling.core.vocab import KIND_LABELS
+from fuling.core.vocab import BOUND_EN, BOUND_PREFIX, KIND_LABELS
 
 
 def _plotly():
@@ -111,6 +114,16 @@ def _panel_title(spec: ChartSpec, key: tuple[str, str], points: list[ChartPoint]
     return PanelTitle(tuple(metrics.items()), measure, tuple(sorted({p.fact.unit for p in points})), own)
 
 
+def mark_label(fact: Fact, lang: str = "zh", value: float | None = None) -> str:
+    """The label on a bar or point: its number (`value` where it is shown in other units, as
+    English counts 亿), and above it the bound word when the report printed a floor or an
+    estimate of it (超过 over 2000), so the mark itself never reads as an exact figure, in the
+    picture, the PNG, the embed or the interactive chart."""
+    words = (BOUND_EN if lang == "en" else BOUND_PREFIX).get(fact.bound, "").strip()
+    number = format_value(fact.value if value is None else value)
+    return f"{html.escape(words, quote=False)}<br>{number}" if words else number
+
+
 def _hover(point: ChartPoint, site: Site) -> str:
     fact = point.fact
     article = site.articles.get(fact.source.article)
@@ -158,6 +171,15 @@ def _style_line(kind: str, partial: bool, colour: str) -> tuple[dict, dict]:
     return dict(color=colour, size=8, symbol="circle"), dict(color=colour, width=2.5)
 
 
+def _series_colours(spec: ChartSpec, across_series: bool) -> dict[str, str]:
+    """Each series' colour (style.py's grammar): the series colours in spec order, no slot taken
+    by a series of targets (their marks take the accent); one colour for all when each bar is a
+    series of its own."""
+    colourful = [s.name for s in spec.series if s.style != "target"]
+    return {s.name: SERIES_COLOURS[0] if across_series or s.name not in colourful
+            else SERIES_COLOURS[colourful.index(s.name) % len(SERIES_COLOURS)] for s in spec.series}
+
+
 def _figure_key(spec: ChartSpec, points: list[ChartPoint], site: Site) -> str:
     """A digest of everything `_figure` reads: the spec, the points (their facts whole),
     the labels of their metrics and the titles and dates of their source articles."""
@@ -203,16 +225,19 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         names = [s.name for s in spec.series if any(p.series == s.name and _panel_key(p.fact) == key for p in points)]
         for index, name in enumerate(names):
             slot.setdefault(name, str(index))
+    legend_groups: dict[str, list[str]] = {}  # each legend column's entries
+    series_colour = _series_colours(spec, across_series)
     for (series_name, kind, partial), members in sorted(
         groups.items(), key=lambda item: (series_index[item[0][0]], item[0][2], order.get(item[0][1], 9))
     ):
         series = spec.series[series_index[series_name]]
-        colour = PALETTE[series_index[series_name] % len(PALETTE)]
+        legend_groups.setdefault(series_name, []).append(_trace_name(series, kind, partial))
+        colour = TARGET_COLOUR if kind == "target" else series_colour[series_name]
         row = panels.index(_panel_key(members[0].fact)) + 1
         at = {p.x: p for p in members}
         xs = categories
         ys = [at[x].fact.value if x in at else None for x in xs]
-        text = [format_value(at[x].fact.value) if x in at else "" for x in xs]
+        text = [mark_label(at[x].fact) if x in at else "" for x in xs]
         hover = [_hover(at[x], site) if x in at else "" for x in xs]
         ids = [at[x].fact.id if x in at else "" for x in xs]
         common = dict(
@@ -234,23 +259,30 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
             )
         fig.add_trace(trace, row=row, col=1)
     y_ranges: list[tuple[float, float, float]] = []  # low, high, share of the plot height
+    filled = {p.x for p in points}
+    ticks = tick_texts(categories, empty=frozenset(c for c in categories if c not in filled))
+    title_lines = [panel_title_lines(title, NARROWEST_PLOT_PX) for title in titles]  # drawn from the plot's left edge
     for row, (key, title) in enumerate(zip(panels, titles), start=1):
         values = [p.fact.value for p in points if _panel_key(p.fact) == key]
-        # Explicit range: zero always included, headroom for value labels
-        # (and, with several panels, for the panel title drawn inside the top).
-        headroom = 1.2 if single else 1.4
+        # Explicit range: zero always included, headroom for the value labels (two lines for a floor).
+        headroom = 1.25
         low = min(0.0, min(values) * headroom)
         high = max(0.0, max(values) * headroom)
-        fig.update_yaxes(title_text=title if single else None, range=[low, high or 1], row=row, col=1)
-        fig.update_xaxes(categoryorder="array", categoryarray=categories, row=row, col=1)
+        # No rotated axis title: the unit is in the chart's subtitle, a panel's in its title.
+        fig.update_yaxes(range=[low, high or 1], row=row, col=1)
+        # Labels never turned: shortened or wrapped to fit the narrowest phone (fuling/charts/ticks.py).
+        fig.update_xaxes(categoryorder="array", categoryarray=categories, tickmode="array", tickvals=categories,
+                         ticktext=ticks, tickangle=0, row=row, col=1)
         axis = "yaxis" if row == 1 else f"yaxis{row}"
         domain = fig.layout[axis].domain or (0, 1)
         y_ranges.append((low, high or 1, domain[1] - domain[0]))
         if not single:
             top = fig.layout[axis].domain[1]
+            # Above the panel, clear of its top tick label (never drawn over it).
             fig.add_annotation(
-                text=f"<b>{html.escape(title, quote=False)}</b>", xref="paper", yref="paper", x=0, y=top,
-                xanchor="left", yanchor="top", showarrow=False, align="left",
+                text="<br>".join(f"<b>{html.escape(line, quote=False)}</b>" for line in title_lines[row - 1]),
+                xref="paper", yref="paper", x=0, y=top,
+                xanchor="left", yanchor="bottom", yshift=2, showarrow=False, align="left",
             )
     x_title = spec.x_title
     if across_series:
@@ -264,8 +296,9 @@ def _figure(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         barmode="group",
         height=height,
         showlegend=legend,
-        margin=margins(y_ranges, height, y_title=single, x_title=bool(x_title),
-                       legend_rows=max(Counter(name for name, _, _ in groups).values()) if legend else 0),
+        margin=margins(y_ranges, height, x_title=bool(x_title), tick_lines=max(map(line_count, ticks)),
+                       legend_rows=legend_rows(list(legend_groups.values())) if legend else 0,
+                       panel_title_lines=0 if single else len(title_lines[0]), overhang_px=last_label_overhang(ticks)),
         meta={"chart": spec.id},
     )
     return _plain(fig)
@@ -280,7 +313,7 @@ def _pie(spec: ChartSpec, points: list[ChartPoint], site: Site) -> dict:
         hovertext=[_hover(p, site) for p in points],
         hovertemplate="%{hovertext}<extra></extra>",
         sort=False, direction="clockwise", textinfo="label+value",
-        marker=dict(colors=[PALETTE[i % len(PALETTE)] for i in range(len(points))], line=dict(color="#ffffff", width=1)),
+        marker=dict(colors=[SERIES_COLOURS[i % len(SERIES_COLOURS)] for i in range(len(points))], line=dict(color="#ffffff", width=1)),
     ))
     fig.update_layout(template=TEMPLATE_NAME, height=380, meta={"chart": spec.id})
     return _plain(fig)

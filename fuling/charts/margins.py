@@ -32,6 +32,8 @@ TITLE_PX = 16  # an axis title's line and its gap
 LEGEND_ROW_PX = 20  # one entry of the horizontal legend above the plot
 
 
+MAX_PAD_PX = 12  # plotly.js's automargin pad: the smallest margin, at most this
+
 LEGEND_PAD_PX = 18  # around the legend and between it and the plot
 
 
@@ -50,21 +52,53 @@ def y_tick_labels(low: float, high: float, length_px: float) -> list[str]:
     return [f"{k * step:.{decimals}f}".replace("-", "−") for k in range(first, last + 1)]
 
 
-def margins(y_ranges: list[tuple[float, float, float]], height: int, *, y_title: bool, x_title: bool,
-            legend_rows: int) -> dict:
+NARROWEST_BOX_PX = 296  # the chart box of a 320 px phone: the legend is laid out for it
+LEGEND_SYMBOL_PX = 40  # an entry's symbol and the gap before its text
+LEGEND_COLUMN_GAP_PX = 30  # between two groups of a line, as plotly.js lays them out (measured, rounded up)
+
+
+def _text_px(text: str) -> float:
+    return sum(FONT_PX if ord(ch) > 0x2E80 else DIGIT_PX for ch in text)
+
+
+def legend_rows(groups: list[list[str]], width_px: float = NARROWEST_BOX_PX) -> float:
+    """Rows of the horizontal legend at `width_px`, in entries (LEGEND_ROW_PX each): each group
+    (a series, its targets and partial years) a column, columns side by side, wrapped onto new
+    lines as they fill it; plotly.js leaves half a row between two lines of groups."""
+    rows, lines, used, tallest = 0, 0, 0.0, 0
+    for names in groups:
+        column = LEGEND_SYMBOL_PX + max(_text_px(name) for name in names) + LEGEND_COLUMN_GAP_PX
+        if used and used + column > width_px:
+            rows, lines, used, tallest = rows + tallest, lines + 1, 0.0, 0
+        used += column
+        tallest = max(tallest, len(names))
+    return rows + tallest + 0.5 * lines
+
+
+def margins(y_ranges: list[tuple[float, float, float]], height: int, *, x_title: bool, legend_rows: int,
+            tick_lines: int = 1, panel_title_lines: int = 0, y_title: bool = False, overhang_px: float = 0) -> dict:
     """Margins (px) for a cartesian chart whose y axes have these ranges and
     shares of the plot height, as SITE_LAYOUT draws it (13 px text).
 
     `legend_rows`: entries of the largest legend group (0: no legend). The
     horizontal legend puts each group in a column of its own (a series and
-    its targets, one under the other) and the columns side by side."""
+    its targets, one under the other) and the columns side by side, at the top
+    of the figure. `tick_lines`: lines of the tallest x label (fuling/charts/ticks.py).
+    `panel_title_lines`: the top panel's title, between the legend and the plot.
+    `overhang_px`: how far the last x label reaches past the plot on the narrowest phone."""
     base = SITE_LAYOUT["margin"]
-    top = max(base["t"], LEGEND_PAD_PX + LEGEND_ROW_PX * legend_rows) if legend_rows else base["t"]
-    bottom = base["b"] + TICK_GAP_PX + TEXT_LINE_PX + (TITLE_PX if x_title else 0)
+    top = max(base["t"], math.ceil(LEGEND_PAD_PX + LEGEND_ROW_PX * legend_rows)) if legend_rows else base["t"]
+    top += (TITLE_PX + 2) * panel_title_lines
+    bottom = base["b"] + TICK_GAP_PX + TEXT_LINE_PX * tick_lines + (TITLE_PX if x_title else 0)
     widest = max(
         len(label)
         for low, high, share in y_ranges
         for label in y_tick_labels(low, high, share * (height - top - bottom))
     )
     left = base["l"] + TICK_GAP_PX + widest * DIGIT_PX + (TITLE_PX if y_title else 0)
-    return dict(l=math.ceil(left), r=base["r"], t=top, b=bottom)
+    if overhang_px <= 0:
+        return dict(l=math.ceil(left), r=base["r"], t=top, b=bottom)
+    # plotly.js pads what each part asks for by the smallest margin, up to 12 px: a right margin
+    # wide enough for the label makes that pad 12, so every other margin gets as much more.
+    more = MAX_PAD_PX - base["r"]
+    return dict(l=math.ceil(left) + more, r=math.ceil(overhang_px) + MAX_PAD_PX, t=top + more, b=bottom + more)

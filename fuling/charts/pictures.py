@@ -1,8 +1,8 @@
 """Previews stage: every chart as a static SVG picture, drawn at build time by plotly.js itself.
 
-A page shows its charts at once as pictures (`<picture>`, one SVG per width)
-and loads plotly.js only when the reader reaches for a chart (pointer, touch,
-click): on a phone, plotly.js's first run and first draw are most of a chart
+A page shows its charts at once as pictures (`<picture>`, one SVG per width and
+colour scheme) and loads plotly.js only when the reader asks for a chart (a click,
+a tap, Enter on the focused chart; never a scroll): on a phone, plotly.js's first run and first draw are most of a chart
 page's main-thread work, and most readers only look. The pictures are drawn
 by Kaleido (plotly's own static export) in a local Chromium, with the very
 plotly.js file the site serves, so the picture and the interactive chart that
@@ -10,8 +10,8 @@ replaces it are drawn by the same code.
 
 Without a Chromium (or with FULING_CHART_PREVIEWS=0) the build makes no
 pictures and says so; assets/charts.js then draws each chart with plotly.js
-as it nears the viewport, as it does for dark mode and English embeds, whose
-colours and labels the pictures do not have.
+as it nears the viewport, as it does for pages forced dark and English embeds,
+whose colours and labels the pictures do not have.
 
 Each chart also gets, drawn the same way from its card (fuling.charts.cards: the
 chart with its title, unit, notes, sources, site, URL and licence), a share card
@@ -35,7 +35,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from fuling.charts.style import plot_height
+from fuling.charts.style import dark_figure, plot_height
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData
@@ -43,12 +43,29 @@ from fuling.core.parallel import can_fork, in_background, run_coroutine
 from fuling.charts.cards import SHARE_HEIGHT
 from fuling.core.urls import chart_download, chart_picture, chart_share_card
 
-# (width in px, media condition): a phone's chart column, then the widest chart box
-# (site.css: .chart max-width 52rem). The SVG scales to the box between the two.
-WIDTHS = ((380, ""), (832, "(min-width: 40rem)"))
-FORMAT = "1"  # bump when the drawing or the post-processing below changes
+# (width in px, media condition): the chart box (the page less 2 x 12 px padding) of the
+# common phones, 320, 360 and 412 px wide, then the widest chart box (site.css: .chart
+# max-width 52rem). Drawn at the width it is shown at, the picture is the very drawing
+# plotly.js makes in its place, so nothing moves when the chart turns interactive; between
+# two widths the SVG scales to the box.
+WIDTHS = ((296, ""), (336, "(min-width: 360px)"), (388, "(min-width: 412px)"), (832, "(min-width: 40rem)"))
+FORMAT = "4"  # bump when the drawing or the post-processing below changes
 PICTURE, SHARE, DOWNLOAD = "picture", "share", "download"  # what a drawing is for
 EXPORT_SECONDS = 60  # Kaleido's limit for one picture
+
+
+SCHEMES = ("light", "dark")
+
+
+def _media(width_media: str, scheme: str) -> str:
+    """The <source> media condition of a picture: its width's, and dark mode for a dark one."""
+    if scheme == "light":
+        return width_media
+    return f"(prefers-color-scheme: dark) and {width_media}" if width_media else "(prefers-color-scheme: dark)"
+
+
+def picture_figure(figure: dict, scheme: str) -> dict:
+    return dark_figure(figure) if scheme == "dark" else figure
 
 
 @dataclass(frozen=True)
@@ -58,6 +75,7 @@ class Preview:
     height: int
     media: str  # the <source> media condition; "" for the default picture
     path: str  # output path under site/
+    scheme: str  # "light", or "dark" for readers whose screen is in dark mode
     key: str  # digest of everything that draws it
     format: str = "svg"  # "svg" or "png"
     kind: str = PICTURE  # PICTURE (the page's chart until plotly.js draws it), SHARE or DOWNLOAD
@@ -76,11 +94,12 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path,
     engine = hashlib.sha256(plotly_js.read_bytes()).hexdigest()
     plan: dict[str, list[Preview]] = {}
     for chart_id in sorted(charts):
-        figure = charts[chart_id].figure
         height = plot_height(charts[chart_id])
         plan[chart_id] = [
-            Preview(chart=chart_id, width=width, height=height, media=media, path=chart_picture(chart_id, width),
-                    key=_key(engine, width, height, "svg", figure))
+            Preview(chart=chart_id, width=width, height=height, media=_media(media, scheme),
+                    path=chart_picture(chart_id, width, scheme), scheme=scheme,
+                    key=_key(engine, width, height, f"svg/{scheme}", charts[chart_id].figure))
+            for scheme in SCHEMES
             for width, media in WIDTHS
         ]
         card = (cards or {}).get(chart_id)
@@ -88,9 +107,9 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path,
             width, tall = card["layout"]["width"], card["layout"]["height"]
             plan[chart_id] += [
                 Preview(chart=chart_id, width=width, height=SHARE_HEIGHT, media="", path=chart_share_card(chart_id),
-                        key=_key(engine, width, SHARE_HEIGHT, "png", card), format="png", kind=SHARE),
+                        scheme="light", key=_key(engine, width, SHARE_HEIGHT, "png", card), format="png", kind=SHARE),
                 *(Preview(chart=chart_id, width=width, height=tall, media="", path=chart_download(chart_id, fmt),
-                          key=_key(engine, width, tall, fmt, card), format=fmt, kind=DOWNLOAD) for fmt in ("png", "svg")),
+                          scheme="light", key=_key(engine, width, tall, fmt, card), format=fmt, kind=DOWNLOAD) for fmt in ("png", "svg")),
             ]
     return plan
 
@@ -113,8 +132,9 @@ class PreviewBatch:
                 self.missing.append(preview)
             else:
                 self.files[preview.path] = data
-        # What each missing drawing draws, by its path: the chart's figure, or its card's.
-        figures = {p.path: charts[p.chart].figure if p.kind == PICTURE else (cards or {})[p.chart] for p in self.missing}
+        # What each missing drawing draws, by its path: the chart's figure (dark for a dark picture), or its card's.
+        figures = {p.path: picture_figure(charts[p.chart].figure, p.scheme) if p.kind == PICTURE else (cards or {})[p.chart]
+                   for p in self.missing}
         args = (self.missing, figures, plotly_js, browser)
         if not self.missing:
             self.job = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import re
+from typing import Callable
 from dataclasses import dataclass
 
 from fuling.core.model import Article, Fact, Site
@@ -94,9 +95,10 @@ def describe_fact(fact: Fact, site: Site) -> FactDescription:
 FACT_REF = re.compile(r"\{fact:([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
 
 
-def fill_facts(text: str, facts: dict[str, Fact]) -> str:
-    """`text` with each `{fact:ID}` replaced by the fact's figure; unknown ids are left as written."""
-    return FACT_REF.sub(lambda m: format_fact(facts[m.group(1)]) if m.group(1) in facts else m.group(0), text)
+def fill_facts(text: str, facts: dict[str, Fact], figure: Callable[[Fact], str] = format_fact) -> str:
+    """`text` with each `{fact:ID}` replaced by the fact's figure (`figure`: format_fact, or
+    fuling.core.english.format_fact_en in English prose); unknown ids are left as written."""
+    return FACT_REF.sub(lambda m: figure(facts[m.group(1)]) if m.group(1) in facts else m.group(0), text)
 
 
 # The facts explorer's static list is cut into pages of this many rows, so no page grows

@@ -133,6 +133,9 @@ class ChartSpec:
     series: list[SeriesSpec] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     notes_en: list[str] = field(default_factory=list)
+    # The editor's one-sentence takeaway: the chart's text alternative and the line beside it.
+    description: str = ""
+    description_en: str = ""
 
 
 @dataclass

@@ -108,9 +108,9 @@ def embed_page(chart_id: str) -> str:
     return f"embed/{chart_id}/index.html"
 
 
-def chart_picture(chart_id: str, width: int) -> str:
-    """The chart as the build drew it at one width (fuling.charts.pictures)."""
-    return f"charts/{chart_id}/preview-{width}.svg"
+def chart_picture(chart_id: str, width: int, scheme: str = "light") -> str:
+    """The chart as the build drew it at one width, in light or dark colours (fuling.charts.pictures)."""
+    return f"charts/{chart_id}/preview-{width}{'-dark' if scheme == 'dark' else ''}.svg"
 
 
 def chart_share_card(chart_id: str) -> str:

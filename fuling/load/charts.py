@@ -18,7 +18,7 @@ from fuling.load.raw import Raw
 from fuling.load.yamlfile import read_yaml
 
 CHART_FIELDS = {"id", "title", "title_en", "subtitle", "subtitle_en", "theme", "type", "x_title", "y_title",
-                "y_title_en", "series", "notes", "notes_en"}
+                "y_title_en", "series", "notes", "notes_en", "description", "description_en"}
 
 
 SERIES_FIELDS = {"name", "name_en", "style", "facts", "select"}
@@ -69,6 +69,8 @@ def read_chart(chart_id: str, data: dict, rel: str, errors: list[ContentError]) 
         y_title_en=fields.text(data, "y_title_en"),
         notes=[n for n, _ in fields.text_list(data, "notes")],
         notes_en=[n for n, _ in fields.text_list(data, "notes_en")],
+        description=fields.text(data, "description"),
+        description_en=fields.text(data, "description_en"),
     )
     if not fields.present(data, "series", required=True):
         return None

@@ -1,5 +1,5 @@
 """The prose readers see beside the articles: the site's description, theme and article
-summaries (cards, <meta description>, feeds) and theme narratives.
+summaries (cards, <meta description>, feeds), theme narratives and the charts' descriptions.
 
 Figures in it are references: `{fact:ID}` shows the fact's figure and follows every
 correction of it (a theme narrative may also link one, `[2471亿元](fact:ID)`, whose text
@@ -13,9 +13,10 @@ import dataclasses
 import re
 
 from fuling.core.errors import ContentError
+from fuling.core.english import format_fact_en
 from fuling.core.facts import FACT_REF, fill_facts
-from fuling.core.model import Article, Fact, SiteConfig, Theme
-from fuling.core.numbers import format_value
+from fuling.core.model import Article, ChartSpec, Fact, SiteConfig, Theme
+from fuling.core.numbers import format_fact, format_value
 from fuling.load.fields import line_of
 from fuling.load.raw import Raw
 
@@ -85,3 +86,23 @@ def fill_prose(config: SiteConfig, articles: dict[str, Article], themes: dict[st
         if article.summary:
             article.summary = fill(article.path, "summary", article.summary, front_matter_line(article.slug, "summary"))
     return config, warnings
+
+
+def fill_chart_descriptions(charts: dict[str, ChartSpec], facts: dict[str, Fact], raw: Raw,
+                            errors: list[ContentError]) -> tuple[dict[str, ChartSpec], list[str]]:
+    """Each chart's `description` (and `description_en`) with its references filled, as new specs
+    (the ones read may be the build cache's), and the warnings for figures typed as digits."""
+    warnings: list[str] = []
+    by_value = figures_by_value(facts)
+    filled: dict[str, ChartSpec] = {}
+    for chart_id, chart in charts.items():
+        data = raw.charts.get(chart_id, {})
+        texts = {}
+        for field in ("description", "description_en"):
+            text = getattr(chart, field)
+            check_references(chart.path, field, text, line_of(data, field), facts, raw, errors)
+            if field == "description":
+                warnings.extend(typed_figures(chart.path, field, text, line_of(data, field), by_value))
+            texts[field] = fill_facts(text, facts, format_fact_en if field == "description_en" else format_fact)
+        filled[chart_id] = dataclasses.replace(chart, **texts) if texts != {f: getattr(chart, f) for f in texts} else chart
+    return filled, warnings

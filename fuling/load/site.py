@@ -32,7 +32,7 @@ from fuling.load.charts import check_series, read_charts
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
 from fuling.core.listing import content_file, content_files
 from fuling.load.fields import ID_RE, KEY_RE, Fields, line_of, type_name
-from fuling.load.prose import FACT_LINK_RE, fill_prose
+from fuling.load.prose import FACT_LINK_RE, fill_chart_descriptions, fill_prose
 from fuling.load.raw import Raw
 from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
 
@@ -73,6 +73,8 @@ def load_site(root: Path, site_url: str | None = None, progress: Progress | None
         config, warnings = fill_prose(config, articles, themes, facts, raw,
                                       lambda slug, key: _front_matter_line(root / "content" / "articles" / f"{slug}.md", key),
                                       errors)
+    charts, chart_warnings = fill_chart_descriptions(charts, facts, raw, errors)
+    warnings += chart_warnings
     if errors:
         raise BuildError(errors)
     assert config is not None

@@ -44,6 +44,7 @@ PAGE_PADDING = (8 + 6, 20)  # px: .embed padding, vertical and horizontal
 EMBED_TYPE = {
     "title": TypeSize(18.4, 18.4 * 1.35, 2),
     "subtitle": TypeSize(14.4, 14.4 * 1.5, 4),
+    "takeaway": TypeSize(14.4, 14.4 * 1.5, 4),  # .embed-desc, the chart's one-sentence description
     "note": TypeSize(12.8, 12.8 * 1.5, 0, indent=12.8 * 1.1),
     "credit": TypeSize(12.8, 12.8 * 1.5, 4),
     "footer": TypeSize(12.8, 12.8 * 1.5, 0),
@@ -89,6 +90,7 @@ def embed_texts(site, chart) -> list[tuple[str, str]]:
     footer = "数据下载" + (f" · 更新于{date_label(updated)}" if updated else "") + \
         (f" · {site.config.licence}" if site.config.licence else "")
     texts = [("title", chart.title)] + ([("subtitle", chart.subtitle)] if chart.subtitle else [])
+    texts += [("takeaway", chart.data.description)] if chart.data.description else []
     return texts + [("note", note) for note in chart.notes] + [("credit", credit), ("footer", footer)]
 
 

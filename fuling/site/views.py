@@ -203,13 +203,17 @@ class ChartView:
 
     @property
     def picture(self) -> Preview | None:
-        """The picture an <img> shows when no <source> media condition matches."""
-        return self.previews[0] if self.previews else None
+        """The picture an <img> shows when no <source> media condition matches: light, narrowest."""
+        light = [p for p in self.previews if p.scheme == "light"]
+        return light[0] if light else None
 
     @property
     def picture_sources(self) -> list[Preview]:
-        """The other pictures, widest first: a <picture> takes the first <source> that matches."""
-        return list(reversed(self.previews[1:]))
+        """The other pictures, dark ones first, each scheme widest first: a <picture> takes the
+        first <source> that matches."""
+        dark = [p for p in self.previews if p.scheme == "dark"]
+        light = [p for p in self.previews if p.scheme == "light"][1:]
+        return list(reversed(dark)) + list(reversed(light))
 
 
 @dataclass

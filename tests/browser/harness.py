@@ -236,7 +236,7 @@ DRAWN_JS = "(el) => !!el.querySelector('.main-svg')"
 
 
 def wait_for_charts(page, timeout_ms: int = 5000) -> None:
-    """Bring every chart container into view (pointing at it when it shows a picture) and
+    """Bring every chart container into view (clicking it when it shows a picture) and
     wait until it is drawn, or give up after timeout_ms and let the check report the
     containers left empty."""
     until = time.monotonic() + timeout_ms / 1000
@@ -245,7 +245,7 @@ def wait_for_charts(page, timeout_ms: int = 5000) -> None:
         try:
             box.scroll_into_view_if_needed(timeout=left_ms)
             if box.locator(".chart-preview").count():
-                box.hover(timeout=left_ms)
+                box.click(timeout=left_ms)  # a picture turns interactive on a click or tap only
             page.wait_for_function(DRAWN_JS, arg=box.element_handle(), timeout=left_ms)
         except PlaywrightTimeout:
             continue  # reported by the check that reads the charts
@@ -260,10 +260,10 @@ CHARTS_SHOWN_JS = """(selector) => Array.from(document.querySelectorAll(selector
 
 
 def reach_for(page, selector: str = CHART_SELECTOR, timeout_ms: int = 10000) -> None:
-    """Point at each chart matching `selector`, as a reader would, and wait until all are drawn."""
+    """Click each chart matching `selector`, as a reader would, and wait until all are drawn."""
     for box in page.locator(selector).all():
         box.scroll_into_view_if_needed()
-        box.hover()
+        box.click()
     page.wait_for_function(f"() => Array.from(document.querySelectorAll({selector!r})).every((el) => el.querySelector('.main-svg'))",
                            timeout=timeout_ms)
 

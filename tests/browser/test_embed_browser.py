@@ -162,9 +162,9 @@ def test_three_embeds_render_in_a_host_page_on_another_origin(visit, chart_ids):
         assert frame.url.split("?")[0].endswith(f"embed/{chart_id}/")
         title = frame.inner_text("h1")
         assert title.strip() == element.get_attribute("title")
-        # Pointed at, the picture becomes plotly's chart, which holds the chart's values.
+        # Clicked, the picture becomes plotly's chart, which holds the chart's values.
         element.scroll_into_view_if_needed()
-        frame.locator(".chart-plot").hover()
+        frame.locator(".chart-plot").click()
         frame.wait_for_function("() => document.querySelector('.chart-plot .main-svg')", timeout=15000)
         traces = frame.evaluate("() => (document.querySelector('.chart-plot').data || []).length")
         assert traces > 0

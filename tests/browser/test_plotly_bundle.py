@@ -54,6 +54,9 @@ def draw(browser, server, path: str, width: int, plotly: bytes | None) -> dict:
                        lambda route: route.fulfill(body=plotly, content_type="text/javascript"))
         page.goto(server.base + url_for(path), wait_until="load")
         reach_for(page, "[data-chart]")  # drawn by plotly.js, not the build's picture
+        # The click's own hover label off, and past plotly's hover throttle (50 ms), before the labels are read.
+        page.evaluate("() => window.Plotly.Fx.unhover(document.querySelector('[data-chart]'))")
+        page.wait_for_timeout(150)
         drawn = page.evaluate(DRAWN_JS)
     finally:
         context.close()

@@ -1,9 +1,9 @@
 /* Draws every chart on the page from its figure JSON (<script type="application/json" id="figure-ID">).
    A chart the build drew as a picture (<picture class="chart-preview">, fuling/charts/pictures.py) stays a
-   picture until the reader reaches for it (pointer, touch, click): only then is plotly.js fetched
+   picture until the reader asks for it (a click, a tap, Enter or Space): only then is plotly.js fetched
    and the interactive chart drawn in its place, so a reader who only looks never pays for plotly.js.
-   Charts without a picture, and every chart in dark mode or in an English embed (the pictures are
-   light and Chinese), are drawn as their box nears the viewport, each in a task of its own, after
+   Charts without a picture, and every chart forced dark or in an English embed (the pictures are
+   Chinese, light or dark as the screen is), are drawn as their box nears the viewport, each in a task of its own, after
    the page's text has painted. plotly.js's URL is in this script's data-plotly-src.
    Dark mode: chart colours swap to lighter twins of the same hue (prefers-color-scheme or ?theme=dark). */
 (function () {
@@ -67,6 +67,7 @@
     doubleClick: false,
     locale: "zh-CN",
     locales: { "zh-CN": ZH_CN },
+    displayModeBar: false,  // its camera button sat on the legend; pages and embeds have their own downloads
     modeBarButtons: [["toImage"]],
     toImageButtonOptions: { format: "png", scale: 2 }
   };
@@ -108,7 +109,10 @@
     layout.font = Object.assign({}, layout.font, { color: ink.text });
     Object.keys(layout).forEach(function (key) {
       if (/^[xy]axis\d*$/.test(key)) {
-        layout[key] = Object.assign({}, layout[key], { gridcolor: ink.grid, linecolor: ink.axis, zerolinecolor: ink.axis, tickcolor: ink.axis });
+        layout[key] = Object.assign({}, layout[key], { gridcolor: ink.grid, linecolor: ink.axis, zerolinecolor: ink.axis });
+        // Only the x axes have tick marks: a tickcolor on a y axis would make plotly.js draw them
+        // (and move the y labels 8 px away from the picture's).
+        if (key.charAt(0) === "x") { layout[key].tickcolor = ink.axis; }
       }
     });
     if (layout.template && layout.template.layout) {
@@ -120,89 +124,6 @@
     return { data: data, layout: layout };
   }
 
-  // Bottom and right margins for x labels plotly.js will turn. Category labels that do not fit
-  // side by side are turned 30 degrees (90 when even that overlaps), and plotly then widens the
-  // bottom and right margins to hold them, which costs the chart's first draw a second layout
-  // pass: on a phone, most charts. Its rule and geometry are followed here with the canvas's text
-  // widths (the same font, the same widths as plotly's SVG text); estimates are rounded up, so
-  // plotly finds the margins wide enough and draws once. Near the limit between two angles nothing
-  // is guessed: plotly decides, as before. (fuling/charts/margins.py sets the other margins.)
-  var COS30 = Math.cos(Math.PI / 6);
-  var measurer = null;
-  function textWidth(text, font) {
-    measurer = measurer || document.createElement("canvas").getContext("2d");
-    measurer.font = font;
-    return measurer.measureText(text).width;
-  }
-  function turnedLabelMargins(layout, width) {
-    var key = Object.keys(layout).filter(function (k) {
-      return /^xaxis\d*$/.test(k) && layout[k].showticklabels !== false && layout[k].categoryarray;
-    })[0];
-    var margin = layout.margin;
-    var font = layout.template && layout.template.layout && layout.template.layout.font;
-    if (!key || !margin || !font || !font.family || !width) { return null; }
-    var labels = layout[key].categoryarray;
-    var n = labels.length;
-    var size = font.size || 13;
-    var widths = labels.map(function (label) { return textWidth(String(label), size + "px " + font.family); });
-    var slope = size * 1.25;  // plotly turns 30 degrees when spacing / hypot(spacing, slope) >= cos 30, else 90
-    var spacingAt = function (right) { return (width - margin.l - right) / n; };
-    var cosine = function (spacing) { return spacing / Math.sqrt(spacing * spacing + slope * slope); };
-    // Labels overlap (plotly keeps a 2 px gap) or not: clear either way, or left to plotly.
-    var overlap = -Infinity;
-    for (var i = 0; i + 1 < n; i++) {
-      overlap = Math.max(overlap, (widths[i] + widths[i + 1]) / 2 + 2 - spacingAt(margin.r));
-    }
-    if (!(overlap > 2)) { return null; }
-    // At 30 degrees each label hangs right of its tick: the last ones past the plot, into the right
-    // margin, which in turn narrows the plot and the spacing.
-    var right = margin.r;
-    for (var pass = 0; pass < 4; pass++) {
-      var spacing = spacingAt(right);
-      right = margin.r;
-      for (i = 0; i < n; i++) {
-        right = Math.max(right, 10.7 + widths[i] * COS30 - (n - i - 0.5) * spacing);
-      }
-    }
-    right = Math.ceil(right) + 1;
-    var leaning = cosine(spacingAt(right));
-    if (Math.abs(leaning - COS30) < 0.01) { return null; }
-    var title = layout[key].title && layout[key].title.text ? 16 : 0;
-    var widest = Math.max.apply(null, widths);
-    return leaning >= COS30
-      ? { b: Math.ceil(31.5 + title + widest / 2) + 1, r: right }  // 30 degrees
-      : { b: Math.ceil(22.8 + title + widest) + 1, r: margin.r };  // 90 degrees
-  }
-
-  // plotly pads what each part of the chart asks for by the smallest margin, up to 12 px: a wider
-  // smallest margin widens every request by as much, so every margin gets that much more.
-  function widened(margin, turned) {
-    var out = Object.assign({}, margin, { b: Math.max(margin.b, turned.b), r: Math.max(margin.r, turned.r) });
-    var pad = function (m) { return Math.min(12, m.l, m.r, m.t, m.b); };
-    var more = pad(out) - pad(margin);
-    ["l", "r", "t", "b"].forEach(function (side) { out[side] += more; });
-    return out;
-  }
-
-  function marginsFor(layout, width) {
-    var turned = turnedLabelMargins(layout, width);
-    return turned ? widened(layout.margin, turned) : layout.margin;
-  }
-
-  // A chart keeps the margins it was drawn with, and automargin only ever widens them: when its
-  // width changes (a phone turned, a window resized), the charts whose margins were set for the
-  // other width are drawn again.
-  function redrawResized() {
-    plots().forEach(function (el) {
-      var source = document.getElementById("figure-" + el.getAttribute("data-chart"));
-      if (!el.getAttribute("data-drawn") || !el.layout || !el.layout.margin || !source) { return; }
-      var layout = JSON.parse(source.textContent).layout;
-      var want = marginsFor(layout, el.clientWidth);
-      var now = el.layout.margin;
-      if (want && ["l", "r", "t", "b"].some(function (side) { return want[side] !== now[side]; })) { draw(el); }
-    });
-  }
-
   function draw(el) {
     var id = el.getAttribute("data-chart");
     var source = document.getElementById("figure-" + id);
@@ -212,20 +133,20 @@
     if (fallback) { fallback.parentNode.removeChild(fallback); }
     var dark = wantsDark();
     var shown = themed(figure, dark);
-    shown.layout.margin = marginsFor(shown.layout, el.clientWidth);
     var drawing = window.Plotly.react(el, shown.data, shown.layout, CONFIG);
     // The picture goes in the same task as plotly.js draws the chart: no frame shows neither, or both.
     var picture = el.querySelector(".chart-preview");
     if (picture) { picture.parentNode.removeChild(picture); }
     drawing.then(function () {
-      // The plot is aria-hidden (its data table is what assistive technology reads), so
-      // nothing inside may take keyboard focus: plotly's mode-bar button is left out of
+      // The plot is one image to assistive technology (role="img", its description as label;
+      // the data table holds the values), so nothing inside may take keyboard focus: plotly's mode-bar button is left out of
       // the tab order (chart pages have their own PNG/SVG buttons).
       Array.prototype.forEach.call(el.querySelectorAll("button, a[href], [tabindex]"), function (node) {
         node.setAttribute("tabindex", "-1");
       });
     });
     el.setAttribute("data-drawn", dark ? "dark" : "light");
+    el.removeAttribute("data-loading");
     if (!el.getAttribute("data-click")) {
       el.setAttribute("data-click", "1");
       // With a mouse, a click on a bar jumps to its row in the data table (quote and source link).
@@ -284,7 +205,10 @@
   function pump() {
     var el = queue.shift();
     if (!el) { pumping = false; return; }
-    if (!el.getAttribute("data-drawn")) { draw(el); }
+    if (!el.getAttribute("data-drawn")) {
+      var drawing = draw(el);
+      if (drawing && el.tapped) { drawing.then(function () { hoverAt(el, el.tapped); }); }
+    }
     setTimeout(pump, 0);
   }
   function request(el) {
@@ -298,20 +222,54 @@
     return Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
   }
 
-  // The build's picture serves as long as it shows what the reader would get: light and Chinese.
+  // The build's picture serves as long as it shows what the reader would get: Chinese, and in the
+  // colours the <picture> picked by the screen's scheme (a page forced dark by ?theme=dark, or a
+  // dark embed on a light screen, must be drawn).
   function showsPicture(el) {
-    return !!el.querySelector(".chart-preview") && !wantsDark() &&
-      !document.documentElement.classList.contains("lang-en");
+    var root = document.documentElement;  // an embed's pictures are light only (macros.html)
+    var screenDark = !root.hasAttribute("data-embed-chart") &&
+      !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    return !!el.querySelector(".chart-preview") && wantsDark() === screenDark &&
+      !root.classList.contains("lang-en");
   }
 
-  // A picture becomes the interactive chart when the reader reaches for it.
+  // The tap that asked for the chart gets its answer: the hover label of the bar under the finger,
+  // shown once the chart is drawn (plotly.js draws it from positions in the plot area).
+  function hoverAt(el, point) {
+    var size = el._fullLayout && el._fullLayout._size;
+    if (!size || !window.Plotly.Fx) { return; }
+    var box = el.getBoundingClientRect();
+    var x = point.x - box.left - size.l;
+    var y = point.y - box.top - size.t;
+    if (x < 0 || y < 0 || x > size.w) { return; }
+    var subplot = "xy";  // the panel under the finger: charts stack their panels top to bottom
+    Object.keys(el._fullLayout).forEach(function (key) {
+      var axis = /^yaxis(\d*)$/.exec(key);
+      var domain = axis && el._fullLayout[key].domain;
+      if (domain && y >= (1 - domain[1]) * size.h && y <= (1 - domain[0]) * size.h) {
+        subplot = "x" + axis[1] + "y" + axis[1];
+        y -= (1 - domain[1]) * size.h;
+      }
+    });
+    window.Plotly.Fx.hover(el, { xpx: x, ypx: y }, subplot);
+  }
+
+  // A picture becomes the interactive chart when the reader asks for it: a click or a tap, or
+  // Enter or Space on the focused chart. Never on touchstart or pointerenter: a swipe that
+  // starts on a chart, or a wheel that scrolls one under the pointer, is scrolling, and must
+  // not cost the reader plotly.js. While it loads the chart says so (data-loading, site.css).
   function onReach(el) {
-    var events = ["pointerenter", "touchstart", "click"];
-    function reached() {
-      events.forEach(function (name) { el.removeEventListener(name, reached); });
+    function reached(event) {
+      if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") { return; }
+      if (event.type === "keydown") { event.preventDefault(); }  // Space would scroll the page
+      el.removeEventListener("click", reached);
+      el.removeEventListener("keydown", reached);
+      el.setAttribute("data-loading", "1");
+      if (event.type === "click") { el.tapped = { x: event.clientX, y: event.clientY }; }
       request(el);
     }
-    events.forEach(function (name) { el.addEventListener(name, reached, { passive: true }); });
+    el.addEventListener("click", reached);
+    el.addEventListener("keydown", reached);
   }
 
   // Resolves once `el` is drawn by plotly.js, drawing it now if it is still a picture (image downloads).
@@ -347,7 +305,8 @@
     all.forEach(function (el) { observer.observe(el); });
   }
 
-  // Switched to dark: pictures are light, so every chart still showing one is drawn.
+  // The screen's scheme changed: a picture follows it by itself (its <source> media); charts drawn
+  // so far are drawn again, and a picture that no longer shows what the reader would get is drawn.
   function schemeChanged() {
     drawAll();
     plots().forEach(function (el) {
@@ -361,11 +320,6 @@
     var query = window.matchMedia("(prefers-color-scheme: dark)");
     if (query.addEventListener) { query.addEventListener("change", schemeChanged); }
   }
-  var resized = null;
-  window.addEventListener("resize", function () {
-    clearTimeout(resized);
-    resized = setTimeout(redrawResized, 200);  // once the resizing has stopped
-  });
   window.addEventListener("beforeprint", function () { printing = true; drawAll(); });
   window.addEventListener("afterprint", function () { printing = false; drawAll(); });
 })();
