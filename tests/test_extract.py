@@ -659,6 +659,8 @@ def test_the_park_and_this_pipeline_point_back_to_the_one_named_before():
 
 @pytest.mark.parametrize("lead, unit, key", [
     ("1—2月，全区规模工业产值完成", "亿元", "industrial_output"),
+    ("全年规模工业增加值增长", "%", "industrial_value_added_above_scale"),
+    ("预计去年全市规模工业利润超过", "亿元", "industrial_profit"),
     ("一季度全区规上工业企业总产值完成", "亿元", "industrial_output"),
     ("2月单月，全区规上工业完成产值", "亿元", "industrial_output"),
     ("年工业产值超过", "亿元", "industrial_gross_output"),
@@ -841,3 +843,10 @@ def test_an_area_of_the_city_is_a_subject_without_its_region_word():
 def test_what_a_count_counts_is_not_the_subject_of_the_figures_after_it():
     found = records("前三季度，引进战略性新兴产业项目17个，占工业引资的43.1%。", date="2023-11-02", place="长寿区")
     assert [r["subject"] for r in found] == ["长寿区", "长寿区"]
+
+
+def test_digits_grouped_by_commas_are_one_number():
+    assert figures("新开工项目完成投资11,600万元，实有市场主体16,104户") == [(1.16, "亿元"), (16104, "户")]
+    assert figures("工业产值 1,972.5 亿元") == [(1972.5, "亿元")]
+    # a comma between numbers that are not groups of three still separates them
+    assert figures("分别为12,30个") == [(30, "个")]
