@@ -588,6 +588,7 @@ def test_figures_before_an_ellipsis_take_the_time_and_subject_named_after_it():
     ("全区年度计划投资", "target"),
     ("拟投资", "target"),
     ("完成年度计划的", "actual"),
+    ("一季度投资计划完成率达", "actual"),
     ("去年全年全区工业增加值预估达", "estimate"),
     ("今年有望在四川市场实现销售额近", "estimate"),
     ("建成后可年产微生态制剂", "estimate"),
@@ -850,3 +851,10 @@ def test_digits_grouped_by_commas_are_one_number():
     assert figures("工业产值 1,972.5 亿元") == [(1972.5, "亿元")]
     # a comma between numbers that are not groups of three still separates them
     assert figures("分别为12,30个") == [(30, "个")]
+
+
+def test_a_breakdown_opened_by_qizhong_keeps_the_kind_of_the_sentence_it_breaks_down():
+    found = records("今年，经开区计划实施项目126个。其中，开工项目37个。", date="2025-03-13", place="万州区")
+    assert [(r["value"], r["kind"]) for r in found] == [(126, "target"), (37, "target")]
+    found = records("今年已建成项目20个。其中，开工项目7个。", date="2025-03-13", place="万州区")
+    assert [r["kind"] for r in found] == ["actual", "actual"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fuling.core.model import Article
-from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, Where, quote, respectively
+from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, SENTENCE_END, Where, last_of, quote, respectively
 from fuling.extract.drafts import (
     MetricDraft,
     attribute_label,
@@ -39,6 +39,7 @@ SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
 TOTAL_WORDS = re.compile(r"累计|已")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
+BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
 
 
@@ -199,6 +200,9 @@ def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str
     kind = kind_of(where.text[kind_from:where.figure.end] + " " + where.upto(CLAUSE_END), paragraph.heading, future)
     if kind == "actual" and mark is not None and mark.prospective:
         kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running
+    if kind == "actual" and text.startswith(BREAKDOWN, where.sent_start):
+        # 计划实施项目126个……。其中，开工项目37个: a breakdown of the plan is part of the plan
+        kind = kind_of(text[last_of(text[:where.sent_start - 1], SENTENCE_END):where.sent_start], paragraph.heading, False)
     return kind
 
 
