@@ -858,3 +858,22 @@ def test_a_breakdown_opened_by_qizhong_keeps_the_kind_of_the_sentence_it_breaks_
     assert [(r["value"], r["kind"]) for r in found] == [(126, "target"), (37, "target")]
     found = records("今年已建成项目20个。其中，开工项目7个。", date="2025-03-13", place="万州区")
     assert [r["kind"] for r in found] == ["actual", "actual"]
+
+
+def test_the_growth_of_a_stock_as_of_a_day_is_as_of_that_day():
+    found = records("截至9月底，全区实有各类市场主体16,104户，同比增长24.25%。", date="2021-10-21", place="重庆经开区")
+    assert [(r["value"], r["period"]) for r in found] == [(16104, "2021-09-30"), (24.25, "2021-09-30")]
+
+
+def test_a_plants_yield_once_built_is_estimated_now_not_in_the_month_its_first_phase_opens():
+    found = records("这个总投资10亿元的项目将建设年产10万吨的辣椒生产线，一期计划今年12月竣工投产；"
+                    "全部建成达产后，预计可实现年营业收入约15亿元，提供就业岗位约500个。", date="2025-06-13", place="万州区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found][1:] == [
+        (10, "estimate", "2025-06-13"), (15, "estimate", "2025-06-13"), (500, "estimate", "2025-06-13")]
+
+
+def test_a_piece_that_opens_on_the_present_dates_figures_with_no_time_word_now():
+    pieces = ("开春以来，经开区各个项目工地一片繁忙。", "这条城市主干路总投资约2.01亿元。")
+    assert [r["period"] for r in records(*pieces, date="2025-03-13", place="万州区")] == ["2025-03-13"]
+    # without it, a piece printed in January–March reviews the year before
+    assert [r["period"] for r in records(pieces[1], date="2025-03-13", place="万州区")] == ["2024"]

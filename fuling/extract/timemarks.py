@@ -15,7 +15,7 @@ Relative time resolves against the article's publication date:
   publication, from the State Council's schedule (core/holidays.py):
   "2017-12-30/2018-01-01";
 - 截至去年底, 截至2021年底, 截至8月底, 截至6月30日 → as of that day;
-- 截至目前, 目前, 当前, 如今, 自2010年…以来 → the publication date;
+- 截至目前, 目前, 当前, 如今, 自2010年…以来, 开春以来 → the publication date;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
@@ -141,6 +141,8 @@ def _patterns(pub: dt.date):
         (re.compile(r"今年(\d{1,2})月(?!底)"),
          lambda m: TimeMark(m.end(), "year", y, prospective=int(m.group(1)) > pub.month)),
         (re.compile(r"截至目前|目前|当前|如今|现在"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
+        # 开春以来: the season the piece is written in; what it reports is as of now
+        (re.compile(r"(?:开春|入春|春节)以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
         # 过去五年，… / 五年间 / 五年来; not 近20年发展历史
         (re.compile(r"(?:过去|近)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<!\d)" + NUMERAL + r"年(?:间|来)"), years),

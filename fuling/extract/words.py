@@ -26,6 +26,8 @@ AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
 ESTIMATE = re.compile(r"预计|预估|有望|达产后|投产后|建成后|建设完成后|将实现|将突破|将提升|预期")
+# 将建设年产10万吨的生产线: the capacity a plant will have once built (the words just before the figure)
+CAPACITY_TO_BUILD = re.compile(r"将(?:建设|建成|形成)年产$")
 # 计划 and 规划 as nouns (4项行动计划，, 建设规划，, 年度计划的85%) set no target
 # 投资计划完成率 is how much of a plan was carried out: an actual, like 完成年度计划的…
 TARGET = re.compile(r"力争|(?<!行动)计划(?![的，,。；;”]|完成率)|规划(?![面的，,。；;”])|(?<!模)拟|(?<!完成)(?<!实现)目标|将达|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
