@@ -590,6 +590,7 @@ def test_figures_before_an_ellipsis_take_the_time_and_subject_named_after_it():
     ("完成年度计划的", "actual"),
     ("一季度投资计划完成率达", "actual"),
     ("去年全年全区工业增加值预估达", "estimate"),
+    ("这批项目估算总投资", "estimate"),
     ("今年有望在四川市场实现销售额近", "estimate"),
     ("建成后可年产微生态制剂", "estimate"),
 ])
@@ -877,3 +878,10 @@ def test_a_piece_that_opens_on_the_present_dates_figures_with_no_time_word_now()
     assert [r["period"] for r in records(*pieces, date="2025-03-13", place="万州区")] == ["2025-03-13"]
     # without it, a piece printed in January–March reviews the year before
     assert [r["period"] for r in records(pieces[1], date="2025-03-13", place="万州区")] == ["2024"]
+
+
+def test_a_plan_in_a_later_clause_is_a_target_after_an_estimate():
+    found = records("这批项目估算总投资252.35亿元，计划全年完成投资40.87亿元。", date="2016-06-16", place="万州区")
+    assert [r["kind"] for r in found] == ["estimate", "target"]
+    # but an estimate after the plan's words keeps the figure an estimate
+    assert one("计划建设的项目建成后预计产值超过100亿元。", date="2022-12-30")["kind"] == "estimate"
