@@ -885,3 +885,8 @@ def test_a_plan_in_a_later_clause_is_a_target_after_an_estimate():
     assert [r["kind"] for r in found] == ["estimate", "target"]
     # but an estimate after the plan's words keeps the figure an estimate
     assert one("计划建设的项目建成后预计产值超过100亿元。", date="2022-12-30")["kind"] == "estimate"
+
+
+def test_an_average_over_two_years_and_a_faster_rate_are_the_metric_named_before():
+    found = records("全市规模以上工业增加值增长26.6%，两年平均增长9.6%，增速较上年提升5.7个百分点。", date="2021-05-25", place="重庆市")
+    assert [r["metric"] for r in found] == ["industrial_value_added_above_scale"] * 3
