@@ -890,3 +890,11 @@ def test_a_plan_in_a_later_clause_is_a_target_after_an_estimate():
 def test_an_average_over_two_years_and_a_faster_rate_are_the_metric_named_before():
     found = records("全市规模以上工业增加值增长26.6%，两年平均增长9.6%，增速较上年提升5.7个百分点。", date="2021-05-25", place="重庆市")
     assert [r["metric"] for r in found] == ["industrial_value_added_above_scale"] * 3
+
+
+def test_a_group_of_the_places_projects_with_its_investment_is_the_subject():
+    found = records("一季度，全区市级重大项目完成投资12.09亿元，占年度投资计划的24.92%。"
+                    "新开工项目一季度完成投资1.16亿元。", date="2022-04-13", place="万州区")
+    assert [r["subject"] for r in found] == ["万州区市级重大项目", "万州区市级重大项目", "万州区新开工项目"]
+    # a count of projects is not the group: 实施重点项目27个
+    assert one("今年全区实施重点项目27个。", date="2022-04-13", place="万州区")["subject"] == "万州区"
