@@ -898,3 +898,9 @@ def test_a_group_of_the_places_projects_with_its_investment_is_the_subject():
     assert [r["subject"] for r in found] == ["万州区市级重大项目", "万州区市级重大项目", "万州区新开工项目"]
     # a count of projects is not the group: 实施重点项目27个
     assert one("今年全区实施重点项目27个。", date="2022-04-13", place="万州区")["subject"] == "万州区"
+
+
+def test_a_rate_named_after_a_metrics_words_is_a_rate_of_its_own():
+    record = one("全市规上工业企业产品销售率达到99%。", date="2021-05-25", place="重庆市")
+    assert record["metric"] != "industrial_firms_above_scale"
+    assert one("全市规上工业增加值增长率为6%。", date="2021-05-25", place="重庆市")["metric"] == "industrial_value_added_above_scale"

@@ -39,6 +39,8 @@ SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
 TOTAL_WORDS = re.compile(r"累计|已")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
+# a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
+OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
@@ -137,11 +139,21 @@ def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None
             return rule, "own"
     # words of this item, or a name that spans the 、 (智能工厂、数字化车间8个)
     clause_lead = where.clause_lead
-    if rule := best_rule(clause_lead, unit, min_end=len(clause_lead) - len(where.segment_lead) + 1):
+    rule = best_rule(clause_lead, unit, min_end=len(clause_lead) - len(where.segment_lead) + 1)
+    if rule and not _rate_named_after(rule, clause_lead, unit):
         return rule, "own"
     if unit not in RELATIVE and (rule := best_rule(where.upto(SEGMENT_END), unit, anchored_end=False)):
         return rule, "tail"
     return None, "sentence"
+
+
+def _rate_named_after(rule: MetricRule, clause_lead: str, unit: str) -> bool:
+    """全市规上工业企业产品销售率达到99%: a rate named after the rule's words is a rate of its
+    own (产品销售率), not the share or growth of what those words name (规上工业企业)."""
+    if unit != "%":
+        return False
+    end = max(m.end() for m in rule.pattern.finditer(clause_lead))
+    return bool(OWN_RATE.search(clause_lead, end))
 
 
 def _label_lead(paragraph: Paragraph, where: Where, figures: list[Figure]) -> str:
