@@ -904,3 +904,8 @@ def test_a_rate_named_after_a_metrics_words_is_a_rate_of_its_own():
     record = one("全市规上工业企业产品销售率达到99%。", date="2021-05-25", place="重庆市")
     assert record["metric"] != "industrial_firms_above_scale"
     assert one("全市规上工业增加值增长率为6%。", date="2021-05-25", place="重庆市")["metric"] == "industrial_value_added_above_scale"
+
+
+def test_a_parts_share_of_gdp_is_not_gdp():
+    assert one("工业在全市GDP中的比重为36.3%。", date="2015-01-27", place="重庆市")["metric"] != "gdp"
+    assert one("全市GDP增长6.3%。", date="2020-01-27", place="重庆市")["metric"] == "gdp"
