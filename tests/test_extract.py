@@ -508,6 +508,7 @@ def test_qianyue_signing_is_not_yue_about():
     ("3月份，行业迎来拐点，当月邮政企业", "2020-05-19", "2020-03/2020-03"),
     ("2月单月，全区规上工业完成产值", "2022-03-28", "2022-02/2022-02"),
     ("9月单月，全区", "2023-10-20", "2023-09/2023-09"),
+    ("5月当月，全市规上工业增加值", "2020-07-04", "2020-05/2020-05"),
     ("计划年内培育创建市级绿色工厂", "2022-03-15", "2022"),
     ("上年全区", "2022-05-10", "2021"),
     ("过去五年，重庆全社会研发经费投入总量增长", "2023-02-23", "2018-01/2022-12"),
@@ -909,3 +910,10 @@ def test_a_rate_named_after_a_metrics_words_is_a_rate_of_its_own():
 def test_a_parts_share_of_gdp_is_not_gdp():
     assert one("工业在全市GDP中的比重为36.3%。", date="2015-01-27", place="重庆市")["metric"] != "gdp"
     assert one("全市GDP增长6.3%。", date="2020-01-27", place="重庆市")["metric"] == "gdp"
+
+
+def test_a_change_over_an_earlier_month_is_the_rate_named_before():
+    found = records("5月当月，全市规上工业增加值增长9.7%，比4月提高0.5个百分点。", date="2020-07-04", place="重庆市")
+    assert [(r["period"], r["metric"], r["measure"]) for r in found] == [
+        ("2020-05/2020-05", "industrial_value_added_above_scale", "growth"),
+        ("2020-05/2020-05", "industrial_value_added_above_scale", "change")]

@@ -8,7 +8,7 @@ Relative time resolves against the article's publication date:
   spoke of last, else the article's default year;
 - 一季度 … 四季度 (第一季度, 2022年一季度, 去年四季度), 上半年 / 下半年,
   前三季度, 前4月 → months of that year ("2023-01/2023-03");
-- 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月 → that month
+- 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月, 5月当月 → that month
   alone ("2020-03/2020-03");
 - 过去五年, 近五年, 五年间, 五年来 → the five years up to the year reported on;
 - 元旦小长假, 国庆假期, 春节期间 → the days off of that holiday nearest the
@@ -129,7 +129,7 @@ def _patterns(pub: dt.date):
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
         (re.compile(YEAR_WORD + r"下半年"), lambda m: months(m, 7, 12)),
         (re.compile(YEAR_WORD + r"前" + NUMERAL + r"个?月"), lambda m: months(m, 1, _count(m.group(3)))),
-        (re.compile(YEAR_WORD + r"(\d{1,2})月(?:份|单月)"), lambda m: months(m, int(m.group(3)), int(m.group(3)))),
+        (re.compile(YEAR_WORD + r"(\d{1,2})月(?:份|单月|当月)"), lambda m: months(m, int(m.group(3)), int(m.group(3)))),
         (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)) if m.group(1) else y, int(m.group(2)), int(m.group(3)))),
         (re.compile(r"[“\"]?十四五[”\"]?末"), lambda m: TimeMark(m.end(), "year", 2025, future=True)),
