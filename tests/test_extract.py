@@ -664,6 +664,7 @@ def test_the_park_and_this_pipeline_point_back_to_the_one_named_before():
     ("1—2月，全区规模工业产值完成", "亿元", "industrial_output"),
     ("全年规模工业增加值增长", "%", "industrial_value_added_above_scale"),
     ("预计去年全市规模工业利润超过", "亿元", "industrial_profit"),
+    ("全市规模以上工业企业实现利润总额", "亿元", "industrial_profit"),
     ("一季度全区规上工业企业总产值完成", "亿元", "industrial_output"),
     ("2月单月，全区规上工业完成产值", "亿元", "industrial_output"),
     ("年工业产值超过", "亿元", "industrial_gross_output"),
@@ -917,3 +918,8 @@ def test_a_change_over_an_earlier_month_is_the_rate_named_before():
     assert [(r["period"], r["metric"], r["measure"]) for r in found] == [
         ("2020-05/2020-05", "industrial_value_added_above_scale", "growth"),
         ("2020-05/2020-05", "industrial_value_added_above_scale", "change")]
+
+
+def test_a_fall_that_narrows_is_the_rate_named_before():
+    found = records("全区工业投资同比下降3.2%，降幅比一季度收窄2.1个百分点。", date="2023-07-10", place="万州区")
+    assert [r["metric"] for r in found] == ["industrial_investment", "industrial_investment"]

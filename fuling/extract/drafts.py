@@ -65,7 +65,7 @@ AFTER_VERB = re.compile(r"^.*(?:实现|完成|达到)(?=[\u4e00-\u9fff]{2})")
 QUALIFIERS = ("national", "municipal")  # put last, as the catalogue does: green_factories_national
 # 两年平均增长, 增速较(上年)提升: the rate of the metric named before, not a metric of its own
 TRAILING = re.compile(r"(?:同比|累计|共|已经|已|分别|两年平均|平均|均|较|比|保持|实现|完成|达到|达|为|是|超过|突破|约|近|接近|"
-                      r"增长|下降|增加|减少|提高|提升|加快|增速|增幅|高于|低于|高出|高|低|占|了|用了|计划|预计|可|将)+$")
+                      r"增长|下降|增加|减少|提高|提升|加快|收窄|回落|放缓|增速|增幅|降幅|高于|低于|高出|高|低|占|了|用了|计划|预计|可|将)+$")
 NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}?(?=[上中里内]?(?:$|[，,。；;、]))")
 
 
