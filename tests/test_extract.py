@@ -923,3 +923,9 @@ def test_a_change_over_an_earlier_month_is_the_rate_named_before():
 def test_a_fall_that_narrows_is_the_rate_named_before():
     found = records("全区工业投资同比下降3.2%，降幅比一季度收窄2.1个百分点。", date="2023-07-10", place="万州区")
     assert [r["metric"] for r in found] == ["industrial_investment", "industrial_investment"]
+
+
+def test_a_share_of_a_whole_is_the_share_of_what_stands_before_zhan():
+    record = one("工业技改投资占工业投资的比重达到39%。", date="2020-03-17", place="重庆市")
+    assert record["metric"] != "industrial_investment"
+    assert one("工业投资占固定资产投资的比重为30%。", date="2020-03-17", place="重庆市")["metric"] == "industrial_investment"

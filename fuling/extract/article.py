@@ -41,6 +41,8 @@ TOTAL_WORDS = re.compile(r"累计|已")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
 # a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
 OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
+# 占…的比重 / 占…比重: what follows 占 is the whole, not the metric
+SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
@@ -139,6 +141,8 @@ def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None
             return rule, "own"
     # words of this item, or a name that spans the 、 (智能工厂、数字化车间8个)
     clause_lead = where.clause_lead
+    if unit == "%" and (whole := SHARE_OF.search(clause_lead)) and whole.start() >= 2:
+        clause_lead = clause_lead[:whole.start()]  # 工业技改投资占工业投资的比重: the share is of what stands before 占
     rule = best_rule(clause_lead, unit, min_end=len(clause_lead) - len(where.segment_lead) + 1)
     if rule and not _rate_named_after(rule, clause_lead, unit):
         return rule, "own"
