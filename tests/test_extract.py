@@ -508,6 +508,7 @@ def test_qianyue_signing_is_not_yue_about():
     ("3月份，行业迎来拐点，当月邮政企业", "2020-05-19", "2020-03/2020-03"),
     ("2月单月，全区规上工业完成产值", "2022-03-28", "2022-02/2022-02"),
     ("9月单月，全区", "2023-10-20", "2023-09/2023-09"),
+    ("5月当月，全市规上工业增加值", "2020-07-04", "2020-05/2020-05"),
     ("计划年内培育创建市级绿色工厂", "2022-03-15", "2022"),
     ("上年全区", "2022-05-10", "2021"),
     ("过去五年，重庆全社会研发经费投入总量增长", "2023-02-23", "2018-01/2022-12"),
@@ -588,7 +589,9 @@ def test_figures_before_an_ellipsis_take_the_time_and_subject_named_after_it():
     ("全区年度计划投资", "target"),
     ("拟投资", "target"),
     ("完成年度计划的", "actual"),
+    ("一季度投资计划完成率达", "actual"),
     ("去年全年全区工业增加值预估达", "estimate"),
+    ("这批项目估算总投资", "estimate"),
     ("今年有望在四川市场实现销售额近", "estimate"),
     ("建成后可年产微生态制剂", "estimate"),
 ])
@@ -659,6 +662,9 @@ def test_the_park_and_this_pipeline_point_back_to_the_one_named_before():
 
 @pytest.mark.parametrize("lead, unit, key", [
     ("1—2月，全区规模工业产值完成", "亿元", "industrial_output"),
+    ("全年规模工业增加值增长", "%", "industrial_value_added_above_scale"),
+    ("预计去年全市规模工业利润超过", "亿元", "industrial_profit"),
+    ("全市规模以上工业企业实现利润总额", "亿元", "industrial_profit"),
     ("一季度全区规上工业企业总产值完成", "亿元", "industrial_output"),
     ("2月单月，全区规上工业完成产值", "亿元", "industrial_output"),
     ("年工业产值超过", "亿元", "industrial_gross_output"),
@@ -841,3 +847,85 @@ def test_an_area_of_the_city_is_a_subject_without_its_region_word():
 def test_what_a_count_counts_is_not_the_subject_of_the_figures_after_it():
     found = records("前三季度，引进战略性新兴产业项目17个，占工业引资的43.1%。", date="2023-11-02", place="长寿区")
     assert [r["subject"] for r in found] == ["长寿区", "长寿区"]
+
+
+def test_digits_grouped_by_commas_are_one_number():
+    assert figures("新开工项目完成投资11,600万元，实有市场主体16,104户") == [(1.16, "亿元"), (16104, "户")]
+    assert figures("工业产值 1,972.5 亿元") == [(1972.5, "亿元")]
+    # a comma between numbers that are not groups of three still separates them
+    assert figures("分别为12,30个") == [(30, "个")]
+
+
+def test_a_breakdown_opened_by_qizhong_keeps_the_kind_of_the_sentence_it_breaks_down():
+    found = records("今年，经开区计划实施项目126个。其中，开工项目37个。", date="2025-03-13", place="万州区")
+    assert [(r["value"], r["kind"]) for r in found] == [(126, "target"), (37, "target")]
+    found = records("今年已建成项目20个。其中，开工项目7个。", date="2025-03-13", place="万州区")
+    assert [r["kind"] for r in found] == ["actual", "actual"]
+
+
+def test_the_growth_of_a_stock_as_of_a_day_is_as_of_that_day():
+    found = records("截至9月底，全区实有各类市场主体16,104户，同比增长24.25%。", date="2021-10-21", place="重庆经开区")
+    assert [(r["value"], r["period"]) for r in found] == [(16104, "2021-09-30"), (24.25, "2021-09-30")]
+
+
+def test_a_plants_yield_once_built_is_estimated_now_not_in_the_month_its_first_phase_opens():
+    found = records("这个总投资10亿元的项目将建设年产10万吨的辣椒生产线，一期计划今年12月竣工投产；"
+                    "全部建成达产后，预计可实现年营业收入约15亿元，提供就业岗位约500个。", date="2025-06-13", place="万州区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found][1:] == [
+        (10, "estimate", "2025-06-13"), (15, "estimate", "2025-06-13"), (500, "estimate", "2025-06-13")]
+
+
+def test_a_piece_that_opens_on_the_present_dates_figures_with_no_time_word_now():
+    pieces = ("开春以来，经开区各个项目工地一片繁忙。", "这条城市主干路总投资约2.01亿元。")
+    assert [r["period"] for r in records(*pieces, date="2025-03-13", place="万州区")] == ["2025-03-13"]
+    # without it, a piece printed in January–March reviews the year before
+    assert [r["period"] for r in records(pieces[1], date="2025-03-13", place="万州区")] == ["2024"]
+
+
+def test_a_plan_in_a_later_clause_is_a_target_after_an_estimate():
+    found = records("这批项目估算总投资252.35亿元，计划全年完成投资40.87亿元。", date="2016-06-16", place="万州区")
+    assert [r["kind"] for r in found] == ["estimate", "target"]
+    # but an estimate after the plan's words keeps the figure an estimate
+    assert one("计划建设的项目建成后预计产值超过100亿元。", date="2022-12-30")["kind"] == "estimate"
+
+
+def test_an_average_over_two_years_and_a_faster_rate_are_the_metric_named_before():
+    found = records("全市规模以上工业增加值增长26.6%，两年平均增长9.6%，增速较上年提升5.7个百分点。", date="2021-05-25", place="重庆市")
+    assert [r["metric"] for r in found] == ["industrial_value_added_above_scale"] * 3
+
+
+def test_a_group_of_the_places_projects_with_its_investment_is_the_subject():
+    found = records("一季度，全区市级重大项目完成投资12.09亿元，占年度投资计划的24.92%。"
+                    "新开工项目一季度完成投资1.16亿元。", date="2022-04-13", place="万州区")
+    assert [r["subject"] for r in found] == ["万州区市级重大项目", "万州区市级重大项目", "万州区新开工项目"]
+    # a count of projects is not the group: 实施重点项目27个
+    assert one("今年全区实施重点项目27个。", date="2022-04-13", place="万州区")["subject"] == "万州区"
+
+
+def test_a_rate_named_after_a_metrics_words_is_a_rate_of_its_own():
+    record = one("全市规上工业企业产品销售率达到99%。", date="2021-05-25", place="重庆市")
+    assert record["metric"] != "industrial_firms_above_scale"
+    assert one("全市规上工业增加值增长率为6%。", date="2021-05-25", place="重庆市")["metric"] == "industrial_value_added_above_scale"
+
+
+def test_a_parts_share_of_gdp_is_not_gdp():
+    assert one("工业在全市GDP中的比重为36.3%。", date="2015-01-27", place="重庆市")["metric"] != "gdp"
+    assert one("全市GDP增长6.3%。", date="2020-01-27", place="重庆市")["metric"] == "gdp"
+
+
+def test_a_change_over_an_earlier_month_is_the_rate_named_before():
+    found = records("5月当月，全市规上工业增加值增长9.7%，比4月提高0.5个百分点。", date="2020-07-04", place="重庆市")
+    assert [(r["period"], r["metric"], r["measure"]) for r in found] == [
+        ("2020-05/2020-05", "industrial_value_added_above_scale", "growth"),
+        ("2020-05/2020-05", "industrial_value_added_above_scale", "change")]
+
+
+def test_a_fall_that_narrows_is_the_rate_named_before():
+    found = records("全区工业投资同比下降3.2%，降幅比一季度收窄2.1个百分点。", date="2023-07-10", place="万州区")
+    assert [r["metric"] for r in found] == ["industrial_investment", "industrial_investment"]
+
+
+def test_a_share_of_a_whole_is_the_share_of_what_stands_before_zhan():
+    record = one("工业技改投资占工业投资的比重达到39%。", date="2020-03-17", place="重庆市")
+    assert record["metric"] != "industrial_investment"
+    assert one("工业投资占固定资产投资的比重为30%。", date="2020-03-17", place="重庆市")["metric"] == "industrial_investment"

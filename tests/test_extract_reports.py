@@ -47,7 +47,7 @@ MIN_RECALL = 0.66
 MIN_PRECISION = 0.67
 MIN_FIELD = {"kind": 0.98, "measure": 0.98, "bound": 1.0, "subject": 0.92, "metric": 0.89}
 # and on the development split, which the rules were tuned on
-DEV_FLOORS = {"recall": 0.99, "precision": 0.99}  # measured on the 18 reports: 1.000 and 1.000 (195/195)
+DEV_FLOORS = {"recall": 0.99, "precision": 0.99}  # measured on the 27 reports: 1.000 and 1.000 (276/276)
 
 
 def _body_lines(path: Path) -> list[str] | None:

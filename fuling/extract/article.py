@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fuling.core.model import Article
-from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, Where, quote, respectively
+from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, SENTENCE_END, Where, last_of, quote, respectively
 from fuling.extract.drafts import (
     MetricDraft,
     attribute_label,
@@ -26,7 +26,7 @@ from fuling.extract.printed import rule_text
 from fuling.extract.subjects import Memory, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
 from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period
-from fuling.extract.words import bound_of, count_measure, kind_of, relative_measure
+from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, count_measure, kind_of, relative_measure
 
 # Parts of programme names that look like counts: the 8 of 1+2+8+N, the 9 of 2349.
 NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向|三大方向)")
@@ -39,6 +39,12 @@ SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
 TOTAL_WORDS = re.compile(r"累计|已")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
+# a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
+OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
+# 占…的比重 / 占…比重: what follows 占 is the whole, not the metric
+SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
+OPENING_LINES = 4  # headline, date line, byline, first paragraph
+BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
 
 
@@ -94,9 +100,10 @@ def propose(article: Article) -> list[Proposal]:
                               heading_text, find_figures(block.text), reported)
         memory.learn_part(text)
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
+        stock_sentences: set[int] = set()  # starts of sentences whose last figure was a stock
         for figure in paragraph.figures:
             if not NOT_FIGURES.match(text[figure.start:]):
-                proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous))
+                proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous, stock_sentences))
         memory.remember(text)
     return proposals
 
@@ -104,12 +111,25 @@ def propose(article: Article) -> list[Proposal]:
 def _reported_period(article: Article) -> TimeMark | None:
     """What a piece reports on, for figures with no time word of their own: the holiday
     named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
-    the part of the year its title names (璧山前三季度经济运行稳中向好: those months)."""
+    the part of the year its title names (璧山前三季度经济运行稳中向好: those months), else
+    the present when the first paragraph opens on it (开春以来，…: not the year a piece
+    printed in January–March would otherwise review)."""
     opening = [article.title or ""] + [b.text for b in article.blocks if b.kind == "p"][:1]
     marks = [m for text in opening for m in time_marks(rule_text(text), article.date)]
     title_marks = time_marks(rule_text(article.title or ""), article.date)
     return (next((m for m in marks if m.kind == "days"), None)
-            or next((m for m in title_marks if m.kind == "span" and not m.comparison), None))
+            or next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
+            or _opens_on_now(article))
+
+
+def _opens_on_now(article: Article) -> TimeMark | None:
+    """The 开春以来 that opens the piece's first lines (a seed read whole may keep its
+    date and byline lines before the body)."""
+    for block in [b for b in article.blocks if b.kind == "p"][:OPENING_LINES]:
+        marks = time_marks(rule_text(block.text), article.date)
+        if marks and marks[0].kind == "now" and marks[0].start == 0:
+            return marks[0]
+    return None
 
 
 def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None, str]:
@@ -121,11 +141,23 @@ def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None
             return rule, "own"
     # words of this item, or a name that spans the 、 (智能工厂、数字化车间8个)
     clause_lead = where.clause_lead
-    if rule := best_rule(clause_lead, unit, min_end=len(clause_lead) - len(where.segment_lead) + 1):
+    if unit == "%" and (whole := SHARE_OF.search(clause_lead)) and whole.start() >= 2:
+        clause_lead = clause_lead[:whole.start()]  # 工业技改投资占工业投资的比重: the share is of what stands before 占
+    rule = best_rule(clause_lead, unit, min_end=len(clause_lead) - len(where.segment_lead) + 1)
+    if rule and not _rate_named_after(rule, clause_lead, unit):
         return rule, "own"
     if unit not in RELATIVE and (rule := best_rule(where.upto(SEGMENT_END), unit, anchored_end=False)):
         return rule, "tail"
     return None, "sentence"
+
+
+def _rate_named_after(rule: MetricRule, clause_lead: str, unit: str) -> bool:
+    """全市规上工业企业产品销售率达到99%: a rate named after the rule's words is a rate of its
+    own (产品销售率), not the share or growth of what those words name (规上工业企业)."""
+    if unit != "%":
+        return False
+    end = max(m.end() for m in rule.pattern.finditer(clause_lead))
+    return bool(OWN_RATE.search(clause_lead, end))
 
 
 def _label_lead(paragraph: Paragraph, where: Where, figures: list[Figure]) -> str:
@@ -199,10 +231,16 @@ def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str
     kind = kind_of(where.text[kind_from:where.figure.end] + " " + where.upto(CLAUSE_END), paragraph.heading, future)
     if kind == "actual" and mark is not None and mark.prospective:
         kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running
+    if kind == "actual" and CAPACITY_TO_BUILD.search(where.clause_lead):
+        kind = "estimate"
+    if kind == "actual" and text.startswith(BREAKDOWN, where.sent_start):
+        # 计划实施项目126个……。其中，开工项目37个: a breakdown of the plan is part of the plan
+        kind = kind_of(text[last_of(text[:where.sent_start - 1], SENTENCE_END):where.sent_start], paragraph.heading, False)
     return kind
 
 
-def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, memory: Memory, previous) -> Proposal:
+def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, memory: Memory, previous,
+                    stock_sentences: set[int]) -> Proposal:
     where = Where.of(paragraph.text, paragraph.printed, figure)
     unit = figure.unit
     mark = choose_mark(paragraph.marks, paragraph.heading_marks, where) or paragraph.reported
@@ -220,6 +258,13 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
         stock = True
     if mark is not None and mark.kind == "asof" and rule is None and unit in COUNT and not EVENT_VERBS.search(where.clause_lead):
         stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
+    if (mark is not None and mark.kind == "asof" and unit in RELATIVE and measure == "growth" and found == "sentence"
+            and where.sent_start in stock_sentences):
+        stock = True  # 截至9月底，实有市场主体16,104户，同比增长24.25%: the growth of that stock, on that day
+    if stock:
+        stock_sentences.add(where.sent_start)
+    else:
+        stock_sentences.discard(where.sent_start)
     period = figure_period(mark, paragraph.marks, where, article.date, stock or cumulative, cumulative, kind, measure)
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 

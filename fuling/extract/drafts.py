@@ -58,13 +58,14 @@ LEADING = re.compile(r"^(?:其中|而|但是|但|好在|然而|区内|县内|同
                      r"分别|实现|完成|累计|引进|实施|建成|创建|培育|拿出|从|仅|在|为此|据初步统计测算|"
                      r"假日[一二三四五六七八九十\d]*天?|假期[一二三四五六七八九十\d]*天?)+")
 # a comparison next to the number names no metric: 高于全市, 比上半年加快, 增幅高出全市
-COMPARISON = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|比|较)(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年)"
+COMPARISON = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|比|较)(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年|\d{1,2}月份?|[一二三四]季度|1\s*[-—–至]\s*\d{1,2}月)"
                         r"(?:平均)?(?:水平)?(?:高出|高|低|快|慢)?")
 # what an amount was achieved as: 已在渝实现税收 → 税收
 AFTER_VERB = re.compile(r"^.*(?:实现|完成|达到)(?=[\u4e00-\u9fff]{2})")
 QUALIFIERS = ("national", "municipal")  # put last, as the catalogue does: green_factories_national
-TRAILING = re.compile(r"(?:同比|累计|共|已经|已|分别|均|保持|实现|完成|达到|达|为|是|超过|突破|约|近|接近|"
-                      r"增长|下降|增加|减少|提高|提升|加快|增速|增幅|高于|低于|高出|高|低|占|了|用了|计划|预计|可|将)+$")
+# 两年平均增长, 增速较(上年)提升: the rate of the metric named before, not a metric of its own
+TRAILING = re.compile(r"(?:同比|累计|共|已经|已|分别|两年平均|平均|均|较|比|保持|实现|完成|达到|达|为|是|超过|突破|约|近|接近|"
+                      r"增长|下降|增加|减少|提高|提升|加快|收窄|回落|放缓|增速|增幅|降幅|高于|低于|高出|高|低|占|了|用了|计划|预计|可|将)+$")
 NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}?(?=[上中里内]?(?:$|[，,。；;、]))")
 
 

@@ -11,6 +11,8 @@ offsets and `raw` stay those of the printed text. 个百分点, 百分点 and �
 are one unit, spelt 个百分点 as the reviewed facts write it. Also not figures: 718 in 中船718所 (a name), the shape of a plan
 (4项行动计划, 四个阶段) and the length of a holiday (假日三天).
 
+Digits grouped by commas (`6,502 万元`) are one number.
+
 Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元); prices
 without a scale (`400元/亩`, `每筐10元`) keep 元. Other units keep their
 scale as written (`5.3万件`, `2.1万亿立方米`).
@@ -39,7 +41,8 @@ COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋"
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
 
-ARABIC = r"\d+(?:\.\d+)?"
+# 6,502 万元, 16,104户: digits grouped in threes by commas are one number
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 CHINESE = r"[一二两三四五六七八九十百千]+"
 NUMBER_RE = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})"
@@ -85,7 +88,7 @@ class Figure:
 
 def _number(text: str) -> Decimal | None:
     if text[0].isdigit():
-        return Decimal(text)
+        return Decimal(text.replace(",", ""))
     value = chinese_number(text)
     return None if value is None else Decimal(value)
 

@@ -34,10 +34,11 @@ RULES: list[MetricRule] = [
     # industry
     _rule("industrial_output", r"(?:规上|规模以上|规模)工业(?:企业)?(?:完成|实现)?(?:总)?产值", MONEY),
     _rule("industrial_gross_output", r"(?<!规上)(?<!规模以上)(?<!规模)工业总?产值", MONEY),
-    _rule("industrial_value_added_above_scale", r"规上工业增加值|规模以上工业增加值|(?<=总产值、)增加值", MONEY),
-    _rule("industrial_value_added", r"(?<!规上)(?<!规模以上)工业增加值", MONEY),
-    _rule("industrial_profit", r"规上工业利润|规模以上工业(?:企业)?利润|(?<!公司)工业企业利润(?:总额)?(?:同比)?(?:增长)?|利润总额增长", MONEY),
-    _rule("gdp", r"地区生产总值|(?<!万元)GDP(?!能耗)", MONEY),
+    _rule("industrial_value_added_above_scale", r"规上工业增加值|规模(?:以上)?工业增加值|(?<=总产值、)增加值", MONEY),
+    _rule("industrial_value_added", r"(?<!规上)(?<!规模以上)(?<!规模)工业增加值", MONEY),
+    _rule("industrial_profit", r"(?:规上|规模(?:以上)?)工业(?:企业)?(?:实现)?利润(?:总额)?(?:同比)?(?:增长|超过)?|(?<!公司)工业企业利润(?:总额)?(?:同比)?(?:增长)?|利润总额增长", MONEY),
+    # 工业在全市GDP中的比重 / 占GDP比重: a part's share of GDP, not GDP
+    _rule("gdp", r"(?<!占)(?:地区生产总值|(?<!万元)GDP)(?!能耗|中的比重|的比重|比重)", MONEY),
     _rule("tax_revenue", r"(?<!工业)税收占", MONEY),
     _rule("industrial_tax_revenue", r"工业税收", MONEY),
     _rule("strategic_emerging_output", r"战略性新兴产业(?!项目)(?:产值)?", MONEY),

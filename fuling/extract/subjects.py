@@ -12,6 +12,8 @@ before it (rule text: Simplified), the article's own place by default.
   park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
   落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
+- A group of the place's projects at the head of a clause, with what was invested in
+  it (全区市级重大项目完成投资…, 新开工项目一季度完成投资…) → 万州区市级重大项目.
 - A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
   the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
   (A与B公司签订…) is not a subject.
@@ -109,6 +111,11 @@ CLAUSE_HEAD = re.compile(r"(?:^|[，,。；;：:！？!?])\s*$")
 COUNTERPART_BEFORE = re.compile(r"[与同和]$")
 COUNTERPART_AFTER = re.compile(r"^(?:签订|签署|签约|达成|合作|共建)")
 # a town or street named at the head of a clause (赶水镇与…, 龙华镇新增…), and the words meaning the piece's own
+# 全区市级重大项目完成投资…, 新开工项目一季度完成投资…: a group of the place's projects at the head of a
+# clause, with what was invested in it, is its own subject (万州区市级重大项目)
+PROJECT_GROUP = re.compile(r"(?:全区|全县|我区|该区|本区)?(?P<group>(?:市级重大|市级重点|重大|重点产业|重点工业|重点|"
+                           r"续建及竣工|续建|竣工|新开工|在建|新投产)项目)"
+                           r"(?=(?:[一二三四]季度|上半年|今年|全年)?(?:累计)?(?:完成投资|总投资|计划投资|年度计划投资))")
 TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
 OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 
@@ -259,6 +266,9 @@ def _mentions(text: str, place: str, memory: Memory | None):
         if COUNTERPART_BEFORE.search(text[:start]) and COUNTERPART_AFTER.match(text[match.end():]):
             continue  # 赶水镇与大江工业公司签订收储协议: the other party, not who the figures are about
         found.append((start, match.end(), _short_name(head + match.group(0))))
+    for match in PROJECT_GROUP.finditer(text):
+        if _heads_clause(text, match.start()):
+            found.append((match.start(), match.end(), place + match.group("group")))
     for match in TOWN_RE.finditer(text):
         if not any(a < match.end() and match.start() < b for a, b in known):  # 慧谷湖科创小镇 is a name of ENTITIES
             found.append((match.start(), match.end(), match.group(0)))

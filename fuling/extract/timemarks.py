@@ -8,14 +8,14 @@ Relative time resolves against the article's publication date:
   spoke of last, else the article's default year;
 - 一季度 … 四季度 (第一季度, 2022年一季度, 去年四季度), 上半年 / 下半年,
   前三季度, 前4月 → months of that year ("2023-01/2023-03");
-- 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月 → that month
+- 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月, 5月当月 → that month
   alone ("2020-03/2020-03");
 - 过去五年, 近五年, 五年间, 五年来 → the five years up to the year reported on;
 - 元旦小长假, 国庆假期, 春节期间 → the days off of that holiday nearest the
   publication, from the State Council's schedule (core/holidays.py):
   "2017-12-30/2018-01-01";
 - 截至去年底, 截至2021年底, 截至8月底, 截至6月30日 → as of that day;
-- 截至目前, 目前, 当前, 如今, 自2010年…以来 → the publication date;
+- 截至目前, 目前, 当前, 如今, 自2010年…以来, 开春以来 → the publication date;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
@@ -129,7 +129,7 @@ def _patterns(pub: dt.date):
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
         (re.compile(YEAR_WORD + r"下半年"), lambda m: months(m, 7, 12)),
         (re.compile(YEAR_WORD + r"前" + NUMERAL + r"个?月"), lambda m: months(m, 1, _count(m.group(3)))),
-        (re.compile(YEAR_WORD + r"(\d{1,2})月(?:份|单月)"), lambda m: months(m, int(m.group(3)), int(m.group(3)))),
+        (re.compile(YEAR_WORD + r"(\d{1,2})月(?:份|单月|当月)"), lambda m: months(m, int(m.group(3)), int(m.group(3)))),
         (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)) if m.group(1) else y, int(m.group(2)), int(m.group(3)))),
         (re.compile(r"[“\"]?十四五[”\"]?末"), lambda m: TimeMark(m.end(), "year", 2025, future=True)),
@@ -141,6 +141,8 @@ def _patterns(pub: dt.date):
         (re.compile(r"今年(\d{1,2})月(?!底)"),
          lambda m: TimeMark(m.end(), "year", y, prospective=int(m.group(1)) > pub.month)),
         (re.compile(r"截至目前|目前|当前|如今|现在"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
+        # 开春以来: the season the piece is written in; what it reports is as of now
+        (re.compile(r"(?:开春|入春|春节)以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
         # 过去五年，… / 五年间 / 五年来; not 近20年发展历史
         (re.compile(r"(?:过去|近)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<!\d)" + NUMERAL + r"年(?:间|来)"), years),

@@ -14,7 +14,8 @@ Readings on top of timemarks.period_of:
 
 - an estimate of what a plant will do once built (建成后预计产值…) is made now:
   a past year named in an earlier clause (2019年9月开工的…) is not its period,
-  the publication date is;
+  nor a month still to come (一期计划今年12月投产；全部建成达产后…), the
+  publication date is;
 - an amount 比2015年底增加 under 去年 (2020) is the increase over the years
   since the base: "2016-01/2020-12".
 """
@@ -83,8 +84,9 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
                   stock: bool, cumulative: bool, kind: str, measure: str) -> str:
     if mark is None and (kind == "estimate" or STANDING.search(where.clause_lead)):
         return pub.isoformat()  # 达产后预计年产值…, 可获得奖励50万元: said at publication
-    if (kind == "estimate" and mark is not None and mark.kind == "year" and mark.year < pub.year
-            and mark.end <= where.clause_start and PROSPECTIVE.search(where.clause_lead)):
+    if (kind == "estimate" and mark is not None and mark.kind == "year" and (mark.year < pub.year or mark.prospective)
+            and mark.end <= where.clause_start
+            and PROSPECTIVE.search(where.text[max(mark.end, where.sent_start):where.figure.start])):
         return pub.isoformat()
     base = next((m for m in reversed(marks) if m.comparison and where.clause_start <= m.start < where.figure.start), None)
     if (measure == "change" and base is not None and base.kind in ("year", "asof") and mark is not None
