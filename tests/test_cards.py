@@ -56,17 +56,17 @@ def test_the_plan_adds_a_share_card_and_png_svg_downloads_after_the_pictures(min
     site, charts = mini
     cards = {cid: card_figure(chart, site) for cid, chart in charts.items()}
     plan = plan_previews(charts, PLOTLY, cards)["industrial-output"]
-    assert [(p.kind, p.format, p.path) for p in plan] == [
-        (PICTURE, "svg", "charts/industrial-output/preview-380.svg"),
-        (PICTURE, "svg", "charts/industrial-output/preview-832.svg"),
+    pictures = [(PICTURE, "svg", f"charts/industrial-output/preview-{w}{'-dark' if scheme == 'dark' else ''}.svg")
+                for scheme in ("light", "dark") for w in (296, 336, 388, 832)]
+    assert [(p.kind, p.format, p.path) for p in plan] == pictures + [
         (SHARE, "png", "charts/industrial-output/card.png"),
         (DOWNLOAD, "png", "charts/industrial-output/industrial-output.png"),
         (DOWNLOAD, "svg", "charts/industrial-output/industrial-output.svg"),
     ]
-    share = plan[2]
+    share = plan[len(pictures)]
     assert (share.width, share.height) == (CARD_WIDTH, SHARE_HEIGHT)
     assert len({p.key for p in plan}) == len(plan)
-    assert [p.kind for p in plan_previews(charts, PLOTLY)["industrial-output"]] == [PICTURE, PICTURE]
+    assert [p.kind for p in plan_previews(charts, PLOTLY)["industrial-output"]] == [PICTURE] * len(pictures)
 
 
 def test_a_chart_page_shares_its_card_and_offers_the_downloads(mini):

@@ -25,7 +25,7 @@ from fuling.core.urls import absolute, embed_page, served_path
 
 PLOT_HEIGHT = 380  # px: a figure that sets no height
 NARROWEST = 300  # px: the narrowest frame an embed is made for
-SLACK = 6  # px: beyond the estimate, for fonts a little wider than the one measured
+SLACK = 22  # px: beyond the estimate: fonts a little wider than the one measured, and a long takeaway line that Chinese line breaking (、，（ kept off a line's start) ends a line early
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ PAGE_PADDING = (8 + 6, 20)  # px: .embed padding, vertical and horizontal
 EMBED_TYPE = {
     "title": TypeSize(18.4, 18.4 * 1.35, 2),
     "subtitle": TypeSize(14.4, 14.4 * 1.5, 4),
-    "takeaway": TypeSize(14.4, 14.4 * 1.5, 4),  # .embed-desc, the chart's one-sentence description
+    # .embed-desc: the chart's one-sentence description
+    "takeaway": TypeSize(14.4, 14.4 * 1.5, 4),
     "note": TypeSize(12.8, 12.8 * 1.5, 0, indent=12.8 * 1.1),
     "credit": TypeSize(12.8, 12.8 * 1.5, 4),
     "footer": TypeSize(12.8, 12.8 * 1.5, 0),

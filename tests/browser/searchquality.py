@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fuling.core.urls import FACTS_PAGE, article_page, chart_page, theme_page
+from fuling.core.facts import explorer_pages
+from fuling.core.urls import article_page, chart_page, fact_url, theme_page
 
 TOP = 3  # a result further down than this does not count as found
 
@@ -34,7 +35,7 @@ _CLAUSE = re.compile(r"(?<![\u4e00-\u9fff0-9.%])[\u4e00-\u9fff]{5,16}(?![\u4e00-
 class Query:
     term: str
     kind: str  # "metric", "subject", "place", "quote" or "absent"
-    expected: frozenset[str]  # site paths (fact rows as facts/index.html#id) a right answer may be
+    expected: frozenset[str]  # site paths (fact rows as facts/<n>/index.html#id) a right answer may be
 
     @property
     def absent(self) -> bool:
@@ -77,10 +78,6 @@ class Scores:
         ]
 
 
-def fact_row(fact_id: str) -> str:
-    return f"{FACTS_PAGE}#{fact_id}"
-
-
 def _site_text(site) -> str:
     parts = [a.plain_text + a.title + a.summary for a in site.articles.values()]
     parts += [m.label + m.definition for m in site.metrics.values()]
@@ -105,6 +102,10 @@ def _articles_with(site, term: str) -> set[str]:
 def query_set(site) -> list[Query]:
     """Every query, in a stable order, each term once (the first kind that makes it wins)."""
     queries: dict[str, Query] = {}
+    pages = explorer_pages(site)
+
+    def fact_row(fact_id: str) -> str:  # its row on the explorer page that holds it
+        return fact_url(fact_id, pages[fact_id])
 
     def add(term: str, kind: str, expected: set[str]) -> None:
         if term not in queries and expected:

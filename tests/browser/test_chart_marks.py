@@ -50,9 +50,13 @@ def svg_labels(svg_text: str) -> list[str]:
 
 
 def missing_floors(where: str, labels: list[str], facts, word: str) -> list[str]:
+    """Facts whose mark lacks its bound word; English marks show the number in English steps
+    (2000亿元 as over 200 billion yuan: fuling/core/english.py)."""
+    from fuling.core.english import english_number
+
     problems = []
     for fact in facts:
-        number = format_value(fact.value)
+        number = format_value(english_number(fact.value, fact.unit) if word == "over" else fact.value)
         if f"{word}{number}" not in labels:
             problems.append(f"{where}: {fact.id} (a floor, {number}) is not labelled {word}{number}: {labels}")
     return problems

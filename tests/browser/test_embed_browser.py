@@ -7,6 +7,7 @@ from a second local server, so host and embeds are different origins.
 """
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -240,7 +241,7 @@ def test_datawrapper_and_pym_height_messages_from_the_embed_are_understood(visit
 
 # Host widths whose article column (720 px at most, 16 px padding) gives frames from 300 px up.
 NO_SCRIPT_WIDTHS = [332, 360, 392, 414, 480, 600, 768, 1024, 1280]
-NO_SCRIPT_GAP = 40  # px: white space allowed under the embed (the build's estimate errs on the tall side)
+NO_SCRIPT_GAP = 60  # px: white space allowed under the embed (the build's estimate errs on the tall side, by SLACK at least)
 
 
 def test_without_the_script_the_box_shows_the_whole_embed_at_every_width(browser, host_without_script, server):
@@ -347,7 +348,7 @@ def test_english_embed_shows_billions_of_yuan_and_both_footers_link_the_data(bro
     chart_id = "industrial-output" if "industrial-output" in site_model.charts else sorted(site_model.charts)[0]
     context, page = _embed_page(browser, server, chart_id, "?lang=en")
     try:
-        axis = page.evaluate("() => Array.from(document.querySelectorAll('.chart-plot .ytitle')).map((t) => t.textContent)")
+        body = page.inner_text("body")
         ticks = page.evaluate("() => Array.from(document.querySelectorAll('.chart-plot .ytick text')).map((t) => t.textContent)")
         labels = page.evaluate("() => Array.from(document.querySelectorAll('.chart-plot .bartext, .chart-plot .textpoint text')).map((t) => t.textContent)")
         footer = page.inner_text(".embed-footer")
@@ -355,8 +356,9 @@ def test_english_embed_shows_billions_of_yuan_and_both_footers_link_the_data(bro
     finally:
         context.close()
     if site_model.charts[chart_id].y_title == "亿元":
-        assert axis == ["billion yuan"], axis
-        shown = {float(text.replace(",", "")) for text in labels if text.strip()}
+        # the unit is named in the subtitle (a single panel's axis has no title beside it)
+        assert "billion yuan" in body and "100 million yuan" not in body, body[:300]
+        shown = {float(number.replace(",", "")) for text in labels for number in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
         facts = [f for f in site_model.facts.values() if f.metric == "industrial_output" and f.subject == "涪陵区"]
         assert any(f.value / 10 in shown for f in facts), (labels, ticks)
     assert footer.startswith("Get the data") and "Updated" in footer, footer

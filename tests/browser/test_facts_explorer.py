@@ -57,7 +57,7 @@ def test_a_filter_goes_into_the_url_and_a_reload_keeps_it(browser, server, site_
         assert page.input_value("select[name=theme]") == theme
         assert page.evaluate(ROW_IDS) == expected[:100]
         # Words narrow it further, across every page; clearing brings the page back as built.
-        page.fill("input[name=q]", "亿元")
+        page.fill(".filter-search input[name=q]", "亿元")  # the explorer's, not the header's search box
         assert query_of(page) == {"theme": [theme], "q": ["亿元"]}
         words = [f.id for f in order if theme_of(site_model, f) == theme and "亿元" in f.unit + f.source.quote]
         assert set(words) <= set(page.evaluate(ROW_IDS)) and words

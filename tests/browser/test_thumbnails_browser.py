@@ -1,10 +1,14 @@
 """Chart thumbnails on the home page and the chart gallery: the pictures the
-build drew (charts/<id>/preview-380.svg), each with its size and text
+build drew (its narrowest light picture, charts/<id>/preview-296.svg), each with its size and text
 alternative, fetched only as it nears the viewport, and fitting a 360 px phone."""
 from __future__ import annotations
 
 import pytest
 from harness import new_context, open_page
+
+from fuling.charts.pictures import WIDTHS
+
+NARROWEST = WIDTHS[0][0]  # px: the thumbnail is the narrowest picture
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +30,7 @@ def thumbnails(browser, server, path):
     _, page, load = open_page(browser, server, path, context=context)
     try:
         page.goto(server.base + path.removesuffix("index.html"), wait_until="load")
-        before = [p for p in load.local if p.endswith("preview-380.svg")]
+        before = [p for p in load.local if p.endswith(f"preview-{NARROWEST}.svg")]
         for img in page.query_selector_all("a.chart-thumb img"):
             img.scroll_into_view_if_needed()
         page.wait_for_function("() => Array.from(document.querySelectorAll('a.chart-thumb img')).every("
@@ -44,16 +48,16 @@ def test_every_chart_has_a_thumbnail_that_loads_and_fits_a_phone(browser, server
 
     found, before, page_width, load = thumbnails(browser, server, path)
     prefix = "../" if path.count("/") else ""
-    assert sorted(t["src"] for t in found) == sorted(prefix + chart_picture(c, 380) for c in site_model.charts)
+    assert sorted(t["src"] for t in found) == sorted(prefix + chart_picture(c, NARROWEST) for c in site_model.charts)
     assert not load.failed and not load.page_errors, (load.failed, load.page_errors)
     assert page_width <= PHONE, f"{path} scrolls sideways at {PHONE} px ({page_width} px)"
     for t in found:
         chart_id = t["src"].split("/")[-2]
         assert t["href"] == prefix + chart_page(chart_id)
         assert t["loaded"], f"{t['src']} did not load"
-        assert t["loading"] == "lazy" and t["width"] == "380" and int(t["height"]) > 0, t
+        assert t["loading"] == "lazy" and t["width"] == str(NARROWEST) and int(t["height"]) > 0, t
         # The text alternative is the chart's description in words: its title, then its values.
-        assert t["alt"].startswith(site_model.charts[chart_id].title + "。") and len(t["alt"]) > 20, t
+        assert t["alt"] == site_model.charts[chart_id].description and len(t["alt"]) > 20, t  # the editor's takeaway
         assert t["left"] >= 0 and t["right"] <= PHONE, f"{t['src']} spills out of the page: {t['left']}–{t['right']} px"
         assert 100 <= t["shownWidth"] and t["shownHeight"] <= t["shownWidth"], t  # a 3:2 box, tall charts shrunk into it
     # Lazy: the page's first screen does not fetch every thumbnail at once.
