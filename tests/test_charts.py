@@ -16,6 +16,7 @@ from fuling.core.model import (
     Article,
     Block,
     ChartSpec,
+    Correction,
     Fact,
     Metric,
     SeriesSpec,
@@ -510,3 +511,20 @@ def test_the_dark_figure_swaps_the_palette_for_its_lighter_twins_and_darkens_the
     assert dark["layout"]["font"]["color"] == DARK_INK["text"]
     assert dark["layout"]["yaxis"]["gridcolor"] == DARK_INK["grid"]
     assert chart.figure["data"][0]["marker"]["line"]["color"] in PALETTE  # the chart's own figure untouched
+
+
+def test_a_corrected_figure_says_so_in_its_hover_text_in_both_languages():
+    """A figure the report printed as 2471 and we publish as 2476: the hover says so."""
+    from fuling.charts.english import english_figure
+
+    site = _output_site()
+    fact = site.facts["industrial-output-2023"]
+    corrected = dataclasses.replace(fact, value=2476, corrections=[Correction(dt.date(2024, 4, 1), 2471, "核定")])
+    site.facts["industrial-output-2023"] = corrected
+    chart = build_charts(site)["industrial-output"]
+    hovers = {i: h for t in _traces(chart) for i, h in zip(t["customdata"], t["hovertext"]) if i}
+    assert "已更正：原文为2471亿元" in hovers["industrial-output-2023"]
+    assert "已更正" not in hovers["industrial-output-2021"]
+    english = english_figure(chart, site)
+    hovers_en = {i: h for t in english["data"] for i, h in zip(t["customdata"], t["hovertext"]) if i}
+    assert "Corrected: the report printed 247.1" in hovers_en["industrial-output-2023"]

@@ -39,6 +39,9 @@ def _hover_en(x_en: str, fact, site: Site) -> str:
     lines = [f"{x_en} · {format_fact_en(fact)} ({KIND_EN.get(fact.kind, fact.kind)})", subject, f"Source: {where}"]
     if is_partial_year(fact.period):
         lines.append("Part of a year")
+    if fact.corrections:
+        first = min(fact.corrections, key=lambda c: c.date)
+        lines.append(f"Corrected: the report printed {format_value(english_number(first.old_value, fact.unit))}")
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 

@@ -135,6 +135,9 @@ def _hover(point: ChartPoint, site: Site) -> str:
     ]
     if is_partial_year(fact.period):
         lines.append("部分年份数据")
+    if fact.corrections:  # the correction shows wherever the number does
+        first = min(fact.corrections, key=lambda c: c.date)
+        lines.append(f"已更正：原文为{format_value(first.old_value)}{fact.unit}")
     # plotly reads hover text as a little HTML: escape content, keep our <br>.
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 
