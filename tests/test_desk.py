@@ -118,7 +118,7 @@ def test_after_a_fix_no_page_feed_or_data_file_shows_the_old_value_but_quotes_an
     site = root / "site"
     quote = "去年，涪陵累计完成规上工业产值2471亿元"
     allowed = [quote, "（规上工业产值2471亿元）",  # the article's own text and the editor's note on its date
-               "原为2471亿元", "原为 <del>2471亿元</del>", "由2471亿元更正为2476亿元", '"old_value": 2471',
+               "原为2471亿元", "原为 <del>2471亿元</del>", "原文为2471亿元", "由2471亿元更正为2476亿元", '"old_value": 2471',
                ",2024-04-01,2471,", '"original_value": 2471',
                '"old_value":"2471"']  # the data files' corrected_on, original_value; the facts explorer's records (facts/data/)
     for path in sorted(site.rglob("*")):
