@@ -23,7 +23,7 @@ from fuling.core.english import ENGLISH_SCALE, english_number, format_fact_en
 from fuling.core.model import ChartData, Site
 from fuling.core.numbers import format_value
 from fuling.core.periods import is_partial_year, period_label
-from fuling.core.vocab import BOUND_EN, KIND_EN
+from fuling.core.vocab import KIND_EN
 
 X_TITLES_EN = {"年份": "Year", "年": "Year", "时间": "Time", "地区": "Place"}
 _YEAR_LABEL = re.compile(r"^(\d{4})年$")

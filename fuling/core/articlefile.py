@@ -13,7 +13,7 @@ import yaml
 
 from fuling.core.errors import ContentError
 from fuling.core.model import Article, Block, Caption
-from fuling.core.yamlread import LineDict, LineList, Refused, describe, parse_yaml, read_content_text
+from fuling.core.yamlread import LineDict, LineList, Refused, content_date, describe, parse_yaml, read_content_text
 
 FRONT_MATTER_FENCE = "---"
 ANCHOR_RE = re.compile(r"\s*\{#([a-z][a-z0-9-]*)\}\s*$")
@@ -154,16 +154,10 @@ class _FrontMatter:
         value = self.meta.get(key)
         if isinstance(value, Refused):
             return None
-        if isinstance(value, dt.datetime):
-            self.error(key, f"{value.isoformat(' ')} has a time of day; write the date alone, {value.date().isoformat()}")
-            return None
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.error(key, f"{value!r} is not a date of the calendar; write YYYY-MM-DD, e.g. 2022-03-01")
-            return None
+        day, problem = content_date(value)
+        if problem:
+            self.error(key, problem)
+        return day
 
 
 def read_article(path: Path, root: Path) -> Article:

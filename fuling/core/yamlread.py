@@ -286,3 +286,15 @@ def describe(value) -> str:
     if isinstance(value, dt.date):
         return f"the date {value.isoformat()}"
     return f"{type(value).__name__} {value!r}"
+
+
+def content_date(value) -> tuple[dt.date | None, str]:
+    """A date field's value as a date, or (None, what is wrong and what to write)."""
+    if isinstance(value, dt.datetime):
+        return None, f"{value.isoformat(' ')} has a time of day; write the date alone, {value.date().isoformat()}"
+    if isinstance(value, dt.date):
+        return value, ""
+    try:
+        return dt.date.fromisoformat(str(value)), ""
+    except ValueError:
+        return None, f"{value!r} is not a date of the calendar; write YYYY-MM-DD, e.g. 2022-03-01"

@@ -104,6 +104,12 @@ def fix_fact(root: Path, fact_id: str, value: int | float, reason: str, date: dt
     root = Path(root)
     editable = find_fact(root, fact_id)
     fix = apply_fix(editable, fact_id, value, reason, date or dt.date.today())
+    save_checked(editable, root, check)
+    return fix
+
+
+def save_checked(editable: EditableYaml, root: Path, check=None) -> None:
+    """Save the edit; if `check(root)` (loading the whole content) then fails, put the file back."""
     editable.save()
     if check is not None:
         try:
@@ -111,4 +117,3 @@ def fix_fact(root: Path, fact_id: str, value: int | float, reason: str, date: dt
         except BaseException:
             write_atomically(editable.path, editable.original.encode("utf-8"))  # undone: the file as it was
             raise
-    return fix

@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Callable
 
 from fuling.core.errors import BuildError, ContentError
-from fuling.core.files import write_atomically
 from fuling.core.numbers import format_value
 from fuling.core.vocab import BOUNDS, KINDS, MEASURES
-from fuling.desk.fix import apply_fix, fact_files, parse_value, records_of
+from fuling.desk.fix import apply_fix, fact_files, parse_value, records_of, save_checked
 from fuling.desk.yamlfile import EditableYaml
 from fuling.load.facts import read_fact
 
@@ -182,13 +181,7 @@ def _save(root: Path, editable: EditableYaml, digest: str | None, check: Check |
     if digest is not None and digest != digest_of(editable.original):
         raise _refuse(editable, 0, "", "this file changed since you opened the record (another save or an "
                                        "editor); nothing was written: reload and decide again")
-    editable.save()
-    if check is not None:
-        try:
-            check(root)
-        except BaseException:
-            write_atomically(editable.path, editable.original.encode("utf-8"))  # undone: the file as it was
-            raise
+    save_checked(editable, root, check)
 
 
 def accept(root: Path, fact_id: str, changes: dict[str, str] | None = None, reason: str = "",

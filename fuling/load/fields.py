@@ -10,7 +10,7 @@ import math
 import re
 
 from fuling.core.errors import ContentError
-from fuling.core.yamlread import describe
+from fuling.core.yamlread import content_date, describe
 from fuling.load.yamlfile import LineDict, LineList, Refused
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # kebab-case: fact, chart ids, slugs
@@ -123,18 +123,10 @@ class Fields:
     def date(self, record: dict, key: str, required: bool = False) -> dt.date | None:
         if not self.present(record, key, required):
             return None
-        value = record[key]
-        if isinstance(value, dt.datetime):
-            self.error(record, key, f"{value.isoformat(' ')} has a time of day; write the date alone, "
-                                    f"{value.date().isoformat()}")
-            return None
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.error(record, key, f"{value!r} is not a date of the calendar; write YYYY-MM-DD, e.g. 2022-03-01")
-            return None
+        day, problem = content_date(record[key])
+        if problem:
+            self.error(record, key, problem)
+        return day
 
     def text_list(self, record: dict, key: str) -> list[tuple[str, int]]:
         """A list of text items, each with its own line."""

@@ -44,7 +44,7 @@ from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
 from fuling.core.parallel import process_alive
 from fuling.core.periods import date_label
-from fuling.core.urls import FACTS_PAGE, fact_url
+from fuling.core.urls import fact_url
 
 OUTPUT = "pagefind"
 LANGUAGE = "zh-cn"
