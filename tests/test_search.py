@@ -21,7 +21,7 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 
 def index_of(items: list[tuple[str, str]], binary: str | None = None) -> dict[str, bytes]:
     """A Pagefind run over these records, now, not remembered."""
-    return search.SearchIndexRun(items, binary=binary).result()
+    return search.SearchIndexRun([search.IndexPart.of(0, items)], binary=binary).result()
 
 
 def site_index(site, pages: dict[str, bytes], binary: str | None = None) -> dict[str, bytes]:

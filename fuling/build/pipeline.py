@@ -180,7 +180,8 @@ def wait_for_index(search, reporter: Reporter) -> dict[str, bytes]:
     except BaseException:
         search.cancel()
         raise
-    reporter.stage("search", f"{search.records} records ({search.written} rewritten), {len(index)} index files "
+    parts = f", {search.reindexed} of {search.parts} parts indexed" if search.parts > 1 else ""
+    reporter.stage("search", f"{search.records} records ({search.written} rewritten{parts}), {len(index)} index files "
                              f"({time.perf_counter() - started:.2f} s waited after publish)")
     return index
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from fuling.core.searchparts import ARTICLES_PER_PART
+
 
 @dataclass(frozen=True)
 class Block:
@@ -162,6 +164,7 @@ class SiteConfig:
     headline_facts: list[str] = field(default_factory=list)
     licence: str = ""  # the licence's short name, "CC BY 4.0"
     licence_url: str = ""  # its legal text
+    search_part_articles: int = ARTICLES_PER_PART  # articles a part of the search index holds (fuling.core.searchparts)
 
 
 @dataclass

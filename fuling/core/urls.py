@@ -138,6 +138,15 @@ def source_url(site: Site, article: str, paragraph: str) -> str:
     return page_url(site, article_page(article)) + (f"#{paragraph}" if paragraph else "")
 
 
+SEARCH_INDEX = "pagefind"
+
+
+def search_index(part: int = 0) -> str:
+    """The folder of one part of the search index (fuling.core.searchparts): `pagefind/`
+    for the first (or only) one, `pagefind/part-N/` for article part N."""
+    return f"{SEARCH_INDEX}/" if part == 0 else f"{SEARCH_INDEX}/part-{part}/"
+
+
 def served_path(output_path: str) -> str:
     """The path a reader's browser shows: `a/b/index.html` is served as `a/b/`."""
     if output_path == "index.html":

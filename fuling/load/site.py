@@ -28,6 +28,7 @@ from fuling.core.model import (
 )
 from fuling.core.numbers import format_value, text_matches_value
 from fuling.core.reporter import Progress, report_progress
+from fuling.core.searchparts import ARTICLES_PER_PART
 from fuling.load.charts import check_series, read_charts
 from fuling.load.facts import check_facts, find_conflicts, read_fact_files
 from fuling.core.listing import content_file, content_files
@@ -37,7 +38,7 @@ from fuling.load.raw import Raw
 from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
 
 SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts",
-               "licence", "licence_url"}
+               "licence", "licence_url", "search_part_articles"}
 METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
 THEME_FIELDS = {"title", "title_en", "summary", "order", "charts", "metrics"}
 
@@ -136,8 +137,13 @@ def read_site_config(root: Path, site_url: str | None, errors: list[ContentError
         headline_facts=[item for item, _ in fields.text_list(data, "headline_facts")],
         licence=fields.text(data, "licence"),
         licence_url=fields.text(data, "licence_url"),
+        search_part_articles=fields.integer(data, "search_part_articles", default=ARTICLES_PER_PART),
     )
     _check_licence(config, data, fields)
+    if config.search_part_articles < 1:
+        fields.error(data, "search_part_articles", f"must be at least 1, not {config.search_part_articles} "
+                     f"(the articles one part of the search index holds; {ARTICLES_PER_PART} if unsure)")
+        config.search_part_articles = ARTICLES_PER_PART
     if site_url is not None:
         config.site_url, problem = normalise_site_url(site_url)
         if problem:

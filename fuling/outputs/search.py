@@ -7,9 +7,11 @@ Pagefind reads (kept in the build cache's `search-records/` between builds,
 only changed ones rewritten; a temporary folder when there is no cache), its
 output goes to a temporary folder (in memory where there is room) and is read
 back into the build's in-memory output, so it reaches `site/` atomically with
-every other file. Pagefind runs in a process of its own while the build goes
-on (SearchIndexRun); the pipeline starts it as soon as the pages it reads are
-rendered.
+every other file. Pagefind runs in processes of its own while the build goes
+on (SearchIndexRun); the pipeline starts them as soon as the pages they read are
+rendered. A large site's index is made in parts (fuling.core.searchparts), each
+kept by the build cache under a digest of its records, so that an edit
+re-indexes the part it touched.
 
 What is indexed:
 - article, theme and chart pages (their `<main>`; the embed-code box left out);
@@ -32,6 +34,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import escape
@@ -44,9 +47,10 @@ from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import Fact, Site
 from fuling.core.parallel import process_alive
 from fuling.core.periods import date_label
-from fuling.core.urls import fact_url
+from fuling.core.searchparts import article_part, site_parts
+from fuling.core.urls import fact_url, search_index
 
-OUTPUT = "pagefind"
+OUTPUT = search_index().rstrip("/")
 LANGUAGE = "zh-cn"
 # Pagefind's own UI bundles and the playground are not used: the site has its
 # own small search script (assets/search.js) over pagefind.js.
@@ -220,89 +224,184 @@ def pagefind_binary(named: str | None = None) -> Path:
     return binary
 
 
+@dataclass(frozen=True)
+class IndexPart:
+    """One part of the search index (fuling.core.searchparts) and the records it indexes."""
+    number: int
+    items: tuple[tuple[str, str], ...]
+    key: str  # digest of the records: the same records give the same index (tested)
+
+    @classmethod
+    def of(cls, number: int, items: list[tuple[str, str]]) -> IndexPart:
+        return cls(number, tuple(items), hashlib.sha256(repr(list(items)).encode("utf-8")).hexdigest())
+
+    @property
+    def folder(self) -> str:
+        return search_index(self.number)
+
+
+def split_records(site: Site, items: list[tuple[str, str]]) -> list[IndexPart]:
+    """The records by part: an article's page and its facts in its article part, the
+    other pages in part 0 (the whole index when there is one part)."""
+    parts, numbers = site_parts(site)
+    grouped: dict[int, list[tuple[str, str]]] = {number: [] for number in numbers}
+    for path, html in items:
+        article = _article_of(site, path)
+        grouped[article_part(article, parts) if article else 0].append((path, html))
+    return [IndexPart.of(number, found) for number, found in grouped.items()]
+
+
+def _article_of(site: Site, path: str) -> str | None:
+    """The slug of the article a record belongs to: its page's, or its fact's source article."""
+    if path.startswith("articles/"):
+        return path.split("/")[1]
+    if path.startswith("fact/"):
+        fact = site.facts.get(path[len("fact/"):-len(".html")])
+        return fact.source.article if fact is not None else None
+    return None
+
+
+class _PartRun:
+    """Pagefind indexing one part's records, in a process of its own."""
+
+    def __init__(self, part: IndexPart, scratch: str | None, binary: Path, held: contextlib.ExitStack):
+        self.part = part
+        name = RECORDS if part.number == 0 else f"{RECORDS}-{part.number}"
+        if scratch:
+            pages = Path(scratch) / name
+        else:
+            pages = Path(held.enter_context(tempfile.TemporaryDirectory(prefix="pagefind-"))) / "pages"
+        folder = held.enter_context(tempfile.TemporaryDirectory(
+            prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=_output_dir(part.items, scratch)))
+        self.out = Path(folder) / "index"
+        held.enter_context(exclusive(pages.with_name(pages.name + ".lock")))  # the live preview and a build on the command line share it
+        self.written = sync_records(pages, part.items)
+        self.process = subprocess.Popen(
+            [str(binary), "--site", str(pages), "--output-path", str(self.out), *PAGEFIND_OPTIONS],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def files(self) -> dict[str, bytes]:
+        """Wait for Pagefind; the index files under the part's folder."""
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0:
+            if "No space left on device" in stderr + stdout:
+                raise OSError(errno.ENOSPC, "No space left on device", str(self.out))
+            why = (stderr or stdout).strip().splitlines()[-1:] or [f"exit status {self.process.returncode}"]
+            raise BuildError([ContentError(OUTPUT, 0, "", f"Pagefind could not index the site: {why[0]}")])
+        keep = KEEP if self.part.number == 0 else PART_KEEP
+        names = ((p, p.relative_to(self.out).as_posix()) for p in sorted(self.out.rglob("*")) if p.is_file())
+        return {f"{self.part.folder}{name}": p.read_bytes() for p, name in names if keep.match(name)}
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+# A part other than the first needs only its own index: the search page's pagefind.js and
+# its WebAssembly (the first part's) search every merged part.
+PART_KEEP = re.compile(r"^(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|(fragment|index)/.+)$")
+RUNNING = max(2, os.cpu_count() or 1)  # Pagefind processes at once; the others wait their turn
+
+
 class SearchIndexRun:
-    """Pagefind indexing the records in a process of its own, started at once: the build
-    publishes the rest of the site meanwhile (Pagefind keeps mostly to one core).
-    `result()` waits for it and returns the index files; `cancel()` stops it.
+    """The search index, made part by part (fuling.core.searchparts): a part whose records
+    are those of an index already made (in this process, or kept by the build cache) is
+    reused, the others are indexed by Pagefind in processes of their own, started at once
+    (up to RUNNING; the rest as those end) while the build publishes the rest of the site.
+    `result()` waits for them and returns the index files; `cancel()` stops them."""
 
-    With a `memo_key`, an index `memory` already holds for the same records is reused
-    (the live preview's rebuilds) and a new one is remembered there."""
-
-    def __init__(self, items: list[tuple[str, str]], scratch: str | None = None, memo_key: str | None = None,
-                 binary: str | None = None, memory: IndexMemory | None = None):
-        self.records = len(items)
+    def __init__(self, parts: list[IndexPart], scratch: str | None = None, binary: str | None = None,
+                 memory: IndexMemory | None = None, memo: Memo = NO_MEMO):
+        self.records = sum(len(part.items) for part in parts)
+        self.parts = len(parts)
         self.written = 0  # record files written; the others were kept from the last build
-        binary = pagefind_binary(binary)  # a missing binary is an error even when the memo has the index
-        self._memo_key = memo_key
+        self.reindexed = 0  # parts Pagefind indexed this time
+        self._binary = pagefind_binary(binary)  # a missing binary is an error even when every part is kept
         self._scratch = scratch
         self._memory = memory or IndexMemory()
+        self._memo = memo
         # The last index made for the same project (the live preview shows it meanwhile).
         self.previous = self._memory.latest.get(scratch) if scratch else None
-        self._files = self._memory.indexes.get(memo_key) if memo_key else None
-        self._process: subprocess.Popen | None = None
-        self._held = contextlib.ExitStack()  # the temporary folder and the records' lock, until Pagefind is done
-        if self._files is not None:
-            return
-        try:
-            if scratch:
-                pages = Path(scratch) / RECORDS
+        self._files: dict[str, bytes] = {}
+        self._waiting: list[IndexPart] = []
+        self._running: list[_PartRun] = []
+        self._held = contextlib.ExitStack()  # temporary folders and the records' locks, until Pagefind is done
+        for part in parts:
+            files = self._memory.indexes.get(part.key) or memo.recalled("search-part", part.key)
+            if files is None:
+                self._waiting.append(part)
             else:
-                pages = Path(self._held.enter_context(tempfile.TemporaryDirectory(prefix="pagefind-"))) / "pages"
-            folder = self._held.enter_context(tempfile.TemporaryDirectory(
-                prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=_output_dir(items, scratch)))
-            self._out = Path(folder) / "index"
-            self._held.enter_context(exclusive(pages.with_name(pages.name + ".lock")))  # the live preview and a build on the command line share it
-            self.written = sync_records(pages, items)
-            self._process = subprocess.Popen(
-                [str(binary), "--site", str(pages), "--output-path", str(self._out), *PAGEFIND_OPTIONS],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                self._keep(part, files)
+        self._clear_unused_records(parts)
+        self._start_waiting()
+
+    def _keep(self, part: IndexPart, files: dict[str, bytes]) -> None:
+        self._files.update(files)
+        self._memory.remember(part.key, files)
+        self._memo.kept("search-part", part.key, files)
+
+    def _start_waiting(self) -> None:
+        try:
+            while self._waiting and len(self._running) < RUNNING:
+                self._running.append(_PartRun(self._waiting.pop(0), self._scratch, self._binary, self._held))
+                self.written += self._running[-1].written
+                self.reindexed += 1
         except BaseException:
-            self._held.close()
+            self.cancel()
             raise
 
+    def _clear_unused_records(self, parts: list[IndexPart]) -> None:
+        """Record folders of parts this site no longer has (it had more, or more parts)."""
+        if not self._scratch:
+            return
+        used = {RECORDS if part.number == 0 else f"{RECORDS}-{part.number}" for part in parts}
+        for folder in Path(self._scratch).glob(f"{RECORDS}-*"):
+            name = folder.name.removesuffix(".json").removesuffix(".lock")
+            if folder.is_dir() and name not in used and name[len(RECORDS) + 1:].isdigit():
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.with_name(name + ".json").unlink(missing_ok=True)
+
     def result(self) -> dict[str, bytes]:
-        if self._files is None:
-            try:
-                stdout, stderr = self._process.communicate()
-                if self._process.returncode != 0:
-                    if "No space left on device" in stderr + stdout:
-                        raise OSError(errno.ENOSPC, "No space left on device", str(self._out))
-                    why = (stderr or stdout).strip().splitlines()[-1:] or [f"exit status {self._process.returncode}"]
-                    raise BuildError([ContentError(OUTPUT, 0, "", f"Pagefind could not index the site: {why[0]}")])
-                names = ((p, p.relative_to(self._out).as_posix()) for p in sorted(self._out.rglob("*")) if p.is_file())
-                self._files = {f"{OUTPUT}/{name}": p.read_bytes() for p, name in names if KEEP.match(name)}
-            finally:
-                self._held.close()
-            if self._memo_key:
-                self._memory.remember(self._memo_key, self._files)
+        try:
+            while self._running:
+                run = self._running.pop(0)
+                self._keep(run.part, run.files())
+                self._start_waiting()
+        except BaseException:
+            self.cancel()
+            raise
+        self._held.close()
         if self._scratch:
-            self._memory.latest[self._scratch] = self._files
-        return dict(self._files)
+            self._memory.latest[self._scratch] = dict(self._files)
+        return dict(sorted(self._files.items()))
 
     def done(self) -> bool:
         """True once `result()` would not wait."""
-        return self._files is not None or (self._process is not None and self._process.poll() is not None)
+        return not self._waiting and all(run.process.poll() is not None for run in self._running)
 
     def cancel(self) -> None:
         """Stop Pagefind (the build failed elsewhere); safe to call more than once."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        for run in self._running:
+            run.kill()
+        self._running, self._waiting = [], []
         self._held.close()
 
 
 class IndexMemory:
-    """Indexes kept by a process that builds again and again (the live preview): the same
-    records give the same index (tested), so a rebuild skips Pagefind when no indexed page
-    changed, and the last index of each project is there to serve while a new one is made."""
+    """Index parts kept by a process that builds again and again (the live preview): the
+    same records give the same index (tested), so a rebuild skips Pagefind for every part
+    whose records did not change, and the last index of each project is there to serve
+    while a new one is made."""
 
-    KEEP = 4  # indexes, oldest first out
+    KEEP = 64  # parts, oldest first out: two versions of each part of a 3,000-article site
 
     def __init__(self) -> None:
-        self.indexes: dict[str, dict[str, bytes]] = {}  # digest of the records -> index files
+        self.indexes: dict[str, dict[str, bytes]] = {}  # digest of a part's records -> its index files
         self.latest: dict[str, dict[str, bytes]] = {}  # build cache folder -> the last index made for that project
 
     def remember(self, key: str, files: dict[str, bytes]) -> None:
+        self.indexes.pop(key, None)
         self.indexes[key] = files
         while len(self.indexes) > self.KEEP:
             self.indexes.pop(next(iter(self.indexes)))
@@ -312,6 +411,5 @@ def start_search_index(site: Site, pages: dict[str, bytes], memo: Memo = NO_MEMO
                        binary: str | None = None, memory: IndexMemory | None = None) -> SearchIndexRun:
     """`pagefind/…`, the search index over the rendered pages and the facts, started now.
     Pagefind reads its records from `memo`'s scratch folder when it has one (else a temporary one)."""
-    items = records(site, pages)
-    key = hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
-    return SearchIndexRun(items, memo.scratch_folder(), memo_key=key, binary=binary, memory=memory)
+    return SearchIndexRun(split_records(site, records(site, pages)), memo.scratch_folder(), binary=binary,
+                          memory=memory, memo=memo)

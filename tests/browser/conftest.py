@@ -26,13 +26,13 @@ from harness import (
 from sitefiles import load_pages
 
 
-def build_into(root: Path, out: Path) -> Path:
+def build_into(root: Path, out: Path, options=None) -> Path:
     try:
         from fuling.build.pipeline import build_site
         from fuling.core.reporter import Reporter
     except ImportError as missing:
         pytest.fail(f"cannot build the site: {missing}", pytrace=False)
-    in_thread(build_site, root, out, reporter=Reporter(quiet=True))
+    in_thread(build_site, root, out, reporter=Reporter(quiet=True), options=options)
     return out
 
 
