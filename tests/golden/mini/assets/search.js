@@ -19,8 +19,15 @@
   function load() {
     if (!engine) {
       var url = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
+      // A large site's index comes in parts (data-pagefind-parts): merged into
+      // the first, they are searched together and ranked by one score.
+      var parts = (form.getAttribute("data-pagefind-parts") || "").split(" ").filter(Boolean);
       engine = import(url).then(function (pagefind) {
-        return pagefind.options({ baseUrl: "/", excerptLength: 40 }).then(function () { return pagefind; });
+        return pagefind.options({ baseUrl: "/", excerptLength: 40 }).then(function () {
+          return Promise.all(parts.map(function (part) {
+            return pagefind.mergeIndex(new URL(part, document.baseURI).href, { baseUrl: "/" });
+          }));
+        }).then(function () { return pagefind; });
       });
     }
     return engine;
