@@ -397,6 +397,13 @@ def test_a_licence_address_must_be_absolute(root):
     assert_error(root, f"content/site.yaml:{line}: licence_url: 'creativecommons.org/by' must be an absolute https://")
 
 
+def test_search_parts_hold_100_articles_unless_site_yaml_says_otherwise(root):
+    assert load_site(MINI).config.search_part_articles == 100
+    line = edit(root, "content/site.yaml", "licence: CC BY 4.0\n", "licence: CC BY 4.0\nsearch_part_articles: 0\n") + 1
+    message = assert_error(root, f"content/site.yaml:{line}: search_part_articles: must be at least 1, not 0")
+    assert "100 if unsure" in message
+
+
 def test_normalise_keeps_a_trailing_slash():
     assert normalise_site_url("http://127.0.0.1:8000/") == ("http://127.0.0.1:8000/", "")
 
