@@ -72,9 +72,12 @@ def text_width(text: str, font: float) -> float:
     return sum(font if unicodedata.east_asian_width(ch) in "WF" else 0.62 * font for ch in text)
 
 
-def lines(text: str, size: TypeSize, width: float) -> int:
+def lines(text: str, size: TypeSize, width: float, wide: float | None = None) -> int:
+    """Lines `text` takes in `width` px; `wide`: its text_width, when already known."""
     room = max(width - size.indent, size.font)
-    return max(1, math.ceil(text_width(text, size.font) / room)) if text else 0
+    if not text:
+        return 0
+    return max(1, math.ceil((text_width(text, size.font) if wide is None else wide) / room))
 
 
 def embed_texts(site, chart) -> list[tuple[str, str]]:
@@ -95,13 +98,14 @@ def embed_texts(site, chart) -> list[tuple[str, str]]:
     return texts + [("note", note) for note in chart.notes] + [("credit", credit), ("footer", footer)]
 
 
-def needed_height(texts: list[tuple[str, str]], plot: int, width: int) -> int:
-    """The embed page's height in px in a frame `width` px wide."""
+def needed_height(texts: list[tuple[str, str]], plot: int, width: int, widths: list[float] | None = None) -> int:
+    """The embed page's height in px in a frame `width` px wide (`widths`: each text's
+    text_width, when already known: height_rule asks for a thousand frame widths)."""
     room = width - PAGE_PADDING[1]
     height = PAGE_PADDING[0] + plot + (NOTES_SPACE if any(kind == "note" for kind, _ in texts) else 0)
-    for kind, text in texts:
+    for i, (kind, text) in enumerate(texts):
         size = EMBED_TYPE[kind]
-        height += lines(text, size, room) * size.line + size.space
+        height += lines(text, size, room, None if widths is None else widths[i]) * size.line + size.space
     return math.ceil(height) + SLACK
 
 
@@ -115,8 +119,9 @@ def height_rule(texts: list[tuple[str, str]], plot: int, widest: int = 1400) -> 
     need at every width and at most a step above it.
     """
     corners: list[tuple[int, int]] = []  # (widest width of a step, its height)
+    widths = [text_width(text, EMBED_TYPE[kind].font) for kind, text in texts]
     for width in range(NARROWEST, widest + 1):
-        height = needed_height(texts, plot, width)
+        height = needed_height(texts, plot, width, widths)
         if corners and height == corners[-1][1]:
             corners[-1] = (width, height)
         else:
