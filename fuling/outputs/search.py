@@ -377,8 +377,17 @@ class SearchIndexRun:
         return dict(sorted(self._files.items()))
 
     def done(self) -> bool:
-        """True once `result()` would not wait."""
-        return not self._waiting and all(run.process.poll() is not None for run in self._running)
+        """True once `result()` would not wait. Asking also starts waiting parts in the
+        places of those that ended (the live preview asks while the reader reads)."""
+        try:
+            for run in [run for run in self._running if run.process.poll() is not None]:
+                self._running.remove(run)
+                self._keep(run.part, run.files())
+        except BaseException:
+            self.cancel()
+            raise
+        self._start_waiting()
+        return not self._waiting and not self._running
 
     def cancel(self) -> None:
         """Stop Pagefind (the build failed elsewhere); safe to call more than once."""
