@@ -92,6 +92,16 @@ def facts_data_file(name: str) -> str:
     return f"facts/data/{name}.json"
 
 
+ARTICLES_PAGE = "articles/index.html"  # the article list, newest first, and its first page
+ARTICLES_PER_PAGE = 100  # a list page stays near 60 KB of HTML however many articles there are
+
+
+def articles_list_page(number: int) -> str:
+    """Page `number` (from 1) of the article list: `articles/`, `articles/page/2/`, … (`page/`
+    keeps a list page out of the way of an article's own folder, `articles/<slug>/`)."""
+    return ARTICLES_PAGE if number == 1 else f"articles/page/{number}/index.html"
+
+
 def article_page(slug: str) -> str:
     return f"articles/{slug}/index.html"
 

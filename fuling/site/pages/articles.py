@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fuling.core.reporter import report_progress
-from fuling.core.urls import article_page, relative_url
+from fuling.core.urls import ARTICLES_PER_PAGE, article_page, articles_list_page, relative_url
 from fuling.site.markup import block_marks, correction_mark, link_tag, render_block
 from fuling.site.render import Derived, data_digest
 
@@ -62,18 +62,32 @@ def _derived_blocks(ctx, article, path: str, cited: list):
 def generate(ctx) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     views = ctx.views
-    out.update(ctx.page(
-        "articles.html", "articles/index.html",
-        section="articles", title=f"文章 · {ctx.site.config.title}",
-        description="涪陵数据所依据的全部报道，按日期由新到旧排列。",
-        canonical=ctx.canonical("articles/index.html"), articles=views.articles,
-    ))
+    out.update(article_list(ctx))
     by_article = facts_by_article(ctx.site)
     total = len(views.articles)
     for done, view in enumerate(views.articles, start=1):
         out.update(_article_page(ctx, view, by_article.get(view.article.slug, [])))
         # at 1,000 articles most of a 15-second render, which was silent
         report_progress(ctx.progress, "render articles", done, total)
+    return out
+
+
+def article_list(ctx) -> dict[str, bytes]:
+    """The article list, newest first, ARTICLES_PER_PAGE a page, so no page grows with the site."""
+    out: dict[str, bytes] = {}
+    articles = ctx.views.articles
+    count = max(1, -(-len(articles) // ARTICLES_PER_PAGE))
+    pager = [(n, articles_list_page(n)) for n in range(1, count + 1)]
+    for number, path in pager:
+        first = (number - 1) * ARTICLES_PER_PAGE
+        title = "文章" if number == 1 else f"文章（第{number}页）"
+        out.update(ctx.page(
+            "articles.html", path,
+            section="articles", title=f"{title} · {ctx.site.config.title}",
+            description="涪陵数据所依据的全部报道，按日期由新到旧排列。",
+            canonical=ctx.canonical(path), articles=articles[first:first + ARTICLES_PER_PAGE],
+            article_count=len(articles), page_number=number, page_count=count, pager=pager,
+        ))
     return out
 
 

@@ -1,5 +1,7 @@
-"""The front page: headline figures, the themes, the articles newest first."""
+"""The front page: headline figures, the themes, the newest articles."""
 from __future__ import annotations
+
+LATEST_ARTICLES = 20  # the newest on the front page; the article list (articles/) has them all
 
 
 def generate(ctx) -> dict[str, bytes]:
@@ -12,6 +14,6 @@ def generate(ctx) -> dict[str, bytes]:
         canonical=ctx.canonical("index.html"),
         headline=views.headline,
         themes=views.themes,
-        articles=views.articles,
+        articles=views.articles[:LATEST_ARTICLES], article_count=len(views.articles),
         charts=views.charts,
     )
