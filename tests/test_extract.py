@@ -1036,3 +1036,17 @@ def test_an_estimate_in_a_paragraph_with_no_time_word_is_made_now_not_in_the_mon
                    "前三季度，区县牵头的市级重点项目累计完成投资1888.2亿元。",
                    "该项目达产后将年产新能源整车超28万辆。", place="重庆市")
     assert [(r["period"], r["kind"]) for r in found] == [("2023-01/2023-09", "actual"), ("2023-11-16", "estimate")]
+
+
+def test_power_stations_bridges_and_tunnels_are_named_subjects():
+    found = records("凤凰梁大桥是开州第一座特大桥，全长3236米；观音山隧道位于汉丰湖畔，全长887米。", date="2024-06-28",
+                    place="开州区")
+    assert [r["subject"] for r in found] == ["凤凰梁大桥", "观音山隧道"]
+
+
+def test_a_programmes_quoted_name_an_events_name_and_the_whole_of_a_share_are_not_subjects():
+    assert one("合川将打造“两园两基地”，力争到2027年全区GDP达到1350亿元。", date="2023-05-24", place="合川区")["subject"] == "合川区"
+    assert one("6月27日，开州区举办二季度招商引资项目“三集中”活动，签约项目共31个。", date="2024-06-28",
+               place="开州区")["subject"] == "开州区"
+    found = records("百项重点关注项目完成投资1246亿元，占全部市级重点项目完成投资的35%。", date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["百项重点关注项目", "百项重点关注项目"]
