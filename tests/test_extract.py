@@ -806,6 +806,9 @@ def test_figures_with_no_time_word_take_the_months_the_title_names():
     ("目前，项目每年节能近8000吨标准煤。", "coal_saved"),
     ("医药制造业上半年下降16.5%。", "pharma_output"),
     ("19个新投产项目新增产值19.9亿元。", "output_value"),
+    ("1-5月，全区规模以上服务业企业实现营业收入7.19亿元。", "services_revenue"),
+    ("全年规模以上工业企业研究与试验发展（R&D）经费投入1.09亿元。", "rd_spending"),
+    ("全年财政投入科技资金1650万元。", "sci_tech_fiscal_spending"),
 ])
 def test_metric_synonyms_of_catalogue_entries(sentence, key):
     assert records(sentence, date="2024-10-28", place="璧山区")[-1]["metric"] == key
@@ -1050,3 +1053,8 @@ def test_a_programmes_quoted_name_an_events_name_and_the_whole_of_a_share_are_no
                place="开州区")["subject"] == "开州区"
     found = records("百项重点关注项目完成投资1246亿元，占全部市级重点项目完成投资的35%。", date="2023-11-16", place="重庆市")
     assert [r["subject"] for r in found] == ["百项重点关注项目", "百项重点关注项目"]
+
+
+def test_progress_against_a_plan_and_a_ratio_to_a_whole_are_shares():
+    assert relative_measure("投资进度达到", "", "%", "累计完成投资1888.2亿元，同比增长20.8%，投资进度达到") == ("share", 1)
+    assert relative_measure("相当于规模以上工业增加值的", "", "%") == ("share", 1)

@@ -38,7 +38,8 @@ TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提�
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 GROWTH_UP = r"增长|增速|增幅|提升|提高|增"
 GROWTH_DOWN = r"下降|降低|减少|缩短|减|降"
-SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球"
+# 投资进度达到81.8%, 相当于规模以上工业增加值的2.64%: shares too
+SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进度|相当于[^，,。；;]*的"
 # 新增 makes the figures after it increments of a stock, until another verb takes over
 CHANGE_VERBS = re.compile(r"新增(?!就业)|实施|实现|建成|培育创建|创建|培育|新建|完成|荣获|获评|入选|引进|引育|打造|累计|达到|达|纳入")
 TARGET_CHANGE_VERBS = ("培育创建", "培育", "新建")  # 力争创建…1个 stays a level (annotated set)
