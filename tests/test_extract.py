@@ -1058,3 +1058,10 @@ def test_a_programmes_quoted_name_an_events_name_and_the_whole_of_a_share_are_no
 def test_progress_against_a_plan_and_a_ratio_to_a_whole_are_shares():
     assert relative_measure("投资进度达到", "", "%", "累计完成投资1888.2亿元，同比增长20.8%，投资进度达到") == ("share", 1)
     assert relative_measure("相当于规模以上工业增加值的", "", "%") == ("share", 1)
+
+
+def test_a_shorter_span_from_january_in_a_half_year_piece_dates_only_its_sentence():
+    found = titled("黔江区上半年经济运行总体平稳", "2022-08-12",
+                   "上半年全区规模以上工业增加值增长9.8%。1-5月，规模以上工业企业实现利润总额6.0亿元。主要产品中，卷烟产量增长2.7%。",
+                   place="黔江区")
+    assert [r["period"] for r in found] == ["2022-01/2022-06", "2022-01/2022-05", "2022-01/2022-06"]

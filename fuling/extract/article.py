@@ -153,6 +153,17 @@ def _opens_on_now(article: Article) -> TimeMark | None:
     return None
 
 
+def _lagging_span(mark: TimeMark | None, reported: TimeMark | None, where: Where) -> TimeMark | None:
+    """In a piece on 上半年 (its title), 1-5月，…利润总额6.0亿元。主要产品中，卷烟产量增长2.7%: a shorter
+    span from January, a figure published a month late, dates its own sentence; the sentences
+    after it are of the months the piece reports on again."""
+    if (mark is not None and mark.kind == "span" and reported is not None and reported.kind == "span"
+            and mark.year == reported.year and mark.month_from == reported.month_from == 1
+            and mark.month_to < reported.month_to and mark.start < where.sent_start):
+        return reported
+    return mark
+
+
 def _year_to_date(mark: TimeMark | None, reported: TimeMark | None, kind: str, pub) -> TimeMark | None:
     """今年以来完成投资…, 今年累计… in a piece on 1-9月 (its title): the months reported on,
     not the whole year; a plan for the year (今年计划…) stays the year."""
@@ -273,7 +284,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
                     stock_sentences: set[int]) -> Proposal:
     where = Where.of(paragraph.text, paragraph.printed, figure)
     unit = figure.unit
-    own_mark = choose_mark(paragraph.marks, paragraph.heading_marks, where)
+    own_mark = _lagging_span(choose_mark(paragraph.marks, paragraph.heading_marks, where), paragraph.reported, where)
     mark = own_mark or paragraph.reported
     kind = _kind(paragraph, where, mark, article.date)
     mark = _year_to_date(mark, paragraph.reported, kind, article.date)
