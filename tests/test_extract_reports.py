@@ -49,7 +49,7 @@ MIN_RECALL = 0.72
 MIN_PRECISION = 0.73
 MIN_FIELD = {"kind": 0.98, "measure": 0.98, "bound": 1.0, "subject": 0.87, "metric": 0.91}
 # and on the development split, which the rules were tuned on
-DEV_FLOORS = {"recall": 0.99, "precision": 0.99}  # measured on the 27 reports: 1.000 and 1.000 (276/276)
+DEV_FLOORS = {"recall": 0.99, "precision": 0.99}  # measured on the 40 reports: 0.998 and 0.998 (434/435)
 
 
 def _body_lines(path: Path) -> list[str] | None:
