@@ -1065,3 +1065,8 @@ def test_a_shorter_span_from_january_in_a_half_year_piece_dates_only_its_sentenc
                    "上半年全区规模以上工业增加值增长9.8%。1-5月，规模以上工业企业实现利润总额6.0亿元。主要产品中，卷烟产量增长2.7%。",
                    place="黔江区")
     assert [r["period"] for r in found] == ["2022-01/2022-06", "2022-01/2022-05", "2022-01/2022-06"]
+
+
+def test_jiangda_after_yuji_is_still_an_estimate():
+    assert kind_of("预计到2027年，城区建成区面积将达", "", True) == "estimate"
+    assert kind_of("估算总投资252.35亿元，计划全年完成投资", "", False) == "target"

@@ -26,6 +26,8 @@ AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
 ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|将实现|将突破|将提升|预期|设计年")
+# 预计到2027年，城区建成区面积将达68平方公里: 将达 after 预计 says what is expected, it starts no plan of its own
+FOLLOWS_ESTIMATE = re.compile(r"将达")
 # 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
 WEAK_FUTURE = re.compile(r"将实现|将突破|将提升")
 # 将建设年产10万吨的生产线: the capacity a plant will have once built (the words just before the figure)
@@ -69,7 +71,7 @@ def kind_of(sentence_lead: str, heading: str, future: bool) -> str:
     estimate = [m.end() for m in ESTIMATE.finditer(sentence_lead)]
     if future and estimate and all(WEAK_FUTURE.fullmatch(m.group(0)) for m in ESTIMATE.finditer(sentence_lead)):
         return "target"  # 到2027年，…将突破3.2万亿元: the goal year makes it a target
-    target = [m.end() for m in TARGET.finditer(sentence_lead)]
+    target = [m.end() for m in TARGET.finditer(sentence_lead) if not FOLLOWS_ESTIMATE.fullmatch(m.group(0))]
     if estimate and target and target[-1] > estimate[-1] and CLAUSE_BREAK.search(sentence_lead, estimate[-1], target[-1]):
         return "target"  # 估算总投资252.35亿元，计划全年完成投资40.87亿元: the plan's own clause
     if estimate:
