@@ -1070,3 +1070,9 @@ def test_a_shorter_span_from_january_in_a_half_year_piece_dates_only_its_sentenc
 def test_jiangda_after_yuji_is_still_an_estimate():
     assert kind_of("预计到2027年，城区建成区面积将达", "", True) == "estimate"
     assert kind_of("估算总投资252.35亿元，计划全年完成投资", "", False) == "target"
+
+
+def test_this_power_station_points_back_to_the_one_named_before():
+    found = records("綦江蟠龙抽水蓄能电站已完成1号机组并网抽水试验。这座西南地区首座抽水蓄能电站设计年发电利用1670小时。",
+                    date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["綦江蟠龙抽水蓄能电站"]

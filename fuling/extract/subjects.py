@@ -96,7 +96,7 @@ NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
-VERB_BEFORE_NAME = re.compile(r"^(?:随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
+VERB_BEFORE_NAME = re.compile(r"^(?:这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
@@ -109,6 +109,7 @@ VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引
 SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3}  # 研发基地, 生产基地 are kinds, not names
 BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
 POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
+                      r"|(?:这座|该座)[^，,。；;]{0,12}?(?P<built>电站|大桥|隧道)"  # 这座西南地区首座抽水蓄能电站
                       r"|(?:(?<=[，,。；;：:])|^|(?<=目前|如今|当前|今年|预计))(?P<bare>公司))")
 COUNT_RIGHT_AFTER = re.compile(r"^\s*[\d一二两三四五六七八九十百]+[个家项条座所户]")
 CLAUSE_HEAD = re.compile(r"(?:^|[，,。；;：:！？!?])\s*$")
@@ -298,7 +299,7 @@ def _pointing_back(text: str, memory: Memory):
         if memory.own_park:
             found.append((match.start(), match.end(), memory.own_park))
     for match in POINTING.finditer(text):
-        key = _key("", match.group("end") or match.group("bare"))
+        key = _key("", match.group("end") or match.group("bare") or match.group("built"))
         earlier = [name for _, name, k in _named(text[:match.start()]) if k == key]
         name = earlier[-1] if earlier else memory.last_by_key.get(key)
         if name:
