@@ -1076,3 +1076,11 @@ def test_this_power_station_points_back_to_the_one_named_before():
     found = records("綦江蟠龙抽水蓄能电站已完成1号机组并网抽水试验。这座西南地区首座抽水蓄能电站设计年发电利用1670小时。",
                     date="2023-11-16", place="重庆市")
     assert [r["subject"] for r in found] == ["綦江蟠龙抽水蓄能电站"]
+
+
+def test_a_long_project_name_is_a_name_and_a_power_station_is_what_gaixiangmu_points_back_to():
+    found = records("长安汽车渝北工厂置换及绿色智能升级建设项目工程量已完成90%。该项目达产后将年产新能源整车超28万辆。",
+                    date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["长安汽车渝北工厂置换及绿色智能升级建设项目"] * 2
+    found = records("綦江蟠龙抽水蓄能电站已下闸蓄水。截至目前，该项目累计完成投资52.7亿元。", date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["綦江蟠龙抽水蓄能电站"]

@@ -93,6 +93,7 @@ HEAD_ORG_END = r"工业|电池|化工|传动|汽车|制药|钢铁|电子"
 PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城|片区"
 PROJECT_END = r"项目|管道|基地|电站|大桥|隧道"
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})")
+NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
@@ -127,10 +128,13 @@ OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 
 
 ORG_WORDS = ("公司", "企业", "集团")
+BUILT_WORKS = ("电站", "大桥", "隧道")
 
 
 def _key(kind: str, ending: str) -> str:
     """What a pointing word (该公司, 这条管道, 园区) looks a name up by."""
+    if ending in BUILT_WORKS:
+        return "项目"  # 綦江蟠龙抽水蓄能电站…。截至目前，该项目累计完成投资…: a power station is a project
     return "org" if kind in ("org", "head") or ending in ORG_WORDS else "park" if kind == "park" else ending
 
 
@@ -179,7 +183,7 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
             break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
         start -= 1
     words = text[start:end_at]
-    if len(words) > 18:
+    if len(words) > NAME_MAX:
         return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
     verb = VERB_BEFORE_NAME.match(words)
     return (start + verb.end(), words[verb.end():]) if verb else (start, words)
@@ -194,6 +198,8 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 老林村的百合种植基地里: where something happens
     if text[start - 1:start] == "等":
         return False  # 高新区、综保区等重要平台基地: a kind
+    if start > 0 and text[start - 1] in "这该此" and text[start] in "座条个家":
+        return False  # 这座西南地区首座抽水蓄能电站: a pointer back, not a name
     if start > 0 and text[start - 1] in "“\"" and re.search(r"[一二两三四五六七八九十\d]", head):
         return False  # 打造“两园两基地”: a programme's name, not a place or project
     if len(head) < SHORT_HEAD[kind] or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
