@@ -1084,3 +1084,8 @@ def test_a_long_project_name_is_a_name_and_a_power_station_is_what_gaixiangmu_po
     assert [r["subject"] for r in found] == ["长安汽车渝北工厂置换及绿色智能升级建设项目"] * 2
     found = records("綦江蟠龙抽水蓄能电站已下闸蓄水。截至目前，该项目累计完成投资52.7亿元。", date="2023-11-16", place="重庆市")
     assert [r["subject"] for r in found] == ["綦江蟠龙抽水蓄能电站"]
+
+
+def test_a_sectors_growth_without_chanzhi_is_not_its_output():
+    assert best_rule("主要产业中，材料产业增长", "%") is None or best_rule("主要产业中，材料产业增长", "%").key != "materials_output"
+    assert best_rule("材料产业产值", "亿元").key == "materials_output"

@@ -45,7 +45,8 @@ RULES: list[MetricRule] = [
     _rule("strategic_emerging_major_projects", r"战略性新兴产业项目", COUNT, stock=True),
     _rule("new_and_high_tech_output", r"战新产业、高新技术产业产值", MONEY),
     _rule("high_tech_enterprise_output", r"高新技术企业产值", MONEY),
-    _rule("materials_output", r"(?<!新)材料产业(?:产值)?", MONEY),
+    # 材料产业增长23.6%, 材料产业、电子产业增速分别为…: the growth a sector's value added is quoted by, not its output
+    _rule("materials_output", r"(?<!新)材料产业(?:产值)?(?!、|增速|增长|分别增长|下降)", MONEY),
     _rule("clean_energy_output", r"(?:页岩气及)?清洁能源(?:产业)?(?:产值)?", MONEY),
     _rule("consumer_goods_output", r"(?<!社会)消费品(?!零售)", MONEY),
     _rule("equipment_output", r"^装备制造", MONEY),
