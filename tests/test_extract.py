@@ -806,6 +806,9 @@ def test_figures_with_no_time_word_take_the_months_the_title_names():
     ("目前，项目每年节能近8000吨标准煤。", "coal_saved"),
     ("医药制造业上半年下降16.5%。", "pharma_output"),
     ("19个新投产项目新增产值19.9亿元。", "output_value"),
+    ("1-5月，全区规模以上服务业企业实现营业收入7.19亿元。", "services_revenue"),
+    ("全年规模以上工业企业研究与试验发展（R&D）经费投入1.09亿元。", "rd_spending"),
+    ("全年财政投入科技资金1650万元。", "sci_tech_fiscal_spending"),
 ])
 def test_metric_synonyms_of_catalogue_entries(sentence, key):
     assert records(sentence, date="2024-10-28", place="璧山区")[-1]["metric"] == key
@@ -929,3 +932,160 @@ def test_a_share_of_a_whole_is_the_share_of_what_stands_before_zhan():
     record = one("工业技改投资占工业投资的比重达到39%。", date="2020-03-17", place="重庆市")
     assert record["metric"] != "industrial_investment"
     assert one("工业投资占固定资产投资的比重为30%。", date="2020-03-17", place="重庆市")["metric"] == "industrial_investment"
+
+
+# --- rules from the later development reports (tests/data/reports/dev) ----------
+
+def titled(title, date, *paragraphs, place):
+    piece = article("a", date, *paragraphs, place=place)
+    return [p.record for p in propose(Article(**{**piece.__dict__, "title": title}))]
+
+
+def test_the_headline_printed_as_the_first_line_gives_no_figures_of_its_own():
+    found = titled("巴南前三季度GDP同比增长10.1%", "2021-10-27", "巴南前三季度GDP同比增长10.1%",
+                   "今年1—9月，巴南区实现地区生产总值682.5亿元，同比增长10.1%。", place="巴南区")
+    assert [r["value"] for r in found] == [682.5, 10.1]
+
+
+def test_heads_birds_kilowatt_hours_metres_and_hours_are_units():
+    assert figures("生猪出栏36.09万头，家禽出栏83.88万只") == [(36.09, "万头"), (83.88, "万只")]
+    assert figures("设计年发电利用1670小时，年发峰荷电量20.04亿千瓦时，大桥全长3236米") == [
+        (1670, "小时"), (20.04, "亿千瓦时"), (3236, "米")]
+
+
+def test_a_number_before_he_shares_the_unit_of_the_one_after():
+    assert figures("比全市规上工业分别高出6.7和5.8个百分点") == [(6.7, "个百分点"), (5.8, "个百分点")]
+
+
+def test_thresholds_capacities_in_project_names_and_size_classes_of_counts_are_not_figures():
+    assert figures("其中，投资10亿元以上的项目有2个") == [(2, "个")]
+    assert figures("忠县年产10万吨高端磷酸铁锂项目等一批项目") == []
+    assert figures("培育100亿级企业3个、30亿级企业10个") == [(3, "个"), (10, "个")]
+    assert figures("前三季度，全市固定资产投资保持17%以上的增速") == [(17, "%")]  # a rate, not a threshold
+
+
+def test_money_in_chinese_numerals_is_a_figure():
+    assert figures("总投资达一百零六亿元") == [(106, "亿元")]
+    assert figures("三百二十亿元") == [(320, "亿元")]
+    assert figures("百万人口") == []
+
+
+def test_the_shape_of_a_plan_and_a_back_reference_are_not_counts():
+    assert figures("开展工业招商、旅游基础设施、城市管理提升三项攻坚行动") == []
+    assert figures("两项工程与开云路、北环路一起构成快速通道") == []
+
+
+def test_the_end_of_a_month_dates_a_stock_and_a_balance_on_its_last_day():
+    found = records("6月末全区生猪存栏44.79万头，比上年同期增长4.7%。", date="2022-08-12", place="黔江区")
+    assert [r["period"] for r in found] == ["2022-06-30", "2022-06-30"]
+    found = records("6月末，全区金融机构本外币存贷款余额756.21亿元。", date="2022-08-12", place="黔江区")
+    assert [r["period"] for r in found] == ["2022-06-30"]
+
+
+def test_a_past_year_the_title_names_is_the_year_of_its_whole_year_figures():
+    found = titled("2015年万盛经开区国民经济和社会发展统计公报", "2021-02-08",
+                   "2015年，经开区经济社会保持平稳健康发展。", "全年实现地区生产总值92.06亿元，比上年增长9.1%。",
+                   place="万盛经开区")
+    assert [r["period"] for r in found] == ["2015", "2015"]
+
+
+def test_the_whole_year_of_a_plan_is_the_year_under_way():
+    record = one("全年计划新增规上工业企业30家。", date="2019-02-21", place="江津区")
+    assert (record["period"], record["kind"]) == ("2019", "target")
+
+
+def test_this_year_so_far_in_a_piece_on_some_months_means_those_months():
+    found = titled("前9月川渝共建重大项目完成年度投资741.4亿元", "2021-10-11",
+                   "1-9月，重大项目累计完成投资1866.8亿元；今年以来完成投资741.4亿元，占年度计划投资的73%。",
+                   "现代产业领域今年累计完成投资154.3亿元。", place="重庆市")
+    assert [(r["period"], r["kind"]) for r in found] == [("2021-01/2021-09", "actual")] * 4
+    # a plan for the year stays the year
+    assert one("今年计划完成投资100亿元。", date="2021-10-11", place="重庆市")["period"] == "2021"
+
+
+def test_plans_and_the_plan_carried_out():
+    assert kind_of("按计划，今年江津将推动广州双桥淀粉糖浆等", "", False) == "target"
+    assert kind_of("确保海亮铜业一期等", "", False) == "target"
+    assert kind_of("由区县牵头的6个项目已超额完成年度计划投资", "", False) == "actual"
+    assert kind_of("年度计划投资进度达", "", False) == "actual"
+    assert kind_of("到2027年，全市产业园区规上工业总产值将突破", "", True) == "target"
+    assert kind_of("设计年发电利用", "", False) == "estimate"
+
+
+def test_a_day_of_signings_dates_the_figures_after_it_and_not_what_is_estimated_then():
+    found = records("6月28日，潼南区重点招商项目集中签约活动在主城举行。本次签约的项目共16个，总投资达106亿元。",
+                    "这批项目全部建成投产后，预计可实现产值271.7亿元。", date="2018-06-29", place="潼南区")
+    assert [(r["value"], r["period"], r["kind"]) for r in found] == [
+        (16, "2018-06-28", "actual"), (106, "2018-06-28", "actual"), (271.7, "2018-06-29", "estimate")]
+    # a press conference on a day announces the year's figures, it does not date them
+    record = one("1月20日，我市召开经济运行情况新闻发布会。全市规上工业增加值增长6.2%。", date="2020-01-20", place="重庆市")
+    assert record["period"] == "2019"
+
+
+def test_a_day_of_signings_is_not_the_quarter_named_in_the_events_name():
+    found = records("6月27日，开州区举办二季度招商引资项目“三集中”活动。当天集中签约的重点项目共31个。",
+                    date="2024-06-28", place="开州区")
+    assert [r["period"] for r in found] == ["2024-06-27"]
+
+
+def test_a_target_with_no_year_of_its_own_takes_the_goal_year_named_before():
+    found = records("力争到2027年全区GDP达到1350亿元。", "其中，火锅食材产业产值力争达到300亿元。", date="2023-05-24",
+                    place="合川区")
+    assert [(r["period"], r["kind"]) for r in found] == [("2027", "target"), ("2027", "target")]
+
+
+def test_an_estimate_in_a_paragraph_with_no_time_word_is_made_now_not_in_the_months_reported():
+    found = titled("前三季度区县牵头市级重点项目完成投资1888.2亿元", "2023-11-16",
+                   "前三季度，区县牵头的市级重点项目累计完成投资1888.2亿元。",
+                   "该项目达产后将年产新能源整车超28万辆。", place="重庆市")
+    assert [(r["period"], r["kind"]) for r in found] == [("2023-01/2023-09", "actual"), ("2023-11-16", "estimate")]
+
+
+def test_power_stations_bridges_and_tunnels_are_named_subjects():
+    found = records("凤凰梁大桥是开州第一座特大桥，全长3236米；观音山隧道位于汉丰湖畔，全长887米。", date="2024-06-28",
+                    place="开州区")
+    assert [r["subject"] for r in found] == ["凤凰梁大桥", "观音山隧道"]
+
+
+def test_a_programmes_quoted_name_an_events_name_and_the_whole_of_a_share_are_not_subjects():
+    assert one("合川将打造“两园两基地”，力争到2027年全区GDP达到1350亿元。", date="2023-05-24", place="合川区")["subject"] == "合川区"
+    assert one("6月27日，开州区举办二季度招商引资项目“三集中”活动，签约项目共31个。", date="2024-06-28",
+               place="开州区")["subject"] == "开州区"
+    found = records("百项重点关注项目完成投资1246亿元，占全部市级重点项目完成投资的35%。", date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["百项重点关注项目", "百项重点关注项目"]
+
+
+def test_progress_against_a_plan_and_a_ratio_to_a_whole_are_shares():
+    assert relative_measure("投资进度达到", "", "%", "累计完成投资1888.2亿元，同比增长20.8%，投资进度达到") == ("share", 1)
+    assert relative_measure("相当于规模以上工业增加值的", "", "%") == ("share", 1)
+
+
+def test_a_shorter_span_from_january_in_a_half_year_piece_dates_only_its_sentence():
+    found = titled("黔江区上半年经济运行总体平稳", "2022-08-12",
+                   "上半年全区规模以上工业增加值增长9.8%。1-5月，规模以上工业企业实现利润总额6.0亿元。主要产品中，卷烟产量增长2.7%。",
+                   place="黔江区")
+    assert [r["period"] for r in found] == ["2022-01/2022-06", "2022-01/2022-05", "2022-01/2022-06"]
+
+
+def test_jiangda_after_yuji_is_still_an_estimate():
+    assert kind_of("预计到2027年，城区建成区面积将达", "", True) == "estimate"
+    assert kind_of("估算总投资252.35亿元，计划全年完成投资", "", False) == "target"
+
+
+def test_this_power_station_points_back_to_the_one_named_before():
+    found = records("綦江蟠龙抽水蓄能电站已完成1号机组并网抽水试验。这座西南地区首座抽水蓄能电站设计年发电利用1670小时。",
+                    date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["綦江蟠龙抽水蓄能电站"]
+
+
+def test_a_long_project_name_is_a_name_and_a_power_station_is_what_gaixiangmu_points_back_to():
+    found = records("长安汽车渝北工厂置换及绿色智能升级建设项目工程量已完成90%。该项目达产后将年产新能源整车超28万辆。",
+                    date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["长安汽车渝北工厂置换及绿色智能升级建设项目"] * 2
+    found = records("綦江蟠龙抽水蓄能电站已下闸蓄水。截至目前，该项目累计完成投资52.7亿元。", date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["綦江蟠龙抽水蓄能电站"]
+
+
+def test_a_sectors_growth_without_chanzhi_is_not_its_output():
+    assert best_rule("主要产业中，材料产业增长", "%") is None or best_rule("主要产业中，材料产业增长", "%").key != "materials_output"
+    assert best_rule("材料产业产值", "亿元").key == "materials_output"

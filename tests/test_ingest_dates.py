@@ -160,3 +160,9 @@ def test_a_plan_year_opening_its_sentence_is_the_year_of_writing():
     assert dates.year_for_month_day(7, 20, body)[0] == 2021
     # named in passing, with no 去年/今年, it says nothing of when the piece was written
     assert dates.plan_year(Body.of("全区围绕“十四五”开局之年的目标推进项目。")) is None
+
+
+def test_a_year_before_part_of_it_is_not_a_deadline():
+    body = Body.of("今(22)日下午，重庆2019年前三季度经济运行情况新闻发布会举行。")
+    assert [m.year for m in dates.event_years(body)] == [2019]
+    assert dates.event_years(Body.of("力争2030年前实现碳达峰。")) == []

@@ -194,3 +194,31 @@ def test_dateline_with_its_date_before_xun():
     found = masthead.dateline(line)
     assert (found.outlet, found.month_day, line[slice(*found.byline_span)]) == ("华龙网-新重庆客户端", (10, 23), "记者 王一")
     assert line[found.length:].startswith("10月23日,记者")
+
+
+def test_a_date_after_a_bracketed_label_makes_a_source_line():
+    line = masthead.source_line(rule_text("[ 索引号 ] 11500114MB1C20431K/2022-00087　[ 发布机构 ] 黔江区统计局　[ 发布日期 ] 2022-08-12"))
+    assert line.date == dt.date(2022, 8, 12)
+
+
+def test_a_newspapers_page_line_gives_outlet_and_date():
+    line = masthead.source_line(rule_text("潼南日报　2018-6-29　第01版：要闻"))
+    assert (line.outlet, line.date) == ("潼南日报", dt.date(2018, 6, 29))
+
+
+def test_month_and_day_with_a_time_on_a_source_line():
+    line = masthead.source_line(rule_text("02-21 11:10:50 来源:上游新闻"))
+    assert (line.outlet, line.date, line.month_day) == ("上游新闻", None, (2, 21))
+
+
+def test_dateline_with_hour_and_minute_before_xun():
+    line = rule_text("华龙网-新重庆客户端10月22日14时45分讯（首席记者 文思远）今(22)日下午，发布会举行")
+    found = masthead.dateline(line)
+    assert (found.outlet, found.month_day, line[slice(*found.byline_span)]) == ("华龙网-新重庆客户端", (10, 22), "首席记者 文思远")
+
+
+def test_a_crumb_line_is_not_the_headline():
+    draft = draft_of("首頁 > 財經 > 區域經濟\n前9月川渝共建重大項目完成年度投資741.4億元\n\n2021-10-11 16:51:48  |  來源:重慶商報\n\n"
+                     "記者從市發展改革委獲悉，1-9月重大項目累計完成投資1866.8億元。\n")
+    assert draft.heads == {"title": "前9月川渝共建重大項目完成年度投資741.4億元"}
+    assert masthead.is_crumb(rule_text("人民網 > 重慶頻道 > 區縣")) and not masthead.is_crumb("园区新添两条生产线")

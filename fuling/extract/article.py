@@ -36,8 +36,8 @@ EVENT_VERBS = re.compile(r"引进|签约|开工|新上马|落地|招引")
 SECTOR = re.compile(r"(?:^|[，,。；;])([\u4e00-\u9fff]{2,10}?)产业(?!链|集群|项目|园|基地)(?=[\u4e00-\u9fff]{0,6}[，,])")
 GENERIC_SECTOR = re.compile(r"^(?:战略性新兴|支柱|主导|新兴|工业|传统|优势|重点|特色)")
 SECTOR_OF = ("industrial_output", "industrial_gross_output")
-# a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May
-TOTAL_WORDS = re.compile(r"累计|已")
+# a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May; 6月末…存贷款余额, 生猪存栏
+TOTAL_WORDS = re.compile(r"累计|已|余额|存栏")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
 # a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
 OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
@@ -74,6 +74,7 @@ class Paragraph:
     heading: str
     figures: list[Figure]
     reported: TimeMark | None = None  # the holiday or months the piece reports on, for figures with no time word
+    goal: TimeMark | None = None  # the goal year named last before this paragraph (力争到2027年), for targets with none
 
 
 def _value(figure: Figure, sign: int) -> float | int:
@@ -88,16 +89,21 @@ def propose(article: Article) -> list[Proposal]:
     memory = Memory(place)
     memory.remember(rule_text(article.title or ""))
     reported = _reported_period(article)
+    reviewed = reported.year if reported is not None and reported.kind == "year" else None
+    goal: TimeMark | None = None
+    title = rule_text(article.title or "").strip()
     for block in article.blocks:
         text = rule_text(block.text)
+        if title and block.kind == "p" and text.strip() == title:
+            continue  # the headline printed as the body's first line: its figures are the body's
         if block.kind in ("h2", "h3"):
             heading = block.text
             memory.remember(text)
             continue
         heading_text = rule_text(heading)
-        paragraph = Paragraph(block.anchor, text, block.text, time_marks(text, article.date),
+        paragraph = Paragraph(block.anchor, text, block.text, time_marks(text, article.date, reviewed),
                               time_marks(heading_text, article.date) if "目标" in heading_text else [],
-                              heading_text, find_figures(block.text), reported)
+                              heading_text, find_figures(block.text), reported, goal)
         memory.learn_part(text)
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
         stock_sentences: set[int] = set()  # starts of sentences whose last figure was a stock
@@ -105,6 +111,7 @@ def propose(article: Article) -> list[Proposal]:
             if not NOT_FIGURES.match(text[figure.start:]):
                 proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous, stock_sentences))
         memory.remember(text)
+        goal = next((m for m in reversed(paragraph.marks) if m.kind == "year" and m.future), goal)
     return proposals
 
 
@@ -112,6 +119,8 @@ def _reported_period(article: Article) -> TimeMark | None:
     """What a piece reports on, for figures with no time word of their own: the holiday
     named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
     the part of the year its title names (璧山前三季度经济运行稳中向好: those months), else
+    a past year its title names (2015年…统计公报, published years later), else the day of
+    the event its first paragraph opens on (6月27日，…举办…活动: the breakdowns after it), else
     the present when the first paragraph opens on it (开春以来，…: not the year a piece
     printed in January–March would otherwise review)."""
     opening = [article.title or ""] + [b.text for b in article.blocks if b.kind == "p"][:1]
@@ -119,7 +128,19 @@ def _reported_period(article: Article) -> TimeMark | None:
     title_marks = time_marks(rule_text(article.title or ""), article.date)
     return (next((m for m in marks if m.kind == "days"), None)
             or next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
+            or next((m for m in title_marks if m.kind == "year" and not m.comparison and not m.future
+                     and m.year < article.date.year), None)
+            or _opens_on_event(article)
             or _opens_on_now(article))
+
+
+def _opens_on_event(article: Article) -> TimeMark | None:
+    """The day of the event the piece's first lines report (6月27日，…举办…活动)."""
+    for block in [b for b in article.blocks if b.kind == "p"][:OPENING_LINES]:
+        marks = time_marks(rule_text(block.text), article.date)
+        if event := next((m for m in marks if m.kind == "date" and m.scope == "paragraph" and not m.comparison), None):
+            return event
+    return None
 
 
 def _opens_on_now(article: Article) -> TimeMark | None:
@@ -130,6 +151,26 @@ def _opens_on_now(article: Article) -> TimeMark | None:
         if marks and marks[0].kind == "now" and marks[0].start == 0:
             return marks[0]
     return None
+
+
+def _lagging_span(mark: TimeMark | None, reported: TimeMark | None, where: Where) -> TimeMark | None:
+    """In a piece on 上半年 (its title), 1-5月，…利润总额6.0亿元。主要产品中，卷烟产量增长2.7%: a shorter
+    span from January, a figure published a month late, dates its own sentence; the sentences
+    after it are of the months the piece reports on again."""
+    if (mark is not None and mark.kind == "span" and reported is not None and reported.kind == "span"
+            and mark.year == reported.year and mark.month_from == reported.month_from == 1
+            and mark.month_to < reported.month_to and mark.start < where.sent_start):
+        return reported
+    return mark
+
+
+def _year_to_date(mark: TimeMark | None, reported: TimeMark | None, kind: str, pub) -> TimeMark | None:
+    """今年以来完成投资…, 今年累计… in a piece on 1-9月 (its title): the months reported on,
+    not the whole year; a plan for the year (今年计划…) stays the year."""
+    if (kind == "actual" and mark is not None and mark.kind == "year" and mark.year == pub.year and not mark.future
+            and reported is not None and reported.kind == "span" and reported.year == pub.year):
+        return reported
+    return mark
 
 
 def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None, str]:
@@ -243,8 +284,14 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
                     stock_sentences: set[int]) -> Proposal:
     where = Where.of(paragraph.text, paragraph.printed, figure)
     unit = figure.unit
-    mark = choose_mark(paragraph.marks, paragraph.heading_marks, where) or paragraph.reported
+    own_mark = _lagging_span(choose_mark(paragraph.marks, paragraph.heading_marks, where), paragraph.reported, where)
+    mark = own_mark or paragraph.reported
     kind = _kind(paragraph, where, mark, article.date)
+    mark = _year_to_date(mark, paragraph.reported, kind, article.date)
+    if own_mark is None and kind == "estimate":
+        mark = None  # 该项目达产后将年产…: made now, not in the months the piece reports on
+    if kind == "target" and (mark is None or mark.kind == "now") and paragraph.goal is not None:
+        mark = paragraph.goal  # 其中，…产值力争达到600亿元 after 力争到2027年…: the same goal year
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
     subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory)

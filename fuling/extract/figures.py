@@ -9,7 +9,10 @@ Latin letters (PM2.5, 5G) and the indefinite 一个.
 Traditional script and full-width digits are read through `printed.rule_text`;
 offsets and `raw` stay those of the printed text. 个百分点, 百分点 and 个点
 are one unit, spelt 个百分点 as the reviewed facts write it. Also not figures: 718 in 中船718所 (a name), the shape of a plan
-(4项行动计划, 四个阶段) and the length of a holiday (假日三天).
+(4项行动计划, 四个阶段, 三项攻坚行动), the length of a holiday (假日三天), an amount
+that only sorts what is counted (投资10亿元以上的项目有2个), a capacity inside a
+project's name (年产10万吨…项目) and a size class of a count (100亿级企业3个).
+Money may be written in Chinese numerals (一百零六亿元).
 
 Digits grouped by commas (`6,502 万元`) are one number.
 
@@ -32,18 +35,18 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤",
+    "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤", "千瓦时", "小时", "千米", "米",
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
-    "幢", "栋", "方(?![面式向案法针位])",
+    "幢", "栋", "头", "只", "方(?![面式向案法针位])",
 )
-COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋"
+COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋头只"
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
 
 # 6,502 万元, 16,104户: digits grouped in threes by commas are one number
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
-CHINESE = r"[一二两三四五六七八九十百千]+"
+CHINESE = r"[一二两三四五六七八九十百千][零一二两三四五六七八九十百千]*"
 NUMBER_RE = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})"
     rf"(?:\s*[-—–~至]\s*(?P<high>{ARABIC}))?"
@@ -63,10 +66,18 @@ SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
 STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施)")
+# 投资10亿元以上的项目有2个: an amount threshold says which things are counted, the count is the figure
+THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)的")
+# 忠县年产10万吨高端磷酸铁锂项目: the capacity in a project's name
+NAMED_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}项目")
+# 培育100亿级企业3个: a size class of the things counted after it
+CLASS_OF_COUNT = re.compile(r"^[\u4e00-\u9fff]{1,6}?\d+(?:个|家)")
+# 三项攻坚行动 (the shape of a plan); 两项工程与…一起 (the two works just named)
+ACTION_OR_BACK_REFERENCE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}行动|(?:工程|项目)(?:与|和|均|都|同))")
 # 假日三天: the length of the holiday the figures cover
 HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假)$")
-# 1.4、1.8个百分点: numbers listed before a figure share its scale and unit
-LISTED_BEFORE = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?、)+$")
+# 1.4、1.8个百分点, 分别高出6.7和5.8个百分点: numbers listed before a figure share its scale and unit
+LISTED_BEFORE = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?[、和])+$")
 LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 QUOTED_RE = re.compile(r"[“‘\"『「]([^”’\"』」]*)[”’\"』」]")
 NAME_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
@@ -131,7 +142,11 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
     unit, after = match.group("unit"), text[match.end():]
     if unit == "所" and not SCHOOLS_AFTER.match(after):
         return True
-    if STRUCTURE_AFTER.match(after) or (unit == "项" and after.startswith("行动")):
+    if STRUCTURE_AFTER.match(after) or (unit == "项" and ACTION_OR_BACK_REFERENCE.match(after)):
+        return True
+    if unit == "元" and THRESHOLD_AFTER.match(after):
+        return True  # 17%以上的增速 is a rate; 10亿元以上的项目 only sorts the projects
+    if text[:match.start()].endswith("年产") and NAMED_PROJECT_AFTER.match(after):
         return True
     return unit == "天" and bool(HOLIDAY_BEFORE.search(text[:match.start()]))
 
@@ -160,8 +175,8 @@ def find_figures(printed: str) -> list[Figure]:
             continue
         unit = UNIT_NAMES.get(match.group("unit"), match.group("unit"))
         scale_word = match.group("scale") or ""
-        if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word):
-            continue  # Chinese numerals count things (两家, 6个); 百万人口 is a description
+        if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word) and not (unit == "元" and scale_word):
+            continue  # Chinese numerals count things (两家) and sum money (一百零六亿元); 百万人口 is a description
         if unit == "方" and not (number[0].isdigit() and scale_word):
             continue  # 150万方 is a volume; 三方, 双方 are parties
         if text[match.end():match.end() + 1] == "级" or text[match.end():match.end() + 2] == "元级":
@@ -192,7 +207,8 @@ def find_figures(printed: str) -> list[Figure]:
         unit = "家" if match.group("noun") in ("龙头", "企业") else "个"
         figures.append(Figure(match.start(), match.end("num") + 1, float(value), unit, match.group("num") + "大"))
     for match in SIZE_RE.finditer(text):
-        if not in_name(match.start()) and text[match.start() - 1:match.start()] not in ("第",):
+        if (not in_name(match.start()) and text[match.start() - 1:match.start()] not in ("第",)
+                and not CLASS_OF_COUNT.match(text[match.end():])):
             figures.append(Figure(match.start(), match.end(), float(match.group("num")), "亿元", match.group(0), more=True))
     for match in FRACTION_RE.finditer(text):
         den, num = _number(match.group("den")), _number(match.group("num"))

@@ -9,7 +9,8 @@ before it (rule text: Simplified), the article's own place by default.
   compares with it or puts something in it (高于全市, 占全国, 是全市…, 在全区…中).
 - Other names by what they end with: a company or group (…公司, …集团; at the
   head of a clause also …工业, …电池, …化工: 一季度，比亚迪电池实现产值…), a
-  park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地), read
+  park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地,
+  …电站, …大桥, …隧道), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
   落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
 - A group of the place's projects at the head of a clause, with what was invested in
@@ -20,7 +21,9 @@ before it (rule text: Simplified), the article's own place by default.
 - Words that point back: 园区 → the first park the article names (its title
   included); 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
   该项目 / 该公司 → the last name with that ending.
-- Not subjects: names listed as examples (A、B等6个项目), award winners
+- Not subjects: a programme's quoted name (打造“两园两基地”), an event named with its
+  verb (开州区举办二季度招商引资项目…), the whole a share is of (占全部市级重点项目…的35%),
+  names listed as examples (A、B等6个项目), award winners
   (华峰氨纶入选…), and the things a count counts (引进新材料产业链项目62个), also for
   the figures after that count (…项目17个，占工业引资的43.1%).
 """
@@ -88,22 +91,26 @@ ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTI
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
 HEAD_ORG_END = r"工业|电池|化工|传动|汽车|制药|钢铁|电子"
 PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城|片区"
-PROJECT_END = r"项目|管道|基地"
+PROJECT_END = r"项目|管道|基地|电站|大桥|隧道"
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})")
+NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
-NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已")
+NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
-VERB_BEFORE_NAME = re.compile(r"^(?:随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
+VERB_BEFORE_NAME = re.compile(r"^(?:这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
+                              r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
 # a head-of-clause name is short and holds no verb: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业
 HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|全区|全市))[\u4e00-\u9fffA-Za-z]{2,5}$")
 GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
-VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工")
+VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工|"
+                          r"举办|举行|召开|签约|签订")
 SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3}  # 研发基地, 生产基地 are kinds, not names
 BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
 POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
+                      r"|(?:这座|该座)[^，,。；;]{0,12}?(?P<built>电站|大桥|隧道)"  # 这座西南地区首座抽水蓄能电站
                       r"|(?:(?<=[，,。；;：:])|^|(?<=目前|如今|当前|今年|预计))(?P<bare>公司))")
 COUNT_RIGHT_AFTER = re.compile(r"^\s*[\d一二两三四五六七八九十百]+[个家项条座所户]")
 CLAUSE_HEAD = re.compile(r"(?:^|[，,。；;：:！？!?])\s*$")
@@ -121,10 +128,13 @@ OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 
 
 ORG_WORDS = ("公司", "企业", "集团")
+BUILT_WORKS = ("电站", "大桥", "隧道")
 
 
 def _key(kind: str, ending: str) -> str:
     """What a pointing word (该公司, 这条管道, 园区) looks a name up by."""
+    if ending in BUILT_WORKS:
+        return "项目"  # 綦江蟠龙抽水蓄能电站…。截至目前，该项目累计完成投资…: a power station is a project
     return "org" if kind in ("org", "head") or ending in ORG_WORDS else "park" if kind == "park" else ending
 
 
@@ -173,7 +183,7 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
             break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
         start -= 1
     words = text[start:end_at]
-    if len(words) > 18:
+    if len(words) > NAME_MAX:
         return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
     verb = VERB_BEFORE_NAME.match(words)
     return (start + verb.end(), words[verb.end():]) if verb else (start, words)
@@ -188,6 +198,10 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 老林村的百合种植基地里: where something happens
     if text[start - 1:start] == "等":
         return False  # 高新区、综保区等重要平台基地: a kind
+    if start > 0 and text[start - 1] in "这该此" and text[start] in "座条个家":
+        return False  # 这座西南地区首座抽水蓄能电站: a pointer back, not a name
+    if start > 0 and text[start - 1] in "“\"" and re.search(r"[一二两三四五六七八九十\d]", head):
+        return False  # 打造“两园两基地”: a programme's name, not a place or project
     if len(head) < SHORT_HEAD[kind] or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
         return False
     # 工业, 电池 … end a name only where a clause starts with it
@@ -291,7 +305,7 @@ def _pointing_back(text: str, memory: Memory):
         if memory.own_park:
             found.append((match.start(), match.end(), memory.own_park))
     for match in POINTING.finditer(text):
-        key = _key("", match.group("end") or match.group("bare"))
+        key = _key("", match.group("end") or match.group("bare") or match.group("built"))
         earlier = [name for _, name, k in _named(text[:match.start()]) if k == key]
         name = earlier[-1] if earlier else memory.last_by_key.get(key)
         if name:

@@ -5,7 +5,9 @@ Relative time resolves against the article's publication date:
 - 去年 / 上年 → the year before; 前年 → two years before; 今年 / 年内 → the
   publication year; 一年来 / 过去一年 → the year just reported on (the year
   before, in a piece printed before July); 全年 → the year the paragraph
-  spoke of last, else the article's default year;
+  spoke of last, else the year a plan is for (全年计划… → the publication
+  year), else the year the piece reviews (a past year its title names), else
+  the article's default year;
 - 一季度 … 四季度 (第一季度, 2022年一季度, 去年四季度), 上半年 / 下半年,
   前三季度, 前4月 → months of that year ("2023-01/2023-03");
 - 今年1—8月, 1-8月, 1至4月 → "2022-01/2022-08"; 3月份, 2月单月, 5月当月 → that month
@@ -14,7 +16,9 @@ Relative time resolves against the article's publication date:
 - 元旦小长假, 国庆假期, 春节期间 → the days off of that holiday nearest the
   publication, from the State Council's schedule (core/holidays.py):
   "2017-12-30/2018-01-01";
-- 截至去年底, 截至2021年底, 截至8月底, 截至6月30日 → as of that day;
+- 截至去年底, 截至2021年底, 截至8月底, 6月末, 截至6月30日 → as of that day;
+- 6月27日，…集中签约… (a day with no year opening a day of signings or
+  starts) → that day, for its paragraph;
 - 截至目前, 目前, 当前, 如今, 自2010年…以来, 开春以来 → the publication date;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
@@ -68,6 +72,7 @@ COMPARED_BEFORE = ("比", "较", "与", "同")
 COMPARED_AFTER = re.compile(r"^同期(?:相比|比较)|^相比")
 THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
 WHOLE_YEAR = re.compile(r"全年")
+PLAN_AROUND = re.compile(r"计划|力争|目标|预计")
 
 
 def _count(text: str) -> int:
@@ -91,6 +96,18 @@ def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
         return None
     first, last = days
     return TimeMark(match.end(), "days", last.year, month_to=last.month, day=last.day, first_day=first)
+
+
+# a day with no year that opens a day of signings or starts (集中签约, 开工, 投产) in its sentence; not a
+# press conference (1月20日，我市召开…发布会 announces the year's figures), nor 记者…获悉, nor a day inside a
+# phrase (在7月22日西洽会上签约的…项目: when that project was signed)
+EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中))")
+
+
+def _event_day(match: re.Match, pub: dt.date) -> TimeMark:
+    month, day = int(match.group(1)), int(match.group(2))
+    year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    return TimeMark(match.end(), "date", year, month_to=month, day=day, scope="paragraph")
 
 
 def _patterns(pub: dt.date):
@@ -124,6 +141,12 @@ def _patterns(pub: dt.date):
          lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)), day=int(m.group(3)))),
         (re.compile(r"截至(?:(\d{4})年|今年)?(\d{1,2})月底"),
          lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)))),
+        # 6月末全区生猪存栏…: a stock at the end of that month
+        (re.compile(r"(?:(\d{4})年|今年)?(\d{1,2})月末"),
+         lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)))),
+        # 6月27日，开州区举办…活动: the day of an event the paragraph reports on (the year is the
+        # publication's, or the year before for a day still to come)
+        (EVENT_DAY, lambda m: _event_day(m, pub)),
         (re.compile(YEAR_WORD + r"前([二两三2-3])个?季度"), lambda m: months(m, 1, 3 * _count(m.group(3).replace("两", "二")))),
         (re.compile(YEAR_WORD + r"第?([一二三四1-4])季度"), quarter),
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
@@ -183,8 +206,9 @@ def _default_year(pub: dt.date) -> int:
     return pub.year - 1 if pub.month <= 3 else pub.year
 
 
-def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
-    """All time phrases in `text`, earliest first; overlapping phrases keep the first rule that matched."""
+def time_marks(text: str, pub: dt.date, reviewed: int | None = None) -> list[TimeMark]:
+    """All time phrases in `text`, earliest first; overlapping phrases keep the first rule that matched.
+    `reviewed`: the year the piece reviews when its title names one (2015年…统计公报), for 全年."""
     taken: list[tuple[int, int]] = []
     marks: list[TimeMark] = []
     for pattern, build in _patterns(pub):
@@ -195,7 +219,7 @@ def time_marks(text: str, pub: dt.date) -> list[TimeMark]:
                 continue  # a holiday the schedule does not know: left to the other rules
             taken.append(match.span())
             marks.append(_placed(text, match.start(), mark))
-    marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken)
+    marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken, reviewed)
     return _that_year(text, sorted(marks, key=lambda m: m.start))
 
 
@@ -210,14 +234,20 @@ def _that_year(text: str, marks: list[TimeMark]) -> list[TimeMark]:
     return resolved
 
 
-def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken) -> list[TimeMark]:
+def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken, reviewed: int | None) -> list[TimeMark]:
     """全年 (the year last spoken of) and 那时 (the dated event of the sentence before)."""
     found = []
     for match in WHOLE_YEAR.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         years = [m.year for m in marks if m.kind == "year" and not m.comparison and m.end <= match.start()]
-        found.append(TimeMark(match.end(), "year", years[-1] if years else _default_year(pub), start=match.start()))
+        if years:
+            year = years[-1]
+        elif PLAN_AROUND.search(text[max(0, match.start() - 2):match.end() + 2]):
+            year = pub.year  # 全年计划新增…, 力争全年…: the plan is for the year under way
+        else:
+            year = reviewed or _default_year(pub)
+        found.append(TimeMark(match.end(), "year", year, start=match.start()))
     for match in THEN.finditer(text):
         events = [m for m in marks if m.kind == "date" and m.end <= match.start()]
         if events:

@@ -8,7 +8,7 @@ Readings on top of timemarks.period_of:
 
 - with no time word, an estimate (预计年产值可达…) and a rule in force (可获得奖励
   50万元) are as of the publication date, not the year a piece printed in
-  January–March reviews;
+  January–March reviews, nor the day of signings the piece reports on;
 - a dated event of the sentence (去年3月9日) dates a figure under the quarter or
   months it falls in (…当年一季度重点项目…一次推出73个);
 
@@ -56,8 +56,8 @@ def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Whe
 def _event_within(span: TimeMark, marks: list[TimeMark], where: Where) -> TimeMark:
     """去年3月9日，…举行了当年一季度重点项目…活动，一次推出73个: the dated event of the
     sentence, not the quarter it falls in, dates the figure."""
-    event = next((m for m in reversed(marks) if m.kind == "date" and not m.comparison
-                  and where.sent_start <= m.start < span.start), None)
+    event = next((m for m in reversed(marks) if m.kind == "date" and not m.comparison and m.start < span.start
+                  and (where.sent_start <= m.start or m.scope == "paragraph")), None)
     if event and event.year == span.year and span.month_from <= event.month_to <= span.month_to:
         return event
     return span
@@ -80,9 +80,15 @@ def ellipsis_scope(where: Where) -> str | None:
     return re.split(r"[。！？；;]", rest, maxsplit=1)[0]
 
 
+def _event_day(mark: TimeMark) -> bool:
+    """6月28日…签约活动: the day of an event, which does not date what is estimated or
+    promised then (这批项目建成后预计可实现产值…, 可获得奖励…): those are said at publication."""
+    return mark.kind == "date" and mark.scope == "paragraph"
+
+
 def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pub: dt.date,
                   stock: bool, cumulative: bool, kind: str, measure: str) -> str:
-    if mark is None and (kind == "estimate" or STANDING.search(where.clause_lead)):
+    if (mark is None or _event_day(mark)) and (kind == "estimate" or STANDING.search(where.clause_lead)):
         return pub.isoformat()  # 达产后预计年产值…, 可获得奖励50万元: said at publication
     if (kind == "estimate" and mark is not None and mark.kind == "year" and (mark.year < pub.year or mark.prospective)
             and mark.end <= where.clause_start

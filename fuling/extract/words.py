@@ -25,17 +25,23 @@ ABOUT_BEFORE = re.compile(r"((?<![签预合制节公条])约|接近|近)")  # �
 AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
-ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|将实现|将突破|将提升|预期")
+ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|将实现|将突破|将提升|预期|设计年")
+# 预计到2027年，城区建成区面积将达68平方公里: 将达 after 预计 says what is expected, it starts no plan of its own
+FOLLOWS_ESTIMATE = re.compile(r"将达")
+# 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
+WEAK_FUTURE = re.compile(r"将实现|将突破|将提升")
 # 将建设年产10万吨的生产线: the capacity a plant will have once built (the words just before the figure)
 CAPACITY_TO_BUILD = re.compile(r"将(?:建设|建成|形成)年产$")
-# 计划 and 规划 as nouns (4项行动计划，, 建设规划，, 年度计划的85%) set no target
+# 计划 and 规划 as nouns (4项行动计划，, 建设规划，, 年度计划的85%) set no target, nor a plan carried out
+# (超额完成年度计划投资, 占年度计划投资的73%, 年度计划投资进度达138%)
 # 投资计划完成率 is how much of a plan was carried out: an actual, like 完成年度计划的…
-TARGET = re.compile(r"力争|(?<!行动)计划(?![的，,。；;”]|完成率)|规划(?![面的，,。；;”])|(?<!模)拟|(?<!完成)(?<!实现)目标|将达|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
+TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|规划(?![面的，,。；;”])|(?<!模)拟|(?<!完成)(?<!实现)目标|将达|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
 
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 GROWTH_UP = r"增长|增速|增幅|提升|提高|增"
 GROWTH_DOWN = r"下降|降低|减少|缩短|减|降"
-SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球"
+# 投资进度达到81.8%, 相当于规模以上工业增加值的2.64%: shares too
+SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进度|相当于[^，,。；;]*的"
 # 新增 makes the figures after it increments of a stock, until another verb takes over
 CHANGE_VERBS = re.compile(r"新增(?!就业)|实施|实现|建成|培育创建|创建|培育|新建|完成|荣获|获评|入选|引进|引育|打造|累计|达到|达|纳入")
 TARGET_CHANGE_VERBS = ("培育创建", "培育", "新建")  # 力争创建…1个 stays a level (annotated set)
@@ -63,7 +69,9 @@ def bound_of(before: str, after: str, more: bool) -> str:
 
 def kind_of(sentence_lead: str, heading: str, future: bool) -> str:
     estimate = [m.end() for m in ESTIMATE.finditer(sentence_lead)]
-    target = [m.end() for m in TARGET.finditer(sentence_lead)]
+    if future and estimate and all(WEAK_FUTURE.fullmatch(m.group(0)) for m in ESTIMATE.finditer(sentence_lead)):
+        return "target"  # 到2027年，…将突破3.2万亿元: the goal year makes it a target
+    target = [m.end() for m in TARGET.finditer(sentence_lead) if not FOLLOWS_ESTIMATE.fullmatch(m.group(0))]
     if estimate and target and target[-1] > estimate[-1] and CLAUSE_BREAK.search(sentence_lead, estimate[-1], target[-1]):
         return "target"  # 估算总投资252.35亿元，计划全年完成投资40.87亿元: the plan's own clause
     if estimate:

@@ -8,7 +8,8 @@ rule of their own. The printed forms:
   `来源：…  |  2023-02-21 16:44:07`, `更新时间：2024-07-30 18:13:28` (`iso_date`);
 - `2022年07月22日 18:03 来源：…`, `2023 年 02 月 20 日` (`chinese_date`);
 - `今天(20211218日)` in the first paragraph (`compact_today`; `今天(12月18日)`, `today_month_day`);
-- month and day only, `永川日报讯 6月30日`, `新华网重庆7月22日电` (`month_day`),
+- `[ 发布日期 ] 2022-08-12`, `潼南日报　2018-6-29　第01版` (`iso_date`, on a source line of masthead.py);
+- month and day only, `永川日报讯 6月30日`, `新华网重庆7月22日电` (`month_day`), `02-21 11:10:50 来源:…`,
   with the year from the text (`publication_year`).
 
 With no date printed, `infer_date` gives the earliest date that all the
@@ -80,9 +81,10 @@ TODAY_MONTH_DAY_RE = re.compile(r"今[天日]\s*\(\s*(\d{1,2})\s*月\s*(\d{1,2})
 MONTH_DAY_RE = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 YEAR_BEFORE_RE = re.compile(r"\d{4}\s*年\s*$")
 YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(?=年|\()")
-# A year that is a goal or the end of a plan, not something that happened: 到2025年, 2030年前, 2021—2025年.
+# A year that is a goal or the end of a plan, not something that happened: 到2025年, 2030年前, 2021—2025年
+# (but 2019年前三季度, 2022年前5个月 are parts of that year).
 TARGET_BEFORE_RE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标|规划|[—\-~–])\s*$")
-TARGET_AFTER_RE = re.compile(r"^\s*年?\s*(?:前|以前|之前|目标|[—\-~–至到])")
+TARGET_AFTER_RE = re.compile(r"^\s*年?\s*(?:前(?![二两三四]季度|[一二三四五六七八九十\d]{1,2}个?月)|以前|之前|目标|[—\-~–至到])")
 COMPLETED_BEFORE_RE = re.compile(r"截至\s*$")
 COMPLETED_AFTER_RE = re.compile(r"^\s*年\s*(?:底|末|全年)")
 LAST_YEAR_RE = re.compile(r"去年|上年")
@@ -159,7 +161,7 @@ def event_years(body: Body) -> list[YearMention]:
     (`到2025年`, `2030年前`) nor the ends of plans (`2021—2025年`)."""
     text, found = body.rule, []
     for match in YEAR_RE.finditer(text):
-        before, after = text[max(0, match.start() - 4):match.start()], text[match.end():match.end() + 4]
+        before, after = text[max(0, match.start() - 4):match.start()], text[match.end():match.end() + 8]
         if TARGET_BEFORE_RE.search(before) or TARGET_AFTER_RE.match(after):
             continue
         completed = bool(COMPLETED_BEFORE_RE.search(before) and COMPLETED_AFTER_RE.match(after)

@@ -22,7 +22,8 @@ SOURCE_LINE_MAX = 120  # a source line with outlet, time, author and editor runs
 OUTLET_MAX = 12  # 国际在线, 三峡传媒网, 中国新闻网
 DRAFT_TITLE_MAX = rules.LABEL_MAX
 
-SOURCE_WORD_RE = re.compile(r"(?:来源|发布时间|更新时间|发布日期|发稿时间|稿源|时间|日期|作者|责任编辑|责编|编辑)\s*:")
+SOURCE_WORD_RE = re.compile(r"(?:来源|发布时间|更新时间|发布日期|发稿时间|稿源|时间|日期|作者|责任编辑|责编|编辑)\s*:"
+                            r"|[\[【]\s*(?:发布日期|发布时间|成文日期|发布机构)\s*[\]】]")  # [ 发布日期 ] 2022-08-12
 WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 OUTLET_RE = re.compile(r"(?:来源|稿源)\s*:\s*([^\s|｜:()\[\]【】]+)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
@@ -33,13 +34,19 @@ XUN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,12}?)讯(?=[\s(]|\d|�
 # `新华网重庆7月22日电`, `中新网重庆2月23日电`: an agency, a place, a month and day.
 DIAN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:网|社|报|台|在线))[\u4e00-\u9fff]{2,6}?"
                      r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日电")
-# `华龙网-新重庆客户端10月23日10时讯`: an outlet, a month and day (and hour), then 讯.
+# `华龙网-新重庆客户端10月23日10时讯`, `…10月22日14时45分讯`: an outlet, a month and day (and time), then 讯.
 DATED_XUN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\-]{1,15}?)"
-                          r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:\s*\d{1,2}\s*时)?讯")
+                          r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:\s*\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?)?讯")
 # `国际在线重庆频道消息:`
 XIAOXI_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,14}(?:网|在线|频道|社|报|台|客户端))消息\s*:")
 BRACKET_BYLINE_RE = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 DATELINE_DATE_RE = re.compile(r"^\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*,?")
+# `潼南日报　2018-6-29　第01版：要闻`: a newspaper's page line, its page and section beside the date
+PAGE_RE = re.compile(r"第\s*\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{1,8})?")
+# `02-21 11:10:50 来源:上游新闻`: month and day with a time, the year left out
+MONTH_DAY_TIME_RE = re.compile(r"(?<![\d\-/.])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+# `首页 > 财经 > 区域经济`, `人民网>>重庆频道>>区县`: where the page sits in its site
+CRUMB_RE = re.compile(r"^[^。，,;；>]{1,16}(?:\s*>{1,2}\s*[^。，,;；>]{1,16}){1,5}$")
 BARE_NAMES_RE = re.compile(r"^\(\s*(?P<inner>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*\)$")
 
 
@@ -66,7 +73,10 @@ def _strip_dates(rule: str) -> tuple[str, dt.date | None, tuple[int, int] | None
     """The line without its dates and times, and the date it prints."""
     date = dates.printed_date(rule)
     md = None if date else dates.month_day(rule)
-    rest = WEEKDAY_RE.sub(" ", TIME_RE.sub(" ", rule))
+    if date is None and md is None and (dash := MONTH_DAY_TIME_RE.search(rule)):
+        md = int(dash.group(1)), int(dash.group(2))
+        rule = rule[:dash.start()] + " " * (dash.start(2) + len(dash.group(2)) - dash.start()) + rule[dash.end(2):]
+    rest = PAGE_RE.sub(" ", WEEKDAY_RE.sub(" ", TIME_RE.sub(" ", rule)))
     for form in DATE_FORMS:
         rest = form.sub(" ", rest)
     return rest, date, md
@@ -158,6 +168,11 @@ def drafted_title(paragraph: str) -> str:
     return sentence[:DRAFT_TITLE_MAX] + "…"
 
 
+def is_crumb(rule: str) -> bool:
+    """Site furniture above a saved page's headline: `首页 > 财经 > 区域经济`."""
+    return bool(CRUMB_RE.match(rule.strip()))
+
+
 def is_masthead_line(line: Line) -> bool:
     """A source line, a byline, or a first paragraph opening with a dateline."""
     return (source_line(line.rule) is not None or rules.parse_byline(line.rule) is not None
@@ -169,7 +184,8 @@ def find_headline(piece: list[Line]) -> tuple[set[int], dict[str, str]]:
     when the print has none. The headline is the first line after any source lines; a
     headline printed twice takes both lines; a label between it and the source or byline
     line is the subtitle. After a source line, only a label (rules.is_label) is one."""
-    start = next((i for i, line in enumerate(piece) if source_line(line.rule) is None), len(piece))
+    start = next((i for i, line in enumerate(piece) if source_line(line.rule) is None and not is_crumb(line.rule)),
+                 len(piece))
     if start >= len(piece) or rules.parse_byline(piece[start].rule) is not None:
         return set(), {}
     first = piece[start]
