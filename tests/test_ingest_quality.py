@@ -26,7 +26,7 @@ from fuling.ingest.seeds import SEED_SUFFIXES, seed_drafts
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 HELDOUT_DATE_TARGET = 0.95  # the issue's, not met yet
-HELDOUT_DATE_FLOOR = 6 / 8  # measured on the fresh held-out set when it landed: 6 of 8 dated right
+HELDOUT_DATE_FLOOR = 15 / 17  # measured on both fresh held-out sets: 6 of the first 8 dated right, 9 of the second 9
 
 
 @dataclass(frozen=True)
