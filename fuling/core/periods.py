@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def _point(text: str) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure; asked for each fact by every page, download and record that shows it
 def period_span(period: str) -> Span | None:
     """Parse `2023`, `2022-01/2022-08`, `2021-12-31`, `2021-12`, `2016/2020`; None if unknown."""
     parts = period.split("/")
@@ -108,6 +110,7 @@ def label_kind(span: Span) -> str:
     return "months_across_years" if whole_months else "days_across_years"
 
 
+@lru_cache(maxsize=4096)  # pure, as period_span
 def period_label(period: str, lang: str = "zh") -> str:
     """The period as a reader and a chart axis see it: 2023年, 2022年1—8月, 2021年末
     (`lang="en"`: 2023, Jan–Aug 2022, end of 2021). An unreadable period is shown as written."""
