@@ -33,7 +33,7 @@ from fuling.core.periods import period_label
 from fuling.core.reporter import Reporter
 from fuling.core.urls import hashed_name, relative_url
 from fuling.site.provenance import template_globals
-from fuling.site.views import SiteViews, build_views
+from fuling.site.views import ChartView, SiteViews, ThemeView, build_views
 
 PageGenerator = Callable[["RenderContext"], dict[str, bytes]]
 
@@ -71,6 +71,7 @@ class RenderContext:
     reporter: Reporter | None = None  # the build's, for the progress of long generators
     memo: Memo = NO_MEMO  # the build cache: fact rows and pages that did not change
     _current: dict = field(default_factory=dict)  # read -> its digest in this build (current_digest)
+    _shared: dict = field(default_factory=dict)  # id of a theme or chart view -> (it, its digest), this render
 
     def progress(self, name: str, done: int, total: int) -> None:
         """`done` of `total` items of a long generator (fuling.core.reporter). A generator forked to
@@ -90,7 +91,7 @@ class RenderContext:
         dependency tracker): the view data it is handed (here, as a digest), and while the
         template runs, every template it loads and every helper it calls (`env.reads`). The
         build cache gives last build's bytes back when all of them are as they were."""
-        digest = data_digest((template, path, self.env.globals["site"], self.env.globals["nav"], data))
+        digest = data_digest((template, path, self.env.globals["site"], self.env.globals["nav"], data), self._shared)
 
         def render() -> tuple[bytes, dict]:
             reads: dict = {}
@@ -146,25 +147,48 @@ class _DigestPickler(pickle.Pickler):
     """Pickles view data for a digest. An article counts by its front matter alone: the lists
     hand templates whole articles but show their titles, dates and summaries. Its body
     reaches a page as the blocks rendered for it (part of the data), and a template reading
-    `article.blocks` itself records that read (RecordingEnvironment.getattr)."""
+    `article.blocks` itself records that read (RecordingEnvironment.getattr).
+
+    A theme or chart view counts by its own digest, made once per render (`shared`): the front
+    page, the lists and every theme page hand templates the same views, each some megabytes
+    of facts and points at 1,000 articles, which would otherwise be pickled again for each."""
+
+    def __init__(self, buffer, shared: dict | None, top=None):
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fast = True  # no memo: an object met twice is written twice, so sharing cannot change the bytes
+        self.shared, self.top = shared, top
 
     def reducer_override(self, obj):
         if isinstance(obj, Derived):
             return str, (obj.key,)
         if isinstance(obj, Article):
             return tuple, (tuple((k, v) for k, v in vars(obj).items() if k != "blocks"),)
+        if self.shared is not None and obj is not self.top and isinstance(obj, SHARED_VIEWS):
+            known = self.shared.get(id(obj))
+            if known is None:  # the view itself (not a reference to its digest), with what it holds by digest
+                known = self.shared[id(obj)] = (obj, _digest(type(obj).__name__, tuple(vars(obj).items()), self.shared, obj))
+            if not known[1]:
+                raise pickle.PicklingError(f"a {type(obj).__name__} that cannot be pickled")  # the page is never reused
+            return str, (known[1],)
         return NotImplemented
 
 
-def data_digest(value) -> str:
+SHARED_VIEWS = (ThemeView, ChartView)
+
+
+def data_digest(value, shared: dict | None = None) -> str:
     """A digest of a value by its pickle: the view data are dataclasses, lists, strings and
     numbers, pickled as their content (many times faster than their repr). A value that
-    cannot be pickled gives "", which is never reused."""
+    cannot be pickled gives "", which is never reused. `shared`: the digests of theme and
+    chart views made so far in this render (_DigestPickler)."""
+    return _digest("", value, shared)
+
+
+def _digest(kind: str, value, shared: dict | None, top=None) -> str:
     buffer = io.BytesIO()
-    pickler = _DigestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: an object met twice is written twice, so sharing cannot change the bytes
+    buffer.write(kind.encode("utf-8"))
     try:
-        pickler.dump(value)
+        _DigestPickler(buffer, shared, top).dump(value)
     except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return ""
     return hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
