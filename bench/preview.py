@@ -40,16 +40,22 @@ from fuling.core.reporter import Reporter  # noqa: E402
 from fuling.preview.server import PreviewServer  # noqa: E402
 
 
-class TimedReporter(Reporter):
-    """Remembers when the build cache was last saved: the end of a build, index included."""
+class SaveClock:
+    """When the preview's build last saved the build cache: the end of a build, search index
+    included. The preview prints one line per rebuild (its RebuildReporter keeps stage lines
+    to itself), so the clock listens to that reporter's stages."""
 
-    def __init__(self):
-        super().__init__(quiet=True)
+    def __init__(self, server: PreviewServer):
         self.saved_at = 0.0
+        reporter = server.build_reporter
+        shown = reporter.stage
 
-    def stage(self, name: str, detail: str = "") -> None:
-        if name == "cache" and "up to date" not in detail:
-            self.saved_at = time.perf_counter()
+        def stage(name: str, detail: str = "") -> None:
+            if name == "cache" and "up to date" not in detail:
+                self.saved_at = time.perf_counter()
+            shown(name, detail)
+
+        reporter.stage = stage
 
 
 def exported_value(project: Path, fact_id: str) -> str:
@@ -75,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="fuling-preview-bench-") as folder:
         project = Path(folder) / "project"
         make_corpus(project, args.articles, REPO)
-        reporter = TimedReporter()
-        server = PreviewServer(project, port=0, reporter=reporter)
+        server = PreviewServer(project, port=0, reporter=Reporter(quiet=True))
+        clock = SaveClock(server)
         started = time.perf_counter()
         server.start()
         print(f"{args.articles} articles: first build {time.perf_counter() - started:.2f} s "
@@ -86,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             slug = f"report-{args.articles // 2:04d}"
             for step in range(1, args.edits + 1):
                 version = server.status().version
-                saved_before = reporter.saved_at
+                saved_before = clock.saved_at
                 fact_id, new = edit_fact_value(project, slug, step)
                 edited = time.perf_counter()
                 reloaded = wait_until(lambda: server.status().version > version)
@@ -95,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit(f"the edit failed to build: {state.error}")
                 if float(exported_value(project, fact_id)) != float(new):
                     raise SystemExit(f"fact {fact_id}: the reloaded site does not show {new}")
-                indexed = wait_until(lambda: reporter.saved_at > saved_before)
+                indexed = wait_until(lambda: clock.saved_at > saved_before)
                 reloads.append(reloaded - edited)
                 indexes.append(indexed - edited)
                 print(f"edit {step}: reload {reloads[-1]:.2f} s, search index {indexes[-1]:.2f} s", file=sys.stderr)
