@@ -1089,3 +1089,9 @@ def test_a_long_project_name_is_a_name_and_a_power_station_is_what_gaixiangmu_po
 def test_a_sectors_growth_without_chanzhi_is_not_its_output():
     assert best_rule("主要产业中，材料产业增长", "%") is None or best_rule("主要产业中，材料产业增长", "%").key != "materials_output"
     assert best_rule("材料产业产值", "亿元").key == "materials_output"
+
+
+def test_sets_events_and_installed_kilowatts_are_units_and_the_size_of_each_set_is_not_a_figure():
+    assert figures("建设32套年产40万吨磷酸铁锂装置") == [(32, "套")]
+    assert figures("共举办投资贸易和文化交流活动127场，其中重大活动21场") == [(127, "场"), (21, "场")]
+    assert figures("该项目一期装机5万千瓦，年均发电量可达4.6亿千瓦时") == [(5, "万千瓦"), (4.6, "亿千瓦时")]
