@@ -1095,3 +1095,21 @@ def test_sets_events_and_installed_kilowatts_are_units_and_the_size_of_each_set_
     assert figures("建设32套年产40万吨磷酸铁锂装置") == [(32, "套")]
     assert figures("共举办投资贸易和文化交流活动127场，其中重大活动21场") == [(127, "场"), (21, "场")]
     assert figures("该项目一期装机5万千瓦，年均发电量可达4.6亿千瓦时") == [(5, "万千瓦"), (4.6, "亿千瓦时")]
+
+
+def test_a_quarter_in_the_headline_names_the_event_the_piece_opens_on_not_the_figures_period():
+    found = titled("巫山举行一季度重点项目集中开工竣工复工活动", "2022-03-01",
+                   "人民网重庆3月1日电 2月28日，巫山县举行2022年第一季度重点项目集中开工竣工复工活动。",
+                   "本次活动中，集中开工项目24个，总投资33.4亿元。", place="巫山县")
+    assert [(r["value"], r["period"]) for r in found] == [(24, "2022-02-28"), (33.4, "2022-02-28")]
+    # the agency's dateline (3月28日电) is not the day of the signing that follows it
+    found = titled("城口一季度签约17个招商项目", "2023-03-28",
+                   "新华网重庆3月28日电 3月27日，城口县举办2023年一季度招商引资重大项目签约活动，现场签下17个项目。",
+                   place="城口县")
+    assert [(r["value"], r["period"]) for r in found] == [(17, "2023-03-27")]
+
+
+def test_today_with_the_day_in_brackets_is_the_day_of_the_date_line():
+    found = records("今(16)日上午，忠县举行现代农业产业链2022年上半年招商项目集中签约仪式，9个项目当天落户忠县，"
+                    "正式合同投资8.47亿元。", date="2022-05-16", place="忠县")
+    assert [(r["value"], r["period"]) for r in found] == [(9, "2022-05-16"), (8.47, "2022-05-16")]

@@ -118,7 +118,8 @@ def propose(article: Article) -> list[Proposal]:
 def _reported_period(article: Article) -> TimeMark | None:
     """What a piece reports on, for figures with no time word of their own: the holiday
     named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
-    the part of the year its title names (璧山前三季度经济运行稳中向好: those months), else
+    the part of the year its title names (璧山前三季度经济运行稳中向好: those months) unless the piece
+    opens on an event held within it (…一季度重点项目集中开工活动: that day), else
     a past year its title names (2015年…统计公报, published years later), else the day of
     the event its first paragraph opens on (6月27日，…举办…活动: the breakdowns after it), else
     the present when the first paragraph opens on it (开春以来，…: not the year a piece
@@ -126,12 +127,23 @@ def _reported_period(article: Article) -> TimeMark | None:
     opening = [article.title or ""] + [b.text for b in article.blocks if b.kind == "p"][:1]
     marks = [m for text in opening for m in time_marks(rule_text(text), article.date)]
     title_marks = time_marks(rule_text(article.title or ""), article.date)
+    title_span = next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
     return (next((m for m in marks if m.kind == "days"), None)
-            or next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
+            or _event_of_span(title_span, article)
+            or title_span
             or next((m for m in title_marks if m.kind == "year" and not m.comparison and not m.future
                      and m.year < article.date.year), None)
             or _opens_on_event(article)
             or _opens_on_now(article))
+
+
+def _event_of_span(span: TimeMark | None, article: Article) -> TimeMark | None:
+    """巫山举行一季度重点项目集中开工竣工复工活动 opening on 2月28日，…举行…活动: the title's quarter
+    names the event; the day it was held, within that quarter, is what the piece reports."""
+    event = _opens_on_event(article) if span is not None else None
+    if event and event.year == span.year and span.month_from <= event.month_to <= span.month_to:
+        return event
+    return None
 
 
 def _opens_on_event(article: Article) -> TimeMark | None:
