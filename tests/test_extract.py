@@ -1113,3 +1113,16 @@ def test_today_with_the_day_in_brackets_is_the_day_of_the_date_line():
     found = records("今(16)日上午，忠县举行现代农业产业链2022年上半年招商项目集中签约仪式，9个项目当天落户忠县，"
                     "正式合同投资8.47亿元。", date="2022-05-16", place="忠县")
     assert [(r["value"], r["period"]) for r in found] == [(9, "2022-05-16"), (8.47, "2022-05-16")]
+
+
+def test_the_number_of_items_just_listed_before_their_figures_or_share_is_not_a_figure():
+    assert figures("中药材加工、食品及农产品加工两条产业链分别增长14.9%、8.1%") == [(14.9, "%"), (8.1, "%")]
+    assert figures("电子、汽车两大支柱产业占规模以上工业的比重始终在40%以上") == [(40, "%")]
+
+
+def test_preliminary_planning_projects_are_a_list_not_a_plan_and_an_estimate_for_the_year_is_this_years():
+    found = records("今年全市的年度建设项目743个，总投资约2.2万亿元，预计全年完成投资3459亿元；前期规划研究项目216个。",
+                    "忠县的项目预计年度完成投资32.45亿元。", date="2019-03-12", place="忠县")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [
+        (743, "actual", "2019"), (22000, "actual", "2019"), (3459, "estimate", "2019"), (216, "actual", "2019"),
+        (32.45, "estimate", "2019")]

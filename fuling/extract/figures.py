@@ -141,6 +141,15 @@ def _listed_before(text: str, pos: int, count: int) -> bool:
     return count >= 2 and clause.count("、") >= 1 and len(items) >= count
 
 
+# 中药材加工、食品及农产品加工两条产业链分别增长…, 电子、汽车两大支柱产业占…比重: the number of the items just
+# listed, whose figures follow (分别) or whose share is given (占), not a count of its own
+LIST_SIZE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:分别|占)")
+
+
+def _size_of_list(text: str, start: int, end: int, value: Decimal | None) -> bool:
+    return value is not None and _listed_before(text, start, int(value)) and bool(LIST_SIZE_AFTER.match(text[end:]))
+
+
 def _not_a_quantity(text: str, match: re.Match) -> bool:
     unit, after = match.group("unit"), text[match.end():]
     if unit == "所" and not SCHOOLS_AFTER.match(after):
@@ -187,7 +196,7 @@ def find_figures(printed: str) -> list[Figure]:
         if text[match.end():match.end() + 1] == "级" or text[match.end():match.end() + 2] == "元级":
             continue  # 百亿级, 10亿元级单品: a size class, not a figure
         value = _number(number)
-        if value is None:
+        if value is None or _size_of_list(text, match.start(), match.end(), value):
             continue
         high = _number(match.group("high")) if match.group("high") else None
         more = bool(match.group("more1") or match.group("more2"))
@@ -208,6 +217,8 @@ def find_figures(printed: str) -> list[Figure]:
     for match in BIG_RE.finditer(text):
         value = _number(match.group("num"))
         if value is None or in_name(match.start()) or not _listed_before(text, match.start(), int(value)):
+            continue
+        if _size_of_list(text, match.start(), match.end(), value):
             continue
         unit = "家" if match.group("noun") in ("龙头", "企业") else "个"
         figures.append(Figure(match.start(), match.end("num") + 1, float(value), unit, match.group("num") + "大"))

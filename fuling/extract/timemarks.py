@@ -72,7 +72,7 @@ QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 COMPARED_BEFORE = ("比", "较", "与", "同")
 COMPARED_AFTER = re.compile(r"^同期(?:相比|比较)|^相比")
 THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
-WHOLE_YEAR = re.compile(r"全年")
+WHOLE_YEAR = re.compile(r"全年|(?<=预计)年度")  # 预计年度完成投资: this year's, like 预计全年
 PLAN_AROUND = re.compile(r"计划|力争|目标|预计")
 
 
