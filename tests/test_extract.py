@@ -1126,3 +1126,11 @@ def test_preliminary_planning_projects_are_a_list_not_a_plan_and_an_estimate_for
     assert [(r["value"], r["kind"], r["period"]) for r in found] == [
         (743, "actual", "2019"), (22000, "actual", "2019"), (3459, "estimate", "2019"), (216, "actual", "2019"),
         (32.45, "estimate", "2019")]
+
+
+def test_a_sub_headline_repeating_body_figures_is_read_with_the_headline():
+    found = titled("重庆工业经济稳中求进", "2012-10-22", "前三季度规模以上工业实现产值9621亿元，同比增长18.5%",
+                   "今年1月至9月，重庆市规模以上工业实现产值9621亿元，同比增长18.5%。",
+                   "今年以来，规模以上工业增加值增速始终保持在16%以上。", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (9621, "2012-01/2012-09"), (18.5, "2012-01/2012-09"), (16, "2012-01/2012-09")]

@@ -45,7 +45,8 @@ OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
 SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
-LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
+LAST_IN_PARAGRAPH = (-1, -1)
+SENTENCE_END_MARK = re.compile(r"[。！？!?]")  # key of `previous`: the metric of the paragraph's last figure
 
 
 @dataclass
@@ -92,6 +93,9 @@ def propose(article: Article) -> list[Proposal]:
     reviewed = reported.year if reported is not None and reported.kind == "year" else None
     goal: TimeMark | None = None
     title = rule_text(article.title or "").strip()
+    subheads = _subheadlines(article)
+    body_figures = {(f.value, f.unit) for b in article.blocks if b.kind == "p" and id(b) not in subheads
+                    for f in find_figures(b.text)}
     for block in article.blocks:
         text = rule_text(block.text)
         if title and block.kind == "p" and text.strip() == title:
@@ -108,6 +112,8 @@ def propose(article: Article) -> list[Proposal]:
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
         stock_sentences: set[int] = set()  # starts of sentences whose last figure was a stock
         for figure in paragraph.figures:
+            if id(block) in subheads and (figure.value, figure.unit) in body_figures:
+                continue  # ▶工业投资增长19.4%: a sub-headline repeating the body's figure
             if not NOT_FIGURES.match(text[figure.start:]):
                 proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous, stock_sentences))
         memory.remember(text)
@@ -115,18 +121,36 @@ def propose(article: Article) -> list[Proposal]:
     return proposals
 
 
+def _subheadlines(article: Article) -> set[int]:
+    """The ids of the lines between the headline and the first sentence of the body that
+    carry figures but no full stop (▶工业投资增长19.4%　民间投资增长44.8%, 前三季度规模以上
+    工业实现产值9621亿元，同比增长18.5%): sub-headlines, read with the headline."""
+    found: set[int] = set()
+    for block in article.blocks:
+        if block.kind != "p":
+            continue
+        text = rule_text(block.text)
+        if SENTENCE_END_MARK.search(text):
+            break
+        if find_figures(block.text):
+            found.add(id(block))
+    return found
+
+
 def _reported_period(article: Article) -> TimeMark | None:
     """What a piece reports on, for figures with no time word of their own: the holiday
     named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
-    the part of the year its title names (璧山前三季度经济运行稳中向好: those months) unless the piece
+    the part of the year its title or a sub-headline names (璧山前三季度经济运行稳中向好: those months) unless the piece
     opens on an event held within it (…一季度重点项目集中开工活动: that day), else
     a past year its title names (2015年…统计公报, published years later), else the day of
     the event its first paragraph opens on (6月27日，…举办…活动: the breakdowns after it), else
     the present when the first paragraph opens on it (开春以来，…: not the year a piece
     printed in January–March would otherwise review)."""
-    opening = [article.title or ""] + [b.text for b in article.blocks if b.kind == "p"][:1]
+    subheads = _subheadlines(article)
+    headline = " ".join([article.title or ""] + [b.text for b in article.blocks if id(b) in subheads])
+    opening = [headline] + [b.text for b in article.blocks if b.kind == "p"][:1]
     marks = [m for text in opening for m in time_marks(rule_text(text), article.date)]
-    title_marks = time_marks(rule_text(article.title or ""), article.date)
+    title_marks = time_marks(rule_text(headline), article.date)
     title_span = next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
     return (next((m for m in marks if m.kind == "days"), None)
             or _event_of_span(title_span, article)
