@@ -1145,3 +1145,8 @@ def test_a_target_with_no_time_word_in_a_piece_on_a_quarter_is_this_years_plan()
                    "这是四川佰瑞德矿业在重庆布局的首个新能源材料项目，该项目将投资125亿元。", place="长寿区")
     assert [(r["value"], r["kind"], r["period"]) for r in found] == [
         (7, "actual", "2023-01/2023-03"), (125, "target", "2023")]
+
+
+def test_the_ends_of_a_range_printed_with_their_units_are_bounds():
+    found = records("规模以上工业增加值增速始终保持在16%至16.5%之间。", date="2012-10-22", place="重庆市")
+    assert [(r["value"], r["bound"]) for r in found] == [(16, "at_least"), (16.5, "at_most")]

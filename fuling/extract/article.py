@@ -46,7 +46,9 @@ SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)
-SENTENCE_END_MARK = re.compile(r"[。！？!?]")  # key of `previous`: the metric of the paragraph's last figure
+SENTENCE_END_MARK = re.compile(r"[。！？!?]")
+# 增速始终保持在16%至16.5%之间: the two ends of a range, each printed with its unit
+RANGE_BETWEEN = re.compile(r"^\s*[至到—–~～-]\s*$")  # key of `previous`: the metric of the paragraph's last figure
 
 
 @dataclass
@@ -111,11 +113,15 @@ def propose(article: Article) -> list[Proposal]:
         memory.learn_part(text)
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
         stock_sentences: set[int] = set()  # starts of sentences whose last figure was a stock
+        last: tuple[Figure, Proposal] | None = None
         for figure in paragraph.figures:
             if id(block) in subheads and (figure.value, figure.unit) in body_figures:
                 continue  # ▶工业投资增长19.4%: a sub-headline repeating the body's figure
             if not NOT_FIGURES.match(text[figure.start:]):
                 proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous, stock_sentences))
+                if last is not None and last[0].unit == figure.unit and RANGE_BETWEEN.match(text[last[0].end:figure.start]):
+                    last[1].record["bound"], proposals[-1].record["bound"] = "at_least", "at_most"
+                last = figure, proposals[-1]
         memory.remember(text)
         goal = next((m for m in reversed(paragraph.marks) if m.kind == "year" and m.future), goal)
     return proposals
