@@ -1150,3 +1150,10 @@ def test_a_target_with_no_time_word_in_a_piece_on_a_quarter_is_this_years_plan()
 def test_the_ends_of_a_range_printed_with_their_units_are_bounds():
     found = records("规模以上工业增加值增速始终保持在16%至16.5%之间。", date="2012-10-22", place="重庆市")
     assert [(r["value"], r["bound"]) for r in found] == [(16, "at_least"), (16.5, "at_most")]
+
+
+def test_projects_in_talks_or_in_the_pipeline_under_a_quarter_are_counted_at_its_end():
+    found = records("一季度，长寿区工业引资160.5亿元，在谈的百亿级项目有3个，在库项目投资额保持在2000亿元以上。",
+                    date="2023-04-25", place="长寿区")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (160.5, "2023-01/2023-03"), (3, "2023-03-31"), (2000, "2023-03-31")]

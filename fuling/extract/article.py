@@ -38,6 +38,8 @@ GENERIC_SECTOR = re.compile(r"^(?:战略性新兴|支柱|主导|新兴|工业|�
 SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May; 6月末…存贷款余额, 生猪存栏
 TOTAL_WORDS = re.compile(r"累计|已|余额|存栏")
+# projects in talks, in the pipeline or under construction: what stands at the end of the span
+STANDING_STOCK = re.compile(r"在谈|在库|在建")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
 # a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
 OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
@@ -347,6 +349,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     cumulative = "累计" in where.sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
     if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
         stock = True
+    if unit not in RELATIVE and measure == "level" and STANDING_STOCK.search(where.clause_lead):
+        stock = True  # 一季度…在谈的百亿级项目有3个: the count at the quarter's end
     if mark is not None and mark.kind == "asof" and rule is None and unit in COUNT and not EVENT_VERBS.search(where.clause_lead):
         stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
     if (mark is not None and mark.kind == "asof" and unit in RELATIVE and measure == "growth" and found == "sentence"
