@@ -1136,10 +1136,6 @@ def test_a_sub_headline_repeating_body_figures_is_read_with_the_headline():
         (9621, "2012-01/2012-09"), (18.5, "2012-01/2012-09"), (16, "2012-01/2012-09")]
 
 
-def test_the_chains_a_programme_is_organised_in_are_not_a_count():
-    assert figures("涪陵将围绕10条重点产业链，让10条产业链的工作专班常态运行") == []
-
-
 def test_a_target_with_no_time_word_in_a_piece_on_a_quarter_is_this_years_plan():
     found = titled("长寿一季度地区生产总值增长7%", "2023-04-25", "今年一季度，该区地区生产总值增长7%。",
                    "这是四川佰瑞德矿业在重庆布局的首个新能源材料项目，该项目将投资125亿元。", place="长寿区")

@@ -66,8 +66,7 @@ LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}$")
 SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大学|中学|小学|幼儿园|医院|卫生院|养老)")
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
-# 围绕10条重点产业链: the chains a programme is organised in
-STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|(?:重点)?产业链)")
+STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施)")
 # 投资10亿元以上的项目有2个: an amount threshold says which things are counted, the count is the figure
 THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)的")
 # 忠县年产10万吨高端磷酸铁锂项目: the capacity in a project's name
