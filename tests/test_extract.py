@@ -1153,3 +1153,9 @@ def test_projects_in_talks_or_in_the_pipeline_under_a_quarter_are_counted_at_its
                     date="2023-04-25", place="长寿区")
     assert [(r["value"], r["period"]) for r in found] == [
         (160.5, "2023-01/2023-03"), (3, "2023-03-31"), (2000, "2023-03-31")]
+
+
+def test_the_tail_of_a_year_projects_in_talks_and_a_size_class_are_not_names():
+    assert subject_of("3月27日，城口县举办2023年一季度招商引资重大项目签约活动，现场签下", "城口县") == "城口县"
+    assert subject_of("一季度，长寿区工业引资160.5亿元，在谈的百亿级项目有", "长寿区") == "长寿区"
+    assert subject_of("该区在谈百亿级项目", "长寿区") == "长寿区"

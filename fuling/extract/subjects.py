@@ -101,9 +101,12 @@ VERB_BEFORE_NAME = re.compile(r"^(?:这座|该座|随着|走进|行走在|来到
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
-# a head-of-clause name is short and holds no verb: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业
-HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|全区|全市))[\u4e00-\u9fffA-Za-z]{2,5}$")
+# a head-of-clause name is short and holds no verb nor place: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业, 长寿区工业
+HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市))[\u4e00-\u9fffA-Za-z]{2,5}$")
+# also the tail of a year (2023年一季度招商引资重大项目 read back to 年…), projects in talks (在谈…) and a size class
+# (百亿级项目): what is counted, not a name
 GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
+                           r"年(?!产)|谈|[十百千万]+亿?级|"
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
 VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工|"
                           r"举办|举行|召开|签约|签订")
