@@ -1159,3 +1159,7 @@ def test_the_tail_of_a_year_projects_in_talks_and_a_size_class_are_not_names():
     assert subject_of("3月27日，城口县举办2023年一季度招商引资重大项目签约活动，现场签下", "城口县") == "城口县"
     assert subject_of("一季度，长寿区工业引资160.5亿元，在谈的百亿级项目有", "长寿区") == "长寿区"
     assert subject_of("该区在谈百亿级项目", "长寿区") == "长寿区"
+
+
+def test_a_fair_is_the_subject_of_its_own_counts():
+    assert subject_of("第二届中国西部国际投资贸易洽谈会19日在重庆闭幕。本届西洽会共有", "重庆市") == "西洽会"
