@@ -1089,3 +1089,77 @@ def test_a_long_project_name_is_a_name_and_a_power_station_is_what_gaixiangmu_po
 def test_a_sectors_growth_without_chanzhi_is_not_its_output():
     assert best_rule("主要产业中，材料产业增长", "%") is None or best_rule("主要产业中，材料产业增长", "%").key != "materials_output"
     assert best_rule("材料产业产值", "亿元").key == "materials_output"
+
+
+def test_sets_events_and_installed_kilowatts_are_units_and_the_size_of_each_set_is_not_a_figure():
+    assert figures("建设32套年产40万吨磷酸铁锂装置") == [(32, "套")]
+    assert figures("共举办投资贸易和文化交流活动127场，其中重大活动21场") == [(127, "场"), (21, "场")]
+    assert figures("该项目一期装机5万千瓦，年均发电量可达4.6亿千瓦时") == [(5, "万千瓦"), (4.6, "亿千瓦时")]
+
+
+def test_a_quarter_in_the_headline_names_the_event_the_piece_opens_on_not_the_figures_period():
+    found = titled("巫山举行一季度重点项目集中开工竣工复工活动", "2022-03-01",
+                   "人民网重庆3月1日电 2月28日，巫山县举行2022年第一季度重点项目集中开工竣工复工活动。",
+                   "本次活动中，集中开工项目24个，总投资33.4亿元。", place="巫山县")
+    assert [(r["value"], r["period"]) for r in found] == [(24, "2022-02-28"), (33.4, "2022-02-28")]
+    # the agency's dateline (3月28日电) is not the day of the signing that follows it
+    found = titled("城口一季度签约17个招商项目", "2023-03-28",
+                   "新华网重庆3月28日电 3月27日，城口县举办2023年一季度招商引资重大项目签约活动，现场签下17个项目。",
+                   place="城口县")
+    assert [(r["value"], r["period"]) for r in found] == [(17, "2023-03-27")]
+
+
+def test_today_with_the_day_in_brackets_is_the_day_of_the_date_line():
+    found = records("今(16)日上午，忠县举行现代农业产业链2022年上半年招商项目集中签约仪式，9个项目当天落户忠县，"
+                    "正式合同投资8.47亿元。", date="2022-05-16", place="忠县")
+    assert [(r["value"], r["period"]) for r in found] == [(9, "2022-05-16"), (8.47, "2022-05-16")]
+
+
+def test_the_number_of_items_just_listed_before_their_figures_or_share_is_not_a_figure():
+    assert figures("中药材加工、食品及农产品加工两条产业链分别增长14.9%、8.1%") == [(14.9, "%"), (8.1, "%")]
+    assert figures("电子、汽车两大支柱产业占规模以上工业的比重始终在40%以上") == [(40, "%")]
+
+
+def test_preliminary_planning_projects_are_a_list_not_a_plan_and_an_estimate_for_the_year_is_this_years():
+    found = records("今年全市的年度建设项目743个，总投资约2.2万亿元，预计全年完成投资3459亿元；前期规划研究项目216个。",
+                    "忠县的项目预计年度完成投资32.45亿元。", date="2019-03-12", place="忠县")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [
+        (743, "actual", "2019"), (22000, "actual", "2019"), (3459, "estimate", "2019"), (216, "actual", "2019"),
+        (32.45, "estimate", "2019")]
+
+
+def test_a_sub_headline_repeating_body_figures_is_read_with_the_headline():
+    found = titled("重庆工业经济稳中求进", "2012-10-22", "前三季度规模以上工业实现产值9621亿元，同比增长18.5%",
+                   "今年1月至9月，重庆市规模以上工业实现产值9621亿元，同比增长18.5%。",
+                   "今年以来，规模以上工业增加值增速始终保持在16%以上。", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (9621, "2012-01/2012-09"), (18.5, "2012-01/2012-09"), (16, "2012-01/2012-09")]
+
+
+def test_a_target_with_no_time_word_in_a_piece_on_a_quarter_is_this_years_plan():
+    found = titled("长寿一季度地区生产总值增长7%", "2023-04-25", "今年一季度，该区地区生产总值增长7%。",
+                   "这是四川佰瑞德矿业在重庆布局的首个新能源材料项目，该项目将投资125亿元。", place="长寿区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [
+        (7, "actual", "2023-01/2023-03"), (125, "target", "2023")]
+
+
+def test_the_ends_of_a_range_printed_with_their_units_are_bounds():
+    found = records("规模以上工业增加值增速始终保持在16%至16.5%之间。", date="2012-10-22", place="重庆市")
+    assert [(r["value"], r["bound"]) for r in found] == [(16, "at_least"), (16.5, "at_most")]
+
+
+def test_projects_in_talks_or_in_the_pipeline_under_a_quarter_are_counted_at_its_end():
+    found = records("一季度，长寿区工业引资160.5亿元，在谈的百亿级项目有3个，在库项目投资额保持在2000亿元以上。",
+                    date="2023-04-25", place="长寿区")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (160.5, "2023-01/2023-03"), (3, "2023-03-31"), (2000, "2023-03-31")]
+
+
+def test_the_tail_of_a_year_projects_in_talks_and_a_size_class_are_not_names():
+    assert subject_of("3月27日，城口县举办2023年一季度招商引资重大项目签约活动，现场签下", "城口县") == "城口县"
+    assert subject_of("一季度，长寿区工业引资160.5亿元，在谈的百亿级项目有", "长寿区") == "长寿区"
+    assert subject_of("该区在谈百亿级项目", "长寿区") == "长寿区"
+
+
+def test_a_fair_is_the_subject_of_its_own_counts():
+    assert subject_of("第二届中国西部国际投资贸易洽谈会19日在重庆闭幕。本届西洽会共有", "重庆市") == "西洽会"

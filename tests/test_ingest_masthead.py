@@ -222,3 +222,9 @@ def test_a_crumb_line_is_not_the_headline():
                      "記者從市發展改革委獲悉，1-9月重大項目累計完成投資1866.8億元。\n")
     assert draft.heads == {"title": "前9月川渝共建重大項目完成年度投資741.4億元"}
     assert masthead.is_crumb(rule_text("人民網 > 重慶頻道 > 區縣")) and not masthead.is_crumb("园区新添两条生产线")
+
+
+def test_an_outlet_joined_by_a_hyphen_beside_the_date_and_a_crumb_ending_on_its_separator():
+    line = masthead.source_line(rule_text("华龙网-新重庆客户端　2022-05-16 15:20:31"))
+    assert (line.outlet, line.date) == ("华龙网-新重庆客户端", dt.date(2022, 5, 16))
+    assert masthead.is_crumb(rule_text("您的当前位置：主页 > 新闻 > 国内国际 >"))

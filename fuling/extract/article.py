@@ -38,6 +38,8 @@ GENERIC_SECTOR = re.compile(r"^(?:战略性新兴|支柱|主导|新兴|工业|�
 SECTOR_OF = ("industrial_output", "industrial_gross_output")
 # a total to a date: 截至今年5月底…已生产销售…17.68万辆 is the count on 31 May; 6月末…存贷款余额, 生猪存栏
 TOTAL_WORDS = re.compile(r"累计|已|余额|存栏")
+# projects in talks, in the pipeline or under construction: what stands at the end of the span
+STANDING_STOCK = re.compile(r"在谈|在库|在建")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
 # a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
 OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
@@ -45,7 +47,10 @@ OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
 SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
-LAST_IN_PARAGRAPH = (-1, -1)  # key of `previous`: the metric of the paragraph's last figure
+LAST_IN_PARAGRAPH = (-1, -1)
+SENTENCE_END_MARK = re.compile(r"[。！？!?]")
+# 增速始终保持在16%至16.5%之间: the two ends of a range, each printed with its unit
+RANGE_BETWEEN = re.compile(r"^\s*[至到—–~～-]\s*$")  # key of `previous`: the metric of the paragraph's last figure
 
 
 @dataclass
@@ -92,6 +97,9 @@ def propose(article: Article) -> list[Proposal]:
     reviewed = reported.year if reported is not None and reported.kind == "year" else None
     goal: TimeMark | None = None
     title = rule_text(article.title or "").strip()
+    subheads = _subheadlines(article)
+    body_figures = {(f.value, f.unit) for b in article.blocks if b.kind == "p" and id(b) not in subheads
+                    for f in find_figures(b.text)}
     for block in article.blocks:
         text = rule_text(block.text)
         if title and block.kind == "p" and text.strip() == title:
@@ -107,31 +115,67 @@ def propose(article: Article) -> list[Proposal]:
         memory.learn_part(text)
         previous: dict[tuple[int, int], tuple[MetricRule | None, MetricDraft | None]] = {}
         stock_sentences: set[int] = set()  # starts of sentences whose last figure was a stock
+        last: tuple[Figure, Proposal] | None = None
         for figure in paragraph.figures:
+            if id(block) in subheads and (figure.value, figure.unit) in body_figures:
+                continue  # ▶工业投资增长19.4%: a sub-headline repeating the body's figure
             if not NOT_FIGURES.match(text[figure.start:]):
                 proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous, stock_sentences))
+                if last is not None and last[0].unit == figure.unit and RANGE_BETWEEN.match(text[last[0].end:figure.start]):
+                    last[1].record["bound"], proposals[-1].record["bound"] = "at_least", "at_most"
+                last = figure, proposals[-1]
         memory.remember(text)
         goal = next((m for m in reversed(paragraph.marks) if m.kind == "year" and m.future), goal)
     return proposals
 
 
+def _subheadlines(article: Article) -> set[int]:
+    """The ids of the lines between the headline and the first sentence of the body that
+    carry figures but no full stop (▶工业投资增长19.4%　民间投资增长44.8%, 前三季度规模以上
+    工业实现产值9621亿元，同比增长18.5%): sub-headlines, read with the headline."""
+    found: set[int] = set()
+    for block in article.blocks:
+        if block.kind != "p":
+            continue
+        text = rule_text(block.text)
+        if SENTENCE_END_MARK.search(text):
+            break
+        if find_figures(block.text):
+            found.add(id(block))
+    return found
+
+
 def _reported_period(article: Article) -> TimeMark | None:
     """What a piece reports on, for figures with no time word of their own: the holiday
     named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
-    the part of the year its title names (璧山前三季度经济运行稳中向好: those months), else
+    the part of the year its title or a sub-headline names (璧山前三季度经济运行稳中向好: those months) unless the piece
+    opens on an event held within it (…一季度重点项目集中开工活动: that day), else
     a past year its title names (2015年…统计公报, published years later), else the day of
     the event its first paragraph opens on (6月27日，…举办…活动: the breakdowns after it), else
     the present when the first paragraph opens on it (开春以来，…: not the year a piece
     printed in January–March would otherwise review)."""
-    opening = [article.title or ""] + [b.text for b in article.blocks if b.kind == "p"][:1]
+    subheads = _subheadlines(article)
+    headline = " ".join([article.title or ""] + [b.text for b in article.blocks if id(b) in subheads])
+    opening = [headline] + [b.text for b in article.blocks if b.kind == "p"][:1]
     marks = [m for text in opening for m in time_marks(rule_text(text), article.date)]
-    title_marks = time_marks(rule_text(article.title or ""), article.date)
+    title_marks = time_marks(rule_text(headline), article.date)
+    title_span = next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
     return (next((m for m in marks if m.kind == "days"), None)
-            or next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
+            or _event_of_span(title_span, article)
+            or title_span
             or next((m for m in title_marks if m.kind == "year" and not m.comparison and not m.future
                      and m.year < article.date.year), None)
             or _opens_on_event(article)
             or _opens_on_now(article))
+
+
+def _event_of_span(span: TimeMark | None, article: Article) -> TimeMark | None:
+    """巫山举行一季度重点项目集中开工竣工复工活动 opening on 2月28日，…举行…活动: the title's quarter
+    names the event; the day it was held, within that quarter, is what the piece reports."""
+    event = _opens_on_event(article) if span is not None else None
+    if event and event.year == span.year and span.month_from <= event.month_to <= span.month_to:
+        return event
+    return None
 
 
 def _opens_on_event(article: Article) -> TimeMark | None:
@@ -292,6 +336,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
         mark = None  # 该项目达产后将年产…: made now, not in the months the piece reports on
     if kind == "target" and (mark is None or mark.kind == "now") and paragraph.goal is not None:
         mark = paragraph.goal  # 其中，…产值力争达到600亿元 after 力争到2027年…: the same goal year
+    elif kind == "target" and own_mark is None and mark is not None and mark.kind in ("span", "date"):
+        mark = TimeMark(0, "year", article.date.year)  # 该项目将投资125亿元 in a piece on 一季度: this year's plan
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
     subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory)
@@ -303,6 +349,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     cumulative = "累计" in where.sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
     if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
         stock = True
+    if unit not in RELATIVE and measure == "level" and STANDING_STOCK.search(where.clause_lead):
+        stock = True  # 一季度…在谈的百亿级项目有3个: the count at the quarter's end
     if mark is not None and mark.kind == "asof" and rule is None and unit in COUNT and not EVENT_VERBS.search(where.clause_lead):
         stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
     if (mark is not None and mark.kind == "asof" and unit in RELATIVE and measure == "growth" and found == "sentence"

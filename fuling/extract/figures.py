@@ -11,7 +11,8 @@ offsets and `raw` stay those of the printed text. 个百分点, 百分点 and �
 are one unit, spelt 个百分点 as the reviewed facts write it. Also not figures: 718 in 中船718所 (a name), the shape of a plan
 (4项行动计划, 四个阶段, 三项攻坚行动), the length of a holiday (假日三天), an amount
 that only sorts what is counted (投资10亿元以上的项目有2个), a capacity inside a
-project's name (年产10万吨…项目) and a size class of a count (100亿级企业3个).
+project's name (年产10万吨…项目) or of each unit just counted
+(32套年产40万吨…装置) and a size class of a count (100亿级企业3个).
 Money may be written in Chinese numerals (一百零六亿元).
 
 Digits grouped by commas (`6,502 万元`) are one number.
@@ -35,11 +36,11 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤", "千瓦时", "小时", "千米", "米",
+    "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
-    "幢", "栋", "头", "只", "方(?![面式向案法针位])",
+    "幢", "栋", "头", "只", "套", "场", "方(?![面式向案法针位])",
 )
-COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋头只"
+COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋头只套场"
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
@@ -70,6 +71,8 @@ STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计�
 THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)的")
 # 忠县年产10万吨高端磷酸铁锂项目: the capacity in a project's name
 NAMED_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}项目")
+# 建设32套年产40万吨磷酸铁锂装置: the size of each of the units just counted, not a quantity of its own
+EACH_OF_COUNT_BEFORE = re.compile(r"\d+[套条台座个]年产$")
 # 培育100亿级企业3个: a size class of the things counted after it
 CLASS_OF_COUNT = re.compile(r"^[\u4e00-\u9fff]{1,6}?\d+(?:个|家)")
 # 三项攻坚行动 (the shape of a plan); 两项工程与…一起 (the two works just named)
@@ -138,6 +141,15 @@ def _listed_before(text: str, pos: int, count: int) -> bool:
     return count >= 2 and clause.count("、") >= 1 and len(items) >= count
 
 
+# 中药材加工、食品及农产品加工两条产业链分别增长…, 电子、汽车两大支柱产业占…比重: the number of the items just
+# listed, whose figures follow (分别) or whose share is given (占), not a count of its own
+LIST_SIZE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:分别|占)")
+
+
+def _size_of_list(text: str, start: int, end: int, value: Decimal | None) -> bool:
+    return value is not None and _listed_before(text, start, int(value)) and bool(LIST_SIZE_AFTER.match(text[end:]))
+
+
 def _not_a_quantity(text: str, match: re.Match) -> bool:
     unit, after = match.group("unit"), text[match.end():]
     if unit == "所" and not SCHOOLS_AFTER.match(after):
@@ -147,6 +159,8 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
     if unit == "元" and THRESHOLD_AFTER.match(after):
         return True  # 17%以上的增速 is a rate; 10亿元以上的项目 only sorts the projects
     if text[:match.start()].endswith("年产") and NAMED_PROJECT_AFTER.match(after):
+        return True
+    if EACH_OF_COUNT_BEFORE.search(text[:match.start()]):
         return True
     return unit == "天" and bool(HOLIDAY_BEFORE.search(text[:match.start()]))
 
@@ -182,7 +196,7 @@ def find_figures(printed: str) -> list[Figure]:
         if text[match.end():match.end() + 1] == "级" or text[match.end():match.end() + 2] == "元级":
             continue  # 百亿级, 10亿元级单品: a size class, not a figure
         value = _number(number)
-        if value is None:
+        if value is None or _size_of_list(text, match.start(), match.end(), value):
             continue
         high = _number(match.group("high")) if match.group("high") else None
         more = bool(match.group("more1") or match.group("more2"))
@@ -203,6 +217,8 @@ def find_figures(printed: str) -> list[Figure]:
     for match in BIG_RE.finditer(text):
         value = _number(match.group("num"))
         if value is None or in_name(match.start()) or not _listed_before(text, match.start(), int(value)):
+            continue
+        if _size_of_list(text, match.start(), match.end(), value):
             continue
         unit = "家" if match.group("noun") in ("龙头", "企业") else "个"
         figures.append(Figure(match.start(), match.end("num") + 1, float(value), unit, match.group("num") + "大"))

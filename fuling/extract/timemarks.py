@@ -18,7 +18,8 @@ Relative time resolves against the article's publication date:
   "2017-12-30/2018-01-01";
 - 截至去年底, 截至2021年底, 截至8月底, 6月末, 截至6月30日 → as of that day;
 - 6月27日，…集中签约… (a day with no year opening a day of signings or
-  starts) → that day, for its paragraph;
+  starts; not an agency's dateline 新华网重庆3月28日电) → that day, for its
+  paragraph; 今(16)日 → the publication's day, likewise;
 - 截至目前, 目前, 当前, 如今, 自2010年…以来, 开春以来 → the publication date;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
@@ -71,7 +72,7 @@ QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 COMPARED_BEFORE = ("比", "较", "与", "同")
 COMPARED_AFTER = re.compile(r"^同期(?:相比|比较)|^相比")
 THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
-WHOLE_YEAR = re.compile(r"全年")
+WHOLE_YEAR = re.compile(r"全年|(?<=预计)年度")  # 预计年度完成投资: this year's, like 预计全年
 PLAN_AROUND = re.compile(r"计划|力争|目标|预计")
 
 
@@ -101,13 +102,25 @@ def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
 # a day with no year that opens a day of signings or starts (集中签约, 开工, 投产) in its sentence; not a
 # press conference (1月20日，我市召开…发布会 announces the year's figures), nor 记者…获悉, nor a day inside a
 # phrase (在7月22日西洽会上签约的…项目: when that project was signed)
-EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中))")
+EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电)(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中))")
+# 今(16)日上午，忠县举行…签约仪式: the day of the date line, printed in brackets
+TODAY_DAY = re.compile(r"今\s*[(（]\s*(\d{1,2})\s*[)）]\s*日")
+EVENT_WORDS_AFTER = re.compile(r"[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)")
 
 
 def _event_day(match: re.Match, pub: dt.date) -> TimeMark:
     month, day = int(match.group(1)), int(match.group(2))
     year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
     return TimeMark(match.end(), "date", year, month_to=month, day=day, scope="paragraph")
+
+
+def _today_day(match: re.Match, text: str, pub: dt.date) -> TimeMark:
+    """今(16)日: the publication's day (or that day of the month before, for a day still to come);
+    like a day of signings it dates its paragraph when it opens one."""
+    day = int(match.group(1))
+    when = pub.replace(day=day) if day <= pub.day else (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=day)
+    scope = "paragraph" if EVENT_WORDS_AFTER.match(text, match.end()) else "sentence"
+    return TimeMark(match.end(), "date", when.year, month_to=when.month, day=when.day, scope=scope)
 
 
 def _patterns(pub: dt.date):
@@ -147,6 +160,7 @@ def _patterns(pub: dt.date):
         # 6月27日，开州区举办…活动: the day of an event the paragraph reports on (the year is the
         # publication's, or the year before for a day still to come)
         (EVENT_DAY, lambda m: _event_day(m, pub)),
+        (TODAY_DAY, lambda m: _today_day(m, m.string, pub)),
         (re.compile(YEAR_WORD + r"前([二两三2-3])个?季度"), lambda m: months(m, 1, 3 * _count(m.group(3).replace("两", "二")))),
         (re.compile(YEAR_WORD + r"第?([一二三四1-4])季度"), quarter),
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),

@@ -28,7 +28,8 @@ WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]|周[一二三四五�
 OUTLET_RE = re.compile(r"(?:来源|稿源)\s*:\s*([^\s|｜:()\[\]【】]+)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 DATE_FORMS = (dates.CHINESE_RE, dates.ISO_RE, dates.MONTH_DAY_RE)
-OUTLET_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,%d}$" % OUTLET_MAX)
+# 国际在线, 华龙网-新重庆客户端: a name, its parts maybe joined by a hyphen
+OUTLET_NAME_RE = re.compile(r"^(?=.{2,%d}$)[\u4e00-\u9fffA-Za-z]+(?:[-·][\u4e00-\u9fffA-Za-z]+)*$" % (OUTLET_MAX + 4))
 # `三峡传媒网讯（记者 …）`, `本报讯`, `永川日报讯 6月30日，`
 XUN_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{2,12}?)讯(?=[\s(]|\d|记者|$)")
 # `新华网重庆7月22日电`, `中新网重庆2月23日电`: an agency, a place, a month and day.
@@ -46,7 +47,8 @@ PAGE_RE = re.compile(r"第\s*\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{1,8})?")
 # `02-21 11:10:50 来源:上游新闻`: month and day with a time, the year left out
 MONTH_DAY_TIME_RE = re.compile(r"(?<![\d\-/.])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 # `首页 > 财经 > 区域经济`, `人民网>>重庆频道>>区县`: where the page sits in its site
-CRUMB_RE = re.compile(r"^[^。，,;；>]{1,16}(?:\s*>{1,2}\s*[^。，,;；>]{1,16}){1,5}$")
+# (`您的当前位置：主页 > 新闻 > 国内国际 >` ends on its separator)
+CRUMB_RE = re.compile(r"^[^。，,;；>]{1,16}(?:\s*>{1,2}\s*[^。，,;；>]{1,16}){1,5}(?:\s*>{1,2})?$")
 BARE_NAMES_RE = re.compile(r"^\(\s*(?P<inner>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*\)$")
 
 
