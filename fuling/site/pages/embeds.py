@@ -63,6 +63,9 @@ def generate(ctx) -> dict[str, bytes]:
             last_correction=last_correction,
             plot_height=plot_height(chart),
             data_url=absolute(site, chart_data_file(chart_id, "csv")),
+            images={lang: [(fmt.upper(), absolute(site, image.path)) for fmt in ("png", "svg")
+                           if (image := view.download(lang, "light", fmt)) is not None]
+                    for lang in ("zh", "en")},
             updated=updated.isoformat() if updated else "",
             updated_zh=date_label(updated) if updated else "",
             updated_en=period_label(updated.isoformat(), "en") if updated else "",
