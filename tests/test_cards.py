@@ -200,6 +200,6 @@ def test_pages_without_a_chart_share_the_site_card_and_embeds_offer_their_langua
     assert home["og:image:alt"] == f"涪陵数据（测试）：{site.config.description}"
     embed = parse(out["embed/industrial-output/index.html"])
     footers = {span.attrs["class"]: [a.attrs["href"] for a in span.find_all("a") if "download" in a.attrs]
-               for p in embed.find_all("p") if p.attrs.get("class") == "embed-footer" for span in p.find_all("span")}
+               for p in embed.find_all("p") if p.attrs.get("class") == "embed-footer embed-images" for span in p.find_all("span")}
     base = "https://example.org/fuling/charts/industrial-output/industrial-output"
     assert footers == {"i18n-zh": [f"{base}.png", f"{base}.svg"], "i18n-en": [f"{base}-en.png", f"{base}-en.svg"]}

@@ -88,11 +88,12 @@ def embed_texts(site, chart) -> list[tuple[str, str]]:
     if corrected:
         credit += f" · 数据已更正（{max(corrected).isoformat()}）"
     updated = last_updated(site, facts)
-    footer = "数据下载" + (" · 图片：PNG、SVG" if chart.downloads else "") + (f" · 更新于{date_label(updated)}" if updated else "") + \
+    footer = "数据下载" + (f" · 更新于{date_label(updated)}" if updated else "") + \
         (f" · {site.config.licence}" if site.config.licence else "")
     texts = [("title", chart.title)] + ([("subtitle", chart.subtitle)] if chart.subtitle else [])
     texts += [("takeaway", chart.data.description)] if chart.data.description else []
-    return texts + [("note", note) for note in chart.notes] + [("credit", credit), ("footer", footer)]
+    images = [("footer", "图片下载：PNG · SVG")] if chart.downloads else []
+    return texts + [("note", note) for note in chart.notes] + [("credit", credit), ("footer", footer)] + images
 
 
 def needed_height(texts: list[tuple[str, str]], plot: int, width: int) -> int:
