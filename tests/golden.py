@@ -22,9 +22,9 @@ where the bytes depend on a tool's version rather than on this project
 - `assets/plotly.min.js` (the npm build or plotly.py's bundle) and `pagefind/`
   (Pagefind's own index and scripts): their paths only, with the content hash in
   Pagefind's file names written `<hash>` (it changes with any indexed word).
-- chart pictures (`preview-*.svg` and the download `charts/<id>/<id>.svg`, drawn
-  by Chromium): the picture's size and the texts it shows, one per line, not the
-  drawing's coordinates; the PNGs (share card, download): their size only.
+- chart pictures (`preview-*.svg` and the downloads `charts/<id>/<id>[-en][-dark].svg`,
+  drawn by Chromium): the picture's size and the texts it shows, one per line, not the
+  drawing's coordinates; the PNGs (share cards, downloads): their size only.
 - `data/facts.db`: the SQL text of its tables and rows.
 """
 from __future__ import annotations
@@ -160,7 +160,7 @@ def normalise(files: dict[str, bytes]) -> dict[str, bytes]:
             continue
         if name == "data/facts.db":
             golden[name] = database_dump(data)
-        elif re.search(r"^charts/([^/]+)/(preview-\d+(-dark)?|\1)\.svg$", name):
+        elif re.search(r"^charts/([^/]+)/(preview-\d+(-dark)?|\1(-en)?(-dark)?)\.svg$", name):
             golden[name] = picture_texts(data)
         elif name.endswith(".png"):
             golden[name] = png_size(data)

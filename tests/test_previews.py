@@ -102,8 +102,8 @@ def test_each_chart_is_drawn_at_each_width_with_its_values(project, tmp_path):
     out = tmp_path / "site"
     reporter = MemoryReporter()
     build_site(project, out, reporter=reporter)
-    assert "[previews] 11 chart pictures, 11 drawn" in reporter.text
-    assert "drawing 11 chart pictures in Chromium beside render" in reporter.text  # said before the wait
+    assert "[previews] 18 chart pictures, 18 drawn" in reporter.text
+    assert "drawing 18 chart pictures in Chromium beside render" in reporter.text  # said before the wait
     for width, _media in WIDTHS:
         svg = (out / f"{CHART}/preview-{width}.svg").read_text(encoding="utf-8")
         assert svg.startswith('<svg class="main-svg" xmlns="http://www.w3.org/2000/svg"')
@@ -134,7 +134,7 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     out = project / "site"
     first = MemoryReporter()
     build_site(project, out, reporter=first)
-    assert "11 drawn, 0 unchanged" in first.text
+    assert "18 drawn, 0 unchanged" in first.text
     before = (out / f"{CHART}/preview-296.svg").read_bytes()
 
     facts = project / "content/facts/new-productive-forces.yaml"
@@ -143,7 +143,7 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     theme.write_text(theme.read_text(encoding="utf-8").replace("[2471亿元]", "[2480.5亿元]", 1), encoding="utf-8")
     second = MemoryReporter()
     build_site(project, out, reporter=second)
-    assert "11 drawn, 0 unchanged" in second.text  # the figure changed: every width, the card and the downloads drawn again
+    assert "17 drawn, 1 unchanged" in second.text  # the figure changed: every width, the card and the downloads drawn again; the site card kept
     after = (out / f"{CHART}/preview-296.svg").read_text(encoding="utf-8")
     assert after.encode() != before and ">2480.5<" in after
 
@@ -151,7 +151,7 @@ def test_pictures_are_kept_between_builds_and_drawn_again_when_the_chart_changes
     article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     third = MemoryReporter()
     build_site(project, out, reporter=third)
-    assert "0 drawn, 11 unchanged" in third.text  # nothing the chart shows changed
+    assert "0 drawn, 18 unchanged" in third.text  # nothing the chart shows changed
 
 
 def test_without_a_browser_the_build_says_so_and_charts_wait_for_plotly(project, tmp_path, monkeypatch):
@@ -172,7 +172,7 @@ def test_with_other_threads_running_the_pictures_are_drawn_in_a_thread_the_same(
     with another_thread_running():
         threaded = MemoryReporter()
         build_site(project, tmp_path / "threaded", reporter=threaded)
-        assert "11 drawn" in threaded.text
+        assert "18 drawn" in threaded.text
     assert_same_pictures(tmp_path / "threaded", tmp_path / "forked")
 
 
@@ -194,7 +194,7 @@ def test_a_second_build_with_the_same_resident_draws_nothing_again(project, tmp_
     build_site(project, tmp_path / "one", reporter=MemoryReporter(), resident=resident)
     again = MemoryReporter()
     build_site(project, tmp_path / "two", reporter=again, resident=resident)
-    assert "11 chart pictures, 0 drawn, 11 unchanged" in again.text
+    assert "18 chart pictures, 0 drawn, 18 unchanged" in again.text
     assert "drawing" not in again.text
     assert_same_pictures(tmp_path / "two", tmp_path / "one")
 
@@ -231,7 +231,7 @@ def test_the_live_preview_keeps_one_browser_for_its_rebuilds(project, tmp_path, 
         resident.pictures.drawn.clear()  # drawn again, in the same browser
         again = MemoryReporter()
         build_site(project, tmp_path / "second", reporter=again, resident=resident)
-        assert "11 drawn" in again.text
+        assert "18 drawn" in again.text
     assert len(started) == 1
     assert_same_pictures(tmp_path / "second", tmp_path / "forked")
 

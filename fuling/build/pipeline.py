@@ -365,9 +365,9 @@ def _shown(path: Path, root: Path) -> str:
 
 def _start_previews(site: Site, charts: dict, templates: Path, reporter: Reporter, memo: Memo, options: BuildOptions,
                     resident: Resident):
-    """(each chart's pictures, share card and downloads, the batch drawing them), or ({}, None) without
-    a Chromium (fuling.charts.pictures, fuling.charts.cards)."""
-    from fuling.charts.cards import card_figure
+    """(each chart's pictures, share card and downloads and the site's share card, the batch drawing
+    them), or ({}, None) without a Chromium (fuling.charts.pictures, fuling.charts.cards)."""
+    from fuling.charts.cards import chart_cards, site_card_figure
     from fuling.charts.chromium import find_browser
     from fuling.charts.pictures import PreviewBatch, plan_previews
 
@@ -381,10 +381,11 @@ def _start_previews(site: Site, charts: dict, templates: Path, reporter: Reporte
     from fuling.charts.style import plotly_js_file
 
     plotly_js = plotly_js_file(templates)
-    cards = {chart_id: card_figure(chart, site) for chart_id, chart in charts.items()}
-    plan = plan_previews(charts, plotly_js, cards)
+    cards = {chart_id: chart_cards(chart, site) for chart_id, chart in charts.items()}
+    site_card = site_card_figure(site, len(charts))
+    plan = plan_previews(charts, plotly_js, cards, site_card)
     batch = PreviewBatch(plan, charts, plotly_js, browser, memo, serial=options.serial, memory=resident.pictures,
-                         cards=cards)
+                         cards=cards, site_card=site_card)
     if batch.missing:  # a cold build waits seconds for them after render: say what is going on
         reporter.info(f"drawing {len(batch.missing)} chart pictures in Chromium beside render …")
     return plan, batch

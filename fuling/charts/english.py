@@ -1,4 +1,4 @@
-"""The English twin of a chart figure, for `?lang=en` on embed pages.
+"""The English twin of a chart figure and its notes, for `?lang=en` on embed pages and the English downloads.
 
 The charts stage draws in Chinese. Rather than draw every chart twice, this
 rewrites the finished figure's words using what the figure itself carries:
@@ -22,7 +22,7 @@ from fuling.charts.ticks import tick_texts
 from fuling.core.english import ENGLISH_SCALE, english_number, format_fact_en
 from fuling.core.model import ChartData, Site
 from fuling.core.numbers import format_value
-from fuling.core.periods import is_partial_year, period_label
+from fuling.core.periods import is_partial_year, period_label, period_sort_key
 from fuling.core.vocab import KIND_EN
 
 X_TITLES_EN = {"年份": "Year", "年": "Year", "时间": "Time", "地区": "Place"}
@@ -153,3 +153,22 @@ def _english_numbers(figure: dict, facts: dict) -> None:
         axis = figure.get("layout", {}).get(key)
         if isinstance(axis, dict) and isinstance(axis.get("range"), list):
             axis["range"] = [english_number(v, unit) for v in axis["range"]]
+
+
+def english_notes(chart: ChartData) -> list[str]:
+    """The chart's notes in English: the spec's notes_en, then the automatic
+    notes the chart page adds in Chinese (fuling.charts.description.chart_notes), on the
+    same conditions, so both languages carry the same warnings."""
+    notes = list(chart.spec.notes_en)
+    points = chart.points
+    partial = sorted({p.fact.period for p in points if is_partial_year(p.fact.period)}, key=period_sort_key)
+    if partial and not any("部分" in n or "月" in n for n in chart.spec.notes):
+        labels = ", ".join(period_label(p, "en") for p in partial)
+        notes.append(f"{labels}: part of a year only (dotted), not comparable with whole years.")
+    if any(p.style == "target" for p in points):
+        notes.append("Hollow bars or markers are targets, not results.")
+    if any(p.style == "estimate" for p in points):
+        notes.append("Hatched bars are estimates.")
+    if any(p.fact.bound != "exact" for p in points):
+        notes.append("Figures printed as “over”, “about” and the like are drawn at the printed number.")
+    return notes

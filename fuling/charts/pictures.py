@@ -13,9 +13,11 @@ pictures and says so; assets/charts.js then draws each chart with plotly.js
 as it nears the viewport, as it does for pages forced dark and English embeds,
 whose colours and labels the pictures do not have.
 
-Each chart also gets, drawn the same way from its card (fuling.charts.cards: the
+Each chart also gets, drawn the same way from its cards (fuling.charts.cards: the
 chart with its title, unit, notes, sources, site, URL and licence), a share card
-(`card.png`, the pages' og:image) and the PNG and SVG its page offers for download.
+(`card.png`, the pages' og:image) and the PNG and SVG its page offers for download,
+in Chinese and English, light and dark; and the site one share card of its own
+(`card.png` at the top, SITE_CARD in the plan) for the pages without a chart.
 
 Pictures are kept between builds (fuling.build.cache) under a digest of what draws
 them: the figure, the width, plotly.js and this module's format. A build
@@ -40,8 +42,8 @@ from fuling.core.errors import BuildError, ContentError
 from fuling.core.memo import NO_MEMO, Memo
 from fuling.core.model import ChartData
 from fuling.core.parallel import can_fork, in_background, run_coroutine
-from fuling.charts.cards import SHARE_HEIGHT
-from fuling.core.urls import chart_download, chart_picture, chart_share_card
+from fuling.charts.cards import CARD_VARIANTS, SHARE_HEIGHT, SHARE_VARIANT, CardVariant
+from fuling.core.urls import chart_download, chart_picture, chart_share_card, site_share_card
 
 # (width in px, media condition): the chart box (the page less 2 x 12 px padding) of the
 # common phones, 320, 360 and 412 px wide, then the widest chart box (site.css: .chart
@@ -52,6 +54,7 @@ WIDTHS = ((296, ""), (336, "(min-width: 360px)"), (388, "(min-width: 412px)"), (
 FORMAT = "4"  # bump when the drawing or the post-processing below changes
 PICTURE, SHARE, DOWNLOAD = "picture", "share", "download"  # what a drawing is for
 EXPORT_SECONDS = 60  # Kaleido's limit for one picture
+SITE_CARD = "(site)"  # the plan's entry for the site's own share card: no chart id has brackets
 
 
 SCHEMES = ("light", "dark")
@@ -79,6 +82,11 @@ class Preview:
     key: str  # digest of everything that draws it
     format: str = "svg"  # "svg" or "png"
     kind: str = PICTURE  # PICTURE (the page's chart until plotly.js draws it), SHARE or DOWNLOAD
+    lang: str = "zh"  # a download's language: "zh" or "en"
+
+    @property
+    def variant(self) -> CardVariant:
+        return CardVariant(self.lang, self.scheme)
 
 
 def _key(engine: str, width: int, height: int, fmt: str, figure: dict) -> str:
@@ -87,10 +95,12 @@ def _key(engine: str, width: int, height: int, fmt: str, figure: dict) -> str:
 
 
 def plan_previews(charts: dict[str, ChartData], plotly_js: Path,
-                  cards: dict[str, dict] | None = None) -> dict[str, list[Preview]]:
+                  cards: dict[str, dict[CardVariant, dict]] | None = None,
+                  site_card: dict | None = None) -> dict[str, list[Preview]]:
     """The pictures each chart gets (names and sizes), known before any is drawn so render can link them:
-    its pictures, narrowest first, then, given its card figure (fuling.charts.cards), the share card
-    and the PNG and SVG downloads."""
+    its pictures, narrowest first, then, given its card figures (fuling.charts.cards.chart_cards), the
+    share card and the PNG and SVG download of each variant (Chinese, English; light, dark). Given the
+    site card's figure, the plan's SITE_CARD entry is the site's share card."""
     engine = hashlib.sha256(plotly_js.read_bytes()).hexdigest()
     plan: dict[str, list[Preview]] = {}
     for chart_id in sorted(charts):
@@ -102,16 +112,34 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path,
             for scheme in SCHEMES
             for width, media in WIDTHS
         ]
-        card = (cards or {}).get(chart_id)
-        if card is not None:
-            width, tall = card["layout"]["width"], card["layout"]["height"]
-            plan[chart_id] += [
-                Preview(chart=chart_id, width=width, height=SHARE_HEIGHT, media="", path=chart_share_card(chart_id),
-                        scheme="light", key=_key(engine, width, SHARE_HEIGHT, "png", card), format="png", kind=SHARE),
-                *(Preview(chart=chart_id, width=width, height=tall, media="", path=chart_download(chart_id, fmt),
-                          scheme="light", key=_key(engine, width, tall, fmt, card), format=fmt, kind=DOWNLOAD) for fmt in ("png", "svg")),
-            ]
+        variants = (cards or {}).get(chart_id)
+        if variants is not None:
+            share = variants[SHARE_VARIANT]
+            plan[chart_id].append(Preview(
+                chart=chart_id, width=share["layout"]["width"], height=SHARE_HEIGHT, media="",
+                path=chart_share_card(chart_id), scheme="light",
+                key=_key(engine, share["layout"]["width"], SHARE_HEIGHT, "png", share), format="png", kind=SHARE))
+            for variant in CARD_VARIANTS:
+                card = variants[variant]
+                width, tall = card["layout"]["width"], card["layout"]["height"]
+                plan[chart_id] += [
+                    Preview(chart=chart_id, width=width, height=tall, media="",
+                            path=chart_download(chart_id, fmt, variant.lang, variant.scheme), scheme=variant.scheme,
+                            key=_key(engine, width, tall, fmt, card), format=fmt, kind=DOWNLOAD, lang=variant.lang)
+                    for fmt in ("png", "svg")]
+    if site_card is not None:
+        width, tall = site_card["layout"]["width"], site_card["layout"]["height"]
+        plan[SITE_CARD] = [Preview(chart=SITE_CARD, width=width, height=tall, media="", path=site_share_card(),
+                                   scheme="light", key=_key(engine, width, tall, "png", site_card), format="png",
+                                   kind=SHARE)]
     return plan
+
+
+def _card_figure(preview: Preview, cards: dict[str, dict[CardVariant, dict]], site_card: dict | None) -> dict:
+    """What a share card or download is drawn from: its chart's card of its variant, or the site card."""
+    if preview.chart == SITE_CARD:
+        return site_card
+    return cards[preview.chart][preview.variant]
 
 
 class PreviewBatch:
@@ -121,7 +149,7 @@ class PreviewBatch:
 
     def __init__(self, plan: dict[str, list[Preview]], charts: dict[str, ChartData], plotly_js: Path, browser: str,
                  memo: Memo = NO_MEMO, serial: bool = False, memory: PictureMemory | None = None,
-                 cards: dict[str, dict] | None = None):
+                 cards: dict[str, dict[CardVariant, dict]] | None = None, site_card: dict | None = None):
         self.memo = memo  # the build cache: last build's pictures, and where this build's are kept
         self.memory = memory or PictureMemory()  # what this process drew in earlier builds
         self.files: dict[str, bytes] = {}
@@ -132,9 +160,9 @@ class PreviewBatch:
                 self.missing.append(preview)
             else:
                 self.files[preview.path] = data
-        # What each missing drawing draws, by its path: the chart's figure (dark for a dark picture), or its card's.
-        figures = {p.path: picture_figure(charts[p.chart].figure, p.scheme) if p.kind == PICTURE else (cards or {})[p.chart]
-                   for p in self.missing}
+        # What each missing drawing draws, by its path: the chart's figure (dark for a dark picture), or a card.
+        figures = {p.path: picture_figure(charts[p.chart].figure, p.scheme) if p.kind == PICTURE
+                   else _card_figure(p, cards or {}, site_card) for p in self.missing}
         args = (self.missing, figures, plotly_js, browser)
         if not self.missing:
             self.job = None
@@ -320,7 +348,7 @@ async def _draw_all(engine, previews: list[Preview], figures: dict[str, dict]) -
 
 def _failure(previews: list[Preview], browser: str, exc: BaseException) -> BuildError:
     charts = sorted({p.chart for p in previews})
-    return BuildError([ContentError(f"content/charts/{chart}.yaml", 0, "preview",
+    return BuildError([ContentError("content/site.yaml" if chart == SITE_CARD else f"content/charts/{chart}.yaml", 0, "preview",
                                     f"could not draw the chart's static picture with {browser}: {exc!r} "
                                     "(FULING_CHART_PREVIEWS=0 builds without pictures)")
                        for chart in charts])

@@ -128,9 +128,17 @@ def chart_share_card(chart_id: str) -> str:
     return f"charts/{chart_id}/card.png"
 
 
-def chart_download(chart_id: str, extension: str) -> str:
-    """The chart with its title, notes, source and licence, to download: `.png` or `.svg`."""
-    return f"charts/{chart_id}/{chart_id}.{extension}"
+def chart_download(chart_id: str, extension: str, lang: str = "zh", scheme: str = "light") -> str:
+    """The chart with its title, notes, source and licence, to download: `.png` or `.svg`, in
+    Chinese or English (`-en`), on a light or dark (`-dark`) ground: `charts/<id>/<id>-en-dark.png`."""
+    variant = ("-en" if lang == "en" else "") + ("-dark" if scheme == "dark" else "")
+    return f"charts/{chart_id}/{chart_id}{variant}.{extension}"
+
+
+def site_share_card() -> str:
+    """The site's own share card, 1200 x 630 px (its name, what it holds, its address and licence):
+    the og:image of every page without a chart of its own."""
+    return "card.png"
 
 
 def chart_data_file(chart_id: str, extension: str) -> str:
@@ -170,7 +178,7 @@ def served_path(output_path: str) -> str:
 # holds files that are not the build's (a publishing checkout's .git/, CNAME), which the
 # build, replacing the folder as a whole, would delete.
 SITE_ROOTS = frozenset({
-    "index.html", "404.html", "articles", "assets", "charts", "corrections", "corrections.xml", "data", "embed",
+    "index.html", "404.html", "articles", "assets", "card.png", "charts", "corrections", "corrections.xml", "data", "embed",
     "facts", "feed.xml", "pagefind", "robots.txt", "search", "sitemap.xml", "themes",
 })
 

@@ -95,7 +95,8 @@ def embed_texts(site, chart) -> list[tuple[str, str]]:
         (f" · {site.config.licence}" if site.config.licence else "")
     texts = [("title", chart.title)] + ([("subtitle", chart.subtitle)] if chart.subtitle else [])
     texts += [("takeaway", chart.data.description)] if chart.data.description else []
-    return texts + [("note", note) for note in chart.notes] + [("credit", credit), ("footer", footer)]
+    images = [("footer", "图片下载：PNG · SVG")] if chart.downloads else []
+    return texts + [("note", note) for note in chart.notes] + [("credit", credit), ("footer", footer)] + images
 
 
 def needed_height(texts: list[tuple[str, str]], plot: int, width: int, widths: list[float] | None = None) -> int:

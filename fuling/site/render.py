@@ -90,7 +90,11 @@ class RenderContext:
         What the page is made of is recorded as it renders (Lektor's record_dependency, Hugo's
         dependency tracker): the view data it is handed (here, as a digest), and while the
         template runs, every template it loads and every helper it calls (`env.reads`). The
-        build cache gives last build's bytes back when all of them are as they were."""
+        build cache gives last build's bytes back when all of them are as they were.
+
+        A page that shares no chart's card shares the site's (`share_image`): every page has an og:image."""
+        if data.get("share_image") is None and self.views.site_share is not None:
+            data["share_image"] = self.views.site_share
         digest = data_digest((template, path, self.env.globals["site"], self.env.globals["nav"], data), self._shared)
 
         def render() -> tuple[bytes, dict]:

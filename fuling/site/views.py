@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fuling.charts.description import chart_notes
-from fuling.charts.cards import card_alt
-from fuling.charts.pictures import DOWNLOAD, PICTURE, SHARE, Preview
+from fuling.charts.cards import card_alt, site_card_alt
+from fuling.charts.pictures import DOWNLOAD, PICTURE, SHARE, SITE_CARD, Preview
 from fuling.charts.style import plot_height
 from fuling.core.facts import FACTS_PER_PAGE, describe_fact, explorer_pages
 from fuling.core.model import Article, ChartData, Correction, Fact, Site, Source
@@ -171,11 +171,38 @@ class ShareImage:
 
 
 def share_image(site: Site, chart: ChartView | None) -> ShareImage | None:
-    """A chart's share card as a page's og:image; None when the build drew none."""
+    """A chart's share card as a page's og:image; None when the build drew none (the page then
+    shares the site's card: RenderContext.page)."""
     if chart is None or chart.share is None:
         return None
     return ShareImage(url=absolute(site, chart.share.path), width=chart.share.width, height=chart.share.height,
                       alt=chart.share_alt)
+
+
+def site_share_image(site: Site, previews: dict[str, list[Preview]] | None) -> ShareImage | None:
+    """The site's own share card (fuling.charts.cards.site_card_figure); None when the build drew none."""
+    card = next(iter((previews or {}).get(SITE_CARD, [])), None)
+    if card is None:
+        return None
+    return ShareImage(url=absolute(site, card.path), width=card.width, height=card.height, alt=site_card_alt(site))
+
+
+@dataclass(frozen=True)
+class DownloadLink:
+    text: str  # what it is, in its own language: 浅色 PNG, dark SVG
+    image: Preview
+
+
+@dataclass(frozen=True)
+class DownloadGroup:
+    """A chart's downloads in one language, each ground and format."""
+
+    lang: str  # "zh" or "en"
+    label: str  # the language, named in itself, with its colon
+    links: list[DownloadLink]
+
+
+DOWNLOAD_LANGUAGES = (("zh", "中文：", {"light": "浅色", "dark": "深色"}), ("en", "English: ", {"light": "light", "dark": "dark"}))
 
 
 @dataclass
@@ -190,7 +217,7 @@ class ChartView:
     units: list[str]
     previews: list[Preview] = field(default_factory=list)  # the chart as pictures (fuling.charts.pictures), narrowest first
     share: Preview | None = None  # the share card (og:image), with title, notes, source and licence
-    downloads: list[Preview] = field(default_factory=list)  # the same as PNG and SVG to download
+    downloads: list[Preview] = field(default_factory=list)  # the same as PNG and SVG, Chinese and English, light and dark
     share_alt: str = ""  # the share card's text alternative
 
     @property
@@ -200,6 +227,21 @@ class ChartView:
     @property
     def plot_height(self) -> int:
         return plot_height(self.data)
+
+    def download(self, lang: str, scheme: str, fmt: str) -> Preview | None:
+        return next((p for p in self.downloads if (p.lang, p.scheme, p.format) == (lang, scheme, fmt)), None)
+
+    @property
+    def download_groups(self) -> list[DownloadGroup]:
+        """The downloads as the chart page lists them: a line per language, light before dark, PNG before SVG."""
+        groups = []
+        for lang, label, grounds in DOWNLOAD_LANGUAGES:
+            links = [DownloadLink(f"{grounds[scheme]} {fmt.upper()}", image)
+                     for scheme in ("light", "dark") for fmt in ("png", "svg")
+                     if (image := self.download(lang, scheme, fmt)) is not None]
+            if links:
+                groups.append(DownloadGroup(lang, label, links))
+        return groups
 
     @property
     def picture(self) -> Preview | None:
@@ -258,6 +300,7 @@ class SiteViews:
     nav: list[NavItem]
     headline: list[FactView]
     explorer: list[FactView] = field(default_factory=list)  # the facts explorer's order (core.facts.explorer_order)
+    site_share: ShareImage | None = None  # the og:image of a page with no chart's card
 
     def explorer_pages(self) -> list[list[FactView]]:
         """The explorer's static list, cut into its pages (the first even when there is no fact)."""
@@ -359,4 +402,4 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
            NavItem("文章", "articles/index.html", "articles")]
     headline = [facts[fid] for fid in site.config.headline_facts if fid in facts]
     return SiteViews(facts=facts, articles=articles, themes=theme_views, charts=chart_views, nav=nav, headline=headline,
-                     explorer=explorer)
+                     explorer=explorer, site_share=site_share_image(site, previews))

@@ -11,31 +11,12 @@ is written once, in templates/partials/chart-embed.html.
 """
 from __future__ import annotations
 
-from fuling.charts.english import english_figure
+from fuling.charts.english import english_figure, english_notes
 from fuling.charts.style import plot_height
 from fuling.core.model import ChartData, Fact, Site
 from fuling.core.citation import last_updated
-from fuling.core.periods import date_label, is_partial_year, period_label, period_sort_key
+from fuling.core.periods import date_label, period_label
 from fuling.core.urls import CORRECTIONS_PAGE, absolute, chart_data_file, chart_page, embed_page, page_url
-
-
-def english_notes(chart: ChartData) -> list[str]:
-    """The chart's notes in English: the spec's notes_en, then the automatic
-    notes the chart page adds in Chinese (fuling.charts.description.chart_notes), on the
-    same conditions, so both languages carry the same warnings."""
-    notes = list(chart.spec.notes_en)
-    points = chart.points
-    partial = sorted({p.fact.period for p in points if is_partial_year(p.fact.period)}, key=period_sort_key)
-    if partial and not any("部分" in n or "月" in n for n in chart.spec.notes):
-        labels = ", ".join(period_label(p, "en") for p in partial)
-        notes.append(f"{labels}: part of a year only (dotted), not comparable with whole years.")
-    if any(p.style == "target" for p in points):
-        notes.append("Hollow bars or markers are targets, not results.")
-    if any(p.style == "estimate" for p in points):
-        notes.append("Hatched bars are estimates.")
-    if any(p.fact.bound != "exact" for p in points):
-        notes.append("Figures printed as “over”, “about” and the like are drawn at the printed number.")
-    return notes
 
 
 def corrected_facts(chart: ChartData) -> list[Fact]:
@@ -82,6 +63,9 @@ def generate(ctx) -> dict[str, bytes]:
             last_correction=last_correction,
             plot_height=plot_height(chart),
             data_url=absolute(site, chart_data_file(chart_id, "csv")),
+            images={lang: [(fmt.upper(), absolute(site, image.path)) for fmt in ("png", "svg")
+                           if (image := view.download(lang, "light", fmt)) is not None]
+                    for lang in ("zh", "en")},
             updated=updated.isoformat() if updated else "",
             updated_zh=date_label(updated) if updated else "",
             updated_en=period_label(updated.isoformat(), "en") if updated else "",
