@@ -18,7 +18,9 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def slow_pagefind(tmp_path, monkeypatch):
     """Pagefind that starts 4 s late: longer than the rest of a build of the mini site, so a
-    test can see what happens while it is still indexing."""
+    test can see what happens while it is still indexing. The build draws no chart pictures
+    here: on a loaded machine drawing them took longer than those 4 s, and the build then
+    waited for Chromium instead (test_previews.py draws them)."""
     from fuling.outputs import search
 
     real = search.pagefind_binary()
@@ -27,3 +29,4 @@ def slow_pagefind(tmp_path, monkeypatch):
     slow.write_text(f'#!/bin/sh\nsleep 4\nexec "{real}" "$@"\n')
     slow.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")

@@ -242,6 +242,7 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 
 def test_edited_fact_value_shows_after_incremental_rebuild(mini, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # reads pages and the CSV, no picture
     build(mini, monkeypatch)
     edit_value(mini / "content" / "facts" / "three-changes.yaml", 122, 9137)
     files, log = build(mini, monkeypatch)
@@ -253,6 +254,7 @@ def test_edited_fact_value_shows_after_incremental_rebuild(mini, monkeypatch):
 
 
 def test_changed_template_reaches_every_article_page(mini, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # reads article pages, no picture
     build(mini, monkeypatch)
     replace_once(mini / "templates" / "article.html", '<article class="article"', '<article data-edition="2" class="article"')
     files, _ = build(mini, monkeypatch)
@@ -311,6 +313,7 @@ def test_chart_figures_are_drawn_again_only_when_what_they_show_changed(mini, mo
 
 
 def test_facts_page_renders_again_only_the_rows_of_edited_facts(mini, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # reads the facts page, no picture
     rendered: list[str] = []
     real = BuildState.remembered
 
@@ -338,6 +341,7 @@ def test_noop_rebuild_stops_early_and_keeps_the_site(mini, monkeypatch):
 
 
 def test_search_index_records_are_written_beside_the_build_cache_and_removed(mini, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # reads Pagefind's folders, no picture
     from fuling.outputs import search
 
     folders: list[str | None] = []

@@ -14,6 +14,7 @@ from fixture_site import make_charts, make_site
 from fuling.build.pipeline import build_files
 from fuling.charts.english import english_figure
 from fuling.core.numbers import format_value
+from fuling.core.options import BuildOptions
 from fuling.core.periods import period_label
 from fuling.core.reporter import Reporter
 
@@ -23,8 +24,10 @@ TEMPLATES = ROOT / "templates"
 ASSETS = TEMPLATES / "assets"
 
 
-def build(root: Path, site_url: str | None = None):
-    return build_files(root, site_url=site_url, reporter=Reporter(quiet=True), templates_dir=TEMPLATES)
+def build(root: Path, site_url: str | None = None, pictures: bool = True):
+    """The project's files; `pictures=False` for a test that reads pages and codes, no chart picture."""
+    options = None if pictures else BuildOptions(chart_pictures=False)
+    return build_files(root, site_url=site_url, reporter=Reporter(quiet=True), templates_dir=TEMPLATES, options=options)
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +112,7 @@ def test_embed_page_bakes_in_english_title_notes_and_figure(mini):
     assert figure_en == json.loads(json.dumps(english_figure(charts["industrial-output"], site)))
 
 
-def test_corrected_figure_is_flagged_on_the_embed_credit_and_chart_page(tmp_path):
+def test_corrected_figure_is_flagged_on_the_embed_credit_and_chart_page(tmp_path, mini):
     root = tmp_path / "mini"
     shutil.copytree(MINI, root)
     facts_file = root / "content" / "facts" / "new-productive-forces.yaml"
@@ -118,14 +121,14 @@ def test_corrected_figure_is_flagged_on_the_embed_credit_and_chart_page(tmp_path
     record["corrections"] = [{"date": "2024-04-02", "old_value": 2417, "reason": "数字误植。"}]
     facts_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    _, _, files = build(root)
+    _, _, files = build(root, pictures=False)
     tree = page(files, "embed/industrial-output/index.html")
     flagged = [n for n in tree.iter() if "embed-corrected" in n.attrs.get("class", "")]
     assert flagged and "2024-04-02" in flagged[0].text()
     chart = files["charts/industrial-output/index.html"].decode()
     assert "2417" in chart and "数字误植" in chart
     # The uncorrected copy shows no such flag.
-    _, _, plain = build(MINI)
+    _, _, plain = mini
     tree = page(plain, "embed/industrial-output/index.html")
     assert not [n for n in tree.iter() if "embed-corrected" in n.attrs.get("class", "")]
     assert "2417" not in plain["charts/industrial-output/index.html"].decode()
@@ -313,7 +316,7 @@ def test_the_height_rule_is_never_below_the_estimated_height_and_close_above_it(
 
 
 def test_embed_code_follows_site_url():
-    _, _, files = build(MINI, site_url="https://news.example.cn/data/fuling/")
+    _, _, files = build(MINI, site_url="https://news.example.cn/data/fuling/", pictures=False)
     _, code = _embed_code(files, "industrial-output")
     assert nodes(code, "iframe")[0].attrs["src"] == "https://news.example.cn/data/fuling/embed/industrial-output/"
     assert nodes(code, "script")[0].attrs["src"] == "https://news.example.cn/data/fuling/assets/embed.js"
@@ -367,7 +370,7 @@ def test_embed_code_cannot_be_broken_out_of_by_a_chart_title(tmp_path):
     hostile = '涪陵"><script>alert(1)</script><iframe srcdoc="x" onload="alert(2)'
     spec.write_text(spec.read_text(encoding="utf-8").replace("title: 涪陵规上工业产值", f"title: '{hostile}'", 1),
                     encoding="utf-8")
-    _, _, files = build(project)
+    _, _, files = build(project, pictures=False)
     for box in ("embed-code-industrial-output", "embed-iframe-industrial-output"):
         code = parse_html(nodes(page(files, "charts/industrial-output/index.html"), "textarea", id=box)[0].text())
         iframes = nodes(code, "iframe")

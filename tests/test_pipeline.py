@@ -246,8 +246,9 @@ def test_strict_fails_on_proposed_facts_waiting_for_review_and_names_each(projec
     assert not (project / "site").exists()
 
 
-def test_a_folder_holding_files_the_build_did_not_write_is_refused_and_kept(project, tmp_path):
+def test_a_folder_holding_files_the_build_did_not_write_is_refused_and_kept(project, tmp_path, monkeypatch):
     """A publishing branch's checkout (.git/, CNAME) as the output folder: nothing deleted."""
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # the refusal and the folder are read, no picture
     out = tmp_path / "gh-pages"
     (out / ".git").mkdir(parents=True)
     (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
@@ -261,7 +262,8 @@ def test_a_folder_holding_files_the_build_did_not_write_is_refused_and_kept(proj
     assert (out / "index.html").read_text(encoding="utf-8") == "<p>an older build</p>\n"
 
 
-def test_a_folder_of_an_earlier_build_is_replaced_as_before(project, tmp_path):
+def test_a_folder_of_an_earlier_build_is_replaced_as_before(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("FULING_CHART_PREVIEWS", "0")  # the pictures sit in the chart folders, which the build writes anyway
     out = tmp_path / "public"
     build_site(project, out, reporter=MemoryReporter())
     build_site(project, out, reporter=MemoryReporter())

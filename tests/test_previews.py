@@ -249,3 +249,47 @@ def test_the_browser_drivers_ignored_errors_print_no_traceback_in_a_build():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "Traceback" not in done.stderr and "JSONError" not in done.stderr
     assert "our own warning" in done.stderr  # only the driver's logs are silenced
+
+
+def mini_drawings(project: Path) -> tuple[list, dict, Path, str]:
+    """What a cold build of the project draws: its previews, each one's figure, plotly.js and the Chromium."""
+    from fuling.build.pipeline import check_site, templates_for
+    from fuling.charts.cards import card_figure
+    from fuling.charts.figures import build_charts
+    from fuling.charts.style import plotly_js_file
+
+    site = check_site(project, None, MemoryReporter())
+    charts = build_charts(site)
+    plotly_js = plotly_js_file(templates_for(project))
+    cards = {chart_id: card_figure(chart, site) for chart_id, chart in charts.items()}
+    planned = [p for chart_previews in previews.plan_previews(charts, plotly_js, cards).values() for p in chart_previews]
+    figures = {p.path: previews.picture_figure(charts[p.chart].figure, p.scheme) if p.kind == previews.PICTURE
+               else cards[p.chart] for p in planned}
+    return planned, figures, plotly_js, find_browser(BuildOptions.from_environment())
+
+
+def test_pictures_drawn_in_several_tabs_at_once_are_the_bytes_of_one_tab_drawing_them_in_turn(project, monkeypatch):
+    need_browser()
+    from kaleido._kaleido_tab import _KaleidoTab  # a tab's own drawing: Kaleido queues the calls it has no free tab for
+
+    planned, figures, plotly_js, browser = mini_drawings(project)
+    at_once = [0, 0]  # drawings in progress now, most ever seen
+    real = _KaleidoTab._calc_fig
+
+    async def counted(self, *args, **kwargs):
+        at_once[0] += 1
+        at_once[1] = max(at_once)
+        try:
+            return await real(self, *args, **kwargs)
+        finally:
+            at_once[0] -= 1
+
+    monkeypatch.setattr(_KaleidoTab, "_calc_fig", counted)
+    in_turn = previews.draw(planned, figures, plotly_js, browser, tabs=1)
+    assert at_once[1] == 1
+    together = previews.draw(planned, figures, plotly_js, browser)
+    assert previews.TABS > 1 and at_once[1] == previews.TABS  # a build's drawings overlap, one per tab
+    assert list(together) == [p.path for p in planned] == list(in_turn)
+    assert {p.format for p in planned} == {"svg", "png"}  # pictures, share card and downloads alike
+    for path, data in in_turn.items():
+        assert together[path] == data, path

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from editing import corrected
+from fuling.core.options import BuildOptions
 from fuling.core.reporter import MemoryReporter
 from fuling.preview.server import PreviewServer
 
@@ -26,12 +27,25 @@ def project(tmp_path) -> Path:
     return root
 
 
-@pytest.fixture
-def preview(project):
-    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
+def running_preview(project: Path, options: BuildOptions | None):
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1, options=options)
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def preview(project):
+    """The live preview of the project, without chart pictures: the tests that use it read pages,
+    data files and the preview's answers, no picture (test_previews.py draws them in the live
+    preview's kept Chromium, and preview_drawing_pictures below serves them)."""
+    yield from running_preview(project, BuildOptions(chart_pictures=False))
+
+
+@pytest.fixture
+def preview_drawing_pictures(project):
+    """The live preview as an editor runs it: the chart pictures drawn in its kept Chromium."""
+    yield from running_preview(project, None)
 
 
 def get_bytes(server: PreviewServer, path: str) -> tuple[int, bytes]:
@@ -68,7 +82,8 @@ def edit(project: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_edited_fact_value_is_served_after_rebuild(preview, project):
+def test_edited_fact_value_is_served_after_rebuild(preview_drawing_pictures, project):
+    preview = preview_drawing_pictures
     before = status(preview)
     assert before["error"] == "", before["error"]
     assert "9137" not in get(preview, "data/facts.csv")[1]
@@ -80,6 +95,8 @@ def test_edited_fact_value_is_served_after_rebuild(preview, project):
     code, csv = get(preview, "data/facts.csv")
     assert code == 200
     assert "high-tech-firms-2021" in csv and "9137" in csv
+    code, picture = get_bytes(preview, "charts/industrial-output/preview-296.svg")
+    assert code == 200 and picture.startswith(b"<svg")  # the chart pictures are served as well
 
 
 def test_broken_edit_keeps_last_good_site_and_exposes_the_error(preview, project):
@@ -128,7 +145,8 @@ def test_the_status_request_of_an_open_page_is_answered_when_the_build_is_in(pre
 def test_stopping_the_server_answers_the_waiting_status_requests(project):
     import threading
 
-    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1,
+                           options=BuildOptions(chart_pictures=False))  # reads the status only
     server.start()
     version = status(server)["version"]
     answered: list[dict] = []

@@ -26,14 +26,31 @@ from harness import (
 from sitefiles import load_pages
 
 
-def build_into(root: Path, out: Path, options=None) -> Path:
+def build_into(root: Path, out: Path, pictures=None, options=None) -> Path:
     try:
         from fuling.build.pipeline import build_site
+        from fuling.build.resident import Resident
         from fuling.core.reporter import Reporter
     except ImportError as missing:
         pytest.fail(f"cannot build the site: {missing}", pytrace=False)
-    in_thread(build_site, root, out, reporter=Reporter(quiet=True), options=options)
+    in_thread(build_site, root, out, reporter=Reporter(quiet=True), options=options,
+              resident=Resident(pictures=pictures) if pictures else None)
+    if pictures:
+        pictures.close()  # the pictures stay; their Chromium is not kept open through the session
     return out
+
+
+@pytest.fixture(scope="session")
+def picture_memory():
+    """The chart pictures this session's builds of the project drew, by what draws them, as the
+    live preview keeps them: the site the browser checks read draws them all; a later build of
+    the same charts for another address (test_nginx.py) draws again only those that show the
+    address (share cards and downloads), and publishes every one."""
+    from fuling.charts.pictures import PictureMemory
+
+    memory = PictureMemory()
+    yield memory
+    memory.close()
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +62,7 @@ def content_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, content_root) -> Path:
+def site_dir(tmp_path_factory, content_root, picture_memory) -> Path:
     """The site built once from content_root into a temporary folder.
 
     FULING_TEST_SITE=<folder> checks an already built site instead.
@@ -53,7 +70,7 @@ def site_dir(tmp_path_factory, content_root) -> Path:
     prebuilt = os.environ.get("FULING_TEST_SITE")
     if prebuilt:
         return Path(prebuilt).resolve()
-    return build_into(content_root, tmp_path_factory.mktemp("built") / "site")
+    return build_into(content_root, tmp_path_factory.mktemp("built") / "site", picture_memory)
 
 
 @pytest.fixture(scope="session")

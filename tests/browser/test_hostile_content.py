@@ -178,13 +178,27 @@ def _copy_mini(dest: Path) -> Path:
     return dest
 
 
-def _build(root: Path, out: Path) -> tuple[list[str], str]:
+@pytest.fixture(scope="module")
+def pictures():
+    """The chart pictures this module's builds drew, by what draws them, and one Chromium kept
+    open for them (as the live preview keeps them): an item that leaves a chart's figure as it
+    was gets the very picture drawn before, an item that changes it (a chart title, a charted
+    value) has its pictures drawn. Each build still draws every picture it shows."""
+    from fuling.charts.pictures import PictureMemory
+
+    memory = PictureMemory()
+    yield memory
+    memory.close()
+
+
+def _build(root: Path, out: Path, pictures) -> tuple[list[str], str]:
     from fuling.build.pipeline import build_site
+    from fuling.build.resident import Resident
     from fuling.core.errors import BuildError
     from fuling.core.reporter import Reporter
 
     try:
-        in_thread(build_site, root, out, reporter=Reporter(quiet=True))
+        in_thread(build_site, root, out, reporter=Reporter(quiet=True), resident=Resident(pictures=pictures))
     except BuildError as refused:
         return [str(e) for e in refused.errors], ""
     except Exception as exc:  # noqa: BLE001 - any other exception is what the test reports
@@ -193,15 +207,16 @@ def _build(root: Path, out: Path) -> tuple[list[str], str]:
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory) -> dict[str, Outcome]:
+def outcomes(tmp_path_factory, pictures) -> dict[str, Outcome]:
     """Each hostile item built alone on top of the mini fixture project."""
-    errors, crash = _build(_copy_mini(tmp_path_factory.mktemp("mini") / "project"), tmp_path_factory.mktemp("mini-out") / "site")
+    errors, crash = _build(_copy_mini(tmp_path_factory.mktemp("mini") / "project"), tmp_path_factory.mktemp("mini-out") / "site",
+                           pictures)
     assert not errors and not crash, f"the mini fixture project does not build: {errors or crash}"
     results = {}
     for name, plant in HOSTILE.items():
         root = _copy_mini(tmp_path_factory.mktemp(name) / "project")
         planted = plant(root)
-        errors, crash = _build(root, root.parent / "site")
+        errors, crash = _build(root, root.parent / "site", pictures)
         results[name] = Outcome(name, planted, errors, crash)
     return results
 
@@ -227,12 +242,12 @@ def test_outcomes_table(outcomes, artifacts, capsys):
 
 
 @pytest.fixture(scope="module")
-def hostile_site(outcomes, tmp_path_factory):
+def hostile_site(outcomes, tmp_path_factory, pictures):
     """The items that built alone, built together: (site folder, planted items)."""
     renderable = [name for name, o in outcomes.items() if o.built]
     root = _copy_mini(tmp_path_factory.mktemp("hostile") / "project")
     planted = {name: HOSTILE[name](root) for name in renderable}
-    errors, crash = _build(root, root.parent / "site")
+    errors, crash = _build(root, root.parent / "site", pictures)
     assert not errors and not crash, f"the renderable hostile items do not build together: {errors or crash}"
     return root.parent / "site", planted, site_prefix(root)
 

@@ -75,12 +75,15 @@ def prefix():
 
 
 @pytest.fixture(scope="module")
-def site(prefix) -> Path:
+def site(prefix, picture_memory) -> Path:
     """The site built for its sub-path, inside the nginx prefix as site/."""
     from fuling.build.pipeline import build_site
+    from fuling.build.resident import Resident
     from fuling.core.reporter import Reporter
 
-    build_site(ROOT, prefix / "site", site_url=SITE_URL, reporter=Reporter(quiet=True))
+    build_site(ROOT, prefix / "site", site_url=SITE_URL, reporter=Reporter(quiet=True),
+               resident=Resident(pictures=picture_memory))
+    picture_memory.close()  # its Chromium, not the pictures
     return prefix / "site"
 
 
