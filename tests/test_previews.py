@@ -254,17 +254,19 @@ def test_the_browser_drivers_ignored_errors_print_no_traceback_in_a_build():
 def mini_drawings(project: Path) -> tuple[list, dict, Path, str]:
     """What a cold build of the project draws: its previews, each one's figure, plotly.js and the Chromium."""
     from fuling.build.pipeline import check_site, templates_for
-    from fuling.charts.cards import card_figure
+    from fuling.charts.cards import chart_cards, site_card_figure
     from fuling.charts.figures import build_charts
     from fuling.charts.style import plotly_js_file
 
     site = check_site(project, None, MemoryReporter())
     charts = build_charts(site)
     plotly_js = plotly_js_file(templates_for(project))
-    cards = {chart_id: card_figure(chart, site) for chart_id, chart in charts.items()}
-    planned = [p for chart_previews in previews.plan_previews(charts, plotly_js, cards).values() for p in chart_previews]
+    cards = {chart_id: chart_cards(chart, site) for chart_id, chart in charts.items()}
+    site_card = site_card_figure(site, len(charts))
+    planned = [p for chart_previews in previews.plan_previews(charts, plotly_js, cards, site_card).values()
+               for p in chart_previews]
     figures = {p.path: previews.picture_figure(charts[p.chart].figure, p.scheme) if p.kind == previews.PICTURE
-               else cards[p.chart] for p in planned}
+               else previews._card_figure(p, cards, site_card) for p in planned}
     return planned, figures, plotly_js, find_browser(BuildOptions.from_environment())
 
 
