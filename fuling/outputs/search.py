@@ -247,7 +247,8 @@ def split_records(site: Site, items: list[tuple[str, str]]) -> list[IndexPart]:
     grouped: dict[int, list[tuple[str, str]]] = {number: [] for number in numbers}
     for path, html in items:
         article = _article_of(site, path)
-        grouped[article_part(article, parts) if article else 0].append((path, html))
+        number = article_part(article, parts) if article in site.articles else 0
+        grouped[number].append((path, html))  # an article's part is one the search page merges (site_parts)
     return [IndexPart.of(number, found) for number, found in grouped.items()]
 
 
