@@ -265,8 +265,7 @@ def mini_drawings(project: Path) -> tuple[list, dict, Path, str]:
     site_card = site_card_figure(site, len(charts))
     planned = [p for chart_previews in previews.plan_previews(charts, plotly_js, cards, site_card).values()
                for p in chart_previews]
-    figures = {p.path: previews.picture_figure(charts[p.chart].figure, p.scheme) if p.kind == previews.PICTURE
-               else previews._card_figure(p, cards, site_card) for p in planned}
+    figures = previews.drawn_figures(planned, charts, cards, site_card)
     return planned, figures, plotly_js, find_browser(BuildOptions.from_environment())
 
 

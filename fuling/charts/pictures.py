@@ -141,11 +141,16 @@ def plan_previews(charts: dict[str, ChartData], plotly_js: Path,
     return plan
 
 
-def _card_figure(preview: Preview, cards: dict[str, dict[CardVariant, dict]], site_card: dict | None) -> dict:
-    """What a share card or download is drawn from: its chart's card of its variant, or the site card."""
-    if preview.chart == SITE_CARD:
-        return site_card
-    return cards[preview.chart][preview.variant]
+def drawn_figures(previews: list[Preview], charts: dict[str, ChartData], cards: dict[str, dict[CardVariant, dict]],
+                  site_card: dict | None) -> dict[str, dict]:
+    """What each drawing draws, by its path: its chart's figure (dark for a dark picture), or
+    for a share card or download its chart's card of its variant, or the site's card."""
+    def figure(preview: Preview) -> dict:
+        if preview.kind == PICTURE:
+            return picture_figure(charts[preview.chart].figure, preview.scheme)
+        return site_card if preview.chart == SITE_CARD else cards[preview.chart][preview.variant]
+
+    return {p.path: figure(p) for p in previews}
 
 
 class PreviewBatch:
@@ -166,9 +171,7 @@ class PreviewBatch:
                 self.missing.append(preview)
             else:
                 self.files[preview.path] = data
-        # What each missing drawing draws, by its path: the chart's figure (dark for a dark picture), or a card.
-        figures = {p.path: picture_figure(charts[p.chart].figure, p.scheme) if p.kind == PICTURE
-                   else _card_figure(p, cards or {}, site_card) for p in self.missing}
+        figures = drawn_figures(self.missing, charts, cards or {}, site_card)
         args = (self.missing, figures, plotly_js, browser)
         if not self.missing:
             self.job = None
