@@ -265,7 +265,8 @@ def _article_of(site: Site, path: str) -> str | None:
 class _PartRun:
     """Pagefind indexing one part's records, in a process of its own."""
 
-    def __init__(self, part: IndexPart, scratch: str | None, binary: Path, held: contextlib.ExitStack):
+    def __init__(self, part: IndexPart, scratch: str | None, out_dir: str | None, binary: Path,
+                 held: contextlib.ExitStack):
         self.part = part
         name = RECORDS if part.number == 0 else f"{RECORDS}-{part.number}"
         if scratch:
@@ -273,7 +274,7 @@ class _PartRun:
         else:
             pages = Path(held.enter_context(tempfile.TemporaryDirectory(prefix="pagefind-"))) / "pages"
         folder = held.enter_context(tempfile.TemporaryDirectory(
-            prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=_output_dir(part.items, scratch)))
+            prefix=f"{OUTPUT_PREFIX}{os.getpid()}-", dir=out_dir))
         self.out = Path(folder) / "index"
         held.enter_context(exclusive(pages.with_name(pages.name + ".lock")))  # the live preview and a build on the command line share it
         self.written = sync_records(pages, part.items)
@@ -335,6 +336,9 @@ class SearchIndexRun:
             else:
                 self._keep(part, files)
         self._clear_unused_records(parts)
+        # Where Pagefind writes: chosen once, with room for every part to be indexed.
+        waiting = [item for part in self._waiting for item in part.items]
+        self._out_dir = _output_dir(waiting, scratch) if waiting else None
         self._start_waiting()
 
     def _keep(self, part: IndexPart, files: dict[str, bytes]) -> None:
@@ -345,7 +349,7 @@ class SearchIndexRun:
     def _start_waiting(self) -> None:
         try:
             while self._waiting and len(self._running) < RUNNING:
-                self._running.append(_PartRun(self._waiting.pop(0), self._scratch, self._binary, self._held))
+                self._running.append(_PartRun(self._waiting.pop(0), self._scratch, self._out_dir, self._binary, self._held))
                 self.written += self._running[-1].written
                 self.reindexed += 1
         except BaseException:
