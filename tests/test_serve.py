@@ -1,6 +1,7 @@
 """The live preview: an edit shows over HTTP after the rebuild; a broken edit keeps the last good site."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -164,8 +165,9 @@ def test_stopping_the_server_answers_the_waiting_status_requests(project):
 def test_reload_script_is_added_to_served_pages_only(preview, project):
     code, page = get(preview, "")
     assert code == 200
-    assert '<script src="/__preview/client.js" data-version="1"></script></body>' in page
     on_disk = (project / "site" / "index.html").read_text(encoding="utf-8")
+    digest = hashlib.blake2b(on_disk.encode("utf-8"), digest_size=8).hexdigest()  # of the page as the site has it
+    assert f'<script src="/__preview/client.js" data-version="1" data-digest="{digest}"></script></body>' in page
     assert "__preview" not in on_disk
     # Data files are served untouched.
     assert get_bytes(preview, "data/facts.csv")[1] == (project / "site" / "data" / "facts.csv").read_bytes()
@@ -183,12 +185,20 @@ def test_an_edit_is_served_before_pagefind_has_indexed_it(project, slow_pagefind
         after = wait_for_build(server, before["version"])
         assert after["error"] == "" and "9137" in get(server, "data/facts.csv")[1]
         assert get_bytes(server, "pagefind/pagefind-entry.json")[1] == entry, "the previous index meanwhile"
+        assert after["search_behind"] is True, "the pages say that search is behind"
 
         deadline = time.monotonic() + 60
         while get_bytes(server, "pagefind/pagefind-entry.json")[1] == entry and time.monotonic() < deadline:
             time.sleep(0.1)
         assert get_bytes(server, "pagefind/pagefind-entry.json")[1] != entry, "then the new index"
-        assert status(server)["version"] == after["version"], "no second reload for the index"
+        caught_up = status(server)
+        while caught_up["search_behind"] and time.monotonic() < deadline:  # said just after the swap
+            time.sleep(0.05)
+            caught_up = status(server)
+        assert caught_up["version"] == after["version"], "no second reload for the index"
+        assert caught_up["search_behind"] is False
+        waiting = json.loads(get(server, f"__preview/status?since={after['version']}&behind=1")[1])
+        assert waiting["search_behind"] is False, "a page still showing the note hears at once that it may go"
     finally:
         server.stop()
 

@@ -143,9 +143,11 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         search = start_search_index(site, pages, memo, binary=options.pagefind_binary, memory=resident.indexes)
         searched.update(pages)
 
+    rendered = []  # the render context, kept by a caller that keeps what builds leave
+
     try:
         pages = _render(site, charts, templates, root, exports.result, plan, reporter, on_searched_pages=start_search,
-                        memo=memo, serial=options.serial)
+                        memo=memo, serial=options.serial, on_context=rendered.append if keeps else None)
         reporter.stage("render", f"{len(pages)} files ({time.perf_counter() - started:.2f} s)")
         if not searched:  # no generator marked `searched` (a test's own set)
             start_search(pages)
@@ -159,6 +161,8 @@ def start_build(root: Path, site_url: str | None, reporter: Reporter, templates_
         files = publish({**pages, **data}, progress=reporter.progress, memo=memo)
         reporter.stage("publish", f"{sum(1 for p in files if p.endswith('.gz'))} files pre-compressed, "
                                   f"assets under content-hashed names ({time.perf_counter() - started:.2f} s)")
+        if rendered:
+            resident.keep_model(site, rendered[0])
     except BaseException:
         for job in (exports, pictures, search):
             if job is not None:
@@ -392,7 +396,7 @@ def _start_previews(site: Site, charts: dict, templates: Path, reporter: Reporte
 
 
 def _render(site: Site, charts: dict, templates: Path, root: Path, exports, previews, reporter: Reporter,
-            on_searched_pages=None, memo: Memo = NO_MEMO, serial: bool = False) -> dict[str, bytes]:
+            on_searched_pages=None, memo: Memo = NO_MEMO, serial: bool = False, on_context=None) -> dict[str, bytes]:
     """render_site, with template mistakes turned into `templates/<name>:line` errors."""
     import jinja2
 
@@ -400,7 +404,7 @@ def _render(site: Site, charts: dict, templates: Path, root: Path, exports, prev
 
     try:
         return render_site(site, charts, templates, reporter=reporter, exports=exports, previews=previews,
-                           on_searched_pages=on_searched_pages, memo=memo, serial=serial)
+                           on_searched_pages=on_searched_pages, memo=memo, serial=serial, on_context=on_context)
     except jinja2.TemplateSyntaxError as exc:
         name = _template_path(exc.filename, exc.name, templates, root)
         raise BuildError([ContentError(name, exc.lineno or 0, "", f"template syntax error: {exc.message}")]) from exc

@@ -22,6 +22,8 @@ still lets it run.
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -34,7 +36,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
@@ -55,7 +57,8 @@ BODY_END_RE = re.compile(rb"</body\s*>", re.I)
 
 CLIENT_JS = r"""(function () {
   var me = document.currentScript, loaded = Number(me && me.dataset.version), seen = loaded;
-  var BOX = "fuling-preview-error";
+  var digest = me ? me.dataset.digest : "", behind = false;
+  var BOX = "fuling-preview-error", BADGE = "fuling-preview-search";
   function overlay(message) {
     var box = document.getElementById(BOX);
     if (!message) { if (box) box.remove(); return; }
@@ -69,17 +72,36 @@ CLIENT_JS = r"""(function () {
     }
     box.textContent = "构建失败 Build failed — showing the last good page underneath\n\n" + message;
   }
-  // The server answers when the version moves past `seen` (or after LONG_POLL_SECONDS):
-  // ask again at once. A failed request (server stopped) is retried more slowly. The first
-  // request does not wait, so a page opened while the build is broken shows the overlay at once.
+  // While the search index of the page's build is still being made, a small note says so.
+  function searchNote(on) {
+    var note = document.getElementById(BADGE);
+    if (!on) { if (note) note.remove(); return; }
+    if (note) return;
+    note = document.createElement("div");
+    note.id = BADGE;
+    note.setAttribute("role", "status");
+    note.textContent = "搜索索引更新中…";
+    note.style.cssText = "position:fixed;left:1em;bottom:1em;z-index:2147483646;font:13px system-ui,sans-serif;" +
+      "padding:.3em .7em;border-radius:4px;background:#333;color:#fff";
+    document.body.appendChild(note);
+  }
+  // The server answers when the version moves past `seen` or the search note changes (or after
+  // LONG_POLL_SECONDS): ask again at once. A failed request (server stopped) is retried more
+  // slowly. The first request does not wait, so a page opened while the build is broken shows
+  // the overlay at once. The request names this page and the digest of what it was served, so
+  // a new version reloads it only when this page changed: after the preview's first look at an
+  // edited page, the full build that follows does not reload it a second time.
   var first = true;
   function poll() {
-    var url = first ? "/__preview/status" : "/__preview/status?since=" + seen;
+    var url = "/__preview/status?page=" + encodeURIComponent(location.pathname) + "&digest=" + digest +
+      (first ? "" : "&since=" + seen + "&behind=" + (behind ? 1 : 0));
     first = false;
     fetch(url, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (s.error) { overlay(s.error); }
-      else if (s.version !== loaded) { location.reload(); return; }
+      else if (s.version !== loaded && !s.same) { location.reload(); return; }
       else { overlay(null); }
+      behind = s.search_behind;
+      searchNote(behind);
       seen = s.version;
       setTimeout(poll, 0);
     }).catch(function () { setTimeout(poll, 1500); });
@@ -132,9 +154,10 @@ class RebuildReporter(Reporter):
 
 @dataclass
 class PreviewState:
-    version: int = 0  # bumped after every build, good or bad
+    version: int = 0  # bumped after every build, good or bad, and every first look
     error: str = ""  # text of the last build's errors; "" when it succeeded
     builds: int = 0
+    search_behind: bool = False  # the served site has the previous build's search index
 
 
 class PreviewServer:
@@ -163,6 +186,8 @@ class PreviewServer:
         self.httpd = QuietHTTPServer((host, port), handler)
         self._threads: list[threading.Thread] = []
         self._observer = None
+        self._first_look: dict[str, bytes] = {}  # site path -> the page as the first look made it, until the build is in
+        self._open: dict[str, float] = {}  # site path of a page a browser has open -> when it last asked for news
 
     @property
     def port(self) -> int:
@@ -200,19 +225,72 @@ class PreviewServer:
 
     def rebuild(self, changed: list[str] | None = None) -> bool:
         """Build once; record the outcome for the browser and say it in one line. True when the
-        build succeeded. `changed`: the files whose change started it."""
+        build succeeded. `changed`: the files whose change started it; the open article pages
+        get a first look at it before the build (fuling/preview/firstlook.py)."""
         self.build_reporter.next_build()
         started = time.perf_counter()
+        if changed:
+            self._take_first_look(changed)
         result, error = self._attempt(self._build)
         if not error:  # said before the browser hears of it, so the terminal never lags the page
             self.reporter.info(self._built_line(result, changed, time.perf_counter() - started))
-        self._record(error)
         pending = getattr(result, "pending_index", None)
+        self._record(error, search_behind=pending is not None)
         if pending is not None and self._wait_for_index(pending):
             _, error = self._attempt(pending.finish)
             if error:
                 self._record(error)
+            else:
+                self._search_caught_up()
+        elif pending is not None:
+            self._search_caught_up()  # dropped: the next build says again whether it is behind
         return not error
+
+    def _take_first_look(self, changed: list[str]) -> None:
+        """Serve the open article pages as the edit makes them, before the full build."""
+        from fuling.preview.firstlook import first_look
+
+        model = self.resident.model
+        if model is None or self.status().error:  # the model is the last good build's: only an edit of it
+            return
+        started = time.perf_counter()
+        try:
+            pages = first_look(model, self.root, changed, self.open_pages())
+        except Exception:  # the first look only saves time: the full build follows and says what is wrong
+            self.reporter.error(traceback.format_exc().rstrip())
+            return
+        if pages:
+            self._record("", first_look=pages)
+            self.reporter.info(f"first look at {', '.join(sorted(pages))} in {time.perf_counter() - started:.2f} s; "
+                               f"the full build follows")
+
+    def open_pages(self) -> set[str]:
+        """Site paths of the pages a browser asked news of lately (a long poll is renewed every
+        LONG_POLL_SECONDS)."""
+        recent = time.monotonic() - LONG_POLL_SECONDS - 5
+        with self._lock:
+            return {path for path, seen in self._open.items() if seen > recent}
+
+    def page_opened(self, path: str) -> None:
+        with self._lock:
+            self._open[path] = time.monotonic()
+
+    def first_look_page(self, path: str) -> bytes | None:
+        """The first look's page at site path `path`, while the build that follows is not in."""
+        with self._lock:
+            return self._first_look.get(path)
+
+    def served_page(self, path: str) -> bytes | None:
+        """The bytes the preview serves for the page at site path `path` (None: no such page)."""
+        fresh = self.first_look_page(path)
+        if fresh is not None:
+            return fresh
+        if ".." in path.split("/"):
+            return None
+        try:
+            return (self.out / path).read_bytes()
+        except OSError:
+            return None
 
     def _built_line(self, result, changed: list[str] | None, seconds: float) -> str:
         """rebuilt after content/facts/x.yaml changed in 0.32 s: 14 pages, 12 files changed"""
@@ -243,10 +321,19 @@ class PreviewServer:
         self.reporter.info(f"build failed; still serving the last good site at {self.url}")
         return None, error
 
-    def _record(self, error: str) -> None:
-        """A new version for the browser: it reloads, or shows the error."""
+    def _record(self, error: str, search_behind: bool = False, first_look: dict[str, bytes] | None = None) -> None:
+        """A new version for the browser: it reloads (when its page changed), or shows the error.
+        A build's outcome replaces the first look at its change (the site has the pages, or it failed)."""
         with self._lock:
-            self.state = PreviewState(version=self.state.version + 1, error=error, builds=self.state.builds + 1)
+            self._first_look = first_look or {}
+            self.state = PreviewState(version=self.state.version + 1, error=error, builds=self.state.builds + 1,
+                                      search_behind=search_behind)
+            self._lock.notify_all()
+
+    def _search_caught_up(self) -> None:
+        """The served site has its own build's search index: the pages' note goes, nothing reloads."""
+        with self._lock:
+            self.state = dataclasses.replace(self.state, search_behind=False)
             self._lock.notify_all()
 
     def _wait_for_index(self, pending) -> bool:
@@ -264,11 +351,12 @@ class PreviewServer:
         with self._lock:
             return self.state
 
-    def status_after(self, since: int, timeout: float = LONG_POLL_SECONDS) -> PreviewState:
-        """The state once its version is no longer `since` (at once if it is not), or as it
-        is after `timeout` seconds or when the server stops."""
+    def status_after(self, since: int, timeout: float = LONG_POLL_SECONDS, behind: bool | None = None) -> PreviewState:
+        """The state once its version is no longer `since` or (given `behind`) its search note
+        differs from that (at once if so), or as it is after `timeout` seconds or when the server stops."""
         with self._lock:
-            self._lock.wait_for(lambda: self.state.version != since or self._stopping.is_set(), timeout)
+            self._lock.wait_for(lambda: self.state.version != since or self._stopping.is_set()
+                                or behind is not None and self.state.search_behind != behind, timeout)
             return self.state
 
     def notice_change(self, path: str) -> None:
@@ -324,6 +412,11 @@ class PreviewServer:
         for thread in self._threads:
             thread.join(timeout=5)
         self.resident.close()
+
+
+def page_digest(html: bytes) -> str:
+    """Short digest of a page's bytes as served, before the reload script goes in."""
+    return hashlib.blake2b(html, digest_size=8).hexdigest()
 
 
 class QuietHTTPServer(ThreadingHTTPServer):
@@ -387,16 +480,14 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self._reply(self.preview.desk.get(path, url.query))
             return
         if path == PREFIX + "status":
-            try:  # the version the page knows: wait for the next one
-                since: int | None = int(parse_qs(url.query).get("since", [""])[0])
-            except ValueError:
-                since = None
-            state = self.preview.status() if since is None else self.preview.status_after(since)
-            self._send(HTTPStatus.OK, "application/json", json.dumps(
-                {"version": state.version, "error": state.error}, ensure_ascii=False).encode())
+            self._status(parse_qs(url.query))
             return
         if path == PREFIX + "client.js":
             self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", CLIENT_JS.encode())
+            return
+        fresh = self.preview.first_look_page(self._site_path(path))
+        if fresh is not None:
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", self._inject(fresh))
             return
         page = self._html_file(path)
         if page is None:
@@ -426,6 +517,30 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self._reply(self.preview.desk.post(path, body, self.headers.get("Content-Type", ""), self.headers.get("Cookie", ""),
                                            self.headers.get("Origin", ""), self.preview.own_origins))
 
+    def _status(self, query: dict[str, list[str]]) -> None:
+        """{"version", "error", "search_behind", "same"}: `same` when the page the request names
+        (`page`, `digest`) would be served as it was when loaded. With `since`, answered once
+        the version moves past it (or the search note changes from `behind`)."""
+        page = self._site_path(query.get("page", [""])[0]) if "page" in query else None
+        if page is not None:
+            self.preview.page_opened(page)
+        try:  # the version the page knows: wait for the next one
+            since: int | None = int(query.get("since", [""])[0])
+        except ValueError:
+            since = None
+        behind = query["behind"][0] == "1" if "behind" in query else None
+        state = self.preview.status() if since is None else self.preview.status_after(since, behind=behind)
+        served = self.preview.served_page(page) if page is not None else None
+        same = served is not None and query.get("digest", [""])[0] == page_digest(served)
+        self._send(HTTPStatus.OK, "application/json", json.dumps(
+            {"version": state.version, "error": state.error, "search_behind": state.search_behind, "same": same},
+            ensure_ascii=False).encode())
+
+    def _site_path(self, path: str) -> str:
+        """`/articles/x/` -> `articles/x/index.html`: the site path of a page's address."""
+        local = unquote(path).lstrip("/")
+        return local + "index.html" if local.endswith("/") or not local else local
+
     def _reply(self, reply: Reply) -> None:
         """A desk answer, as is: no reload script, which would throw away a form being filled in."""
         body = reply.body
@@ -450,7 +565,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         return local
 
     def _inject(self, html: bytes) -> bytes:
-        tag = f'<script src="{PREFIX}client.js" data-version="{self.preview.status().version}"></script>'.encode()
+        tag = (f'<script src="{PREFIX}client.js" data-version="{self.preview.status().version}" '
+               f'data-digest="{page_digest(html)}"></script>').encode()
         matches = list(BODY_END_RE.finditer(html))
         if not matches:
             return html + tag

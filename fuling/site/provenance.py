@@ -11,11 +11,12 @@ from fuling.core.urls import fact_url, facts_page, page_url
 from fuling.site import jsonld
 
 
-def template_globals(site: Site, charts: dict[str, ChartData]) -> dict:
+def template_globals(site: Site, charts: dict[str, ChartData], pages: dict[str, int] | None = None) -> dict:
+    """The helpers templates call; `pages`: the site's explorer_pages, when already made."""
     def chart_jsonld(chart_id: str) -> Markup:
         return jsonld.script_tag(jsonld.chart_dataset(site, charts[chart_id]))
 
-    pages = explorer_pages(site)
+    pages = pages if pages is not None else explorer_pages(site)
 
     def fact_href(fact_id: str) -> str:
         """Root-relative link to a fact's row in the explorer's static list."""

@@ -331,7 +331,8 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                 exports: Callable[[], dict[str, bytes]] | None = None,
                 previews: dict[str, list[Preview]] | None = None,
                 on_searched_pages: Callable[[dict[str, bytes]], None] | None = None,
-                memo: Memo = NO_MEMO, serial: bool = False) -> dict[str, bytes]:
+                memo: Memo = NO_MEMO, serial: bool = False,
+                on_context: Callable[[RenderContext], None] | None = None) -> dict[str, bytes]:
     """Output path (posix, relative to site/) -> bytes, every asset file included.
 
     `exports` returns the data files the exports stage made (the data page describes them);
@@ -339,7 +340,8 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
     pictures (fuling.charts.pictures), which the pages link; without it charts have none.
     `on_searched_pages` is called with the pages so far once the generators marked
     `searched` (the pages the search index reads) are done: they run first, so the
-    index can be started while the other pages render.
+    index can be started while the other pages render. `on_context` hears the render
+    context once every page rendered (the live preview keeps it, fuling/build/resident.py).
     """
     ctx = build_context(site, charts, templates_dir, exports, previews, reporter, memo)
     for note in ctx.notes:  # a build without the basic bundle says so, reporter or not
@@ -379,6 +381,8 @@ def render_site(site: Site, charts: dict[str, ChartData], templates_dir: Path,
                 on_searched_pages(dict(out))
     if errors:
         raise BuildError(errors)
+    if on_context is not None:
+        on_context(ctx)
     return dict(sorted(out.items()))
 
 

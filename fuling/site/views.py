@@ -6,6 +6,7 @@ them into page-relative links with the `url` filter.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from fuling.charts.description import chart_notes
@@ -348,6 +349,14 @@ def fact_view(fact: Fact, site: Site) -> FactView:
     )
 
 
+def article_view(article: Article, site: Site, fact_count: int) -> ArticleView:
+    return ArticleView(
+        slug=article.slug, article=article, title=article.title, date=article.date.isoformat(),
+        date_label=date_label(article.date), tags=[(t, site.themes[t].title) for t in article.tags if t in site.themes],
+        fact_count=fact_count,
+    )
+
+
 def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, list[Preview]] | None = None) -> SiteViews:
     facts = {fid: fact_view(site.facts[fid], site) for fid in sorted(site.facts)}
     pages = explorer_pages(site)  # in the explorer's order
@@ -365,14 +374,8 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
         for source in fact.sources:
             counts[source.article] = counts.get(source.article, 0) + 1
     themes_sorted = sorted(site.themes.values(), key=lambda t: (t.order, t.slug))
-    articles = [
-        ArticleView(
-            slug=a.slug, article=a, title=a.title, date=a.date.isoformat(), date_label=date_label(a.date),
-            tags=[(t, site.themes[t].title) for t in a.tags if t in site.themes],
-            fact_count=counts.get(a.slug, 0),
-        )
-        for a in sorted(site.articles.values(), key=lambda a: (a.date, a.slug), reverse=True)
-    ]
+    articles = [article_view(a, site, counts.get(a.slug, 0))
+                for a in sorted(site.articles.values(), key=lambda a: (a.date, a.slug), reverse=True)]
 
     chart_views = {}
     for cid, data in sorted(charts.items()):
@@ -403,3 +406,28 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
     headline = [facts[fid] for fid in site.config.headline_facts if fid in facts]
     return SiteViews(facts=facts, articles=articles, themes=theme_views, charts=chart_views, nav=nav, headline=headline,
                      explorer=explorer, site_share=site_share_image(site, previews))
+
+
+def refreshed_views(views: SiteViews, site: Site, articles: set[str], explorer: dict[str, int]) -> SiteViews:
+    """`views`, made for an earlier state of `site`, with the views of the given articles and
+    of every fact quoting them made again from `site` (`explorer`: its explorer_pages). Theme,
+    chart and explorer views stay as they were: this serves the pages made of an article and
+    its facts alone (the live preview's first look, fuling/preview/firstlook.py)."""
+    fact_views = dict(views.facts)
+    for fact in site.facts.values():
+        if any(source.article in articles for source in fact.sources):
+            view = fact_view(fact, site)
+            view.page = explorer.get(fact.id, 1)
+            old = views.facts.get(fact.id)
+            if old is not None:  # conflicts are found across the whole site: as the last full build found them
+                view.conflicts = old.conflicts
+            fact_views[fact.id] = view
+    counts: dict[str, int] = {}
+    for fact in site.facts.values():
+        for source in fact.sources:
+            if source.article in articles:
+                counts[source.article] = counts.get(source.article, 0) + 1
+    article_views = [view for view in views.articles if view.slug not in articles]
+    article_views += [article_view(site.articles[slug], site, counts.get(slug, 0)) for slug in articles & set(site.articles)]
+    article_views.sort(key=lambda v: (v.article.date, v.slug), reverse=True)
+    return dataclasses.replace(views, facts=fact_views, articles=article_views)

@@ -95,6 +95,12 @@ generate.in_background = True  # most of a build's rendering: render_site runs i
 generate.searched = True  # the search index reads these pages: render_site runs it first
 
 
+def article_page_files(ctx, slug: str) -> dict[str, bytes]:
+    """One article's page alone (the live preview's first look, fuling/preview/firstlook.py)."""
+    view = next(v for v in ctx.views.articles if v.slug == slug)
+    return _article_page(ctx, view, facts_by_article(ctx.site).get(slug, []))
+
+
 def _article_page(ctx, view, cited: list) -> dict[str, bytes]:
     """One article's page; `cited`: the facts that quote it."""
     out: dict[str, bytes] = {}
