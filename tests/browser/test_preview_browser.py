@@ -61,3 +61,52 @@ def test_an_open_page_follows_the_edits(browser, preview):
         assert page.query_selector(OVERLAY) is None
     finally:
         context.close()
+
+
+@pytest.fixture
+def slow_preview(tmp_path, slow_pagefind):
+    """The live preview with a build that starts two seconds late and a Pagefind that starts
+    four seconds late: long enough to see the first look, then the site with the old index."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1)
+    build = server._build
+    server._build = lambda: (time.sleep(2.0), build())[1]
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_an_open_article_page_shows_an_edit_at_once_and_is_not_reloaded_by_the_build(browser, slow_preview):
+    """The first look (fuling/preview/firstlook.py): the edited number is on the open article
+    page before the full build is in; when the build is in, the page is not reloaded again
+    (what the build wrote is what the page shows); while Pagefind indexes, a note says so."""
+    preview = slow_preview
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(preview.url + "articles/three-changes/index.html")
+        figure = '.fact-list a.fig[data-facts~="high-tech-firms-2021"]'  # the article's list of its figures
+        assert "122" in page.inner_text(figure)
+        version = preview.status().version
+
+        saved = time.monotonic()
+        replace_in(preview.root / FACTS, "value: 122\n", corrected(122, 9137))
+        page.wait_for_selector(f"{figure}:has-text('9137')", timeout=30_000)
+        seconds = time.monotonic() - saved
+        assert seconds < 1.8, f"{seconds:.2f} s: before the build (which starts 2 s after the save)"
+        assert preview.status().version == version + 1, "the first look, not the build"
+        page.evaluate("window.sameDocument = true")  # gone if the page reloads
+
+        deadline = time.monotonic() + 30
+        while preview.status().version < version + 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert preview.status().version == version + 2, "the build is in"
+        page.wait_for_selector("#fuling-preview-search", timeout=10_000)  # Pagefind is 4 s late
+        assert "搜索索引" in page.inner_text("#fuling-preview-search")
+        page.wait_for_selector("#fuling-preview-search", state="detached", timeout=30_000)
+        assert page.evaluate("window.sameDocument") is True, "no second reload: the build wrote what was shown"
+        assert "9137" in page.inner_text(figure)
+        page.screenshot(path=str(Path(__file__).resolve().parent.parent / "artifacts" / "preview-first-look.png"))
+    finally:
+        context.close()
