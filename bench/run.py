@@ -15,8 +15,8 @@ of wall-clock seconds; memory is the peak resident set of the build process.
 The last line is for scripts:
 
     full_s=… noop_s=… edit_s=… n1000_full_s=… n1000_edit_s=… peak_mb=… vs_pelican=…
-    preview_edit_1000_s=… edit_1000_s=… edit_article_1000_s=… pelican_edit_1000_s=…
-    full_1000_vs_pelican=… full_5_vs_pelican=… facts_page_kb_10000=… peak_mb_10000=…
+    preview_edit_1000_s=… preview_site_1000_s=… edit_1000_s=… edit_article_1000_s=…
+    pelican_edit_1000_s=… full_1000_vs_pelican=… full_5_vs_pelican=… facts_page_kb_10000=… peak_mb_10000=…
 
 full_s, noop_s and edit_s are at 5 articles; vs_pelican is our full build over
 Pelican's, the worst over the sizes measured. Both tools are measured in turn,
@@ -24,7 +24,8 @@ measurement by measurement, so a loaded machine slows both alike. Besides the
 article counts, a project with at least 10,000 facts (`--facts`, 1,424 articles)
 is built: facts_page_kb_10000 is the largest page of its facts explorer and
 peak_mb_10000 its peak memory. preview_edit_1000_s is bench/preview.py's time from
-saving a fact to the reload of the open page at 1,000 articles; pelican_edit_1000_s
+saving a fact until the open article page shows it at 1,000 articles, preview_site_1000_s
+until the whole site has it, search index included; pelican_edit_1000_s
 is Pelican's rebuild after one article edit (its sources have no fact files).
 """
 from __future__ import annotations
@@ -260,15 +261,16 @@ def largest_page_kb(site: Path, under: str) -> float:
     return max(sizes, default=0) / 1024
 
 
-def bench_preview(n: int) -> float | None:
-    """bench/preview.py at n articles, one edit: seconds from saving a fact to the open page's reload."""
-    proc = subprocess.run([sys.executable, str(HERE / "preview.py"), "--articles", str(n), "--edits", "1"],
+def bench_preview(n: int) -> tuple[float, float] | None:
+    """bench/preview.py at n articles, three edits: the medians of the seconds from saving a fact
+    until the open article page shows it, and until the whole site (search included) has it."""
+    proc = subprocess.run([sys.executable, str(HERE / "preview.py"), "--articles", str(n), "--edits", "3"],
                           cwd=REPO, env=build_env(CI="1"), capture_output=True, text=True)
-    found = re.search(r"preview_reload_s=([0-9.]+)", proc.stdout)
+    found = re.search(r"preview_page_s=([0-9.]+) preview_site_s=([0-9.]+)", proc.stdout)
     if proc.returncode != 0 or not found:
         sys.stderr.write(proc.stdout + proc.stderr)
         return None
-    return float(found.group(1))
+    return float(found.group(1)), float(found.group(2))
 
 
 def fmt(value: float | None, digits: int = 2) -> str:
@@ -320,7 +322,7 @@ def breakdown(rows: list[Row]) -> str:
 STAGES = ("load", "charts", "render", "exports", "previews", "publish", "search", "write")  # previews: waited after render; search: waited after publish
 
 
-def final_line(rows: list[Row], preview_s: float | None = None) -> str:
+def final_line(rows: list[Row], preview_s: tuple[float, float] | None = None) -> str:
     ours = {r.articles: r for r in rows if r.tool != "Pelican 4.12"}
     peers = {r.articles: r for r in rows if r.tool == "Pelican 4.12"}
     small, big = ours.get(5), ours.get(1000)
@@ -339,7 +341,8 @@ def final_line(rows: list[Row], preview_s: float | None = None) -> str:
         "n1000_edit_s": big and big.median("edit_fact"),
         "peak_mb": max((r.peak_mb for r in ours.values()), default=None),
         "vs_pelican": max(ratios) if ratios else None,
-        "preview_edit_1000_s": preview_s,
+        "preview_edit_1000_s": preview_s and preview_s[0],
+        "preview_site_1000_s": preview_s and preview_s[1],
         "edit_1000_s": big and big.median("edit_fact"),
         "edit_article_1000_s": big and big.median("edit_article"),
         "pelican_edit_1000_s": peer_big and peer_big.median("edit_article"),
