@@ -15,6 +15,7 @@ goes in each); the part's folder is named by fuling.core.urls.search_index.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 # About 800 records a part at 7 facts an article (0.6 s of Pagefind on one core);
 # site.yaml's `search_part_articles` sets another.
@@ -42,6 +43,7 @@ def site_parts(site) -> tuple[int, list[int]]:
     return count, [0, *sorted({article_part(slug, count) for slug in site.articles})]
 
 
+@lru_cache(maxsize=65536)  # asked for every record of every build: a digest each time added up
 def article_part(slug: str, parts: int) -> int:
     """The part holding an article's page and its facts: 0 in a one-part index, else 1 … `parts`."""
     if parts <= 1:

@@ -7,6 +7,7 @@ them into page-relative links with the `url` filter.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from fuling.charts.description import chart_notes
@@ -25,7 +26,13 @@ from fuling.core.vocab import BOUND_PREFIX
 
 KEY_FACTS_SHOWN = 60  # a theme page lists at most this many rows (about 1 KB each) of its key facts
 FRAGMENT_MAX = 48  # longer quotes are matched by their start and end words
-_FRAGMENT_SPECIAL = set("-&,%#\"<>\\^`{|}'")
+# What a fragment escapes: its own syntax characters, controls, spaces (one pattern: a quote
+# is mostly Chinese, which stays as it is).
+_FRAGMENT_ESCAPED = re.compile(r"[-&,%#\"<>\\^`{|}'\x00-\x20\s]")
+
+
+def _percent(match: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in match.group(0).encode("utf-8"))
 
 
 def text_fragment(quote: str) -> str:
@@ -35,11 +42,7 @@ def text_fragment(quote: str) -> str:
     def enc(part: str) -> str:
         # Chinese stays as it is (an IRI; browsers encode it when following the link),
         # which keeps pages small; the directive's own syntax characters are escaped.
-        return "".join(
-            "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
-            if ch in _FRAGMENT_SPECIAL or ord(ch) < 0x21 or ch.isspace() else ch
-            for ch in part
-        )
+        return _FRAGMENT_ESCAPED.sub(_percent, part)
 
     if len(text) > FRAGMENT_MAX:
         return f":~:text={enc(text[:16])},{enc(text[-16:])}"
