@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -15,9 +16,11 @@ import pytest
 from editing import corrected
 from fuling.build.pipeline import build_site
 from fuling.build.resident import Resident
+from fuling.core.facts import explorer_pages
 from fuling.core.options import BuildOptions
 from fuling.core.reporter import MemoryReporter
-from fuling.core.urls import article_page
+from fuling.core.urls import article_page, facts_page
+from fuling.load.site import load_site
 from fuling.preview.firstlook import first_look
 from fuling.preview.server import PreviewServer
 
@@ -26,6 +29,8 @@ FACTS = "content/facts/three-changes.yaml"
 ARTICLE = "content/articles/three-changes.md"
 PAGE = article_page("three-changes")
 OTHER_PAGE = article_page("new-productive-forces")
+FACTS_PAGE = facts_page(1)
+ROOT = Path(__file__).resolve().parent.parent
 OPTIONS = BuildOptions(chart_pictures=False, use_cache=False, serial=True)
 
 
@@ -73,10 +78,42 @@ NEW_FACT = """- id: industrial-profit-growth-2021
   reviewed: true
 """
 
+CONFLICTING_FACT = """- id: high-tech-firms-2021-revised
+  metric: high_tech_enterprises
+  subject: 涪陵区
+  value: 120
+  unit: 户
+  period: "2021-12-31"
+  kind: actual
+  source:
+    article: three-changes
+    quote: 国家高新技术企业达122户
+    paragraph: p3
+  corrections: [{date: 2024-04-01, old_value: 122, reason: 测试改正}]
+  reviewed: true
+"""
+# A second value for a year the chart draws: the file reads, the full build refuses it.
+SECOND_CHARTED_VALUE = """- id: industrial-output-2021-revised
+  metric: industrial_output
+  subject: 涪陵区
+  value: 1900
+  unit: 亿元
+  period: "2021"
+  kind: actual
+  source:
+    article: three-changes
+    quote: 去年全区规模以上工业产值首次突破2000亿元大关
+    paragraph: p1
+  corrections: [{date: 2024-04-01, old_value: 2000, reason: 测试改正}]
+  reviewed: true
+"""
+
 EDITS = {
     "fact value": (FACTS, "value: 122\n", corrected(122, 9137)),
     "fact period": (FACTS, 'period: "2021"', 'period: "2021-01/2021-06"'),
     "fact subject": (FACTS, "subject: 涪陵区", "subject: 涪陵高新区"),
+    "a figure that conflicts with another": (FACTS, "- id: industrial-value-added-growth-2021",
+                                             CONFLICTING_FACT + "- id: industrial-value-added-growth-2021"),
     "fact added": (FACTS, "- id: industrial-value-added-growth-2021", NEW_FACT + "- id: industrial-value-added-growth-2021"),
     "article paragraph": (ARTICLE, "早春时节，涪陵大地生机勃勃", "春天里，涪陵大地生机勃勃"),
     "article title": (ARTICLE, "title: 笃行不怠建新功", "title: 笃行不怠再建新功"),
@@ -90,11 +127,56 @@ def test_the_first_look_is_the_page_the_full_build_writes(project, resident, kin
     before = (project / "site" / PAGE).read_bytes()
     edit(project, rel, old, new)
 
-    pages = first_look(resident.model, project, [rel], {PAGE, "index.html"})
+    pages = first_look(resident.model, project, [rel], {PAGE, FACTS_PAGE, "index.html"})
 
-    assert set(pages) == {PAGE}, "the open article page, and no page it cannot make exactly (the front page)"
+    assert set(pages) == {PAGE, FACTS_PAGE}, "the open article and explorer pages, not the front page"
     assert pages[PAGE] != before, "the edit shows"
-    assert pages[PAGE] == (full_build(project, "after") / PAGE).read_bytes()
+    after = full_build(project, "after")
+    for path, data in pages.items():
+        assert data == (after / path).read_bytes(), path
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory):
+    """The benchmark's synthetic project with 30 articles: 210 facts, three pages of the explorer."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from corpus import make_corpus
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    root = tmp_path_factory.mktemp("paged") / "project"
+    make_corpus(root, 30, ROOT)
+    return root
+
+
+def test_a_fact_that_moves_to_another_page_of_the_explorer_moves_the_rows_after_it(paged):
+    """A new subject sorts the fact before every other of its metric (the district first),
+    where it conflicts with the district's own figure: the rows between shift by one across
+    the explorer's pages, and the links to them on the article pages with them."""
+    kept = Resident()
+    build_site(paged, paged / "site", reporter=MemoryReporter(), options=OPTIONS, resident=kept)
+    listed = {facts_page(n) for n in range(1, len(kept.model.context.views.explorer_pages()) + 1)}
+    assert len(listed) == 3
+    rel = "content/facts/report-0029.yaml"
+    text = (paged / rel).read_text(encoding="utf-8")
+    subject = re.search(r"^  subject: (.+)$", text, re.M).group(1)
+    assert subject != "涪陵区"
+    fact_id = re.search(r"^- id: (\S+)$", text, re.M).group(1)
+    (paged / rel).write_text(text.replace(f"subject: {subject}", "subject: 涪陵区", 1), encoding="utf-8")
+    shown = listed | {article_page(slug) for slug in kept.model.site.articles}
+    pages_before = {fid: view.page for fid, view in kept.model.context.views.facts.items()}
+
+    pages = first_look(kept.model, paged, [rel], shown)
+
+    assert set(pages) == shown
+    after = full_build(paged, "after")
+    for path, data in sorted(pages.items()):
+        assert data == (after / path).read_bytes(), path
+    edited = load_site(paged)
+    pages_after = explorer_pages(edited)
+    moved = {fid for fid, page in pages_before.items() if pages_after[fid] != page}
+    assert fact_id in moved and len(moved) > 1, "the fact moved, and rows between with it"
+    assert kept.model.context.views.facts[fact_id].subject == subject, "the kept model itself is left as it was"
 
 
 def test_only_open_pages_are_made(project, resident):
@@ -202,3 +284,21 @@ def test_a_page_nobody_has_open_gets_no_first_look(project, slow_preview):
     after = wait_for_version(server, before)
     assert "9137" in (project / "site" / PAGE).read_text(encoding="utf-8"), "the first new version is the build"
     assert after["version"] == before + 1 and "first look" not in server.reporter.text
+
+
+def test_an_edit_the_build_refuses_leaves_the_last_good_page_and_the_error(project, slow_preview):
+    """The first look reads the edited file alone; checks across the site are the build's. A
+    second value for a year the chart draws reads cleanly, so the open page shows it first;
+    then the build refuses it, and the page is the last good one again, under the error."""
+    server = slow_preview
+    good = (project / "site" / PAGE).read_bytes()
+    before = status(server, f"?page=/{PAGE}&digest=0")["version"]  # the page is open
+    edit(project, FACTS, "- id: industrial-value-added-growth-2021",
+         SECOND_CHARTED_VALUE + "- id: industrial-value-added-growth-2021")
+    look = wait_for_version(server, before)
+    assert look["error"] == "" and "industrial-output-2021-revised" in get(server, PAGE)
+
+    refused = wait_for_version(server, look["version"])
+    assert "content/charts/industrial-output.yaml" in refused["error"]
+    assert "industrial-output-2021-revised" not in get(server, PAGE), "the first look is gone with the build"
+    assert (project / "site" / PAGE).read_bytes() == good

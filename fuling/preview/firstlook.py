@@ -1,18 +1,21 @@
-"""The preview's first look: the open article pages, made again at once after an edit.
+"""The preview's first look: the open article and fact-list pages, made again at once after an edit.
 
-A full build reads and renders the whole site; at 1,000 articles that is seconds an
-editor would wait for the page in front of them. So before it, the preview applies the
-edited fact or article files to the model of its last good build (kept by the build in
-`Resident.model`) and renders only the article pages a browser has open. The full build
-follows at once, and what it writes replaces the first look: every other page, the data
-files, the search index, and every check across files (duplicate ids, conflicts).
+A full build reads and renders the whole site; at 1,000 articles that is seconds an editor
+would wait for the page in front of them. So before it, the preview applies the edited fact
+or article files to the model of its last good build (kept by the build in `Resident.model`)
+and renders only the article pages and the pages of the facts explorer's list that a browser
+has open. The full build follows at once, and what it writes replaces the first look: every
+other page, the data files, the search index.
 
-The first look is taken only when it can be exact for an article page: every changed file
-is a fact file or an article file, each reads without an error, and every quote still
-stands in its article. Anything else (a theme, a chart, a template, a site option, a
-deleted file, a new fact id that another file has) gives no first look; the full build
-does it, as before. An article page is made of its article and the facts that quote it,
-so it comes out as the full build will write it (tests/test_firstlook.py compares them).
+The first look is taken only when every changed file is a fact file or an article file, each
+reads without an error, no published fact goes away, no id is taken twice and every quote
+still stands in its article; anything else (a theme, a chart, a template, a site option, a
+deleted file) is left to the full build, as before. An article page is made of its article
+and the facts that quote it, a page of the explorer of its facts and the labels of all (made
+again where they changed, with the conflicts found again), so each comes out as the full
+build writes it (tests/test_firstlook.py compares them). The checks across the site (a
+chart's series, links to a fact from other prose) are the full build's: when it refuses the
+edit, its error replaces the first look, over the last good page.
 """
 from __future__ import annotations
 
@@ -26,9 +29,10 @@ from fuling.core.errors import ContentError
 from fuling.core.facts import explorer_pages, fill_facts
 from fuling.core.memo import NO_MEMO
 from fuling.core.model import Article, Fact, Site
-from fuling.core.urls import article_page
-from fuling.load.facts import check_facts, read_fact_file
+from fuling.core.urls import article_page, facts_page
+from fuling.load.facts import check_facts, find_conflicts, read_fact_file
 from fuling.site.pages.articles import article_page_files
+from fuling.site.pages.facts import explorer_page_files
 from fuling.site.provenance import template_globals
 from fuling.site.views import refreshed_views
 
@@ -37,19 +41,24 @@ ARTICLE_FILE_RE = re.compile(r"^content/articles/([a-z0-9][a-z0-9-]*)\.md$")
 
 
 def first_look(model: RenderedModel, root: Path, changed: list[str], open_pages: set[str]) -> dict[str, bytes]:
-    """The open article pages (site paths such as `articles/x/index.html`) as they are after
-    the `changed` files (project-relative); {} when this change gets no first look."""
+    """The open article pages and pages of the facts explorer (site paths such as
+    `articles/x/index.html`, `facts/3/index.html`) as they are after the `changed` files
+    (project-relative); {} when this change gets no first look."""
     shown = {slug for slug in model.site.articles if article_page(slug) in open_pages}
-    if not changed or not shown:
+    listed = sorted(n for n in range(1, len(model.context.views.explorer_pages()) + 2) if facts_page(n) in open_pages)
+    if not changed or not (shown or listed):
         return {}
     before = model.site
     site = _applied(before, Path(root), changed, shown)
     if site is None:
         return {}
-    # A shown page is made of its article and the facts that quote it: their views are made again.
+    # The views of what the edit touched are made again: the facts of the changed files (as
+    # they were and as they are), the articles changed or shown, the facts quoting them.
+    edited_facts = {f.id for state in (before, site) for f in state.facts.values() if f.path in changed}
+    articles = shown | {ARTICLE_FILE_RE.match(p).group(1) for p in changed if ARTICLE_FILE_RE.match(p)}
     explorer = explorer_pages(site)
     context = model.context
-    views = refreshed_views(context.views, site, shown, explorer)
+    views = refreshed_views(context.views, site, articles & set(site.articles), edited_facts, explorer)
     context = dataclasses.replace(context, site=site, views=views, memo=NO_MEMO, exports=None, reporter=None,
                                   _current={}, _shared={})
     for name, helper in template_globals(site, context.charts, explorer).items():  # fact links: of the new model
@@ -57,6 +66,8 @@ def first_look(model: RenderedModel, root: Path, changed: list[str], open_pages:
     pages: dict[str, bytes] = {}
     for slug in sorted(shown):
         pages.update(article_page_files(context, slug))
+    for number in listed:
+        pages.update(explorer_page_files(context, number))
     return pages
 
 
@@ -91,7 +102,7 @@ def _applied(site: Site, root: Path, changed: list[str], shown: set[str]) -> Sit
     for slug in reread:
         if articles[slug].summary:
             articles[slug].summary = fill_facts(articles[slug].summary, facts)  # as load fills it
-    return dataclasses.replace(site, articles=articles, facts=facts)
+    return dataclasses.replace(site, articles=articles, facts=facts, conflicts=find_conflicts(facts))
 
 
 def _read_article(path: Path, root: Path, slug: str) -> Article | None:

@@ -411,19 +411,25 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
                      explorer=explorer, site_share=site_share_image(site, previews))
 
 
-def refreshed_views(views: SiteViews, site: Site, articles: set[str], explorer: dict[str, int]) -> SiteViews:
-    """`views`, made for an earlier state of `site`, with the views of the given articles and
-    of every fact quoting them made again from `site` (`explorer`: its explorer_pages). Theme,
-    chart and explorer views stay as they were: this serves the pages made of an article and
-    its facts alone (the live preview's first look, fuling/preview/firstlook.py)."""
-    fact_views = dict(views.facts)
+def refreshed_views(views: SiteViews, site: Site, articles: set[str], facts: set[str],
+                    explorer: dict[str, int]) -> SiteViews:
+    """`views`, made for an earlier state of `site`, with the views of the given articles, of the
+    given facts and of every fact quoting one of those articles made again from `site` (`explorer`:
+    its explorer_pages; `site.conflicts` as found for it). The facts explorer's list follows; theme
+    and chart views stay as they were: this serves the pages made of articles and facts alone (the
+    live preview's first look, fuling/preview/firstlook.py)."""
+    fact_views = {fid: view for fid, view in views.facts.items() if fid in site.facts}
+    conflicts: dict[str, list[tuple[str, str]]] = {}
+    for a, b, why in site.conflicts:
+        conflicts.setdefault(a, []).append((b, why))
+        conflicts.setdefault(b, []).append((a, why))
     for fact in site.facts.values():
-        if any(source.article in articles for source in fact.sources):
+        old = fact_views.get(fact.id)
+        if (fact.id in facts or any(source.article in articles for source in fact.sources) or old is None
+                or old.conflicts != conflicts.get(fact.id, []) or old.page != explorer.get(fact.id, 1)):
             view = fact_view(fact, site)
             view.page = explorer.get(fact.id, 1)
-            old = views.facts.get(fact.id)
-            if old is not None:  # conflicts are found across the whole site: as the last full build found them
-                view.conflicts = old.conflicts
+            view.conflicts = conflicts.get(fact.id, [])
             fact_views[fact.id] = view
     counts: dict[str, int] = {}
     for fact in site.facts.values():
@@ -433,4 +439,5 @@ def refreshed_views(views: SiteViews, site: Site, articles: set[str], explorer: 
     article_views = [view for view in views.articles if view.slug not in articles]
     article_views += [article_view(site.articles[slug], site, counts.get(slug, 0)) for slug in articles & set(site.articles)]
     article_views.sort(key=lambda v: (v.article.date, v.slug), reverse=True)
-    return dataclasses.replace(views, facts=fact_views, articles=article_views)
+    return dataclasses.replace(views, facts=fact_views, articles=article_views,
+                               explorer=[fact_views[fid] for fid in explorer])

@@ -99,26 +99,38 @@ def _data_files(ctx, pages: list[list[FactView]], filters: dict) -> dict[str, by
 
 
 def generate(ctx) -> dict[str, bytes]:
-    facts = ctx.views.explorer
     pages = ctx.views.explorer_pages()
-    filters = _filters(facts)
+    filters = _filters(ctx.views.explorer)
     render_row = _row_renderer(ctx)
     out = _data_files(ctx, pages, filters)
-    title = ctx.site.config.title
-    for number, rows in enumerate(pages, start=1):
-        path = facts_page(number)
-        first = (number - 1) * FACTS_PER_PAGE + 1 if rows else 0
-        out.update(ctx.page(
-            "facts.html", path,
-            section="facts",
-            title=f"事实库 · {title}" if number == 1 else f"事实库（第{number}页） · {title}",
-            description=f"全部{len(facts)}条事实记录：数值、时期、类别和原文出处，可按主题、指标、对象、时期和类别筛选。"
-                        + (f"第{number}页。" if number > 1 else ""),
-            canonical=ctx.canonical(path), count=len(facts), page_number=number, page_count=len(pages),
-            per_page=FACTS_PER_PAGE,
-            pager=[(n, facts_page(n)) for n in range(1, len(pages) + 1)],
-            first_row=first, last_row=first + len(rows) - 1 if rows else 0,
-            rows=Markup("".join(render_row(view, path) for view in rows)), fact_ids=[view.id for view in rows],
-            data_index=facts_data_file("index"), conflict_count=len(ctx.site.conflicts),
-        ))
+    for number in range(1, len(pages) + 1):
+        out.update(_explorer_page(ctx, pages, number, render_row))
     return out
+
+
+def explorer_page_files(ctx, number: int) -> dict[str, bytes]:
+    """One page of the explorer's static list alone (the live preview's first look,
+    fuling/preview/firstlook.py); {} when the list has no such page."""
+    pages = ctx.views.explorer_pages()
+    return _explorer_page(ctx, pages, number, _row_renderer(ctx)) if 1 <= number <= len(pages) else {}
+
+
+def _explorer_page(ctx, pages: list[list[FactView]], number: int, render_row) -> dict[str, bytes]:
+    facts = ctx.views.explorer
+    rows = pages[number - 1]
+    title = ctx.site.config.title
+    path = facts_page(number)
+    first = (number - 1) * FACTS_PER_PAGE + 1 if rows else 0
+    return ctx.page(
+        "facts.html", path,
+        section="facts",
+        title=f"事实库 · {title}" if number == 1 else f"事实库（第{number}页） · {title}",
+        description=f"全部{len(facts)}条事实记录：数值、时期、类别和原文出处，可按主题、指标、对象、时期和类别筛选。"
+                    + (f"第{number}页。" if number > 1 else ""),
+        canonical=ctx.canonical(path), count=len(facts), page_number=number, page_count=len(pages),
+        per_page=FACTS_PER_PAGE,
+        pager=[(n, facts_page(n)) for n in range(1, len(pages) + 1)],
+        first_row=first, last_row=first + len(rows) - 1 if rows else 0,
+        rows=Markup("".join(render_row(view, path) for view in rows)), fact_ids=[view.id for view in rows],
+        data_index=facts_data_file("index"), conflict_count=len(ctx.site.conflicts),
+    )
