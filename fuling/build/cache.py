@@ -18,7 +18,9 @@ Three layers, all kept in the git-ignored `.cache/` of the project:
    reported), keyed by the file's hash, so an edit re-parses one file.
    Validation across files always runs on the full set. `remembered(kind,
    key, produce)` does the same for a value computed from many inputs, keyed
-   by a digest of what it reads (the chart figures).
+   by a digest of what it reads (the chart figures). The entries are kept in
+   `.cache/parsed/`, in shards by key, and a build writes only the shards whose
+   entries changed.
 3. **Pages, by what they read.** Every page records, as it renders, what it is
    made of (`RenderContext.page`, as Lektor's record_dependency and Hugo's
    dependency tracker do): a digest of the view data it was handed, and each
@@ -38,6 +40,7 @@ may ask of it).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import time
@@ -58,8 +61,9 @@ from fuling.core.memo import Memo
 
 CACHE_DIR = ".cache"
 STATE_FILE = "build-state.pickle"
-PARSED_FILE = "parsed.pickle"
-FORMAT = 3  # bump when what is stored changes shape
+PARSED_DIR = "parsed"  # the memo of parsed files and kept values, in SHARDS files by their keys
+SHARDS = 256  # an edit rewrites the shards whose entries changed (7 of 256, 2.3 MB, after a fact edit at 1,000 articles), not all 28 MB
+FORMAT = 4  # bump when what is stored changes shape
 
 
 @dataclass
@@ -90,6 +94,7 @@ class BuildState(Memo):
         self.previous = self._load_snapshot()
         self.inputs = self._fingerprint(input_files(self.root, Path(templates)))
         self._parsed: dict | None = None  # loaded on first use: a no-op build never needs it
+        self._shards: dict[str, dict] = {}  # shard file name -> its entries, as loaded
         self.parsed_used: dict[tuple[str, str], tuple] = {}
         self.page_reads: dict[str, tuple[str, dict]] = {}  # page path -> (digest of its view data, {read: digest})
         self.reused: set[str] = set()  # pages whose last bytes still held
@@ -185,12 +190,16 @@ class BuildState(Memo):
         package = {k for k in set(self.inputs) | set(previous.inputs) if k.startswith("package/")}
         if any(self.inputs.get(k) != previous.inputs.get(k) for k in package):
             return {}  # the parsers themselves may have changed
-        try:
-            with open(self.folder / PARSED_FILE, "rb") as handle:
-                parsed = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return {}
-        return parsed if isinstance(parsed, dict) else {}
+        parsed: dict = {}
+        for path in sorted((self.folder / PARSED_DIR).glob("*.pickle")):
+            try:
+                shard = pickle.loads(path.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                continue  # its entries are made again and the shard written anew
+            if isinstance(shard, dict):
+                self._shards[path.name] = shard
+                parsed.update(shard)
+        return parsed
 
     def _memo(self, kind: str, label: str, produce: Callable[[list], object]):
         """`produce(errors)` for input `label`, or what it returned and reported last time."""
@@ -225,7 +234,11 @@ class BuildState(Memo):
         return None
 
     def kept(self, kind: str, key: str, value) -> None:
-        self.parsed_used[(kind, "=" + key)] = (key, _frozen(value), ())
+        slot = (kind, "=" + key)
+        last = self.parsed.get(slot)
+        # The key is a digest of all the value was made from: last build's entry under it holds
+        # the same value, kept as it is (not pickled again, and its shard not written again).
+        self.parsed_used[slot] = last if last is not None and last[0] == key else (key, _frozen(value), ())
 
     # -- what the stages ask (fuling.core.memo.Memo) -------------------------------
 
@@ -311,15 +324,25 @@ class BuildState(Memo):
         return data
 
     def recorded_pages(self):
-        # With what the pages kept (`remembered`: an article's blocks) for the next build.
-        kept = {key: hit for key, hit in self.parsed_used.items() if key[1].startswith("=")}
-        return dict(self.page_reads), set(self.reused), kept
+        # With what the pages kept (`remembered`: an article's blocks) for the next build: the
+        # entries made here, and the keys of those replayed from the last build's memo, which
+        # the process this one was forked from has as well (as its own objects, so the shard
+        # holding them is seen to be unchanged and is not written again).
+        made, replayed = {}, []
+        for key, hit in self.parsed_used.items():
+            if key[1].startswith("="):
+                if self.parsed.get(key) is hit:
+                    replayed.append(key)
+                else:
+                    made[key] = hit
+        return dict(self.page_reads), set(self.reused), (made, replayed)
 
     def keep_recorded_pages(self, recorded) -> None:
-        reads, reused, kept = recorded
+        reads, reused, (made, replayed) = recorded
         self.page_reads.update(reads)
         self.reused.update(reused)
-        self.parsed_used.update(kept)
+        self.parsed_used.update(made)
+        self.parsed_used.update((key, self.parsed[key]) for key in replayed)
 
     def _written_as_recorded(self, path: str) -> bool:
         """`out/path` is the file the last build wrote (its size and mtime)."""
@@ -397,9 +420,28 @@ class BuildState(Memo):
             inputs=self.inputs, outputs={k: (v.st_size, v.st_mtime_ns) for k, v in outputs.items()},
             page_reads=self.page_reads, result=dict(result),
         )
-        # Both or neither: a full disk leaves the last build's state whole.
-        write_all_atomically({self.folder / PARSED_FILE: _pickled(self.parsed_used),
-                              self.folder / STATE_FILE: _pickled(snapshot)})
+        shards: dict[str, dict] = {}
+        for key, hit in self.parsed_used.items():
+            shards.setdefault(_shard_name(key), {})[key] = hit
+        folder = self.folder / PARSED_DIR
+        changed = {folder / name: _pickled(entries) for name, entries in shards.items()
+                   if not _same_entries(entries, self._shards.get(name))}
+        # All or none: a full disk leaves the last build's state whole. A shard newer than the
+        # state is harmless: each entry is kept under the digest of what it was made from.
+        write_all_atomically({**changed, self.folder / STATE_FILE: _pickled(snapshot)})
+        for stale in folder.glob("*.pickle"):
+            if stale.name not in shards:
+                stale.unlink(missing_ok=True)
+
+
+def _shard_name(key: tuple[str, str]) -> str:
+    digest = hashlib.blake2b("\0".join(key).encode("utf-8"), digest_size=4).digest()
+    return f"{int.from_bytes(digest, 'big') % SHARDS:02x}.pickle"
+
+
+def _same_entries(entries: dict, loaded: dict | None) -> bool:
+    """True when a shard holds exactly the entries it was loaded with (the same objects)."""
+    return loaded is not None and entries.keys() == loaded.keys() and all(entries[k] is loaded[k] for k in entries)
 
 
 def _frozen(value) -> bytes:
