@@ -78,10 +78,11 @@ def _applied(site: Site, root: Path, changed: list[str], shown: set[str]) -> Sit
     if not all((ARTICLE_FILE_RE.match(rel) or FACT_FILE_RE.match(rel)) and (root / rel).is_file() for rel in changed):
         return None
     articles = dict(site.articles)
-    reread = {ARTICLE_FILE_RE.match(rel).group(1) for rel in changed if ARTICLE_FILE_RE.match(rel)} | shown
-    for slug in reread:
-        article = _read_article(root / (site.articles[slug].path if slug in site.articles and slug in shown
-                                        else f"content/articles/{slug}.md"), root, slug)
+    files = {slug: site.articles[slug].path for slug in shown}
+    files.update((ARTICLE_FILE_RE.match(rel).group(1), rel) for rel in changed if ARTICLE_FILE_RE.match(rel))
+    reread = set(files)
+    for slug, rel in files.items():
+        article = _read_article(root / rel, root, slug)
         if article is None:
             return None
         articles[slug] = article
