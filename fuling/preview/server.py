@@ -6,17 +6,24 @@ rebuilt in this process. The build writes `site/` atomically, so a broken
 edit leaves the last good site in place: the server keeps serving it, prints
 the errors in the terminal and shows them as an overlay in the browser.
 
+Before that build, the open article pages and pages of the facts explorer get a
+first look at an edit of a fact or article file (fuling/preview/firstlook.py):
+made from the last good build's model in a fraction of a second and served
+until the build is in.
+
 The search index comes last: the edited site is swapped in (and the page
 reloaded) with the previous index while Pagefind indexes, then swapped again
-with the new one (build_site's `index_later`). A change that comes first drops
-that index; the next build makes its own.
+with the new one (build_site's `index_later`); meanwhile the pages say that
+search is behind. A change that comes first drops that index; the next build
+makes its own.
 
 Served HTML pages get one `<script src="/__preview/client.js">` added on the
 way out; the files in `site/` are never changed. The script polls
-`/__preview/status?since=n` (`{"version": n, "error": "..."}`), which the
-server holds until the version moves past n (a long poll: the page reloads as
-soon as a build is in, not at the next tick of a timer): a new version without
-an error reloads the page, an error shows the overlay. An external script
+`/__preview/status?since=n&page=…&digest=…` (`{"version": n, "error": "...",
+"search_behind": …, "same": …}`), which the server holds until the version moves
+past n (a long poll: the page reloads as soon as a build is in, not at the next
+tick of a timer): a new version without an error reloads the page unless it would
+be served the same bytes (`same`), an error shows the overlay. An external script
 rather than inline code, so a page's Content-Security-Policy of 'self'
 still lets it run.
 """
@@ -272,8 +279,11 @@ class PreviewServer:
             return {path for path, seen in self._open.items() if seen > recent}
 
     def page_opened(self, path: str) -> None:
+        now = time.monotonic()
         with self._lock:
-            self._open[path] = time.monotonic()
+            self._open[path] = now
+            if len(self._open) > 64:  # pages closed long ago are forgotten
+                self._open = {p: seen for p, seen in self._open.items() if seen > now - LONG_POLL_SECONDS - 5}
 
     def first_look_page(self, path: str) -> bytes | None:
         """The first look's page at site path `path`, while the build that follows is not in."""
