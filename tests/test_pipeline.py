@@ -58,7 +58,7 @@ def stand_in(monkeypatch, tmp_path):
     render = types.ModuleType("fuling.site.render")
 
     def render_site(site, chart_data, templates_dir, reporter=None, exports=None, previews=None, on_searched_pages=None,
-                    memo=None, serial=False):
+                    memo=None, serial=False, on_context=None):
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined)
         page = env.get_template("fact.html")
         return {f"facts/{f.id}/index.html": page.render(fact=f).encode() for f in site.facts.values()}
