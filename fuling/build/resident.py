@@ -9,11 +9,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from fuling.charts.pictures import PictureMemory
 from fuling.core.memo import NO_MEMO
-from fuling.core.model import Site
 from fuling.outputs.search import IndexMemory
-from fuling.site.render import RenderContext
+
+if TYPE_CHECKING:  # annotations only: a build imports the render stage when it renders
+    from fuling.core.model import Site
+    from fuling.site.render import RenderContext
 
 
 @dataclass
