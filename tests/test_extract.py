@@ -1163,3 +1163,32 @@ def test_the_tail_of_a_year_projects_in_talks_and_a_size_class_are_not_names():
 
 def test_a_fair_is_the_subject_of_its_own_counts():
     assert subject_of("第二届中国西部国际投资贸易洽谈会19日在重庆闭幕。本届西洽会共有", "重庆市") == "西洽会"
+
+
+def test_the_figures_after_a_count_of_a_group_of_projects_are_the_groups_and_the_count_the_places():
+    found = records("当天集中签约的重点项目共31个，总投资逾100亿元；另有18家企业集中投产，总投资11.5亿元。",
+                    "同时集中开工的重点项目有26个，总投资37.5亿元。", date="2024-06-28", place="开州区")
+    assert [(r["value"], r["subject"]) for r in found] == [
+        (31, "开州区"), (100, "开州区签约项目"), (18, "开州区"), (11.5, "开州区投产企业"),
+        (26, "开州区"), (37.5, "开州区开工项目")]
+    # a verb before the count names the group (签下 is 签约), and 这批项目 in a later paragraph points back to it
+    found = records("3月27日，城口县举办招商引资重大项目签约活动，现场签下17个项目，签约金额合计80亿元。",
+                    "据测算，这批项目全部建成投产后，预计可实现产值27亿元。", date="2023-03-28", place="城口县")
+    assert [r["subject"] for r in found] == ["城口县", "城口县签约项目", "城口县签约项目"]
+    # a breakdown inside the group stays the group's; a sub-group named by its class is the park's count
+    found = records("本次签约的项目共16个，总投资达一百零六亿元。其中，投资10亿元以上的项目有2个。", date="2018-06-29",
+                    place="潼南区")
+    assert [r["subject"] for r in found] == ["潼南区", "潼南区签约项目", "潼南区签约项目"]
+    found = records("今年，万州经开区计划实施“四个一批”项目126个，年度计划投资111.5亿元。其中，开工项目37个，年度计划投资37.4亿元。",
+                    date="2025-03-13", place="万州区")
+    assert [r["subject"] for r in found] == ["万州经开区"] * 3 + ["万州经开区开工项目"]
+    # a count of other projects after a group is the place's again; the verb of an earlier count does not name it
+    found = records("今年江津将推动淀粉糖浆、新型塑料等30个项目开工建设，确保铜业一期、铝业等20个项目建成投用。",
+                    date="2019-02-21", place="江津区")
+    assert [r["subject"] for r in found] == ["江津区", "江津区"]
+    found = records("去年以来，万凯PET三期等6个项目建成投产，尼龙66一体化等7个项目加速实施，材料产业产值已突破1200亿元。",
+                    date="2024-03-05")
+    assert [r["subject"] for r in found] == ["涪陵区"] * 3
+    # investment a place drew in stays the place's
+    found = records("綦江一次签约20个项目，协议引资191.38亿元。", date="2021-01-06", place="綦江区")
+    assert [r["subject"] for r in found] == ["綦江区", "綦江区"]

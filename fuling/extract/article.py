@@ -340,7 +340,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
         mark = TimeMark(0, "year", article.date.year)  # 该项目将投资125亿元 in a piece on 一季度: this year's plan
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
-    subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory)
+    counted = where.text[figure.start:figure.end] + where.upto(CLAUSE_END)  # 签下17个项目: a group's count
+    subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory, counted)
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
     previous[(where.sent_start, where.sent_end)] = previous[LAST_IN_PARAGRAPH] = (rule, draft)
 

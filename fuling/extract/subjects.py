@@ -15,6 +15,12 @@ before it (rule text: Simplified), the article's own place by default.
   落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
 - A group of the place's projects at the head of a clause, with what was invested in
   it (全区市级重大项目完成投资…, 新开工项目一季度完成投资…) → 万州区市级重大项目.
+- A count of a group of projects or firms, named by what was done to them or by their
+  class (签约的重点项目共31个, 现场签下17个项目, 18家企业集中投产, 市级重大项目27个): the count
+  is the place's (or the fair's, the park's named before it); the figures after it, and
+  a later 这批项目, are the group's (总投资…, 新增年产值… → 开州区签约项目, 开州区投产企业).
+  A count with no such name (实施重点项目27个, “四个一批”项目126个) makes no group, and a
+  breakdown inside the group (其中，投资10亿元以上的项目有2个) stays the group's.
 - A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
   the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
   (A与B公司签订…) is not a subject.
@@ -33,6 +39,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from fuling.extract.clauses import last_of
 from fuling.extract.timemarks import time_marks
 
 # (pattern, subject); the first alternative that matches at a position wins.
@@ -130,6 +137,51 @@ PROJECT_GROUP = re.compile(r"(?:全区|全县|我区|该区|本区)?(?P<group>(?
                            r"(?=(?:[一二三四]季度|上半年|今年|全年)?(?:累计)?(?:完成投资|总投资|计划投资|年度计划投资))")
 TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
 OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
+# a count of a group of projects or firms, and the name it gives the group: by what was done to them
+# (签约, 开工 …; 签下 is 签约) or by their class (市级重大, 重点产业 …); with neither in the phrase, by the last
+# such verb of the sentence before the count (举行…集中签约仪式，9个项目当天落户…)
+GROUP_VERB = r"签约|签下|签订|开工|复工|竣工|投产"
+GROUP_CLASS = r"市级重大|市级重点|重点产业|重点工业|年度建设|前期规划研究|新投产|新开工|续建及竣工|续建"
+COUNT_NUMBER = r"(?:\d+|[一二两三四五六七八九十百零]+)"
+GROUP_COUNT = re.compile(
+    rf"(?:(?P<class_a>{GROUP_CLASS})|(?P<verb_a>{GROUP_VERB})的?)?(?:重点)?项目(?:共有|共|有)?{COUNT_NUMBER}个"
+    rf"|{COUNT_NUMBER}个(?:国内外|招商|重点|(?P<class_b>{GROUP_CLASS}))*项目(?P<verb_b>{GROUP_VERB})?"
+    rf"|{COUNT_NUMBER}家企业(?:集中)?(?P<firms>投产)")
+GROUP_VERB_RE = re.compile(GROUP_VERB)
+ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[\u4e00-\u9fff]{{0,4}}|项目(?:共有|共|有)?{COUNT_NUMBER}个")
+BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目")
+INFLOW = re.compile(r"引资")  # investment a place drew in is the place's, not the group's
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of projects or firms, to be named after whoever owns it (开州区 + 签约项目)."""
+
+    name: str
+
+
+def group_counts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, group name) of every count of a group of projects or firms in `text`."""
+    found = []
+    for match in GROUP_COUNT.finditer(text):
+        if match.group("firms"):
+            found.append((match.start(), match.end(), "投产企业"))
+            continue
+        named = match.group("class_a") or match.group("class_b")
+        verb = match.group("verb_a") or match.group("verb_b")
+        if not named and not verb:
+            sentence = text[last_of(text[:match.start()], "。！？；;!?"):match.start()]
+            # not past an earlier count (…等6个项目建成投产，…等7个项目加速实施: the 7 are not put into production)
+            sentence = ANY_PROJECT_COUNT.split(sentence)[-1]
+            verbs = list(GROUP_VERB_RE.finditer(sentence))
+            # the nearest (…签约入驻…项目二十五个，集中开工…项目五十三个), but not one of a run of them
+            # (集中签约开工竣工投产活动: no one group)
+            if verbs and not (len(verbs) > 1 and verbs[-2].end() == verbs[-1].start()):
+                verb = verbs[-1].group(0)
+        if named or verb:
+            named = named or ("签约" if verb in ("签下", "签订") else verb)  # 签下17个项目 → 签约项目
+            found.append((match.start(), match.end(), named + "项目"))
+    return found
 
 
 ORG_WORDS = ("公司", "企业", "集团")
@@ -151,6 +203,7 @@ class Memory:
     main_park: str = ""
     last_by_key: dict[str, str] = field(default_factory=dict)
     own_part: str = ""  # 沙坪坝区（不含高新区）, once 区内（不含高新区） is named: what a later 区内 means
+    last_group: str = ""  # 潼南区签约项目, once its count is read: what a later 这批项目 means
 
     def learn_part(self, text: str) -> None:
         """区内（不含高新区）: the part of the place a later bare 区内 stands for."""
@@ -168,6 +221,8 @@ class Memory:
             if key == "park" and not self.main_park:
                 self.main_park = name
             self.last_by_key[key] = name
+        if group_counts(text) or BACK_TO_GROUP.search(text):
+            self.last_group = _read(text, self.place, self).group
 
 
 def last_of_clause(text: str, pos: int) -> int:
@@ -294,6 +349,8 @@ def _mentions(text: str, place: str, memory: Memory | None):
     for match in OWN_TOWN_RE.finditer(text):
         if _heads_clause(text, match.start()) and (town := _own_town(place, memory)):
             found.append((match.start(), match.end(), town))
+    found += [(start, end, Group(name)) for start, end, name in group_counts(text)]
+    found += [(m.start(), m.end(), Group("")) for m in BACK_TO_GROUP.finditer(text)]  # 这批项目: the last group
     if memory is not None:
         found += _pointing_back(text, memory)
     # at one end the longest mention wins (重庆市荣昌高新区 over 重庆市)
@@ -324,15 +381,47 @@ def _own_town(place: str, memory: Memory | None) -> str:
     return match.group(0) if match else ""
 
 
-def subject_of(scope: str, place: str, memory: Memory | None = None) -> str:
-    """The last subject named in `scope` (the text before the figure that can own it)."""
-    subject = place
-    for end, named in _mentions(scope, place, memory):
+@dataclass
+class Named:
+    """Who owns a figure at some point of the text: the last subject named, the last
+    subject that is not a group (a group's owner), the last group (for 这批项目)."""
+
+    subject: str
+    owner: str
+    group: str
+
+
+def _read(scope: str, place: str, memory: Memory | None) -> Named:
+    named = Named(place, place, memory.last_group if memory is not None else "")
+    for end, mention in _mentions(scope, place, memory):
         rest = re.split(r"[，,。；;：:]", scope[end:], maxsplit=1)[0]
         if "等" in rest or re.search(r"荣获|获评|入选", rest):
             continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners
-        subject = named
-    return subject
+        if isinstance(mention, Group):
+            if mention.name:
+                named.group = named.owner + mention.name  # 签约项目共31个 after 开州区… → 开州区签约项目
+            if named.group:
+                named.subject = named.group
+        else:
+            named.subject = mention
+            if not mention.endswith("项目"):
+                named.owner = mention  # a project does not own a group (分为年度建设项目和前期规划研究项目两类：…)
+    return named
+
+
+def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str = "") -> str:
+    """The last subject named in `scope` (the text before the figure that can own it);
+    `rest`, the figure and what follows it in its clause, says whether the figure is the
+    count of a group of projects (签约项目共31个, 签下17个项目): that count is the owner's."""
+    named = _read(scope, place, memory)
+    if any(start <= len(scope) < end for start, end, _ in group_counts(scope + rest)):
+        return named.owner
+    counts_projects = any(m.start() <= len(scope) < m.end() for m in ANY_PROJECT_COUNT.finditer(scope + rest))
+    if counts_projects and not scope[last_of(scope, "。！？；;!?"):].startswith("其中"):
+        return named.owner  # …等30个项目开工建设，确保…等20个项目建成投用: a count of other projects; 其中…6个项目: of these
+    if named.subject == named.group and INFLOW.search(scope[last_of_clause(scope, len(scope)):]):
+        return named.owner  # 一次签约20个项目，协议引资191.38亿元: what the place drew in
+    return named.subject
 
 
 def subject_slug(subject: str) -> str:
