@@ -1192,3 +1192,18 @@ def test_the_figures_after_a_count_of_a_group_of_projects_are_the_groups_and_the
     # investment a place drew in stays the place's
     found = records("綦江一次签约20个项目，协议引资191.38亿元。", date="2021-01-06", place="綦江区")
     assert [r["subject"] for r in found] == ["綦江区", "綦江区"]
+
+
+def test_a_class_or_field_of_projects_heading_a_clause_with_its_investment_owns_that_sentence():
+    found = records("1-9月，川渝合作共建的重大项目累计完成投资1866.8亿元，占年度计划投资的73%。"
+                    "从面上看，约75%的区县完成投资实现了同比增长。", date="2021-10-11", place="重庆市")
+    assert [r["subject"] for r in found] == ["川渝合作共建重大项目", "川渝合作共建重大项目", "重庆市"]
+    # a field as the topic of its sentence, and 该领域 after it; a class named with 和 and 、 is one name
+    found = records("现代基础设施领域持续发力。该领域今年累计完成投资529.3亿元。",
+                    "现代产业和科技创新项目完成投资531.9亿元；文旅、生态、开放和公共服务项目完成投资97.3亿元。",
+                    date="2021-10-11", place="重庆市")
+    assert [r["subject"] for r in found] == ["现代基础设施领域", "现代产业和科技创新项目", "文旅、生态、开放和公共服务项目"]
+    # 其中 carries the class into the next sentence; the whole a share is of is not a class
+    found = records("前三季度，由各区县牵头推进的市级重点项目累计完成投资1888.2亿元，占全部市级重点项目完成投资的35%。"
+                    "其中，由区县牵头的6个项目已超额完成年度计划投资。", date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["区县牵头市级重点项目"] * 3

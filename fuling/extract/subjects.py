@@ -21,6 +21,9 @@ before it (rule text: Simplified), the article's own place by default.
   a later 这批项目, are the group's (总投资…, 新增年产值… → 开州区签约项目, 开州区投产企业).
   A count with no such name (实施重点项目27个, “四个一批”项目126个) makes no group, and a
   breakdown inside the group (其中，投资10亿元以上的项目有2个) stays the group's.
+- A class or field of projects heading a clause with what was invested in it, or heading a
+  sentence of its own (川渝合作共建的重大项目累计完成投资…, 现代基础设施领域持续发力。该领域…),
+  owns the figures of that sentence, and of the next one when it opens with 其中.
 - A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
   the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
   (A与B公司签订…) is not a subject.
@@ -132,8 +135,9 @@ COUNTERPART_AFTER = re.compile(r"^(?:签订|签署|签约|达成|合作|共建)"
 # a town or street named at the head of a clause (赶水镇与…, 龙华镇新增…), and the words meaning the piece's own
 # 全区市级重大项目完成投资…, 新开工项目一季度完成投资…: a group of the place's projects at the head of a
 # clause, with what was invested in it, is its own subject (万州区市级重大项目)
-PROJECT_GROUP = re.compile(r"(?:全区|全县|我区|该区|本区)?(?P<group>(?:市级重大|市级重点|重大|重点产业|重点工业|重点|"
-                           r"续建及竣工|续建|竣工|新开工|在建|新投产)项目)"
+PLACE_GROUP = (r"(?:市级重大|市级重点|重大|重点产业|重点工业|重点|"
+               r"续建及竣工|续建|竣工|新开工|在建|新投产)项目")
+PROJECT_GROUP = re.compile(rf"(?:全区|全县|我区|该区|本区)?(?P<group>{PLACE_GROUP})"
                            r"(?=(?:[一二三四]季度|上半年|今年|全年)?(?:累计)?(?:完成投资|总投资|计划投资|年度计划投资))")
 TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
 OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
@@ -149,15 +153,25 @@ GROUP_COUNT = re.compile(
     rf"|{COUNT_NUMBER}家企业(?:集中)?(?P<firms>投产)")
 GROUP_VERB_RE = re.compile(GROUP_VERB)
 ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[\u4e00-\u9fff]{{0,4}}|项目(?:共有|共|有)?{COUNT_NUMBER}个")
-BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目")
+BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目|该领域")
+# a class or field of projects at the head of a clause, with what was invested in it, or as the topic of a
+# whole sentence: 川渝合作共建的重大项目累计完成投资…, 现代产业和科技创新项目完成投资…, 现代基础设施领域持续发力。
+INVESTED = r"(?:今年|今年以来|[一二三四]季度|上半年|前三季度)?(?:累计)?(?:完成投资|完成年度投资|总投资|计划投资|年度计划投资)"
+CLASS_HEAD = re.compile(rf"(?:^|(?<=[，,。；;：:]))(?P<name>[\u4e00-\u9fff、]{{2,18}}?(?:项目(?={INVESTED})|领域(?={INVESTED}|[^，,。；;]*。)))")
+CLASS_FILLER = re.compile(r"^(?:由各|由)|推进的|的")  # 由各区县牵头推进的市级重点项目 → 区县牵头市级重点项目
 INFLOW = re.compile(r"引资")  # investment a place drew in is the place's, not the group's
 
 
 @dataclass(frozen=True)
 class Group:
-    """A group of projects or firms, to be named after whoever owns it (开州区 + 签约项目)."""
+    """A group of projects or firms, to be named after whoever owns it (开州区 + 签约项目),
+    or, `whole`, already named in full (川渝合作共建重大项目, 现代基础设施领域)."""
 
     name: str
+    whole: bool = False
+
+
+BACK_TO_OWNER = Group("", whole=True)  # where a class named at a sentence's head stops owning its figures
 
 
 def group_counts(text: str) -> list[tuple[int, int, str]]:
@@ -221,7 +235,7 @@ class Memory:
             if key == "park" and not self.main_park:
                 self.main_park = name
             self.last_by_key[key] = name
-        if group_counts(text) or BACK_TO_GROUP.search(text):
+        if group_counts(text) or BACK_TO_GROUP.search(text) or CLASS_HEAD.search(text):
             self.last_group = _read(text, self.place, self).group
 
 
@@ -350,12 +364,32 @@ def _mentions(text: str, place: str, memory: Memory | None):
         if _heads_clause(text, match.start()) and (town := _own_town(place, memory)):
             found.append((match.start(), match.end(), town))
     found += [(start, end, Group(name)) for start, end, name in group_counts(text)]
+    for match in CLASS_HEAD.finditer(text):
+        if name := _class_name(match):
+            found.append((match.start(), match.end(), Group(name, whole=True)))
+            # its own sentence only: 从面上看，约75%的区县… is the place's again
+            stops = [i for i in (text.find(c, match.end()) for c in "。！？!?") if i != -1]
+            if stops and not text.startswith("其中", min(stops) + 1):  # 其中，由区县牵头的6个项目…: still the class
+                found.append((min(stops), min(stops), BACK_TO_OWNER))
     found += [(m.start(), m.end(), Group("")) for m in BACK_TO_GROUP.finditer(text)]  # 这批项目: the last group
     if memory is not None:
         found += _pointing_back(text, memory)
     # at one end the longest mention wins (重庆市荣昌高新区 over 重庆市)
     found.sort(key=lambda m: (m[1], m[1] - m[0]))
     return [(end, subject) for start, end, subject in found]
+
+
+def _class_name(match: re.Match) -> str:
+    """The name of a class or field of projects at the head of a clause, or "" where another rule names
+    it: the place's groups (全区市级重大项目, 新开工项目: PROJECT_GROUP), pointers (该项目), one
+    project's name (其中一个…项目: a name), a generic 主要领域."""
+    words = match.group("name").split("中的")[-1]  # 今年市级重点项目中的百项重点关注项目: the last of them
+    if VERB_BEFORE_NAME.match(words) or re.match(r"^(?:该|这|此|本|各|主要|重点领域|其他|占|全部)", words):
+        return ""  # 占全部市级重点项目完成投资的35%: the whole a share is of
+    if re.fullmatch(PLACE_GROUP, words) or re.match(f"^(?:{OWN_PLACE})", words):
+        return ""
+    name = CLASS_FILLER.sub("", words)
+    return name if len(name) > 3 else ""
 
 
 def _pointing_back(text: str, memory: Memory):
@@ -397,8 +431,12 @@ def _read(scope: str, place: str, memory: Memory | None) -> Named:
         rest = re.split(r"[，,。；;：:]", scope[end:], maxsplit=1)[0]
         if "等" in rest or re.search(r"荣获|获评|入选", rest):
             continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners
-        if isinstance(mention, Group):
-            if mention.name:
+        if mention is BACK_TO_OWNER:
+            named.subject = named.owner
+        elif isinstance(mention, Group):
+            if mention.whole:
+                named.group = mention.name
+            elif mention.name:
                 named.group = named.owner + mention.name  # 签约项目共31个 after 开州区… → 开州区签约项目
             if named.group:
                 named.subject = named.group
