@@ -1207,3 +1207,12 @@ def test_a_class_or_field_of_projects_heading_a_clause_with_its_investment_owns_
     found = records("前三季度，由各区县牵头推进的市级重点项目累计完成投资1888.2亿元，占全部市级重点项目完成投资的35%。"
                     "其中，由区县牵头的6个项目已超额完成年度计划投资。", date="2023-11-16", place="重庆市")
     assert [r["subject"] for r in found] == ["区县牵头市级重点项目"] * 3
+
+
+def test_zhe_pi_xiang_mu_listing_its_fields_still_points_back_to_the_group_also_one_the_headline_names():
+    found = records("2016年我区确定实施的24个重点产业项目总体进展顺利。",
+                    "这批项目涉及汽车制造、装备制造等九大类，估算总投资252.35亿元。", date="2016-06-16", place="万州区")
+    assert [r["subject"] for r in found] == ["万州区", "万州区重点产业项目"]
+    found = titled("川渝共建重点项目1—4月完成投资1530.9亿元", "2025-05-15",
+                   "1—4月，这批项目完成投资1530.9亿元，年度投资完成率34.7%。", place="重庆市")
+    assert [r["subject"] for r in found] == ["川渝共建重点项目"] * 2

@@ -156,7 +156,7 @@ ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[
 BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目|该领域")
 # a class or field of projects at the head of a clause, with what was invested in it, or as the topic of a
 # whole sentence: 川渝合作共建的重大项目累计完成投资…, 现代产业和科技创新项目完成投资…, 现代基础设施领域持续发力。
-INVESTED = r"(?:今年|今年以来|[一二三四]季度|上半年|前三季度)?(?:累计)?(?:完成投资|完成年度投资|总投资|计划投资|年度计划投资)"
+INVESTED = r"(?:今年|今年以来|[一二三四]季度|上半年|前三季度|1?\d[—–\-~至]1?\d月)?(?:累计)?(?:完成投资|完成年度投资|总投资|计划投资|年度计划投资)"
 CLASS_HEAD = re.compile(rf"(?:^|(?<=[，,。；;：:]))(?P<name>[\u4e00-\u9fff、]{{2,18}}?(?:项目(?={INVESTED})|领域(?={INVESTED}|[^，,。；;]*。)))")
 CLASS_FILLER = re.compile(r"^(?:由各|由)|推进的|的")  # 由各区县牵头推进的市级重点项目 → 区县牵头市级重点项目
 INFLOW = re.compile(r"引资")  # investment a place drew in is the place's, not the group's
@@ -429,8 +429,8 @@ def _read(scope: str, place: str, memory: Memory | None) -> Named:
     named = Named(place, place, memory.last_group if memory is not None else "")
     for end, mention in _mentions(scope, place, memory):
         rest = re.split(r"[，,。；;：:]", scope[end:], maxsplit=1)[0]
-        if "等" in rest or re.search(r"荣获|获评|入选", rest):
-            continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners
+        if not isinstance(mention, Group) and ("等" in rest or re.search(r"荣获|获评|入选", rest)):
+            continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners (but 这批项目涉及…等领域 is the group)
         if mention is BACK_TO_OWNER:
             named.subject = named.owner
         elif isinstance(mention, Group):
