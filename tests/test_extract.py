@@ -1216,3 +1216,13 @@ def test_zhe_pi_xiang_mu_listing_its_fields_still_points_back_to_the_group_also_
     found = titled("川渝共建重点项目1—4月完成投资1530.9亿元", "2025-05-15",
                    "1—4月，这批项目完成投资1530.9亿元，年度投资完成率34.7%。", place="重庆市")
     assert [r["subject"] for r in found] == ["川渝共建重点项目"] * 2
+
+
+def test_roads_their_sections_and_short_bridge_names_are_named_subjects():
+    found = records("当天竣工的双龙大桥位于双龙镇，全长1381米。复工的巫山至巫溪高速公路全长约47公里，分巫山至大昌、巫溪至大昌两段。"
+                    "其中巫溪至大昌段路线长约32.477公里，总投资约70亿元。", date="2022-03-01", place="巫山县")
+    assert [r["subject"] for r in found] == ["双龙大桥", "巫山至巫溪高速公路", "巫溪至大昌段", "巫溪至大昌段"]
+    # 这个项目 points back to a road named before
+    found = records("梁平至开江高速公路重庆段土建工程即将完工。前三季度，这个项目累计完成投资18亿元。", date="2023-11-16",
+                    place="重庆市")
+    assert [r["subject"] for r in found] == ["梁平至开江高速公路重庆段"]

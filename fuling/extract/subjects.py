@@ -10,7 +10,7 @@ before it (rule text: Simplified), the article's own place by default.
 - Other names by what they end with: a company or group (…公司, …集团; at the
   head of a clause also …工业, …电池, …化工: 一季度，比亚迪电池实现产值…), a
   park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地,
-  …电站, …大桥, …隧道) or a fair (本届西洽会, …博览会), read
+  …电站, …大桥, …隧道, roads and their sections: …高速公路, …高速公路重庆段, 巫溪至大昌段) or a fair (本届西洽会, …博览会), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
   落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
 - A group of the place's projects at the head of a clause, with what was invested in
@@ -101,7 +101,9 @@ ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTI
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
 HEAD_ORG_END = r"工业|电池|化工|传动|汽车|制药|钢铁|电子"
 PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城|片区"
-PROJECT_END = r"项目|管道|基地|电站|大桥|隧道"
+# roads and their sections: 巫山至巫溪高速公路, 梁平至开江高速公路重庆段, 巫溪至大昌段 (not 大昌两段, two sections)
+ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
+PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
 FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共有271个项目签约: a fair's own counts
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})"
                          f"|(?P<fair>{FAIR_END})")
@@ -204,7 +206,7 @@ BUILT_WORKS = ("电站", "大桥", "隧道")
 
 def _key(kind: str, ending: str) -> str:
     """What a pointing word (该公司, 这条管道, 园区) looks a name up by."""
-    if ending in BUILT_WORKS:
+    if ending in BUILT_WORKS or re.fullmatch(ROAD_END, ending):
         return "项目"  # 綦江蟠龙抽水蓄能电站…。截至目前，该项目累计完成投资…: a power station is a project
     return "org" if kind in ("org", "head") or ending in ORG_WORDS else "park" if kind == "park" else ending
 
@@ -256,6 +258,8 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
         if FIGURE_END.search(text[:start]):
             break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
         start -= 1
+    if text[start - 1:start + 1] == "其中":
+        start += 1  # 其中巫溪至大昌段: 其 stopped the reading, 中 is not the name's
     words = text[start:end_at]
     if len(words) > NAME_MAX:
         return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
@@ -276,7 +280,9 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 这座西南地区首座抽水蓄能电站: a pointer back, not a name
     if start > 0 and text[start - 1] in "“\"" and re.search(r"[一二两三四五六七八九十\d]", head):
         return False  # 打造“两园两基地”: a programme's name, not a place or project
-    if len(head) < SHORT_HEAD[kind] or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
+    # 双龙大桥, 巫溪至大昌段: a built work's name may be short (研发基地 is a kind, not a name)
+    shortest = 2 if re.search(rf"(?:{'|'.join(BUILT_WORKS)}|{ROAD_END})$", text[:end]) else SHORT_HEAD[kind]
+    if len(head) < shortest or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
         return False
     # 工业, 电池 … end a name only where a clause starts with it
     return kind != "head" or bool(CLAUSE_HEAD.search(text[:start]) and HEAD_NAME.match(head))
