@@ -1226,3 +1226,22 @@ def test_roads_their_sections_and_short_bridge_names_are_named_subjects():
     found = records("梁平至开江高速公路重庆段土建工程即将完工。前三季度，这个项目累计完成投资18亿元。", date="2023-11-16",
                     place="重庆市")
     assert [r["subject"] for r in found] == ["梁平至开江高速公路重庆段"]
+
+
+@pytest.mark.parametrize("words, unit, key", [
+    ("现场签下17个项目，签约金额合计", "亿元", "investment_agreed"),
+    ("本届西洽会共有271个国内外项目签约，签约总额", "亿元", "investment_agreed"),
+    ("9个项目当天落户忠县，正式合同投资", "亿元", "investment_agreed"),
+    ("该项目将投资", "亿元", "project_investment"),
+    ("2021年，全区生产总值", "亿元", "gdp"),
+    ("美的制冷、美的通用及配套企业累计完成产值", "亿元", "output_value"),
+    ("规上工业企业完成产值", "亿元", "industrial_output"),
+])
+def test_signing_sums_planned_investment_a_districts_gdp_and_a_firms_output_by_their_other_words(words, unit, key):
+    assert best_rule(words, unit).key == key
+
+
+def test_a_share_of_gdp_and_the_sum_of_sectors_are_not_gdp_nor_a_firms_output():
+    assert best_rule("第一产业增加值占地区生产总值的", "%") is None or best_rule("第一产业增加值占地区生产总值的", "%").key != "gdp"
+    rule = best_rule("智能网联新能源汽车、电子信息等主导产业合计完成产值", "亿元")
+    assert rule is None or rule.key != "output_value"
