@@ -1245,3 +1245,30 @@ def test_a_share_of_gdp_and_the_sum_of_sectors_are_not_gdp_nor_a_firms_output():
     assert best_rule("第一产业增加值占地区生产总值的", "%") is None or best_rule("第一产业增加值占地区生产总值的", "%").key != "gdp"
     rule = best_rule("智能网联新能源汽车、电子信息等主导产业合计完成产值", "亿元")
     assert rule is None or rule.key != "output_value"
+
+
+def test_the_end_of_the_year_under_review_dates_every_figure_under_it_and_xian_means_now():
+    found = titled("九龙坡区2023年经济社会发展统计公报（摘要）", "2024-03-28",
+                   "年末全区常住人口154.02万人，其中城镇人口145.21万人，常住人口城镇化率为94.28%，比上年末提高0.1个百分点。",
+                   place="九龙坡区")
+    assert [r["period"] for r in found] == ["2023-12-31"] * 4
+    # 上年末 is the comparison, not a date of its own; 现辖 / 现有 speak of the present
+    assert resolve("比上年末提高", "2024-03-28") != "2023-12-31"
+    assert resolve("全区幅员面积103平方公里，现辖五街三镇，常住人口", "2022-03-18") == "2022-03-18"
+    assert resolve("全县现有", "2024-08-13") == "2024-08-13"
+
+
+def test_people_counted_in_wan_without_ren_and_knives_by_the_ba_are_figures():
+    assert figures("總人口54萬，其中農業人口36萬。") == [(54, "万人"), (36, "万人")]
+    assert figures("通车后将方便周边乡镇约12万群众出行") == [(12, "万人")]
+    assert figures("厨用刀具年销量接近2000万把") == [(2000, "万把")]
+    assert figures("人口密度较大，万人以上的镇有5个") == [(5, "个")]
+
+
+def test_a_size_class_aimed_at_and_a_count_of_what_was_just_named_are_not_figures():
+    assert figures("并围绕两个项目延链补链，努力打造500亿级新材料产业集群") == []
+    assert figures("清洁能源产业集群正向100亿级迈进") == []
+    assert figures("形成500亿级先进材料、300亿级食品及农产品加工两个主导产业") == []
+    assert figures("围绕老城、新城和九黎城，三个片区今年安排项目37个") == [(37, "个")]
+    # a size reached is a figure
+    assert figures("目前，涪陵已建成900亿级材料产业集群") == [(900, "亿元")]

@@ -20,7 +20,8 @@ Relative time resolves against the article's publication date:
 - 6月27日，…集中签约… (a day with no year opening a day of signings or
   starts; not an agency's dateline 新华网重庆3月28日电) → that day, for its
   paragraph; 今(16)日 → the publication's day, likewise;
-- 截至目前, 目前, 当前, 如今, 自2010年…以来, 开春以来 → the publication date;
+- 截至目前, 目前, 当前, 如今, 现有, 现辖, 自2010年…以来, 开春以来 → the publication date;
+- 年末 / 年底 alone → the end of the year last named (or reviewed); every figure under it is as of that day;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
@@ -64,6 +65,7 @@ class TimeMark:
     comparison: bool = False  # 较去年同期, 比上半年: what the figure is compared with
     year_from: int = 0  # "years": the first year of a span of years
     first_day: dt.date | None = None  # "days": the first day of a holiday; its last is year, month_to, day
+    point: bool = False  # 年末: every figure under it, rates and changes too, is as of that day
 
 
 SPAN = r"(\d{1,2})\s*月?\s*[-—–~至]\s*(\d{1,2})\s*月"
@@ -72,6 +74,8 @@ QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 COMPARED_BEFORE = ("比", "较", "与", "同")
 COMPARED_AFTER = re.compile(r"^同期(?:相比|比较)|^相比")
 THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
+# 年末全区常住人口…: the end of the year last spoken of (of the year a bulletin reviews); not 上年末, 2023年底
+YEAR_END = re.compile(r"(?<![上去今前明\d月])年(?:末|底)")
 WHOLE_YEAR = re.compile(r"全年|(?<=预计)年度")  # 预计年度完成投资: this year's, like 预计全年
 PLAN_AROUND = re.compile(r"计划|力争|目标|预计")
 
@@ -177,7 +181,8 @@ def _patterns(pub: dt.date):
         (re.compile(r"自(\d{4})年.{0,8}以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"今年(\d{1,2})月(?!底)"),
          lambda m: TimeMark(m.end(), "year", y, prospective=int(m.group(1)) > pub.month)),
-        (re.compile(r"截至目前|目前|当前|如今|现在"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
+        # 现辖五街三镇，常住人口42万, 全县现有7个…企业: as the place stands now
+        (re.compile(r"截至目前|目前|当前|如今|现在|现辖|现有"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         # 开春以来: the season the piece is written in; what it reports is as of now
         (re.compile(r"(?:开春|入春|春节)以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
@@ -262,6 +267,12 @@ def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken, review
         else:
             year = reviewed or _default_year(pub)
         found.append(TimeMark(match.end(), "year", year, start=match.start()))
+    for match in YEAR_END.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        years = [m.year for m in marks + found if m.kind == "year" and not m.comparison and m.end <= match.start()]
+        found.append(TimeMark(match.end(), "asof", years[-1] if years else reviewed or _default_year(pub), month_to=12,
+                              start=match.start(), point=True))
     for match in THEN.finditer(text):
         events = [m for m in marks if m.kind == "date" and m.end <= match.start()]
         if events:
@@ -298,7 +309,7 @@ def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool
         return f"{mark.year_from}-01/{mark.year}-12"
     if mark.kind == "asof":
         day = dt.date(mark.year, mark.month_to, mark.day) if mark.day else _month_end(mark.year, mark.month_to)
-        if stock:
+        if stock or mark.point:
             return day.isoformat()
         return str(mark.year) if mark.month_to == 12 and not mark.day else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
     if mark.kind in ("now", "date"):
