@@ -1272,3 +1272,43 @@ def test_a_size_class_aimed_at_and_a_count_of_what_was_just_named_are_not_figure
     assert figures("围绕老城、新城和九黎城，三个片区今年安排项目37个") == [(37, "个")]
     # a size reached is a figure
     assert figures("目前，涪陵已建成900亿级材料产业集群") == [(900, "亿元")]
+
+
+def test_a_negative_growth_and_an_amount_down_on_the_year_are_negative():
+    found = records("前年，北碚经济出现0.9%的负增长。", date="2024-02-06", place="北碚区")
+    assert [(r["value"], r["measure"], r["period"]) for r in found] == [(-0.9, "growth", "2022")]
+    found = records("第二产业增加值359.08亿元，比上年减少34.03亿元；第三产业增加值403.81亿元，比上年增加74.34亿元。",
+                    date="2024-02-06", place="北碚区")
+    assert [(r["value"], r["measure"]) for r in found] == [(359.08, "level"), (-34.03, "change"), (403.81, "level"),
+                                                          (74.34, "change")]
+
+
+def test_an_amount_describing_the_project_named_after_it_is_that_projects():
+    found = records("丰都已落地投资200亿元的玻璃纤维项目和投资100亿元的特铝新材料项目。投资103亿元的抽水蓄能项目正在加快建设。",
+                    date="2024-08-13", place="丰都县")
+    assert [r["subject"] for r in found] == ["玻璃纤维项目", "特铝新材料项目", "抽水蓄能项目"]
+    # 这个总投资10亿元的项目: no name after 的, the pointer before it decides
+    found = records("在辣椒科技产业基地项目现场，场平已基本完成。这个总投资10亿元的项目将建设生产线。", date="2025-03-13",
+                    place="万州区")
+    assert [r["subject"] for r in found] == ["辣椒科技产业基地项目"]
+
+
+def test_words_for_towns_in_general_a_project_team_and_a_railways_line_are_not_subjects():
+    found = records("全年城镇新增就业4.20万人。其中城镇人口145.21万人。", date="2024-03-28", place="九龙坡区")
+    assert [r["subject"] for r in found] == ["九龙坡区", "九龙坡区"]
+    assert one("施工方中冶建工项目团队介绍，施工高峰期现场作业人数达到1185人。", date="2024-12-31",
+               place="南川区")["subject"] == "南川区"
+    assert one("团队优化工序穿插，高峰期作业人数达1185人。", date="2024-12-31", place="南川区")["subject"] == "南川区"
+    found = records("秀山（武陵）现代物流园区是市级重点物流园区，园区内有渝怀铁路沿线年装卸能力300万吨的装卸点。"
+                    "园区规划占地6平方公里。", date="2012-06-11", place="秀山县")
+    assert [r["subject"] for r in found] == ["秀山（武陵）现代物流园区"] * 2
+
+
+def test_price_basis_names_no_metric_economic_size_is_gdp_and_zengjiazhi_is_a_noun():
+    found = records("2023年，北碚区实现地区生产总值783.58亿元，比上年增加41.57亿元，按可比价格计算增长4.3%。",
+                    date="2024-02-06", place="北碚区")
+    assert [r["metric"] for r in found] == ["gdp"] * 3
+    assert best_rule("2020年，全县经济总量达到", "亿元").key == "gdp"
+    rule = best_rule("民营经济实现增加值1120.21亿元，增长7.5%，占全区经济总量的", "%")
+    assert rule is None or rule.key != "gdp"
+    assert relative_measure("北碚第一、二、三产业增加值分别占全市同类产业增加值的", "", "%") == ("share", 1)

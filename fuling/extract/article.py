@@ -26,7 +26,7 @@ from fuling.extract.printed import rule_text
 from fuling.extract.subjects import Memory, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
 from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period
-from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, count_measure, kind_of, relative_measure
+from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, change_sign, count_measure, kind_of, relative_measure
 
 # Parts of programme names that look like counts: the 8 of 1+2+8+N, the 9 of 2349.
 NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向|三大方向)")
@@ -302,7 +302,8 @@ def _measure(figure: Figure, where: Where, target: bool) -> tuple[str, int]:
         return "share", 1
     if figure.unit in RELATIVE:
         return relative_measure(where.clause_lead, where.after, figure.unit, where.sentence_lead)
-    return count_measure(where.sentence_lead, where.upto(SEGMENT_END), target), 1
+    measure = count_measure(where.sentence_lead, where.upto(SEGMENT_END), target)
+    return measure, change_sign(where.sentence_lead) if measure == "change" else 1  # 比上年减少34.03亿元 → -34.03
 
 
 def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str:
@@ -341,7 +342,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
     counted = where.text[figure.start:figure.end] + where.upto(CLAUSE_END)  # 签下17个项目: a group's count
-    subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory, counted)
+    subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory, counted,
+                         where.upto(CLAUSE_END))
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
     previous[(where.sent_start, where.sent_end)] = previous[LAST_IN_PARAGRAPH] = (rule, draft)
 

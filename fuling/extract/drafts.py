@@ -82,10 +82,14 @@ class MetricDraft:
         return {"key": self.key, "label": self.label, "unit": self.unit, "measure": self.measure}
 
 
+# 按可比价格计算增长4.3%: how the growth was reckoned, not what grew
+PRICE_BASIS = re.compile(r"按(?:可比|不变|现行)?价格计算|按可比口径(?:计算)?")
+
+
 def metric_label(lead: str, after: str, words_to_drop: list[str]) -> str:
     """The words of `lead` (the figure's clause up to the number) that name its metric;
     for a bare count, the noun right after the number."""
-    label = COMPARISON.sub("", PARENTHESES.sub("", lead)).replace(" ", "")
+    label = COMPARISON.sub("", PARENTHESES.sub("", PRICE_BASIS.sub("", lead))).replace(" ", "")
     for word in sorted(filter(None, words_to_drop), key=len, reverse=True):
         if word in label:
             label = label[label.rindex(word) + len(word):]

@@ -39,7 +39,9 @@ RULES: list[MetricRule] = [
     _rule("industrial_profit", r"(?:规上|规模(?:以上)?)工业(?:企业)?(?:实现)?利润(?:总额)?(?:同比)?(?:增长|超过)?|(?<!公司)工业企业利润(?:总额)?(?:同比)?(?:增长)?|利润总额增长", MONEY),
     # 工业在全市GDP中的比重 / 占GDP比重: a part's share of GDP, not GDP
     # 全区生产总值 is the district's GDP as 地区生产总值 is
-    _rule("gdp", r"(?<!占)(?:地区生产总值|(?<=[全本该我][区县市])生产总值|(?<!万元)GDP)(?!能耗|中的比重|的比重|比重)", MONEY),
+    # 全县经济总量达到110.2亿元 (but not 占全区经济总量的60.0%, 经济总量约占全市的2.6%)
+    _rule("gdp", r"(?<!占)(?:地区生产总值|(?<=[全本该我][区县市])生产总值|(?<!万元)GDP|(?<!占全区)(?<!占全县)(?<!占全市)经济总量(?!约?占))"
+                 r"(?!能耗|中的比重|的比重|比重)", MONEY),
     _rule("tax_revenue", r"(?<!工业)税收占", MONEY),
     _rule("industrial_tax_revenue", r"工业税收", MONEY),
     _rule("strategic_emerging_output", r"战略性新兴产业(?!项目)(?:产值)?", MONEY),

@@ -24,6 +24,10 @@ before it (rule text: Simplified), the article's own place by default.
 - A class or field of projects heading a clause with what was invested in it, or heading a
   sentence of its own (川渝合作共建的重大项目累计完成投资…, 现代基础设施领域持续发力。该领域…),
   owns the figures of that sentence, and of the next one when it opens with 其中.
+- An amount that describes the project named right after it (投资200亿元的玻璃纤维项目) is
+  that project's.
+- Not names: 城镇 / 乡镇 (towns in general: 全年城镇新增就业…), a project's team or office
+  (中冶建工项目团队, 项目部), a line something lies along (渝怀铁路沿线).
 - A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
   the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
   (A与B公司签订…) is not a subject.
@@ -99,8 +103,8 @@ PLACES_RE = re.compile("|".join([f"(?P<own>{OWN_PLACE})", f"(?P<city>{CITY_WORDS
 ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTITIES)))
 # endings of names, and the ones only trusted at the head of a clause
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
-HEAD_ORG_END = r"工业|电池|化工|传动|汽车|制药|钢铁|电子"
-PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城|片区"
+HEAD_ORG_END = r"工业|电池|化工(?![序作程艺])|传动|汽车|制药|钢铁|电子"  # not 优化工序
+PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|片区"
 # roads and their sections: 巫山至巫溪高速公路, 梁平至开江高速公路重庆段, 巫溪至大昌段 (not 大昌两段, two sections)
 ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
 PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
@@ -141,7 +145,8 @@ PLACE_GROUP = (r"(?:市级重大|市级重点|重大|重点产业|重点工业|�
                r"续建及竣工|续建|竣工|新开工|在建|新投产)项目")
 PROJECT_GROUP = re.compile(rf"(?:全区|全县|我区|该区|本区)?(?P<group>{PLACE_GROUP})"
                            r"(?=(?:[一二三四]季度|上半年|今年|全年)?(?:累计)?(?:完成投资|总投资|计划投资|年度计划投资))")
-TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
+# (not 全年城镇新增就业…, 乡镇: the words for towns in general)
+TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小城乡](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
 OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 # a count of a group of projects or firms, and the name it gives the group: by what was done to them
 # (签约, 开工 …; 签下 is 签约) or by their class (市级重大, 重点产业 …); with neither in the phrase, by the last
@@ -272,8 +277,10 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 7个战略性新兴产业项目: what a count counts, not a name (一个 is the indefinite article)
     if "是" in text[last_of_clause(text, start):start]:
         return False  # 这条管道是…的页岩气外输管道: a description of what was named before
-    if re.match(r"[里内中上]", text[end:end + 1]):
-        return False  # 老林村的百合种植基地里: where something happens
+    if re.match(r"[里内中上]|沿线|沿岸", text[end:end + 2]):
+        return False  # 老林村的百合种植基地里, 渝怀铁路沿线: where something happens
+    if re.match(r"团队|部(?![门分])|组(?!团)", text[end:end + 2]):
+        return False  # 中冶建工项目团队, 项目部: the people building it, not the project
     if text[start - 1:start] == "等":
         return False  # 高新区、综保区等重要平台基地: a kind
     if start > 0 and text[start - 1] in "这该此" and text[start] in "座条个家":
@@ -385,6 +392,15 @@ def _mentions(text: str, place: str, memory: Memory | None):
     return [(end, subject) for start, end, subject in found]
 
 
+def _name_at_start(text: str) -> str:
+    """The project, park or company `text` opens with (玻璃纤维项目和…), or ""."""
+    for match in NAME_END_RE.finditer(text[:NAME_MAX + 6]):
+        start, head = _name_before(text, match.start())
+        if start == 0 and match.lastgroup in ("project", "park", "org") and _is_name(text, start, head, match.lastgroup, match.end()):
+            return _known(_short_name(head + match.group(0)))
+    return ""
+
+
 def _class_name(match: re.Match) -> str:
     """The name of a class or field of projects at the head of a clause, or "" where another rule names
     it: the place's groups (全区市级重大项目, 新开工项目: PROJECT_GROUP), pointers (该项目), one
@@ -453,10 +469,14 @@ def _read(scope: str, place: str, memory: Memory | None) -> Named:
     return named
 
 
-def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str = "") -> str:
+def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str = "", after: str = "") -> str:
     """The last subject named in `scope` (the text before the figure that can own it);
     `rest`, the figure and what follows it in its clause, says whether the figure is the
-    count of a group of projects (签约项目共31个, 签下17个项目): that count is the owner's."""
+    count of a group of projects (签约项目共31个, 签下17个项目): that count is the owner's;
+    `after`, the clause after the figure, names the project an amount describes (投资200亿元的
+    玻璃纤维项目)."""
+    if after.startswith("的") and (described := _name_at_start(after[1:])):
+        return described
     named = _read(scope, place, memory)
     if any(start <= len(scope) < end for start, end, _ in group_counts(scope + rest)):
         return named.owner

@@ -11,7 +11,8 @@
   growth rates, else share; otherwise it is the change of a rate over time
   (比上半年加快, 提高0.48个百分点; negative for 回落/下降). For counts and amounts:
   change after 新增 (新增就业 is a metric of its own) or, in a target, after
-  培育(创建)/新建; an amount 比2015年底增加 is a change too; else level.
+  培育(创建)/新建; an amount 比2015年底增加 is a change too (negative for 比上年减少); else level.
+  x%的负增长 is a fall. 增加值 is a noun, not a growth word.
 (Subjects: subjects.py.)
 """
 from __future__ import annotations
@@ -38,7 +39,7 @@ CAPACITY_TO_BUILD = re.compile(r"将(?:建设|建成|形成)年产$")
 TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|(?<!前期)规划(?![面的，,。；;”])|(?<!模)拟|(?<!完成)(?<!实现)目标|将达|将投资|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
 
 CLAUSE_BREAK = re.compile(r"[，,；;]")
-GROWTH_UP = r"增长|增速|增幅|提升|提高|增"
+GROWTH_UP = r"增长|增速|增幅|提升|提高|增(?!加值)"  # 占…增加值的1%: 增加值 is a noun
 GROWTH_DOWN = r"下降|降低|减少|缩短|减|降"
 # 投资进度达到81.8%, 相当于规模以上工业增加值的2.64%: shares too
 SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进度|相当于[^，,。；;]*的"
@@ -92,6 +93,8 @@ def relative_measure(lead: str, after: str, unit: str, sentence_lead: str = "") 
     """(measure, sign) of a %, 倍 or 百分点 figure from the words nearest it."""
     if unit == POINTS:
         return points_measure(lead, sentence_lead or lead)
+    if re.match(r"^的负增长", after):
+        return "growth", -1  # 出现0.9%的负增长: a fall
     if re.match(r"^(?:以上|左右)?的(?:提升|增长|增速|增幅)", after):
         return "growth", 1
     best = ("", -1, 1)
@@ -104,6 +107,12 @@ def relative_measure(lead: str, after: str, unit: str, sentence_lead: str = "") 
     if sentence_lead and sentence_lead != lead:  # 全市GDP增速一季度为10.7%，上半年为11%
         return relative_measure(sentence_lead, after, unit)
     return "share", 1
+
+
+def change_sign(sentence_lead: str) -> int:
+    """-1 for an amount 比上年减少 / 较去年下降 (a change downwards), else 1."""
+    match = CHANGE_OVER_BASE.search(sentence_lead)
+    return -1 if match and re.search(r"(?:减少|下降)了?$", match.group(0)) else 1
 
 
 def count_measure(sentence_lead: str, tail: str = "", target: bool = False) -> str:
