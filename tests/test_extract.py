@@ -1312,3 +1312,12 @@ def test_price_basis_names_no_metric_economic_size_is_gdp_and_zengjiazhi_is_a_no
     rule = best_rule("民营经济实现增加值1120.21亿元，增长7.5%，占全区经济总量的", "%")
     assert rule is None or rule.key != "gdp"
     assert relative_measure("北碚第一、二、三产业增加值分别占全市同类产业增加值的", "", "%") == ("share", 1)
+
+
+def test_a_plan_announced_at_an_event_this_year_is_this_years_target_but_one_of_a_past_years_event_keeps_its_day():
+    found = records("项目建设已开局起势。2月16日，全县一季度集中开工重点项目23个，计划总投资54.3亿元。",
+                    date="2023-03-27", place="彭水县")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [(23, "actual", "2023-02-16"), (54.3, "target", "2023")]
+    found = records("2020年3月9日，荣昌春季重点工业项目集中开工，其中一个抗菌肽研发及产业化项目计划投资8亿元。",
+                    date="2022-12-30", place="荣昌区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [(8, "target", "2020-03-09")]
