@@ -1321,3 +1321,12 @@ def test_a_plan_announced_at_an_event_this_year_is_this_years_target_but_one_of_
     found = records("2020年3月9日，荣昌春季重点工业项目集中开工，其中一个抗菌肽研发及产业化项目计划投资8亿元。",
                     date="2022-12-30", place="荣昌区")
     assert [(r["value"], r["kind"], r["period"]) for r in found] == [(8, "target", "2020-03-09")]
+
+
+def test_a_planned_area_is_a_size_today_a_years_arranged_projects_are_a_plan_and_what_a_road_brings_once_open_is_expected():
+    assert kind_of("园区规划占地", "", False) == "actual"
+    assert kind_of("园区规划占地6平方公里，其中一期3.5平方公里，总投资约", "", False) == "actual"
+    assert kind_of("三个片区今年安排项目", "", False) == "target"
+    assert kind_of("通车后将方便周边乡镇约", "", False) == "estimate"
+    found = records("大桥于2018年11月开工，2021年5月合龙，通车后将方便周边乡镇约12万群众出行。", date="2022-03-01", place="巫山县")
+    assert [(r["value"], r["unit"], r["kind"], r["period"]) for r in found] == [(12, "万人", "estimate", "2022-03-01")]

@@ -27,7 +27,7 @@ import re
 from fuling.extract.clauses import Where
 from fuling.extract.timemarks import TimeMark, period_of
 
-PROSPECTIVE = re.compile(r"预计|建成后|达产后|投产后")
+PROSPECTIVE = re.compile(r"预计|建成后|达产后|投产后|通车后|投用后")
 # a rule in force, not a result of the year reviewed: 获评的…可分别获得一次性奖励50万元
 STANDING = re.compile(r"可(?:分别)?(?:获得|享受|领取)|最高(?:可|给予)|给予[^，,。；;]{0,8}(?:奖励|补助|补贴)")
 ELLIPSIS = "……"
