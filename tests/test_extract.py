@@ -1330,3 +1330,15 @@ def test_a_planned_area_is_a_size_today_a_years_arranged_projects_are_a_plan_and
     assert kind_of("通车后将方便周边乡镇约", "", False) == "estimate"
     found = records("大桥于2018年11月开工，2021年5月合龙，通车后将方便周边乡镇约12万群众出行。", date="2022-03-01", place="巫山县")
     assert [(r["value"], r["unit"], r["kind"], r["period"]) for r in found] == [(12, "万人", "estimate", "2022-03-01")]
+
+
+def test_a_piece_about_a_fair_takes_the_fair_as_the_subject_of_figures_that_name_no_other():
+    found = titled("第二届西洽会闭幕 271个项目签约近5500亿元", "2019-05-19",
+                   "第二届中国西部国际投资贸易洽谈会19日在重庆闭幕。本届西洽会共有271个国内外项目签约，签约总额5497.8亿元。",
+                   "来自95个国家（地区）的7800多家企业（机构）、约7万人参展参会。",
+                   "展会期间共举办投资贸易和文化交流活动127场。", place="重庆市")
+    assert [r["subject"] for r in found] == ["西洽会", "西洽会签约项目", "西洽会", "西洽会", "西洽会", "西洽会"]
+    # a piece that only mentions a fair later keeps its place
+    found = records("全区规上工业产值增长8%。", "兄弟省区市也借西洽会开展投资促进活动。", "全区新增企业120家。",
+                    date="2019-05-19", place="重庆市")
+    assert [r["subject"] for r in found] == ["重庆市", "重庆市"]

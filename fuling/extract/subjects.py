@@ -31,6 +31,8 @@ before it (rule text: Simplified), the article's own place by default.
 - A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
   the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
   (A与B公司签订…) is not a subject.
+- A piece whose headline or first paragraph names a fair (第二届西洽会闭幕, 本届西洽会…) is about
+  it: figures that name no other subject are the fair's (来自95个国家…参展), not the city's.
 - Words that point back: 园区 → the first park the article names (its title
   included); 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
   该项目 / 该公司 → the last name with that ending.
@@ -109,13 +111,14 @@ PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|�
 ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
 PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
 FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共有271个项目签约: a fair's own counts
+OPENING_TEXTS = 2  # the headline and the first paragraph: where a piece says which fair it is about
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})"
                          f"|(?P<fair>{FAIR_END})")
 NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
-VERB_BEFORE_NAME = re.compile(r"^(?:本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
+VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|"
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
@@ -225,6 +228,8 @@ class Memory:
     last_by_key: dict[str, str] = field(default_factory=dict)
     own_part: str = ""  # 沙坪坝区（不含高新区）, once 区内（不含高新区） is named: what a later 区内 means
     last_group: str = ""  # 潼南区签约项目, once its count is read: what a later 这批项目 means
+    topic: str = ""  # 西洽会, when the headline or the first paragraph is about a fair: the piece's own subject
+    read: int = 0  # how many texts (headline, paragraphs) were remembered
 
     def learn_part(self, text: str) -> None:
         """区内（不含高新区）: the part of the place a later bare 区内 stands for."""
@@ -238,6 +243,9 @@ class Memory:
         return f"{short}高新区" if short != self.place else ""
 
     def remember(self, text: str) -> None:
+        self.read += 1
+        if not self.topic and self.read <= OPENING_TEXTS:
+            self.topic = next((name for _, name, _ in reversed(_named(text)) if re.search(f"(?:{FAIR_END})$", name)), "")
         for _, name, key in _named(text):
             if key == "park" and not self.main_park:
                 self.main_park = name
@@ -448,7 +456,8 @@ class Named:
 
 
 def _read(scope: str, place: str, memory: Memory | None) -> Named:
-    named = Named(place, place, memory.last_group if memory is not None else "")
+    default = (memory.topic if memory is not None else "") or place  # 来自95个国家…参展: the fair's, not the city's
+    named = Named(default, default, memory.last_group if memory is not None else "")
     for end, mention in _mentions(scope, place, memory):
         rest = re.split(r"[，,。；;：:]", scope[end:], maxsplit=1)[0]
         if not isinstance(mention, Group) and ("等" in rest or re.search(r"荣获|获评|入选", rest)):
