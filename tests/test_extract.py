@@ -1342,3 +1342,10 @@ def test_a_piece_about_a_fair_takes_the_fair_as_the_subject_of_figures_that_name
     found = records("全区规上工业产值增长8%。", "兄弟省区市也借西洽会开展投资促进活动。", "全区新增企业120家。",
                     date="2019-05-19", place="重庆市")
     assert [r["subject"] for r in found] == ["重庆市", "重庆市"]
+
+
+def test_a_name_keeps_chongqing_unless_a_place_follows_and_keeps_the_phase_printed_after_it():
+    found = records("重庆工业职业技术学院南川校区项目（一期）6号建筑主体结构顺利封顶。该项目一期占地790多亩。", date="2024-12-31",
+                    place="南川区")
+    assert [r["subject"] for r in found] == ["重庆工业职业技术学院南川校区项目（一期）"]
+    assert one("行走在重庆市荣昌高新区，规划面积5平方公里。", date="2022-12-30", place="荣昌区")["subject"] == "荣昌高新区"

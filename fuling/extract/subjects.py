@@ -12,7 +12,8 @@ before it (rule text: Simplified), the article's own place by default.
   park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地,
   …电站, …大桥, …隧道, roads and their sections: …高速公路, …高速公路重庆段, 巫溪至大昌段) or a fair (本届西洽会, …博览会), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
-  落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
+  落户). 重庆市荣昌高新区 is 荣昌高新区 (but 重庆工业职业技术学院… keeps 重庆: no place follows it);
+  綦江齿轮传动有限公司 is 綦江齿轮传动; a phase printed after a name is part of it (…项目（一期）).
 - A group of the place's projects at the head of a clause, with what was invested in
   it (全区市级重大项目完成投资…, 新开工项目一季度完成投资…) → 万州区市级重大项目.
 - A count of a group of projects or firms, named by what was done to them or by their
@@ -122,6 +123,10 @@ VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|�
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
+# 重庆工业职业技术学院南川校区项目（一期）: the phase printed after a project's name is part of it
+PHASE_AFTER = re.compile(r"[（(][一二三四五六七八九十\d]期[）)]")
+# what follows a dropped 重庆市: a district or a part of the city (荣昌高新区, 南山片区), not the rest of a name
+PLACE_STARTS = re.compile("|".join(sorted({d[:2] for d in DISTRICTS} | {"西部", "中心", "南山", "主城"})))
 # a head-of-clause name is short and holds no verb nor place: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业, 长寿区工业
 HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市))[\u4e00-\u9fffA-Za-z]{2,5}$")
 # also the tail of a year (2023年一季度招商引资重大项目 read back to 年…), projects in talks (在谈…) and a size class
@@ -259,8 +264,9 @@ def last_of_clause(text: str, pos: int) -> int:
 
 
 def _short_name(name: str) -> str:
-    if not NAME_END_RE.fullmatch(PLACE_PREFIX.sub("", name)):
-        name = PLACE_PREFIX.sub("", name)  # 重庆市荣昌高新区 → 荣昌高新区, but 重庆公司 stays
+    rest = PLACE_PREFIX.sub("", name)
+    if not NAME_END_RE.fullmatch(rest) and (rest == name or PLACE_STARTS.match(rest)):
+        name = rest  # 重庆市荣昌高新区 → 荣昌高新区, but 重庆公司 and 重庆工业职业技术学院… stay
     return re.sub(r"(?:股份有限公司|有限责任公司|有限公司)(?=.)", "", re.sub(r"(?:股份有限公司|有限责任公司|有限公司)$", "", name))
 
 
@@ -315,7 +321,9 @@ def _named(text: str) -> list[tuple[int, str, str]]:
     for match in NAME_END_RE.finditer(text):
         start, head = _name_before(text, match.start())
         if _is_name(text, start, head, match.lastgroup, match.end()):
-            found.append((match.end(), _known(_short_name(head + match.group(0))), _key(match.lastgroup, match.group(0))))
+            phase = PHASE_AFTER.match(text, match.end())
+            end, name = (phase.end(), head + match.group(0) + phase.group(0)) if phase else (match.end(), head + match.group(0))
+            found.append((end, _known(_short_name(name)), _key(match.lastgroup, match.group(0))))
     for match in ENTITY_RE.finditer(text):
         subject = ENTITIES[int(match.lastgroup[1:])][1]
         key = "park" if re.search(r"(?:区|城|镇)$", subject) else "place" if subject.endswith(("村", "田")) else "org"
@@ -374,7 +382,9 @@ def _mentions(text: str, place: str, memory: Memory | None):
             continue  # a name of ENTITIES, by its own short name
         if COUNTERPART_BEFORE.search(text[:start]) and COUNTERPART_AFTER.match(text[match.end():]):
             continue  # 赶水镇与大江工业公司签订收储协议: the other party, not who the figures are about
-        found.append((start, match.end(), _short_name(head + match.group(0))))
+        phase = PHASE_AFTER.match(text, match.end())
+        end, name = (phase.end(), head + match.group(0) + phase.group(0)) if phase else (match.end(), head + match.group(0))
+        found.append((start, end, _short_name(name)))
     for match in PROJECT_GROUP.finditer(text):
         if _heads_clause(text, match.start()):
             found.append((match.start(), match.end(), place + match.group("group")))
