@@ -1349,3 +1349,34 @@ def test_a_name_keeps_chongqing_unless_a_place_follows_and_keeps_the_phase_print
                     place="南川区")
     assert [r["subject"] for r in found] == ["重庆工业职业技术学院南川校区项目（一期）"]
     assert one("行走在重庆市荣昌高新区，规划面积5平方公里。", date="2022-12-30", place="荣昌区")["subject"] == "荣昌高新区"
+
+
+def test_how_far_a_plan_is_carried_out_is_one_metric_whatever_its_wording_and_a_quarters_plan_another():
+    found = records("1-9月，川渝合作共建的重大项目累计完成投资1866.8亿元，占年度计划投资的73%。"
+                    "该领域投资进度达71.5%，较上期提升14.7个百分点，投资完成率高达94.5%。", date="2021-10-11", place="重庆市")
+    progress = {r["metric"] for r in found if r["unit"] != "亿元"}
+    assert len(progress) == 1 and next(iter(progress)) not in ("project_investment", "investment")
+    found = records("一季度，全区市级重大项目完成投资12.09亿元，占年度投资计划的24.92%，一季度投资计划完成率达156.09%。",
+                    date="2022-04-13", place="万州区")
+    assert found[1]["metric"] != found[2]["metric"]
+
+
+def test_a_periods_planned_investment_is_drafted_as_investment_done_is_and_a_trades_sales_are_not_a_firms():
+    found = records("一季度，全区市级重大项目完成投资12.09亿元。今年万州共有市级重大项目27个，项目总投资435.07亿元，"
+                    "年度计划投资48.5亿元，其中一季度计划投资7.74亿元。", date="2022-04-13", place="万州区")
+    invested = [r["metric"] for r in found if r["value"] in (12.09, 48.5, 7.74)]
+    assert len(set(invested)) == 1 and invested[0] != "project_investment"
+    assert best_rule("该项目计划投资", "亿元").key == "project_investment"
+    rule = best_rule("批发业销售额增长", "%")
+    assert rule is None or rule.key != "enterprise_revenue"
+
+
+def test_a_growth_shared_by_a_list_of_sectors_is_not_their_output():
+    found = records("材料产业、电子产业增速分别为16.9%、13.2%。", date="2019-10-22", place="重庆市")
+    assert "materials_output" not in [r["metric"] for r in found]
+    assert records("材料产业产值增长10%。", date="2019-10-22", place="重庆市")[0]["metric"] == "materials_output"
+
+
+def test_an_amount_invested_in_the_project_named_after_it_is_its_project_investment():
+    found = records("丰都已落地投资200亿元的玻璃纤维项目。", date="2024-08-13", place="丰都县")
+    assert [r["metric"] for r in found] == ["project_investment"]

@@ -21,7 +21,7 @@ from fuling.extract.drafts import (
     metric_label,
 )
 from fuling.extract.figures import Figure, find_figures
-from fuling.extract.metrics import COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
+from fuling.extract.metrics import BY_KEY, COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
 from fuling.extract.printed import rule_text
 from fuling.extract.subjects import Memory, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
@@ -46,6 +46,11 @@ OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
 # 占…的比重 / 占…比重: what follows 占 is the whole, not the metric
 SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
+# how much of a plan was carried out, whatever its wording
+PLAN_PROGRESS = re.compile(r"完成率|投资进度|时序进度|占年度(?:计划)?投资(?:计划)?的")
+PROGRESS_LABEL = "投资完成率"
+PART_OF_YEAR_PLAN = re.compile(r"([一二三四]季度|上半年|\d{1,2}月份?)[^，,。；;]{0,4}(?:投资)?计划")
+DESCRIBED_INVESTMENT = re.compile(r"(?<!完成)(?<!累计完成)投资$")
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)
 SENTENCE_END_MARK = re.compile(r"[。！？!?]")
@@ -275,6 +280,12 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     the sentence (a growth or share with no words of its own), else a rule by the
     sentence's or the unit's words where the figure's words name nothing, else a draft."""
     figures, unit = paragraph.figures, where.figure.unit
+    if unit in RELATIVE and PLAN_PROGRESS.search(where.clause_lead):
+        # 投资完成率达94.5%, 投资进度达71.5%, 占年度计划投资的73%, 超出时序进度1.4个百分点: one metric, how far the plan is
+        part = PART_OF_YEAR_PLAN.search(where.clause_lead)  # 一季度投资计划完成率: of the quarter's plan, not the year's
+        return None, draft_metric((part.group(1) if part else "") + PROGRESS_LABEL, unit, measure), "own"
+    if unit == "亿元" and where.after.startswith("的") and DESCRIBED_INVESTMENT.search(where.clause_lead):
+        return BY_KEY["project_investment"], None, "own"  # 投资200亿元的玻璃纤维项目: the project's investment
     rule, found = _choose_rule(where, figures)
     if rule and rule.key in SECTOR_OF and (sector := _sector(where)):
         sector_rule = best_rule(sector + "产值", unit)

@@ -101,6 +101,8 @@ def respectively(where: Where, figures: list[Figure]) -> str | None:
     if len(items) < 2 or index >= len(items):
         return None
     shared = "产业产值" if "产值" in items[-1] else ""
+    if not shared and (rate := re.search(r"(?:增速|增幅|增长)$", items[-1])):
+        shared = rate.group(0)  # 材料产业、电子产业增速分别为16.9%: the growth of each, not its output
     item = re.sub(r"等.*$", "", items[index])
     return item + shared
 
