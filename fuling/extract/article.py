@@ -4,7 +4,9 @@ Every paragraph is read twice over: the rules read its rule text (Simplified,
 half-width digits: printed.py), the quote is cut from the print. A figure whose
 metric no rule knows gets a drafted catalogue entry (drafts.py), never
 `unclassified`: `Proposal.metric_draft` carries it, and the record's `metric`
-is the drafted key.
+is the drafted key. How far a plan is carried out (投资完成率, 投资进度, 占年度计划投资的73%,
+超出时序进度) is one drafted metric, a quarter's plan another; an amount invested in the
+project named after it (投资200亿元的…项目) is its project_investment.
 """
 from __future__ import annotations
 
