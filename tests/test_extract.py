@@ -1380,3 +1380,24 @@ def test_a_growth_shared_by_a_list_of_sectors_is_not_their_output():
 def test_an_amount_invested_in_the_project_named_after_it_is_its_project_investment():
     found = records("丰都已落地投资200亿元的玻璃纤维项目。", date="2024-08-13", place="丰都县")
     assert [r["metric"] for r in found] == ["project_investment"]
+
+
+def test_the_year_of_an_event_dates_its_sentence_only_and_a_year_naming_the_days_event_keeps_the_day():
+    found = records("观音桥商业街2005年正式建成投用。商圈规划面积5.08平方公里，核心区域0.65平方公里。", date="2006-08-23",
+                    place="江北区")
+    assert [r["period"] for r in found] == ["2006-08-23", "2006-08-23"]
+    found = records("4月3日，北碚区举行2020年首批首轮重点项目集中签约开工仪式，34个项目集中签约、开工，总投资167.2亿元。",
+                    date="2020-04-04", place="北碚区")
+    assert [r["period"] for r in found] == ["2020-04-03", "2020-04-03"]
+
+
+def test_a_span_of_months_and_a_threshold_of_any_unit_are_not_figures():
+    assert figures("今年前6个月，观音桥商圈实现社会消费品零售总额26.46亿元") == [(26.46, "亿元")]
+    assert figures("另有经营面积5000平方米以上的大型商业网点26家") == [(26, "家")]
+    assert figures("增速保持在17%以上的增长") == [(17, "%")]
+
+
+def test_a_holiday_recalled_months_later_is_that_years():
+    found = records("今年前6个月，商圈实现社会消费品零售总额26.46亿元。“五一”黄金周期间，商圈销售额达1.45亿元，增幅48%。",
+                    date="2006-08-23", place="江北区")
+    assert [r["period"] for r in found] == ["2006-01/2006-06", "2006-05-01/2006-05-07", "2006-05-01/2006-05-07"]

@@ -15,7 +15,8 @@ project's name (年产10万吨…项目) or of each unit just counted
 (32套年产40万吨…装置), a size class of a count (100亿级企业3个) or one aimed at
 (打造500亿级…集群, 正向100亿级迈进), and a count of what was just named (围绕两个项目) or
 of a plan's parts (三个片区, 两个主导产业). People may be counted in 万 without 人
-(总人口54万, 约12万群众 → 万人); 把 counts knives and tools (2000万把).
+(总人口54万, 约12万群众 → 万人); 把 counts knives and tools (2000万把). Not figures either: a span of
+months (前6个月, 两个月) and a threshold of any unit but a rate (5000平方米以上的网点).
 Money may be written in Chinese numerals (一百零六亿元).
 
 Digits grouped by commas (`6,502 万元`) are one number.
@@ -168,8 +169,10 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
         return True
     if not match.group("num")[0].isdigit() and BACK_REFERENCE_BEFORE.search(text[:match.start()]):
         return True  # 围绕两个项目: a count of what was just named
-    if unit == "元" and THRESHOLD_AFTER.match(after):
-        return True  # 17%以上的增速 is a rate; 10亿元以上的项目 only sorts the projects
+    if unit not in ("%", "倍") and not unit.startswith(("个百分点", "个点", "百分点")) and THRESHOLD_AFTER.match(after):
+        return True  # 17%以上的增速 is a rate; 10亿元以上的项目, 5000平方米以上的网点 only sort what is counted
+    if unit == "个" and after.startswith("月"):
+        return True  # 前6个月, 两个月: a span of time
     if text[:match.start()].endswith("年产") and NAMED_PROJECT_AFTER.match(after):
         return True
     if EACH_OF_COUNT_BEFORE.search(text[:match.start()]):

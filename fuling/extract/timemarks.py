@@ -22,6 +22,8 @@ Relative time resolves against the article's publication date:
   paragraph; 今(16)日 → the publication's day, likewise;
 - 截至目前, 目前, 当前, 如今, 现有, 现辖, 自2010年…以来, 开春以来 → the publication date;
 - 年末 / 年底 alone → the end of the year last named (or reviewed); every figure under it is as of that day;
+- a year followed by what happened in it (2005年正式建成投用) dates its own sentence only;
+- a holiday not within weeks of the publication is the latest one earlier in its year (“五一”黄金周 in August);
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
@@ -92,11 +94,23 @@ def _relative_year(word: str | None, digits: str | None, y: int) -> int:
 
 YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年))?"
 # 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
-HOLIDAY = re.compile("(" + "|".join(HOLIDAY_NAMES) + ")节?(?:小长假|长假|假期|黄金周|期间|假日)")
+HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:小长假|长假|假期|黄金周|期间|假日)")  # also “五一”黄金周
+
+
+def _earlier_in_year(name: str, pub: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A holiday not within weeks of the publication: the latest one earlier in its year
+    (“五一”黄金周 recalled in August)."""
+    for weeks_back in range(6, 53, 6):
+        earlier = pub - dt.timedelta(weeks=weeks_back)
+        if earlier.year != pub.year:
+            return None
+        if (days := holiday_days(name, earlier)) is not None and days[1] < pub:
+            return days
+    return None
 
 
 def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
-    days = holiday_days(match.group(1), pub)
+    days = holiday_days(match.group(1), pub) or _earlier_in_year(match.group(1), pub)
     if days is None:
         return None
     first, last = days
@@ -205,6 +219,10 @@ def _spaced(pattern: re.Pattern) -> re.Pattern:
     return re.compile(source)
 
 
+# a year followed by what happened in it: 2005年正式建成投用, 2018年开工
+EVENT_OF_YEAR = re.compile(r"[^，,。；;]{0,4}?(?:建成|投用|投产|开工|竣工|成立|设立|通车|落户|创建)")
+
+
 def _skipped(text: str, match: re.Match) -> bool:
     if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
         return True  # 力争2030年前: a deadline, not a period
@@ -218,6 +236,9 @@ def _placed(text: str, start: int, mark: TimeMark) -> TimeMark:
     compared = text[max(0, start - 1):start] in COMPARED_BEFORE or text[max(0, start - 2):start] == "相比" \
         or bool(COMPARED_AFTER.match(text[mark.end:]))
     scope = "clause" if text[max(0, start - 1):start] in ("于", "於") else mark.scope
+    if (mark.kind == "year" and re.fullmatch(r"\d{4}\s?年", text[start:mark.end]) and EVENT_OF_YEAR.match(text, mark.end)
+            and scope == "paragraph"):
+        scope = "sentence"  # 观音桥商业街2005年正式建成投用。商圈规划面积…: the year of that event, not of what follows
     return replace(mark, start=start, scope=scope, comparison=compared)
 
 
