@@ -1401,3 +1401,17 @@ def test_a_holiday_recalled_months_later_is_that_years():
     found = records("今年前6个月，商圈实现社会消费品零售总额26.46亿元。“五一”黄金周期间，商圈销售额达1.45亿元，增幅48%。",
                     date="2006-08-23", place="江北区")
     assert [r["period"] for r in found] == ["2006-01/2006-06", "2006-05-01/2006-05-07", "2006-05-01/2006-05-07"]
+
+
+def test_projects_counted_in_xiang_a_breakdown_clause_a_quoted_name_and_a_shopping_district():
+    found = records("本次集中签约的项目共9个，协议投资总额68.2亿元，其中10亿元以上的项目有3个。"
+                    "“静观田园”综合体项目协议投资30亿元，用地约3000亩。", date="2020-04-04", place="北碚区")
+    assert [r["subject"] for r in found] == ["北碚区", "北碚区签约项目", "北碚区签约项目", "静观田园综合体项目", "静观田园综合体项目"]
+    assert [found[1]["metric"], found[3]["metric"]] == ["investment_agreed", "investment_agreed"]
+    found = records("同时集中开工的项目有25项，计划总投资99亿元，年度计划投资34亿元。", date="2020-04-04", place="北碚区")
+    assert [r["subject"] for r in found] == ["北碚区", "北碚区开工项目", "北碚区开工项目"]
+    found = records("今年前6个月，观音桥商圈实现社会消费品零售总额26.46亿元。黄金周期间，商圈销售额达1.45亿元。",
+                    date="2006-08-23", place="江北区")
+    assert [r["subject"] for r in found] == ["观音桥商圈", "观音桥商圈"]
+    # a programme's quoted name stays no name
+    assert one("合川将打造“两园两基地”，力争到2027年全区GDP达到1350亿元。", date="2023-05-24", place="合川区")["subject"] == "合川区"

@@ -62,7 +62,7 @@ RULES: list[MetricRule] = [
     _rule("industrial_investment", r"工业投资", MONEY),
     _rule("industrial_projects_signed", r"产业类项目", COUNT),
     # what was signed for at a signing: 签约金额合计80亿元, 签约总额5497.8亿元, 正式合同投资8.47亿元
-    _rule("investment_agreed", r"协议引资(?:金额)?|签约(?:金额|总额|资金)|合同投资(?:额)?", MONEY),
+    _rule("investment_agreed", r"协议引资(?:金额)?|协议投资(?:总额|金额)?|签约(?:金额|总额|资金)|合同投资(?:额)?", MONEY),
     # 年度计划投资48.5亿元, 一季度计划投资…: what is to be invested in a period (drafted as investment, as 完成投资 is)
     _rule("project_investment", r"投资总额|新增投资|总投资|(?<!年度)(?<!季度)(?<!年度计划完成)计划投资|追加投资|拟投资|将投资|投入(?=$)", MONEY),
     _rule("services_revenue", r"服务业(?:企业)?(?:实现)?营业收入", MONEY),

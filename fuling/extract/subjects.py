@@ -107,7 +107,7 @@ ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTI
 # endings of names, and the ones only trusted at the head of a clause
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
 HEAD_ORG_END = r"工业|电池|化工(?![序作程艺])|传动|汽车|制药|钢铁|电子"  # not 优化工序
-PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|片区"
+PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|片区|商圈"
 # roads and their sections: 巫山至巫溪高速公路, 梁平至开江高速公路重庆段, 巫溪至大昌段 (not 大昌两段, two sections)
 ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
 PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
@@ -115,6 +115,7 @@ FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共�
 OPENING_TEXTS = 2  # the headline and the first paragraph: where a piece says which fair it is about
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})"
                          f"|(?P<fair>{FAIR_END})")
+QUOTED_MAX = 8  # the longest quoted part of a name: “静观田园”综合体项目
 NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
@@ -163,11 +164,11 @@ GROUP_VERB = r"签约|签下|签订|开工|复工|竣工|投产"
 GROUP_CLASS = r"市级重大|市级重点|重点产业|重点工业|年度建设|前期规划研究|新投产|新开工|续建及竣工|续建"
 COUNT_NUMBER = r"(?:\d+|[一二两三四五六七八九十百零]+)"
 GROUP_COUNT = re.compile(
-    rf"(?:(?P<class_a>{GROUP_CLASS})|(?P<verb_a>{GROUP_VERB})的?)?(?:重点)?项目(?:共有|共|有)?{COUNT_NUMBER}个"
-    rf"|{COUNT_NUMBER}个(?:国内外|招商|重点|(?P<class_b>{GROUP_CLASS}))*项目(?P<verb_b>{GROUP_VERB})?"
+    rf"(?:(?P<class_a>{GROUP_CLASS})|(?P<verb_a>{GROUP_VERB})的?)?(?:重点)?项目(?:共有|共|有)?{COUNT_NUMBER}[个项]"
+    rf"|{COUNT_NUMBER}[个项](?:国内外|招商|重点|(?P<class_b>{GROUP_CLASS}))*项目(?P<verb_b>{GROUP_VERB})?"
     rf"|{COUNT_NUMBER}家企业(?:集中)?(?P<firms>投产)")
 GROUP_VERB_RE = re.compile(GROUP_VERB)
-ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[\u4e00-\u9fff]{{0,4}}|项目(?:共有|共|有)?{COUNT_NUMBER}个")
+ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[\u4e00-\u9fff]{{0,4}}|项目(?:共有|共|有)?{COUNT_NUMBER}[个项]")
 BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目|该领域")
 # a class or field of projects at the head of a clause, with what was invested in it, or as the topic of a
 # whole sentence: 川渝合作共建的重大项目累计完成投资…, 现代产业和科技创新项目完成投资…, 现代基础设施领域持续发力。
@@ -280,6 +281,10 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
     if text[start - 1:start + 1] == "其中":
         start += 1  # 其中巫溪至大昌段: 其 stopped the reading, 中 is not the name's
     words = text[start:end_at]
+    if text[start - 1:start] == "”" and 0 <= (opening := text.rfind("“", max(0, start - QUOTED_MAX - 1), start - 1)):
+        # “静观田园”综合体项目: the quoted words are the name's (静观田园综合体项目)
+        if not re.search(r"[\d一二两三四五六七八九十]", text[opening + 1:start - 1]):
+            return start, text[opening + 1:start - 1] + words
     if len(words) > NAME_MAX:
         return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
     verb = VERB_BEFORE_NAME.match(words)
@@ -500,7 +505,8 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
     if any(start <= len(scope) < end for start, end, _ in group_counts(scope + rest)):
         return named.owner
     counts_projects = any(m.start() <= len(scope) < m.end() for m in ANY_PROJECT_COUNT.finditer(scope + rest))
-    if counts_projects and not scope[last_of(scope, "。！？；;!?"):].startswith("其中"):
+    breakdown = scope[last_of(scope, "。！？；;!?"):].startswith("其中") or scope[last_of_clause(scope, len(scope)):].startswith("其中")
+    if counts_projects and not breakdown:
         return named.owner  # …等30个项目开工建设，确保…等20个项目建成投用: a count of other projects; 其中…6个项目: of these
     if named.subject == named.group and INFLOW.search(scope[last_of_clause(scope, len(scope)):]):
         return named.owner  # 一次签约20个项目，协议引资191.38亿元: what the place drew in
