@@ -1309,6 +1309,9 @@ def test_price_basis_names_no_metric_economic_size_is_gdp_and_zengjiazhi_is_a_no
                     date="2024-02-06", place="北碚区")
     assert [r["metric"] for r in found] == ["gdp"] * 3
     assert best_rule("2020年，全县经济总量达到", "亿元").key == "gdp"
+    found = records("1-5月，全市实现社会消费品零售总额5641.41亿元，名义增长32.1%，扣除价格因素后实际增长31.3%。",
+                    date="2021-06-25", place="重庆市")
+    assert len({r["metric"] for r in found}) == 1
     rule = best_rule("民营经济实现增加值1120.21亿元，增长7.5%，占全区经济总量的", "%")
     assert rule is None or rule.key != "gdp"
     assert relative_measure("北碚第一、二、三产业增加值分别占全市同类产业增加值的", "", "%") == ("share", 1)

@@ -84,7 +84,7 @@ class MetricDraft:
 
 PLAN_OF_PERIOD = re.compile(r"^(?:年度|[一二三四]季度|全年|今年)?计划(?:完成)?(?=投资$)")
 # 按可比价格计算增长4.3%: how the growth was reckoned, not what grew
-PRICE_BASIS = re.compile(r"按(?:可比|不变|现行)?价格计算|按可比口径(?:计算)?")
+PRICE_BASIS = re.compile(r"按(?:可比|不变|现行)?价格计算|按可比口径(?:计算)?|扣除价格因素(?:后)?(?:实际)?|^(?:名义|实际)(?=增长)")
 
 
 def metric_label(lead: str, after: str, words_to_drop: list[str]) -> str:
