@@ -1418,3 +1418,22 @@ def test_projects_counted_in_xiang_a_breakdown_clause_a_quoted_name_and_a_shoppi
     assert [r["subject"] for r in found] == ["观音桥商圈", "观音桥商圈"]
     # a programme's quoted name stays no name
     assert one("合川将打造“两园两基地”，力争到2027年全区GDP达到1350亿元。", date="2023-05-24", place="合川区")["subject"] == "合川区"
+
+
+def test_dollars_stay_dollars_in_yi_and_wan_dollars_are_converted_to_them():
+    assert figures("实际利用外资1.2亿美元，出口500万美元") == [(1.2, "亿美元"), (0.05, "亿美元")]
+
+
+def test_five_years_up_to_a_goal_year_are_a_goal_and_an_increase_over_a_year_end_spans_the_years_since():
+    found = records("到2026年，全县规上工业产值达到100亿元，五年间累计完成投资500亿元。", date="2023-10-30", place="石柱县")
+    assert [(r["period"], r["kind"]) for r in found] == [("2026", "target"), ("2022-01/2026-12", "target")]
+    found = records("截至2023年底，全区有高新技术企业500家，比2018年底增加200家。", date="2024-01-22", place="渝北区")
+    assert [(r["period"], r["measure"]) for r in found] == [("2023-12-31", "level"), ("2019-01/2023-12", "change")]
+    # with no goal year, 过去五年 are the five years up to the year reviewed
+    assert one("过去五年，全市累计完成投资1万亿元。", date="2023-02-20", place="重庆市")["period"] == "2018-01/2022-12"
+
+
+def test_new_build_projects_are_a_class_counted_like_continuing_ones():
+    found = records("今年计划实施重点项目三十二个，其中续建项目93个、新建项目101个。", date="2025-04-16", place="铜梁区")
+    assert [(r["value"], r["subject"], r["measure"]) for r in found] == [
+        (32, "铜梁区", "level"), (93, "铜梁区", "level"), (101, "铜梁区", "level")]

@@ -397,7 +397,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     }
     notes = []
     if figure.converted:
-        notes.append(f"原文“{figure.raw}”，折合为亿元。")
+        notes.append(f"原文“{figure.raw}”，折合为{figure.unit}。")
     if figure.high is not None:
         notes.append(f"原文为范围“{figure.raw}”，记下限。")
         record["bound"] = "at_least"

@@ -21,7 +21,8 @@ Money may be written in Chinese numerals (一百零六亿元).
 
 Digits grouped by commas (`6,502 万元`) are one number.
 
-Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元); prices
+Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元), dollars to 亿美元
+(`500万美元` → 0.05 亿美元; `1.2亿美元` stays); prices
 without a scale (`400元/亩`, `每筐10元`) keep 元. Other units keep their
 scale as written (`5.3万件`, `2.1万亿立方米`).
 """
@@ -40,7 +41,7 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
+    "元/亩", "元/公斤", "美元", "元", "%", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场", "方(?![面式向案法针位])", "把",
 )
@@ -182,8 +183,8 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
 
 def _scaled(value: Decimal, unit: str, scale_word: str) -> tuple[Decimal, str, bool]:
     """(value, unit, converted): money to 亿元, other units keeping their scale (5.3万件)."""
-    if unit == "元" and scale_word:
-        return value * SCALES[scale_word] / YI, "亿元", scale_word != "亿"
+    if unit in ("元", "美元") and scale_word:  # 1.2亿美元 stays in 亿美元, 500万美元 is 0.05 亿美元
+        return value * SCALES[scale_word] / YI, "亿" + unit, scale_word != "亿"
     return value, scale_word + unit, False
 
 

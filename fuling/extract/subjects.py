@@ -161,7 +161,7 @@ OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 # (签约, 开工 …; 签下 is 签约) or by their class (市级重大, 重点产业 …); with neither in the phrase, by the last
 # such verb of the sentence before the count (举行…集中签约仪式，9个项目当天落户…)
 GROUP_VERB = r"签约|签下|签订|开工|复工|竣工|投产"
-GROUP_CLASS = r"市级重大|市级重点|重点产业|重点工业|年度建设|前期规划研究|新投产|新开工|续建及竣工|续建"
+GROUP_CLASS = r"市级重大|市级重点|重点产业|重点工业|年度建设|前期规划研究|新投产|新开工|续建及竣工|续建|新建"
 COUNT_NUMBER = r"(?:\d+|[一二两三四五六七八九十百零]+)"
 GROUP_COUNT = re.compile(
     rf"(?:(?P<class_a>{GROUP_CLASS})|(?P<verb_a>{GROUP_VERB})的?)?(?:重点)?项目(?:共有|共|有)?{COUNT_NUMBER}[个项]"

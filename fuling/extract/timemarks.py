@@ -24,6 +24,7 @@ Relative time resolves against the article's publication date:
 - 年末 / 年底 alone → the end of the year last named (or reviewed); every figure under it is as of that day;
 - a year followed by what happened in it (2005年正式建成投用) dates its own sentence only;
 - a holiday not within weeks of the publication is the latest one earlier in its year (“五一”黄金周 in August);
+- 五年间 / 过去五年 after a goal year (到2026年，…五年间累计…) → the five years up to it, a goal too;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
@@ -260,7 +261,19 @@ def time_marks(text: str, pub: dt.date, reviewed: int | None = None) -> list[Tim
             taken.append(match.span())
             marks.append(_placed(text, match.start(), mark))
     marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken, reviewed)
-    return _that_year(text, sorted(marks, key=lambda m: m.start))
+    return _years_to_goal(_that_year(text, sorted(marks, key=lambda m: m.start)))
+
+
+def _years_to_goal(marks: list[TimeMark]) -> list[TimeMark]:
+    """到2026年，…五年间累计…: the years up to the goal year named before, a goal too."""
+    resolved: list[TimeMark] = []
+    for mark in marks:
+        goal = next((m for m in reversed(resolved) if m.kind == "year" and m.future and not m.comparison), None)
+        if mark.kind == "years" and goal is not None:
+            n = mark.year - mark.year_from
+            mark = replace(mark, year=goal.year, year_from=goal.year - n, future=True)
+        resolved.append(mark)
+    return resolved
 
 
 def _that_year(text: str, marks: list[TimeMark]) -> list[TimeMark]:

@@ -101,6 +101,7 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
         return pub.isoformat()
     base = next((m for m in reversed(marks) if m.comparison and where.clause_start <= m.start < where.figure.start), None)
     if (measure == "change" and base is not None and base.kind in ("year", "asof") and mark is not None
-            and mark.kind == "year" and base.year < mark.year):
-        return f"{base.year + 1}-01/{mark.year}-12"
+            and (mark.kind == "year" or (mark.kind == "asof" and mark.month_to == 12 and not mark.day))
+            and base.year < mark.year):
+        return f"{base.year + 1}-01/{mark.year}-12"  # 截至2023年底…比2018年底增加200家: the increase over those years
     return period_of(mark, pub, stock, cumulative)

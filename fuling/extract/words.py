@@ -125,4 +125,6 @@ def count_measure(sentence_lead: str, tail: str = "", target: bool = False) -> s
     verbs = CHANGE_VERBS.findall(sentence_lead)
     if verbs and verbs[-1] == "新增":
         return "change"
+    if verbs and verbs[-1] == "新建" and sentence_lead.endswith("新建项目"):
+        return "level"  # 续建项目93个、新建项目101个: a class of projects, counted
     return "change" if target and verbs and verbs[-1] in TARGET_CHANGE_VERBS else "level"
