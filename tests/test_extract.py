@@ -1437,3 +1437,16 @@ def test_new_build_projects_are_a_class_counted_like_continuing_ones():
     found = records("今年计划实施重点项目三十二个，其中续建项目93个、新建项目101个。", date="2025-04-16", place="铜梁区")
     assert [(r["value"], r["subject"], r["measure"]) for r in found] == [
         (32, "铜梁区", "level"), (93, "铜梁区", "level"), (101, "铜梁区", "level")]
+
+
+def test_a_month_framing_its_clause_is_that_month_and_a_month_of_an_event_is_not():
+    found = records("2023年5月，铜梁区集中签约项目15个，协议引资45亿元。", date="2023-06-02", place="铜梁区")
+    assert [r["period"] for r in found] == ["2023-05/2023-05"] * 2
+    assert one("2019年9月开工的西部电子电路产业园总投资150亿元。", date="2022-12-30", place="荣昌区")["period"] == "2019"
+
+
+def test_a_time_word_heading_a_group_is_not_part_of_its_name_and_completion_of_the_years_plan_is_progress():
+    found = records("一季度全区重点项目完成投资56.3亿元，完成年度计划的28.5%。", date="2025-04-16", place="铜梁区")
+    assert [r["subject"] for r in found] == ["铜梁区重点项目"] * 2
+    other = records("项目投资进度达到81.8%。", date="2025-04-16", place="铜梁区")[0]
+    assert found[1]["metric"] == other["metric"]

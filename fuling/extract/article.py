@@ -49,7 +49,7 @@ OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
 SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
 # how much of a plan was carried out, whatever its wording
-PLAN_PROGRESS = re.compile(r"完成率|投资进度|时序进度|占年度(?:计划)?投资(?:计划)?的")
+PLAN_PROGRESS = re.compile(r"完成率|投资进度|时序进度|占年度(?:计划)?投资(?:计划)?的|(?:完成|占)年度(?:投资)?计划的")
 PROGRESS_LABEL = "投资完成率"
 PART_OF_YEAR_PLAN = re.compile(r"([一二三四]季度|上半年|\d{1,2}月份?)[^，,。；;]{0,4}(?:投资)?计划")
 DESCRIBED_INVESTMENT = re.compile(r"(?<!完成)(?<!累计完成)投资$")

@@ -174,6 +174,7 @@ BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目
 # whole sentence: 川渝合作共建的重大项目累计完成投资…, 现代产业和科技创新项目完成投资…, 现代基础设施领域持续发力。
 INVESTED = r"(?:今年|今年以来|[一二三四]季度|上半年|前三季度|1?\d[—–\-~至]1?\d月)?(?:累计)?(?:完成投资|完成年度投资|总投资|计划投资|年度计划投资)"
 CLASS_HEAD = re.compile(rf"(?:^|(?<=[，,。；;：:]))(?P<name>[\u4e00-\u9fff、]{{2,18}}?(?:项目(?={INVESTED})|领域(?={INVESTED}|[^，,。；;]*。)))")
+LEADING_TIME = re.compile(r"^(?:[一二三四]季度|上半年|前三季度|今年|去年|今年以来|\d{1,2}[-—～~至]\d{1,2}月|\d{1,2}月)")
 CLASS_FILLER = re.compile(r"^(?:由各|由)|推进的|的")  # 由各区县牵头推进的市级重点项目 → 区县牵头市级重点项目
 INFLOW = re.compile(r"引资")  # investment a place drew in is the place's, not the group's
 
@@ -429,6 +430,7 @@ def _class_name(match: re.Match) -> str:
     it: the place's groups (全区市级重大项目, 新开工项目: PROJECT_GROUP), pointers (该项目), one
     project's name (其中一个…项目: a name), a generic 主要领域."""
     words = match.group("name").split("中的")[-1]  # 今年市级重点项目中的百项重点关注项目: the last of them
+    words = LEADING_TIME.sub("", words)  # 一季度全区重点项目完成投资…: the time is no part of the name
     if VERB_BEFORE_NAME.match(words) or re.match(r"^(?:该|这|此|本|各|主要|重点领域|其他|占|全部)", words):
         return ""  # 占全部市级重点项目完成投资的35%: the whole a share is of
     if re.fullmatch(PLACE_GROUP, words) or re.match(f"^(?:{OWN_PLACE})", words):
