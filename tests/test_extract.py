@@ -1450,3 +1450,19 @@ def test_a_time_word_heading_a_group_is_not_part_of_its_name_and_completion_of_t
     assert [r["subject"] for r in found] == ["铜梁区重点项目"] * 2
     other = records("项目投资进度达到81.8%。", date="2025-04-16", place="铜梁区")[0]
     assert found[1]["metric"] == other["metric"]
+
+
+def test_a_quarter_naming_a_campaign_is_no_period_and_a_bare_day_after_the_dateline_is_the_signings():
+    found = titled("重庆一季度集中签约重大招商项目70个", "2023-04-06",
+                   "新华社重庆4月6日电 重庆市2023年招商引资一季度集中签约活动6日在九龙坡区举行。本次集中签约重大招商项目70个，"
+                   "正式合同投资额2086.7亿元。", place="重庆市")
+    assert [(r["period"], r["subject"]) for r in found] == [("2023-04-06", "重庆市"), ("2023-04-06", "重庆市签约项目")]
+    # a quarter that frames the figures stays a period
+    assert one("一季度，全市集中签约项目70个。", date="2023-04-06", place="重庆市")["period"] == "2023-01/2023-03"
+
+
+def test_the_breakdown_of_a_group_in_later_items_stays_the_groups_and_a_clause_heading_word_is_no_company():
+    found = records("本次集中签约重大招商项目70个，正式合同投资额2086.7亿元。",
+                    "据介绍，这批项目中，10亿元以上的项目有55个，占比78.6%；其中，100亿元级项目5个、50亿元级项目10个。"
+                    "项目以工业为主，工业项目达到49个。", date="2023-04-06", place="重庆市")
+    assert [r["subject"] for r in found] == ["重庆市", "重庆市签约项目"] + ["重庆市签约项目"] * 5

@@ -21,7 +21,8 @@ before it (rule text: Simplified), the article's own place by default.
   is the place's (or the fair's, the park's named before it); the figures after it, and
   a later 这批项目, are the group's (总投资…, 新增年产值… → 开州区签约项目, 开州区投产企业).
   A count with no such name (实施重点项目27个, “四个一批”项目126个) makes no group, and a
-  breakdown inside the group (其中，投资10亿元以上的项目有2个) stays the group's.
+  breakdown inside the group (其中，投资10亿元以上的项目有2个; 这批项目中，…; 其中，100亿元级项目5个
+  in a later item) stays the group's. Counts in 项 count projects as those in 个 do.
 - A class or field of projects heading a clause with what was invested in it, or heading a
   sentence of its own (川渝合作共建的重大项目累计完成投资…, 现代基础设施领域持续发力。该领域…),
   owns the figures of that sentence, and of the next one when it opens with 其中.
@@ -129,7 +130,7 @@ PHASE_AFTER = re.compile(r"[（(][一二三四五六七八九十\d]期[）)]")
 # what follows a dropped 重庆市: a district or a part of the city (荣昌高新区, 南山片区), not the rest of a name
 PLACE_STARTS = re.compile("|".join(sorted({d[:2] for d in DISTRICTS} | {"西部", "中心", "南山", "主城"})))
 # a head-of-clause name is short and holds no verb nor place: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业, 长寿区工业
-HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市))[\u4e00-\u9fffA-Za-z]{2,5}$")
+HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市|项目|以))[\u4e00-\u9fffA-Za-z]{2,5}$")
 # also the tail of a year (2023年一季度招商引资重大项目 read back to 年…), projects in talks (在谈…) and a size class
 # (百亿级项目): what is counted, not a name
 GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
@@ -507,9 +508,13 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
     if any(start <= len(scope) < end for start, end, _ in group_counts(scope + rest)):
         return named.owner
     counts_projects = any(m.start() <= len(scope) < m.end() for m in ANY_PROJECT_COUNT.finditer(scope + rest))
-    breakdown = scope[last_of(scope, "。！？；;!?"):].startswith("其中") or scope[last_of_clause(scope, len(scope)):].startswith("其中")
+    sentence = scope[last_of(scope, "。！？；;!?"):]
+    breakdown = (sentence.startswith("其中") or bool(re.search(r"(?:这批|这些|上述)项目中", sentence))
+                 or scope[last_of_clause(scope, len(scope)):].startswith("其中"))
     if counts_projects and not breakdown:
         return named.owner  # …等30个项目开工建设，确保…等20个项目建成投用: a count of other projects; 其中…6个项目: of these
+    if counts_projects and named.subject == named.owner and named.group:
+        return named.group  # 其中，100亿元级项目5个 after the group named in an earlier item or paragraph
     if named.subject == named.group and INFLOW.search(scope[last_of_clause(scope, len(scope)):]):
         return named.owner  # 一次签约20个项目，协议引资191.38亿元: what the place drew in
     return named.subject

@@ -25,6 +25,8 @@ Relative time resolves against the article's publication date:
 - a year followed by what happened in it (2005年正式建成投用) dates its own sentence only;
 - a holiday not within weeks of the publication is the latest one earlier in its year (“五一”黄金周 in August);
 - 五年间 / 过去五年 after a goal year (到2026年，…五年间累计…) → the five years up to it, a goal too;
+- a quarter naming a campaign (一季度集中签约活动) is no period; 活动6日在…举行 (a day with no month) is that day
+  of the publication's month and dates its paragraph, as a day of signings does;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
@@ -133,6 +135,18 @@ def _event_day(match: re.Match, pub: dt.date) -> TimeMark:
     return TimeMark(match.end(), "date", year, month_to=month, day=day, scope="paragraph")
 
 
+def _bare_day(match: re.Match, pub: dt.date) -> TimeMark | None:
+    """活动6日在…举行: that day of the publication's month (or the month before, for a day still to come);
+    it dates the paragraph it opens, as a day of signings does."""
+    day = int(match.group(1))
+    month_start = pub.replace(day=1) if day <= pub.day else (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    try:
+        when = month_start.replace(day=day)
+    except ValueError:
+        return None
+    return TimeMark(match.end(), "date", when.year, month_to=when.month, day=when.day, scope="paragraph")
+
+
 def _today_day(match: re.Match, text: str, pub: dt.date) -> TimeMark:
     """今(16)日: the publication's day (or that day of the month before, for a day still to come);
     like a day of signings it dates its paragraph when it opens one."""
@@ -180,6 +194,7 @@ def _patterns(pub: dt.date):
         # publication's, or the year before for a day still to come)
         (EVENT_DAY, lambda m: _event_day(m, pub)),
         (TODAY_DAY, lambda m: _today_day(m, m.string, pub)),
+        (BARE_EVENT_DAY, lambda m: _bare_day(m, pub)),
         (re.compile(YEAR_WORD + r"前([二两三2-3])个?季度"), lambda m: months(m, 1, 3 * _count(m.group(3).replace("两", "二")))),
         (re.compile(YEAR_WORD + r"第?([一二三四1-4])季度"), quarter),
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
@@ -223,6 +238,10 @@ def _spaced(pattern: re.Pattern) -> re.Pattern:
     return re.compile(source)
 
 
+# what makes a quarter the name of a campaign held in (or after) it: 一季度集中签约活动6日举行
+CAMPAIGN_AFTER = re.compile(r"(?:重点项目|重大项目|招商引资)?(?:集中)?(?:签约|开工|竣工|投产)")
+# 新华社重庆4月6日电 …活动6日在九龙坡区举行: a day of the month with no month, that of the dateline or publication
+BARE_EVENT_DAY = re.compile(r"(?<![\d月(（])(\d{1,2})日(?=[^，,。；;]{0,12}?(?:举行|举办|召开|开幕|闭幕))")
 # a year followed by what happened in it: 2005年正式建成投用, 2018年开工
 EVENT_OF_YEAR = re.compile(r"[^，,。；;]{0,4}?(?:建成|投用|投产|开工|竣工|成立|设立|通车|落户|创建)")
 
@@ -230,6 +249,8 @@ EVENT_OF_YEAR = re.compile(r"[^，,。；;]{0,4}?(?:建成|投用|投产|开工|
 def _skipped(text: str, match: re.Match) -> bool:
     if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
         return True  # 力争2030年前: a deadline, not a period
+    if match.group(0).endswith("季度") and CAMPAIGN_AFTER.match(text, match.end()):
+        return True  # 一季度集中签约活动, 一季度重点项目集中开工: the name of a campaign, not the figures' months
     if match.re.pattern.startswith("(\\d{4})(?:\\s?年") and text[match.start() - 1:match.start()] in ("自", "从"):
         return True  # 自2010年落户…以来: a starting point, read by the 以来 rule
     return False
