@@ -58,7 +58,8 @@ MIN_PRECISION = 0.80
 MIN_FIELD = {"kind": 0.99, "measure": 0.98, "bound": 1.0, "subject": 0.85, "metric": 0.83}
 # and on the development split, which the rules were tuned on
 # measured on the 52 reports: 0.979 (563/575) and 0.981 (563/574); on the 63 (eleven more, their golds written before
-# the extractor was run on them; then the rules for them): 0.985 (704/715) and 0.983 (704/716)
+# the extractor was run on them; then the rules for them): 0.985 (704/715) and 0.983 (704/716); on the 65: 0.985
+# (732/743) and 0.983 (732/745)
 DEV_FLOORS = {"recall": 0.98, "precision": 0.98}
 
 
