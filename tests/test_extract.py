@@ -1466,3 +1466,12 @@ def test_the_breakdown_of_a_group_in_later_items_stays_the_groups_and_a_clause_h
                     "据介绍，这批项目中，10亿元以上的项目有55个，占比78.6%；其中，100亿元级项目5个、50亿元级项目10个。"
                     "项目以工业为主，工业项目达到49个。", date="2023-04-06", place="重庆市")
     assert [r["subject"] for r in found] == ["重庆市", "重庆市签约项目"] + ["重庆市签约项目"] * 5
+
+
+def test_an_item_opening_with_a_time_word_and_a_verb_goes_on_with_the_subject_of_the_item_before():
+    found = records("1-9月，川渝合作共建的重大项目累计完成投资1866.8亿元；今年以来完成投资741.4亿元，占年度计划投资的73%。",
+                    date="2021-10-11", place="重庆市")
+    assert [r["subject"] for r in found] == ["川渝合作共建重大项目"] * 3
+    # an item with a subject of its own does not
+    found = records("全区规上工业产值增长8%；今年以来，全市完成投资100亿元。", date="2021-10-11", place="綦江区")
+    assert [r["subject"] for r in found] == ["綦江区", "重庆市"]

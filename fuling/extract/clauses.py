@@ -17,7 +17,8 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 SEGMENT_END = CLAUSE_END + "、"
 TIME_CLAUSE = re.compile(r"^(?:去年|今年|截至.{1,8}|\d{4}年|今年.{0,8}月|\d{1,2}\s*[-—–至]\s*\d{1,2}月|一年来|"
                          r"[一二三四]季度|上半年|前三季度|\d{1,2}月(?:份|单月))$")
-CONTINUING_ITEM = re.compile(r"^(?:实现|完成|新增|建成|同比)")
+# …；实现规上工业产值…, …；今年以来完成投资741.4亿元: an item that goes on with the subject of the one before
+CONTINUING_ITEM = re.compile(r"^(?:(?:今年以来|今年|同期|[一二三四]季度|上半年|前三季度)，?)?(?:实现|完成|新增|建成|同比)")
 
 
 def last_of(text: str, chars: str) -> int:
