@@ -9,11 +9,12 @@ before it (rule text: Simplified), the article's own place by default.
   compares with it or puts something in it (高于全市, 占全国, 是全市…, 在全区…中).
 - Other names by what they end with: a company or group (…公司, …集团; at the
   head of a clause also …工业, …电池, …化工: 一季度，比亚迪电池实现产值…), a
-  park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地,
+  park or area (…产业园, …物流园区, …高新区, …开发区, …片区, …商圈; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地,
   …电站, …大桥, …隧道, roads and their sections: …高速公路, …高速公路重庆段, 巫溪至大昌段) or a fair (本届西洽会, …博览会), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
   落户). 重庆市荣昌高新区 is 荣昌高新区 (but 重庆工业职业技术学院… keeps 重庆: no place follows it);
-  綦江齿轮传动有限公司 is 綦江齿轮传动; a phase printed after a name is part of it (…项目（一期）).
+  綦江齿轮传动有限公司 is 綦江齿轮传动; a phase printed after a name is part of it (…项目（一期）), and
+  so are its quoted words (“静观田园”综合体项目 → 静观田园综合体项目).
 - A group of the place's projects at the head of a clause, with what was invested in
   it (全区市级重大项目完成投资…, 新开工项目一季度完成投资…) → 万州区市级重大项目.
 - A count of a group of projects or firms, named by what was done to them or by their
