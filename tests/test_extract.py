@@ -1163,3 +1163,315 @@ def test_the_tail_of_a_year_projects_in_talks_and_a_size_class_are_not_names():
 
 def test_a_fair_is_the_subject_of_its_own_counts():
     assert subject_of("第二届中国西部国际投资贸易洽谈会19日在重庆闭幕。本届西洽会共有", "重庆市") == "西洽会"
+
+
+def test_the_figures_after_a_count_of_a_group_of_projects_are_the_groups_and_the_count_the_places():
+    found = records("当天集中签约的重点项目共31个，总投资逾100亿元；另有18家企业集中投产，总投资11.5亿元。",
+                    "同时集中开工的重点项目有26个，总投资37.5亿元。", date="2024-06-28", place="开州区")
+    assert [(r["value"], r["subject"]) for r in found] == [
+        (31, "开州区"), (100, "开州区签约项目"), (18, "开州区"), (11.5, "开州区投产企业"),
+        (26, "开州区"), (37.5, "开州区开工项目")]
+    # a verb before the count names the group (签下 is 签约), and 这批项目 in a later paragraph points back to it
+    found = records("3月27日，城口县举办招商引资重大项目签约活动，现场签下17个项目，签约金额合计80亿元。",
+                    "据测算，这批项目全部建成投产后，预计可实现产值27亿元。", date="2023-03-28", place="城口县")
+    assert [r["subject"] for r in found] == ["城口县", "城口县签约项目", "城口县签约项目"]
+    # a breakdown inside the group stays the group's; a sub-group named by its class is the park's count
+    found = records("本次签约的项目共16个，总投资达一百零六亿元。其中，投资10亿元以上的项目有2个。", date="2018-06-29",
+                    place="潼南区")
+    assert [r["subject"] for r in found] == ["潼南区", "潼南区签约项目", "潼南区签约项目"]
+    found = records("今年，万州经开区计划实施“四个一批”项目126个，年度计划投资111.5亿元。其中，开工项目37个，年度计划投资37.4亿元。",
+                    date="2025-03-13", place="万州区")
+    assert [r["subject"] for r in found] == ["万州经开区"] * 3 + ["万州经开区开工项目"]
+    # a count of other projects after a group is the place's again; the verb of an earlier count does not name it
+    found = records("今年江津将推动淀粉糖浆、新型塑料等30个项目开工建设，确保铜业一期、铝业等20个项目建成投用。",
+                    date="2019-02-21", place="江津区")
+    assert [r["subject"] for r in found] == ["江津区", "江津区"]
+    found = records("去年以来，万凯PET三期等6个项目建成投产，尼龙66一体化等7个项目加速实施，材料产业产值已突破1200亿元。",
+                    date="2024-03-05")
+    assert [r["subject"] for r in found] == ["涪陵区"] * 3
+    # investment a place drew in stays the place's
+    found = records("綦江一次签约20个项目，协议引资191.38亿元。", date="2021-01-06", place="綦江区")
+    assert [r["subject"] for r in found] == ["綦江区", "綦江区"]
+
+
+def test_a_class_or_field_of_projects_heading_a_clause_with_its_investment_owns_that_sentence():
+    found = records("1-9月，川渝合作共建的重大项目累计完成投资1866.8亿元，占年度计划投资的73%。"
+                    "从面上看，约75%的区县完成投资实现了同比增长。", date="2021-10-11", place="重庆市")
+    assert [r["subject"] for r in found] == ["川渝合作共建重大项目", "川渝合作共建重大项目", "重庆市"]
+    # a field as the topic of its sentence, and 该领域 after it; a class named with 和 and 、 is one name
+    found = records("现代基础设施领域持续发力。该领域今年累计完成投资529.3亿元。",
+                    "现代产业和科技创新项目完成投资531.9亿元；文旅、生态、开放和公共服务项目完成投资97.3亿元。",
+                    date="2021-10-11", place="重庆市")
+    assert [r["subject"] for r in found] == ["现代基础设施领域", "现代产业和科技创新项目", "文旅、生态、开放和公共服务项目"]
+    # 其中 carries the class into the next sentence; the whole a share is of is not a class
+    found = records("前三季度，由各区县牵头推进的市级重点项目累计完成投资1888.2亿元，占全部市级重点项目完成投资的35%。"
+                    "其中，由区县牵头的6个项目已超额完成年度计划投资。", date="2023-11-16", place="重庆市")
+    assert [r["subject"] for r in found] == ["区县牵头市级重点项目"] * 3
+
+
+def test_zhe_pi_xiang_mu_listing_its_fields_still_points_back_to_the_group_also_one_the_headline_names():
+    found = records("2016年我区确定实施的24个重点产业项目总体进展顺利。",
+                    "这批项目涉及汽车制造、装备制造等九大类，估算总投资252.35亿元。", date="2016-06-16", place="万州区")
+    assert [r["subject"] for r in found] == ["万州区", "万州区重点产业项目"]
+    found = titled("川渝共建重点项目1—4月完成投资1530.9亿元", "2025-05-15",
+                   "1—4月，这批项目完成投资1530.9亿元，年度投资完成率34.7%。", place="重庆市")
+    assert [r["subject"] for r in found] == ["川渝共建重点项目"] * 2
+
+
+def test_roads_their_sections_and_short_bridge_names_are_named_subjects():
+    found = records("当天竣工的双龙大桥位于双龙镇，全长1381米。复工的巫山至巫溪高速公路全长约47公里，分巫山至大昌、巫溪至大昌两段。"
+                    "其中巫溪至大昌段路线长约32.477公里，总投资约70亿元。", date="2022-03-01", place="巫山县")
+    assert [r["subject"] for r in found] == ["双龙大桥", "巫山至巫溪高速公路", "巫溪至大昌段", "巫溪至大昌段"]
+    # 这个项目 points back to a road named before
+    found = records("梁平至开江高速公路重庆段土建工程即将完工。前三季度，这个项目累计完成投资18亿元。", date="2023-11-16",
+                    place="重庆市")
+    assert [r["subject"] for r in found] == ["梁平至开江高速公路重庆段"]
+
+
+@pytest.mark.parametrize("words, unit, key", [
+    ("现场签下17个项目，签约金额合计", "亿元", "investment_agreed"),
+    ("本届西洽会共有271个国内外项目签约，签约总额", "亿元", "investment_agreed"),
+    ("9个项目当天落户忠县，正式合同投资", "亿元", "investment_agreed"),
+    ("该项目将投资", "亿元", "project_investment"),
+    ("2021年，全区生产总值", "亿元", "gdp"),
+    ("美的制冷、美的通用及配套企业累计完成产值", "亿元", "output_value"),
+    ("规上工业企业完成产值", "亿元", "industrial_output"),
+])
+def test_signing_sums_planned_investment_a_districts_gdp_and_a_firms_output_by_their_other_words(words, unit, key):
+    assert best_rule(words, unit).key == key
+
+
+def test_a_share_of_gdp_and_the_sum_of_sectors_are_not_gdp_nor_a_firms_output():
+    assert best_rule("第一产业增加值占地区生产总值的", "%") is None or best_rule("第一产业增加值占地区生产总值的", "%").key != "gdp"
+    rule = best_rule("智能网联新能源汽车、电子信息等主导产业合计完成产值", "亿元")
+    assert rule is None or rule.key != "output_value"
+
+
+def test_the_end_of_the_year_under_review_dates_every_figure_under_it_and_xian_means_now():
+    found = titled("九龙坡区2023年经济社会发展统计公报（摘要）", "2024-03-28",
+                   "年末全区常住人口154.02万人，其中城镇人口145.21万人，常住人口城镇化率为94.28%，比上年末提高0.1个百分点。",
+                   place="九龙坡区")
+    assert [r["period"] for r in found] == ["2023-12-31"] * 4
+    # 上年末 is the comparison, not a date of its own; 现辖 / 现有 speak of the present
+    assert resolve("比上年末提高", "2024-03-28") != "2023-12-31"
+    assert resolve("全区幅员面积103平方公里，现辖五街三镇，常住人口", "2022-03-18") == "2022-03-18"
+    assert resolve("全县现有", "2024-08-13") == "2024-08-13"
+
+
+def test_people_counted_in_wan_without_ren_and_knives_by_the_ba_are_figures():
+    assert figures("總人口54萬，其中農業人口36萬。") == [(54, "万人"), (36, "万人")]
+    assert figures("通车后将方便周边乡镇约12万群众出行") == [(12, "万人")]
+    assert figures("厨用刀具年销量接近2000万把") == [(2000, "万把")]
+    assert figures("人口密度较大，万人以上的镇有5个") == [(5, "个")]
+
+
+def test_a_size_class_aimed_at_and_a_count_of_what_was_just_named_are_not_figures():
+    assert figures("并围绕两个项目延链补链，努力打造500亿级新材料产业集群") == []
+    assert figures("清洁能源产业集群正向100亿级迈进") == []
+    assert figures("形成500亿级先进材料、300亿级食品及农产品加工两个主导产业") == []
+    assert figures("围绕老城、新城和九黎城，三个片区今年安排项目37个") == [(37, "个")]
+    # a size reached is a figure
+    assert figures("目前，涪陵已建成900亿级材料产业集群") == [(900, "亿元")]
+
+
+def test_a_negative_growth_and_an_amount_down_on_the_year_are_negative():
+    found = records("前年，北碚经济出现0.9%的负增长。", date="2024-02-06", place="北碚区")
+    assert [(r["value"], r["measure"], r["period"]) for r in found] == [(-0.9, "growth", "2022")]
+    found = records("第二产业增加值359.08亿元，比上年减少34.03亿元；第三产业增加值403.81亿元，比上年增加74.34亿元。",
+                    date="2024-02-06", place="北碚区")
+    assert [(r["value"], r["measure"]) for r in found] == [(359.08, "level"), (-34.03, "change"), (403.81, "level"),
+                                                          (74.34, "change")]
+
+
+def test_an_amount_describing_the_project_named_after_it_is_that_projects():
+    found = records("丰都已落地投资200亿元的玻璃纤维项目和投资100亿元的特铝新材料项目。投资103亿元的抽水蓄能项目正在加快建设。",
+                    date="2024-08-13", place="丰都县")
+    assert [r["subject"] for r in found] == ["玻璃纤维项目", "特铝新材料项目", "抽水蓄能项目"]
+    # 这个总投资10亿元的项目: no name after 的, the pointer before it decides
+    found = records("在辣椒科技产业基地项目现场，场平已基本完成。这个总投资10亿元的项目将建设生产线。", date="2025-03-13",
+                    place="万州区")
+    assert [r["subject"] for r in found] == ["辣椒科技产业基地项目"]
+
+
+def test_words_for_towns_in_general_a_project_team_and_a_railways_line_are_not_subjects():
+    found = records("全年城镇新增就业4.20万人。其中城镇人口145.21万人。", date="2024-03-28", place="九龙坡区")
+    assert [r["subject"] for r in found] == ["九龙坡区", "九龙坡区"]
+    assert one("施工方中冶建工项目团队介绍，施工高峰期现场作业人数达到1185人。", date="2024-12-31",
+               place="南川区")["subject"] == "南川区"
+    assert one("团队优化工序穿插，高峰期作业人数达1185人。", date="2024-12-31", place="南川区")["subject"] == "南川区"
+    found = records("秀山（武陵）现代物流园区是市级重点物流园区，园区内有渝怀铁路沿线年装卸能力300万吨的装卸点。"
+                    "园区规划占地6平方公里。", date="2012-06-11", place="秀山县")
+    assert [r["subject"] for r in found] == ["秀山（武陵）现代物流园区"] * 2
+
+
+def test_price_basis_names_no_metric_economic_size_is_gdp_and_zengjiazhi_is_a_noun():
+    found = records("2023年，北碚区实现地区生产总值783.58亿元，比上年增加41.57亿元，按可比价格计算增长4.3%。",
+                    date="2024-02-06", place="北碚区")
+    assert [r["metric"] for r in found] == ["gdp"] * 3
+    assert best_rule("2020年，全县经济总量达到", "亿元").key == "gdp"
+    found = records("1-5月，全市实现社会消费品零售总额5641.41亿元，名义增长32.1%，扣除价格因素后实际增长31.3%。",
+                    date="2021-06-25", place="重庆市")
+    assert len({r["metric"] for r in found}) == 1
+    rule = best_rule("民营经济实现增加值1120.21亿元，增长7.5%，占全区经济总量的", "%")
+    assert rule is None or rule.key != "gdp"
+    assert relative_measure("北碚第一、二、三产业增加值分别占全市同类产业增加值的", "", "%") == ("share", 1)
+
+
+def test_a_plan_announced_at_an_event_this_year_is_this_years_target_but_one_of_a_past_years_event_keeps_its_day():
+    found = records("项目建设已开局起势。2月16日，全县一季度集中开工重点项目23个，计划总投资54.3亿元。",
+                    date="2023-03-27", place="彭水县")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [(23, "actual", "2023-02-16"), (54.3, "target", "2023")]
+    found = records("2020年3月9日，荣昌春季重点工业项目集中开工，其中一个抗菌肽研发及产业化项目计划投资8亿元。",
+                    date="2022-12-30", place="荣昌区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [(8, "target", "2020-03-09")]
+
+
+def test_a_planned_area_is_a_size_today_a_years_arranged_projects_are_a_plan_and_what_a_road_brings_once_open_is_expected():
+    assert kind_of("园区规划占地", "", False) == "actual"
+    assert kind_of("园区规划占地6平方公里，其中一期3.5平方公里，总投资约", "", False) == "actual"
+    assert kind_of("三个片区今年安排项目", "", False) == "target"
+    assert kind_of("通车后将方便周边乡镇约", "", False) == "estimate"
+    found = records("大桥于2018年11月开工，2021年5月合龙，通车后将方便周边乡镇约12万群众出行。", date="2022-03-01", place="巫山县")
+    assert [(r["value"], r["unit"], r["kind"], r["period"]) for r in found] == [(12, "万人", "estimate", "2022-03-01")]
+
+
+def test_a_piece_about_a_fair_takes_the_fair_as_the_subject_of_figures_that_name_no_other():
+    found = titled("第二届西洽会闭幕 271个项目签约近5500亿元", "2019-05-19",
+                   "第二届中国西部国际投资贸易洽谈会19日在重庆闭幕。本届西洽会共有271个国内外项目签约，签约总额5497.8亿元。",
+                   "来自95个国家（地区）的7800多家企业（机构）、约7万人参展参会。",
+                   "展会期间共举办投资贸易和文化交流活动127场。", place="重庆市")
+    assert [r["subject"] for r in found] == ["西洽会", "西洽会签约项目", "西洽会", "西洽会", "西洽会", "西洽会"]
+    # a piece that only mentions a fair later keeps its place
+    found = records("全区规上工业产值增长8%。", "兄弟省区市也借西洽会开展投资促进活动。", "全区新增企业120家。",
+                    date="2019-05-19", place="重庆市")
+    assert [r["subject"] for r in found] == ["重庆市", "重庆市"]
+
+
+def test_a_name_keeps_chongqing_unless_a_place_follows_and_keeps_the_phase_printed_after_it():
+    found = records("重庆工业职业技术学院南川校区项目（一期）6号建筑主体结构顺利封顶。该项目一期占地790多亩。", date="2024-12-31",
+                    place="南川区")
+    assert [r["subject"] for r in found] == ["重庆工业职业技术学院南川校区项目（一期）"]
+    assert one("行走在重庆市荣昌高新区，规划面积5平方公里。", date="2022-12-30", place="荣昌区")["subject"] == "荣昌高新区"
+
+
+def test_how_far_a_plan_is_carried_out_is_one_metric_whatever_its_wording_and_a_quarters_plan_another():
+    found = records("1-9月，川渝合作共建的重大项目累计完成投资1866.8亿元，占年度计划投资的73%。"
+                    "该领域投资进度达71.5%，较上期提升14.7个百分点，投资完成率高达94.5%。", date="2021-10-11", place="重庆市")
+    progress = {r["metric"] for r in found if r["unit"] != "亿元"}
+    assert len(progress) == 1 and next(iter(progress)) not in ("project_investment", "investment")
+    found = records("一季度，全区市级重大项目完成投资12.09亿元，占年度投资计划的24.92%，一季度投资计划完成率达156.09%。",
+                    date="2022-04-13", place="万州区")
+    assert found[1]["metric"] != found[2]["metric"]
+
+
+def test_a_periods_planned_investment_is_drafted_as_investment_done_is_and_a_trades_sales_are_not_a_firms():
+    found = records("一季度，全区市级重大项目完成投资12.09亿元。今年万州共有市级重大项目27个，项目总投资435.07亿元，"
+                    "年度计划投资48.5亿元，其中一季度计划投资7.74亿元。", date="2022-04-13", place="万州区")
+    invested = [r["metric"] for r in found if r["value"] in (12.09, 48.5, 7.74)]
+    assert len(set(invested)) == 1 and invested[0] != "project_investment"
+    assert best_rule("该项目计划投资", "亿元").key == "project_investment"
+    rule = best_rule("批发业销售额增长", "%")
+    assert rule is None or rule.key != "enterprise_revenue"
+
+
+def test_a_growth_shared_by_a_list_of_sectors_is_not_their_output():
+    found = records("材料产业、电子产业增速分别为16.9%、13.2%。", date="2019-10-22", place="重庆市")
+    assert "materials_output" not in [r["metric"] for r in found]
+    assert records("材料产业产值增长10%。", date="2019-10-22", place="重庆市")[0]["metric"] == "materials_output"
+
+
+def test_an_amount_invested_in_the_project_named_after_it_is_its_project_investment():
+    found = records("丰都已落地投资200亿元的玻璃纤维项目。", date="2024-08-13", place="丰都县")
+    assert [r["metric"] for r in found] == ["project_investment"]
+
+
+def test_the_year_of_an_event_dates_its_sentence_only_and_a_year_naming_the_days_event_keeps_the_day():
+    found = records("观音桥商业街2005年正式建成投用。商圈规划面积5.08平方公里，核心区域0.65平方公里。", date="2006-08-23",
+                    place="江北区")
+    assert [r["period"] for r in found] == ["2006-08-23", "2006-08-23"]
+    found = records("4月3日，北碚区举行2020年首批首轮重点项目集中签约开工仪式，34个项目集中签约、开工，总投资167.2亿元。",
+                    date="2020-04-04", place="北碚区")
+    assert [r["period"] for r in found] == ["2020-04-03", "2020-04-03"]
+
+
+def test_a_span_of_months_and_a_threshold_of_any_unit_are_not_figures():
+    assert figures("今年前6个月，观音桥商圈实现社会消费品零售总额26.46亿元") == [(26.46, "亿元")]
+    assert figures("另有经营面积5000平方米以上的大型商业网点26家") == [(26, "家")]
+    assert figures("增速保持在17%以上的增长") == [(17, "%")]
+
+
+def test_a_holiday_recalled_months_later_is_that_years():
+    found = records("今年前6个月，商圈实现社会消费品零售总额26.46亿元。“五一”黄金周期间，商圈销售额达1.45亿元，增幅48%。",
+                    date="2006-08-23", place="江北区")
+    assert [r["period"] for r in found] == ["2006-01/2006-06", "2006-05-01/2006-05-07", "2006-05-01/2006-05-07"]
+
+
+def test_projects_counted_in_xiang_a_breakdown_clause_a_quoted_name_and_a_shopping_district():
+    found = records("本次集中签约的项目共9个，协议投资总额68.2亿元，其中10亿元以上的项目有3个。"
+                    "“静观田园”综合体项目协议投资30亿元，用地约3000亩。", date="2020-04-04", place="北碚区")
+    assert [r["subject"] for r in found] == ["北碚区", "北碚区签约项目", "北碚区签约项目", "静观田园综合体项目", "静观田园综合体项目"]
+    assert [found[1]["metric"], found[3]["metric"]] == ["investment_agreed", "investment_agreed"]
+    found = records("同时集中开工的项目有25项，计划总投资99亿元，年度计划投资34亿元。", date="2020-04-04", place="北碚区")
+    assert [r["subject"] for r in found] == ["北碚区", "北碚区开工项目", "北碚区开工项目"]
+    found = records("今年前6个月，观音桥商圈实现社会消费品零售总额26.46亿元。黄金周期间，商圈销售额达1.45亿元。",
+                    date="2006-08-23", place="江北区")
+    assert [r["subject"] for r in found] == ["观音桥商圈", "观音桥商圈"]
+    # a programme's quoted name stays no name
+    assert one("合川将打造“两园两基地”，力争到2027年全区GDP达到1350亿元。", date="2023-05-24", place="合川区")["subject"] == "合川区"
+
+
+def test_dollars_stay_dollars_in_yi_and_wan_dollars_are_converted_to_them():
+    assert figures("实际利用外资1.2亿美元，出口500万美元") == [(1.2, "亿美元"), (0.05, "亿美元")]
+
+
+def test_five_years_up_to_a_goal_year_are_a_goal_and_an_increase_over_a_year_end_spans_the_years_since():
+    found = records("到2026年，全县规上工业产值达到100亿元，五年间累计完成投资500亿元。", date="2023-10-30", place="石柱县")
+    assert [(r["period"], r["kind"]) for r in found] == [("2026", "target"), ("2022-01/2026-12", "target")]
+    found = records("截至2023年底，全区有高新技术企业500家，比2018年底增加200家。", date="2024-01-22", place="渝北区")
+    assert [(r["period"], r["measure"]) for r in found] == [("2023-12-31", "level"), ("2019-01/2023-12", "change")]
+    # with no goal year, 过去五年 are the five years up to the year reviewed
+    assert one("过去五年，全市累计完成投资1万亿元。", date="2023-02-20", place="重庆市")["period"] == "2018-01/2022-12"
+
+
+def test_new_build_projects_are_a_class_counted_like_continuing_ones():
+    found = records("今年计划实施重点项目三十二个，其中续建项目93个、新建项目101个。", date="2025-04-16", place="铜梁区")
+    assert [(r["value"], r["subject"], r["measure"]) for r in found] == [
+        (32, "铜梁区", "level"), (93, "铜梁区", "level"), (101, "铜梁区", "level")]
+
+
+def test_a_month_framing_its_clause_is_that_month_and_a_month_of_an_event_is_not():
+    found = records("2023年5月，铜梁区集中签约项目15个，协议引资45亿元。", date="2023-06-02", place="铜梁区")
+    assert [r["period"] for r in found] == ["2023-05/2023-05"] * 2
+    assert one("2019年9月开工的西部电子电路产业园总投资150亿元。", date="2022-12-30", place="荣昌区")["period"] == "2019"
+
+
+def test_a_time_word_heading_a_group_is_not_part_of_its_name_and_completion_of_the_years_plan_is_progress():
+    found = records("一季度全区重点项目完成投资56.3亿元，完成年度计划的28.5%。", date="2025-04-16", place="铜梁区")
+    assert [r["subject"] for r in found] == ["铜梁区重点项目"] * 2
+    other = records("项目投资进度达到81.8%。", date="2025-04-16", place="铜梁区")[0]
+    assert found[1]["metric"] == other["metric"]
+
+
+def test_a_quarter_naming_a_campaign_is_no_period_and_a_bare_day_after_the_dateline_is_the_signings():
+    found = titled("重庆一季度集中签约重大招商项目70个", "2023-04-06",
+                   "新华社重庆4月6日电 重庆市2023年招商引资一季度集中签约活动6日在九龙坡区举行。本次集中签约重大招商项目70个，"
+                   "正式合同投资额2086.7亿元。", place="重庆市")
+    assert [(r["period"], r["subject"]) for r in found] == [("2023-04-06", "重庆市"), ("2023-04-06", "重庆市签约项目")]
+    # a quarter that frames the figures stays a period
+    assert one("一季度，全市集中签约项目70个。", date="2023-04-06", place="重庆市")["period"] == "2023-01/2023-03"
+
+
+def test_the_breakdown_of_a_group_in_later_items_stays_the_groups_and_a_clause_heading_word_is_no_company():
+    found = records("本次集中签约重大招商项目70个，正式合同投资额2086.7亿元。",
+                    "据介绍，这批项目中，10亿元以上的项目有55个，占比78.6%；其中，100亿元级项目5个、50亿元级项目10个。"
+                    "项目以工业为主，工业项目达到49个。", date="2023-04-06", place="重庆市")
+    assert [r["subject"] for r in found] == ["重庆市", "重庆市签约项目"] + ["重庆市签约项目"] * 5
+
+
+def test_an_item_opening_with_a_time_word_and_a_verb_goes_on_with_the_subject_of_the_item_before():
+    found = records("1-9月，川渝合作共建的重大项目累计完成投资1866.8亿元；今年以来完成投资741.4亿元，占年度计划投资的73%。",
+                    date="2021-10-11", place="重庆市")
+    assert [r["subject"] for r in found] == ["川渝合作共建重大项目"] * 3
+    # an item with a subject of its own does not
+    found = records("全区规上工业产值增长8%；今年以来，全市完成投资100亿元。", date="2021-10-11", place="綦江区")
+    assert [r["subject"] for r in found] == ["綦江区", "重庆市"]

@@ -52,12 +52,20 @@ CATALOGUE = {m["key"] for m in yaml.safe_load((ROOT / "content" / "metrics.yaml"
 # set (9 reports written blind, 155 figures, never run before) joined the split: over all 17
 # reports recall 0.806 (229/284), precision 0.806 (229/284), kind 0.991, measure 0.987, bound
 # 1.000, subject 0.860, metric 0.838 (its catalogue metrics 60/79); the floors follow the whole
-# split. Never weaken the matching.
-MIN_RECALL = 0.80
-MIN_PRECISION = 0.80
-MIN_FIELD = {"kind": 0.99, "measure": 0.98, "bound": 1.0, "subject": 0.85, "metric": 0.83}
+# split. Never weaken the matching. After the round on 65 dev reports (thirteen new; groups of projects as the
+# subjects of the figures about them, by the lead's decision; plan progress as one metric; 年末, 亿美元, goal years):
+# recall 0.827 (235/284), precision 0.816 (235/288), kind 0.991, measure 0.987, bound 1.000, subject 0.868 (it was
+# 0.887 before the group rules; the dev golds give a group's own count to the place (开州区 for 签约项目共31个), the
+# README's note on the second held-out set gives 续建项目93个 to the group, 铜梁区续建项目), metric 0.851;
+# recall, precision and metric floors rise to it.
+MIN_RECALL = 0.82
+MIN_PRECISION = 0.81
+MIN_FIELD = {"kind": 0.99, "measure": 0.98, "bound": 1.0, "subject": 0.85, "metric": 0.84}
 # and on the development split, which the rules were tuned on
-DEV_FLOORS = {"recall": 0.97, "precision": 0.97}  # measured on the 52 reports: 0.979 (563/575) and 0.981 (563/574)
+# measured on the 52 reports: 0.979 (563/575) and 0.981 (563/574); on the 63 (eleven more, their golds written before
+# the extractor was run on them; then the rules for them): 0.985 (704/715) and 0.983 (704/716); on the 65: 0.985
+# (732/743) and 0.983 (732/745)
+DEV_FLOORS = {"recall": 0.98, "precision": 0.98}
 
 
 def _body_lines(path: Path) -> list[str] | None:

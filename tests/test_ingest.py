@@ -559,3 +559,20 @@ def test_article_not_edited_by_a_person_follows_a_changed_seed(tmp_path):
     assert ingest_all(seeds, out, force=False, reporter=reporter) == 0
     assert "初春时节" in (out / "three-changes.md").read_text(encoding="utf-8")
     assert "1 written" in reporter.text and "0 kept" in reporter.text
+
+
+def test_a_page_date_weeks_after_the_agencys_dateline_is_a_reprint_and_the_dateline_dates_the_report(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "reprint.txt").write_text(
+        "丰都聚焦“四新”产业\n\n发布时间:2024-11-22 05:16:48 来源: 转载\n\n"
+        "中新网重庆8月13日电 （记者 马文娟）13日，丰都县举行新闻发布会。\n", encoding="utf-8")
+    # the same report printed the day after its dateline keeps the page's date
+    (seeds / "next_day.txt").write_text(
+        "城口签约17个项目\n\n2023-03-28 10:12:05　来源：新华网重庆频道\n\n"
+        "新华网重庆3月27日电（记者 苏明远）3月27日，城口县举办签约活动。\n", encoding="utf-8")
+    out = tmp_path / "articles"
+    assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
+    reprint = read_article(out / "seed-reprint.md", tmp_path)
+    assert str(reprint.date) == "2024-08-13" and "转载" in reprint.date_basis
+    assert str(read_article(out / "seed-next-day.md", tmp_path).date) == "2023-03-28"

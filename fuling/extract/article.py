@@ -4,7 +4,9 @@ Every paragraph is read twice over: the rules read its rule text (Simplified,
 half-width digits: printed.py), the quote is cut from the print. A figure whose
 metric no rule knows gets a drafted catalogue entry (drafts.py), never
 `unclassified`: `Proposal.metric_draft` carries it, and the record's `metric`
-is the drafted key.
+is the drafted key. How far a plan is carried out (投资完成率, 投资进度, 占年度计划投资的73%,
+超出时序进度) is one drafted metric, a quarter's plan another; an amount invested in the
+project named after it (投资200亿元的…项目) is its project_investment.
 """
 from __future__ import annotations
 
@@ -21,12 +23,12 @@ from fuling.extract.drafts import (
     metric_label,
 )
 from fuling.extract.figures import Figure, find_figures
-from fuling.extract.metrics import COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
+from fuling.extract.metrics import BY_KEY, COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
 from fuling.extract.printed import rule_text
 from fuling.extract.subjects import Memory, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
 from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period
-from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, count_measure, kind_of, relative_measure
+from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, change_sign, count_measure, kind_of, relative_measure
 
 # Parts of programme names that look like counts: the 8 of 1+2+8+N, the 9 of 2349.
 NOT_FIGURES = re.compile(r"^(?:8个产业科创基地|9个“新星”产业集群|三个主攻方向|三大方向)")
@@ -46,6 +48,11 @@ OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
 # 占…的比重 / 占…比重: what follows 占 is the whole, not the metric
 SHARE_OF = re.compile(r"占[^，,。；;占]{1,16}?(?:的)?比重")
 OPENING_LINES = 4  # headline, date line, byline, first paragraph
+# how much of a plan was carried out, whatever its wording
+PLAN_PROGRESS = re.compile(r"完成率|投资进度|时序进度|占年度(?:计划)?投资(?:计划)?的|(?:完成|占)年度(?:投资)?计划的")
+PROGRESS_LABEL = "投资完成率"
+PART_OF_YEAR_PLAN = re.compile(r"([一二三四]季度|上半年|\d{1,2}月份?)[^，,。；;]{0,4}(?:投资)?计划")
+DESCRIBED_INVESTMENT = re.compile(r"(?<!完成)(?<!累计完成)投资$")
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)
 SENTENCE_END_MARK = re.compile(r"[。！？!?]")
@@ -275,6 +282,12 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     the sentence (a growth or share with no words of its own), else a rule by the
     sentence's or the unit's words where the figure's words name nothing, else a draft."""
     figures, unit = paragraph.figures, where.figure.unit
+    if unit in RELATIVE and PLAN_PROGRESS.search(where.clause_lead):
+        # 投资完成率达94.5%, 投资进度达71.5%, 占年度计划投资的73%, 超出时序进度1.4个百分点: one metric, how far the plan is
+        part = PART_OF_YEAR_PLAN.search(where.clause_lead)  # 一季度投资计划完成率: of the quarter's plan, not the year's
+        return None, draft_metric((part.group(1) if part else "") + PROGRESS_LABEL, unit, measure), "own"
+    if unit == "亿元" and where.after.startswith("的") and DESCRIBED_INVESTMENT.search(where.clause_lead):
+        return BY_KEY["project_investment"], None, "own"  # 投资200亿元的玻璃纤维项目: the project's investment
     rule, found = _choose_rule(where, figures)
     if rule and rule.key in SECTOR_OF and (sector := _sector(where)):
         sector_rule = best_rule(sector + "产值", unit)
@@ -302,7 +315,8 @@ def _measure(figure: Figure, where: Where, target: bool) -> tuple[str, int]:
         return "share", 1
     if figure.unit in RELATIVE:
         return relative_measure(where.clause_lead, where.after, figure.unit, where.sentence_lead)
-    return count_measure(where.sentence_lead, where.upto(SEGMENT_END), target), 1
+    measure = count_measure(where.sentence_lead, where.upto(SEGMENT_END), target)
+    return measure, change_sign(where.sentence_lead) if measure == "change" else 1  # 比上年减少34.03亿元 → -34.03
 
 
 def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str:
@@ -336,11 +350,17 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
         mark = None  # 该项目达产后将年产…: made now, not in the months the piece reports on
     if kind == "target" and (mark is None or mark.kind == "now") and paragraph.goal is not None:
         mark = paragraph.goal  # 其中，…产值力争达到600亿元 after 力争到2027年…: the same goal year
-    elif kind == "target" and own_mark is None and mark is not None and mark.kind in ("span", "date"):
-        mark = TimeMark(0, "year", article.date.year)  # 该项目将投资125亿元 in a piece on 一季度: this year's plan
+    elif kind == "target" and mark is not None and (
+            (own_mark is None and mark.kind == "span")
+            or (mark.kind == "date" and mark.scope == "paragraph" and mark.year == article.date.year)):
+        # 该项目将投资125亿元 in a piece on 一季度, 2月16日集中开工…计划总投资54.3亿元: this year's plan (but a
+        # plan announced at an event of a past year, 2020年3月9日…计划投资8亿元, keeps that day)
+        mark = TimeMark(0, "year", article.date.year)
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
-    subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory)
+    counted = where.text[figure.start:figure.end] + where.upto(CLAUSE_END)  # 签下17个项目: a group's count
+    subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory, counted,
+                         where.upto(CLAUSE_END))
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
     previous[(where.sent_start, where.sent_end)] = previous[LAST_IN_PARAGRAPH] = (rule, draft)
 
@@ -377,7 +397,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     }
     notes = []
     if figure.converted:
-        notes.append(f"原文“{figure.raw}”，折合为亿元。")
+        notes.append(f"原文“{figure.raw}”，折合为{figure.unit}。")
     if figure.high is not None:
         notes.append(f"原文为范围“{figure.raw}”，记下限。")
         record["bound"] = "at_least"

@@ -17,7 +17,8 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 SEGMENT_END = CLAUSE_END + "、"
 TIME_CLAUSE = re.compile(r"^(?:去年|今年|截至.{1,8}|\d{4}年|今年.{0,8}月|\d{1,2}\s*[-—–至]\s*\d{1,2}月|一年来|"
                          r"[一二三四]季度|上半年|前三季度|\d{1,2}月(?:份|单月))$")
-CONTINUING_ITEM = re.compile(r"^(?:实现|完成|新增|建成|同比)")
+# …；实现规上工业产值…, …；今年以来完成投资741.4亿元: an item that goes on with the subject of the one before
+CONTINUING_ITEM = re.compile(r"^(?:(?:今年以来|今年|同期|[一二三四]季度|上半年|前三季度)，?)?(?:实现|完成|新增|建成|同比)")
 
 
 def last_of(text: str, chars: str) -> int:
@@ -101,6 +102,8 @@ def respectively(where: Where, figures: list[Figure]) -> str | None:
     if len(items) < 2 or index >= len(items):
         return None
     shared = "产业产值" if "产值" in items[-1] else ""
+    if not shared and (rate := re.search(r"(?:增速|增幅|增长)$", items[-1])):
+        shared = rate.group(0)  # 材料产业、电子产业增速分别为16.9%: the growth of each, not its output
     item = re.sub(r"等.*$", "", items[index])
     return item + shared
 

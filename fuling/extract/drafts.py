@@ -58,7 +58,7 @@ LEADING = re.compile(r"^(?:其中|而|但是|但|好在|然而|区内|县内|同
                      r"分别|实现|完成|累计|引进|实施|建成|创建|培育|拿出|从|仅|在|为此|据初步统计测算|"
                      r"假日[一二三四五六七八九十\d]*天?|假期[一二三四五六七八九十\d]*天?)+")
 # a comparison next to the number names no metric: 高于全市, 比上半年加快, 增幅高出全市
-COMPARISON = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|比|较)(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年|\d{1,2}月份?|[一二三四]季度|1\s*[-—–至]\s*\d{1,2}月)"
+COMPARISON = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|比|较)(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年|上期|上月|上季度|\d{1,2}月份?|[一二三四]季度|1\s*[-—–至]\s*\d{1,2}月)"
                         r"(?:平均)?(?:水平)?(?:高出|高|低|快|慢)?")
 # what an amount was achieved as: 已在渝实现税收 → 税收
 AFTER_VERB = re.compile(r"^.*(?:实现|完成|达到)(?=[\u4e00-\u9fff]{2})")
@@ -82,15 +82,21 @@ class MetricDraft:
         return {"key": self.key, "label": self.label, "unit": self.unit, "measure": self.measure}
 
 
+PLAN_OF_PERIOD = re.compile(r"^(?:年度|[一二三四]季度|全年|今年)?计划(?:完成)?(?=投资$)")
+# 按可比价格计算增长4.3%: how the growth was reckoned, not what grew
+PRICE_BASIS = re.compile(r"按(?:可比|不变|现行)?价格计算|按可比口径(?:计算)?|扣除价格因素(?:后)?(?:实际)?|^(?:名义|实际)(?=增长)")
+
+
 def metric_label(lead: str, after: str, words_to_drop: list[str]) -> str:
     """The words of `lead` (the figure's clause up to the number) that name its metric;
     for a bare count, the noun right after the number."""
-    label = COMPARISON.sub("", PARENTHESES.sub("", lead)).replace(" ", "")
+    label = COMPARISON.sub("", PARENTHESES.sub("", PRICE_BASIS.sub("", lead))).replace(" ", "")
     for word in sorted(filter(None, words_to_drop), key=len, reverse=True):
         if word in label:
             label = label[label.rindex(word) + len(word):]
     label = LEADING.sub("", TRAILING.sub("", label.strip(" ，,：:")))
     label = AFTER_VERB.sub("", label)
+    label = PLAN_OF_PERIOD.sub("", label)  # 年度计划投资 is drafted as 投资, as 完成投资 is
     if len(label) < 2 and (noun := NOUN_AFTER.match(after)):
         label = noun.group(0)
     return label if len(label) >= 2 else ""

@@ -12,12 +12,17 @@ are one unit, spelt 个百分点 as the reviewed facts write it. Also not figure
 (4项行动计划, 四个阶段, 三项攻坚行动), the length of a holiday (假日三天), an amount
 that only sorts what is counted (投资10亿元以上的项目有2个), a capacity inside a
 project's name (年产10万吨…项目) or of each unit just counted
-(32套年产40万吨…装置) and a size class of a count (100亿级企业3个).
+(32套年产40万吨…装置), a size class of a count (100亿级企业3个) or one aimed at
+(打造500亿级…集群, 正向100亿级迈进), and a count of what was just named (围绕两个项目) or
+of a plan's parts (三个片区, 两个主导产业). People may be counted in 万 without 人
+(总人口54万, 约12万群众 → 万人); 把 counts knives and tools (2000万把). Not figures either: a span of
+months (前6个月, 两个月) and a threshold of any unit but a rate (5000平方米以上的网点).
 Money may be written in Chinese numerals (一百零六亿元).
 
 Digits grouped by commas (`6,502 万元`) are one number.
 
-Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元); prices
+Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元), dollars to 亿美元
+(`500万美元` → 0.05 亿美元; `1.2亿美元` stays); prices
 without a scale (`400元/亩`, `每筐10元`) keep 元. Other units keep their
 scale as written (`5.3万件`, `2.1万亿立方米`).
 """
@@ -36,9 +41,9 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "元", "%", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
+    "元/亩", "元/公斤", "美元", "元", "%", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
-    "幢", "栋", "头", "只", "套", "场", "方(?![面式向案法针位])",
+    "幢", "栋", "头", "只", "套", "场", "方(?![面式向案法针位])", "把",
 )
 COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋头只套场"
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
@@ -61,12 +66,19 @@ HALF_RE = re.compile(r"一半(?P<more>以上)?")
 BIG_RE = re.compile(rf"(?P<num>{CHINESE}|\d+)大(?P<noun>龙头|企业|[\u4e00-\u9fff])")
 # 900亿级材料产业: a measured size; 千亿级 / 百亿级 are tiers and 3个300亿级 counts clusters
 SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
+# 努力打造500亿级…集群, 正向100亿级迈进, 形成500亿级…主导产业: the class aimed at, not a size reached
+SIZE_AIMED_BEFORE = re.compile(r"(?:打造|形成|向|培育|发展|冲刺|争创|迈向)(?:[^，,。；;、]*、)*$")  # and the list after it
+# 总人口54万, 常住人口42万, 约12万群众: a number of people printed without 人
+PEOPLE_RE = re.compile(r"(?:(?<=人口)|(?<=人口达)|(?<=人口为)|(?<=人口约)|(?<=约))(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?万"
+                       r"(?=$|[，,。；;、）)]|其中|群众|居民)")
 LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}$")
 # 718所 in 中船718所 names an institute; 3所 counts schools only before what they are, or alone
 SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大学|中学|小学|幼儿园|医院|卫生院|养老)")
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
-STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施)")
+STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|片区|主导产业|特色产业)")
+# 围绕两个项目延链补链: the projects just named, counted again
+BACK_REFERENCE_BEFORE = re.compile(r"(?:围绕|依托|这|上述)$")
 # 投资10亿元以上的项目有2个: an amount threshold says which things are counted, the count is the figure
 THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)的")
 # 忠县年产10万吨高端磷酸铁锂项目: the capacity in a project's name
@@ -156,8 +168,12 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
         return True
     if STRUCTURE_AFTER.match(after) or (unit == "项" and ACTION_OR_BACK_REFERENCE.match(after)):
         return True
-    if unit == "元" and THRESHOLD_AFTER.match(after):
-        return True  # 17%以上的增速 is a rate; 10亿元以上的项目 only sorts the projects
+    if not match.group("num")[0].isdigit() and BACK_REFERENCE_BEFORE.search(text[:match.start()]):
+        return True  # 围绕两个项目: a count of what was just named
+    if unit not in ("%", "倍") and not unit.startswith(("个百分点", "个点", "百分点")) and THRESHOLD_AFTER.match(after):
+        return True  # 17%以上的增速 is a rate; 10亿元以上的项目, 5000平方米以上的网点 only sort what is counted
+    if unit == "个" and after.startswith("月"):
+        return True  # 前6个月, 两个月: a span of time
     if text[:match.start()].endswith("年产") and NAMED_PROJECT_AFTER.match(after):
         return True
     if EACH_OF_COUNT_BEFORE.search(text[:match.start()]):
@@ -167,8 +183,8 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
 
 def _scaled(value: Decimal, unit: str, scale_word: str) -> tuple[Decimal, str, bool]:
     """(value, unit, converted): money to 亿元, other units keeping their scale (5.3万件)."""
-    if unit == "元" and scale_word:
-        return value * SCALES[scale_word] / YI, "亿元", scale_word != "亿"
+    if unit in ("元", "美元") and scale_word:  # 1.2亿美元 stays in 亿美元, 500万美元 is 0.05 亿美元
+        return value * SCALES[scale_word] / YI, "亿" + unit, scale_word != "亿"
     return value, scale_word + unit, False
 
 
@@ -224,8 +240,14 @@ def find_figures(printed: str) -> list[Figure]:
         figures.append(Figure(match.start(), match.end("num") + 1, float(value), unit, match.group("num") + "大"))
     for match in SIZE_RE.finditer(text):
         if (not in_name(match.start()) and text[match.start() - 1:match.start()] not in ("第",)
-                and not CLASS_OF_COUNT.match(text[match.end():])):
+                and not CLASS_OF_COUNT.match(text[match.end():])
+                and not SIZE_AIMED_BEFORE.search(text[:match.start()])):
             figures.append(Figure(match.start(), match.end(), float(match.group("num")), "亿元", match.group(0), more=True))
+    taken = [(f.start, f.end) for f in figures]
+    for match in PEOPLE_RE.finditer(text):
+        if not in_name(match.start()) and not any(a < match.end() and match.start() < b for a, b in taken):
+            figures.append(Figure(match.start(), match.end(), float(match.group("num")), "万人", printed[match.start():match.end()],
+                                  more=bool(match.group("more"))))
     for match in FRACTION_RE.finditer(text):
         den, num = _number(match.group("den")), _number(match.group("num"))
         if den and num is not None and not in_name(match.start()):

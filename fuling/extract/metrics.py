@@ -38,7 +38,10 @@ RULES: list[MetricRule] = [
     _rule("industrial_value_added", r"(?<!规上)(?<!规模以上)(?<!规模)工业增加值", MONEY),
     _rule("industrial_profit", r"(?:规上|规模(?:以上)?)工业(?:企业)?(?:实现)?利润(?:总额)?(?:同比)?(?:增长|超过)?|(?<!公司)工业企业利润(?:总额)?(?:同比)?(?:增长)?|利润总额增长", MONEY),
     # 工业在全市GDP中的比重 / 占GDP比重: a part's share of GDP, not GDP
-    _rule("gdp", r"(?<!占)(?:地区生产总值|(?<!万元)GDP)(?!能耗|中的比重|的比重|比重)", MONEY),
+    # 全区生产总值 is the district's GDP as 地区生产总值 is
+    # 全县经济总量达到110.2亿元 (but not 占全区经济总量的60.0%, 经济总量约占全市的2.6%)
+    _rule("gdp", r"(?<!占)(?:地区生产总值|(?<=[全本该我][区县市])生产总值|(?<!万元)GDP|(?<!占全区)(?<!占全县)(?<!占全市)经济总量(?!约?占))"
+                 r"(?!能耗|中的比重|的比重|比重)", MONEY),
     _rule("tax_revenue", r"(?<!工业)税收占", MONEY),
     _rule("industrial_tax_revenue", r"工业税收", MONEY),
     _rule("strategic_emerging_output", r"战略性新兴产业(?!项目)(?:产值)?", MONEY),
@@ -58,8 +61,10 @@ RULES: list[MetricRule] = [
     _rule("industry_clusters_300bn", r"300亿级产业集群", COUNT, stock=True),
     _rule("industrial_investment", r"工业投资", MONEY),
     _rule("industrial_projects_signed", r"产业类项目", COUNT),
-    _rule("investment_agreed", r"协议引资(?:金额)?", MONEY),
-    _rule("project_investment", r"投资总额|新增投资|总投资|计划投资|追加投资|拟投资|投入(?=$)", MONEY),
+    # what was signed for at a signing: 签约金额合计80亿元, 签约总额5497.8亿元, 正式合同投资8.47亿元
+    _rule("investment_agreed", r"协议引资(?:金额)?|协议投资(?:总额|金额)?|签约(?:金额|总额|资金)|合同投资(?:额)?", MONEY),
+    # 年度计划投资48.5亿元, 一季度计划投资…: what is to be invested in a period (drafted as investment, as 完成投资 is)
+    _rule("project_investment", r"投资总额|新增投资|总投资|(?<!年度)(?<!季度)(?<!年度计划完成)计划投资|追加投资|拟投资|将投资|投入(?=$)", MONEY),
     _rule("services_revenue", r"服务业(?:企业)?(?:实现)?营业收入", MONEY),
     _rule("foreign_trade", r"外贸进出口总额", MONEY),
     _rule("digital_economy_revenue", r"数字经济营业收入", MONEY),
@@ -84,8 +89,9 @@ RULES: list[MetricRule] = [
     _rule("key_industries", r"^产业", ("个",), stock=True),
     _rule("products_ranked_first_nationally", r"产量位居全国首位", COUNT, stock=True),
     # companies and projects
-    _rule("output_value", r"(?:年均)?工业总产值将|公司工业产值|年产值|实现产值|产值约|预计产值|项目新增产值", MONEY),
-    _rule("enterprise_revenue", r"营收|销售额", MONEY),
+    # 配套企业累计完成产值…: a company's output (规上工业完成产值 is the longer industrial_output; 主导产业…合计完成产值, sectors')
+    _rule("output_value", r"(?:年均)?工业总产值将|公司工业产值|年产值|实现产值|(?<![合共]计)(?<!产业)完成产值|产值约|预计产值|项目新增产值", MONEY),
+    _rule("enterprise_revenue", r"营收|(?<!批发业)(?<!零售业)销售额", MONEY),  # 批发业销售额: a trade's, not a firm's
     _rule("enterprise_profit", r"利润(?:总额)?(?:同比)?(?:增长|超过)", MONEY),
     _rule("adipic_acid_capacity", r"己二酸(?!法)", ("万吨",), stock=True),
     _rule("adiponitrile_capacity", r"己二腈", ("万吨",), stock=True),

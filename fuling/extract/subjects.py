@@ -9,15 +9,33 @@ before it (rule text: Simplified), the article's own place by default.
   compares with it or puts something in it (高于全市, 占全国, 是全市…, 在全区…中).
 - Other names by what they end with: a company or group (…公司, …集团; at the
   head of a clause also …工业, …电池, …化工: 一季度，比亚迪电池实现产值…), a
-  park or area (…产业园, …高新区, …开发区, …片区; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地,
-  …电站, …大桥, …隧道) or a fair (本届西洽会, …博览会), read
+  park or area (…产业园, …物流园区, …高新区, …开发区, …片区, …商圈; 主城南山片区 is 南山片区) or a project (…项目, …管道, …基地,
+  …电站, …大桥, …隧道, roads and their sections: …高速公路, …高速公路重庆段, 巫溪至大昌段) or a fair (本届西洽会, …博览会), read
   back from that ending to the word before the name (的, 个, a verb such as 随着,
-  落户). 重庆市荣昌高新区 is 荣昌高新区; 綦江齿轮传动有限公司 is 綦江齿轮传动.
+  落户). 重庆市荣昌高新区 is 荣昌高新区 (but 重庆工业职业技术学院… keeps 重庆: no place follows it);
+  綦江齿轮传动有限公司 is 綦江齿轮传动; a phase printed after a name is part of it (…项目（一期）), and
+  so are its quoted words (“静观田园”综合体项目 → 静观田园综合体项目).
 - A group of the place's projects at the head of a clause, with what was invested in
   it (全区市级重大项目完成投资…, 新开工项目一季度完成投资…) → 万州区市级重大项目.
+- A count of a group of projects or firms, named by what was done to them or by their
+  class (签约的重点项目共31个, 现场签下17个项目, 18家企业集中投产, 市级重大项目27个): the count
+  is the place's (or the fair's, the park's named before it); the figures after it, and
+  a later 这批项目, are the group's (总投资…, 新增年产值… → 开州区签约项目, 开州区投产企业).
+  A count with no such name (实施重点项目27个, “四个一批”项目126个) makes no group, and a
+  breakdown inside the group (其中，投资10亿元以上的项目有2个; 这批项目中，…; 其中，100亿元级项目5个
+  in a later item) stays the group's. Counts in 项 count projects as those in 个 do.
+- A class or field of projects heading a clause with what was invested in it, or heading a
+  sentence of its own (川渝合作共建的重大项目累计完成投资…, 现代基础设施领域持续发力。该领域…),
+  owns the figures of that sentence, and of the next one when it opens with 其中.
+- An amount that describes the project named right after it (投资200亿元的玻璃纤维项目) is
+  that project's.
+- Not names: 城镇 / 乡镇 (towns in general: 全年城镇新增就业…), a project's team or office
+  (中冶建工项目团队, 项目部), a line something lies along (渝怀铁路沿线).
 - A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
   the article's own town (綦江区赶水镇 → 赶水镇); the other party of an agreement
   (A与B公司签订…) is not a subject.
+- A piece whose headline or first paragraph names a fair (第二届西洽会闭幕, 本届西洽会…) is about
+  it: figures that name no other subject are the fair's (来自95个国家…参展), not the city's.
 - Words that point back: 园区 → the first park the article names (its title
   included); 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
   该项目 / 该公司 → the last name with that ending.
@@ -33,6 +51,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from fuling.extract.clauses import last_of
 from fuling.extract.timemarks import time_marks
 
 # (pattern, subject); the first alternative that matches at a position wins.
@@ -89,22 +108,30 @@ PLACES_RE = re.compile("|".join([f"(?P<own>{OWN_PLACE})", f"(?P<city>{CITY_WORDS
 ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTITIES)))
 # endings of names, and the ones only trusted at the head of a clause
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
-HEAD_ORG_END = r"工业|电池|化工|传动|汽车|制药|钢铁|电子"
-PARK_END = r"产业园|工业园区|工业园|高新区|经开区|开发区|科技城|片区"
-PROJECT_END = r"项目|管道|基地|电站|大桥|隧道"
+HEAD_ORG_END = r"工业|电池|化工(?![序作程艺])|传动|汽车|制药|钢铁|电子"  # not 优化工序
+PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|片区|商圈"
+# roads and their sections: 巫山至巫溪高速公路, 梁平至开江高速公路重庆段, 巫溪至大昌段 (not 大昌两段, two sections)
+ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
+PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
 FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共有271个项目签约: a fair's own counts
+OPENING_TEXTS = 2  # the headline and the first paragraph: where a piece says which fair it is about
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})"
                          f"|(?P<fair>{FAIR_END})")
+QUOTED_MAX = 8  # the longest quoted part of a name: “静观田园”综合体项目
 NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
-VERB_BEFORE_NAME = re.compile(r"^(?:本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|"
+VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|"
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
+# 重庆工业职业技术学院南川校区项目（一期）: the phase printed after a project's name is part of it
+PHASE_AFTER = re.compile(r"[（(][一二三四五六七八九十\d]期[）)]")
+# what follows a dropped 重庆市: a district or a part of the city (荣昌高新区, 南山片区), not the rest of a name
+PLACE_STARTS = re.compile("|".join(sorted({d[:2] for d in DISTRICTS} | {"西部", "中心", "南山", "主城"})))
 # a head-of-clause name is short and holds no verb nor place: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业, 长寿区工业
-HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市))[\u4e00-\u9fffA-Za-z]{2,5}$")
+HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市|项目|以))[\u4e00-\u9fffA-Za-z]{2,5}$")
 # also the tail of a year (2023年一季度招商引资重大项目 read back to 年…), projects in talks (在谈…) and a size class
 # (百亿级项目): what is counted, not a name
 GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
@@ -125,11 +152,69 @@ COUNTERPART_AFTER = re.compile(r"^(?:签订|签署|签约|达成|合作|共建)"
 # a town or street named at the head of a clause (赶水镇与…, 龙华镇新增…), and the words meaning the piece's own
 # 全区市级重大项目完成投资…, 新开工项目一季度完成投资…: a group of the place's projects at the head of a
 # clause, with what was invested in it, is its own subject (万州区市级重大项目)
-PROJECT_GROUP = re.compile(r"(?:全区|全县|我区|该区|本区)?(?P<group>(?:市级重大|市级重点|重大|重点产业|重点工业|重点|"
-                           r"续建及竣工|续建|竣工|新开工|在建|新投产)项目)"
+PLACE_GROUP = (r"(?:市级重大|市级重点|重大|重点产业|重点工业|重点|"
+               r"续建及竣工|续建|竣工|新开工|在建|新投产)项目")
+PROJECT_GROUP = re.compile(rf"(?:全区|全县|我区|该区|本区)?(?P<group>{PLACE_GROUP})"
                            r"(?=(?:[一二三四]季度|上半年|今年|全年)?(?:累计)?(?:完成投资|总投资|计划投资|年度计划投资))")
-TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
+# (not 全年城镇新增就业…, 乡镇: the words for towns in general)
+TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小城乡](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
 OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
+# a count of a group of projects or firms, and the name it gives the group: by what was done to them
+# (签约, 开工 …; 签下 is 签约) or by their class (市级重大, 重点产业 …); with neither in the phrase, by the last
+# such verb of the sentence before the count (举行…集中签约仪式，9个项目当天落户…)
+GROUP_VERB = r"签约|签下|签订|开工|复工|竣工|投产"
+GROUP_CLASS = r"市级重大|市级重点|重点产业|重点工业|年度建设|前期规划研究|新投产|新开工|续建及竣工|续建|新建"
+COUNT_NUMBER = r"(?:\d+|[一二两三四五六七八九十百零]+)"
+GROUP_COUNT = re.compile(
+    rf"(?:(?P<class_a>{GROUP_CLASS})|(?P<verb_a>{GROUP_VERB})的?)?(?:重点)?项目(?:共有|共|有)?{COUNT_NUMBER}[个项]"
+    rf"|{COUNT_NUMBER}[个项](?:国内外|招商|重点|(?P<class_b>{GROUP_CLASS}))*项目(?P<verb_b>{GROUP_VERB})?"
+    rf"|{COUNT_NUMBER}家企业(?:集中)?(?P<firms>投产)")
+GROUP_VERB_RE = re.compile(GROUP_VERB)
+ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[\u4e00-\u9fff]{{0,4}}|项目(?:共有|共|有)?{COUNT_NUMBER}[个项]")
+BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目|该领域")
+# a class or field of projects at the head of a clause, with what was invested in it, or as the topic of a
+# whole sentence: 川渝合作共建的重大项目累计完成投资…, 现代产业和科技创新项目完成投资…, 现代基础设施领域持续发力。
+INVESTED = r"(?:今年|今年以来|[一二三四]季度|上半年|前三季度|1?\d[—–\-~至]1?\d月)?(?:累计)?(?:完成投资|完成年度投资|总投资|计划投资|年度计划投资)"
+CLASS_HEAD = re.compile(rf"(?:^|(?<=[，,。；;：:]))(?P<name>[\u4e00-\u9fff、]{{2,18}}?(?:项目(?={INVESTED})|领域(?={INVESTED}|[^，,。；;]*。)))")
+LEADING_TIME = re.compile(r"^(?:[一二三四]季度|上半年|前三季度|今年|去年|今年以来|\d{1,2}[-—～~至]\d{1,2}月|\d{1,2}月)")
+CLASS_FILLER = re.compile(r"^(?:由各|由)|推进的|的")  # 由各区县牵头推进的市级重点项目 → 区县牵头市级重点项目
+INFLOW = re.compile(r"引资")  # investment a place drew in is the place's, not the group's
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of projects or firms, to be named after whoever owns it (开州区 + 签约项目),
+    or, `whole`, already named in full (川渝合作共建重大项目, 现代基础设施领域)."""
+
+    name: str
+    whole: bool = False
+
+
+BACK_TO_OWNER = Group("", whole=True)  # where a class named at a sentence's head stops owning its figures
+
+
+def group_counts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, group name) of every count of a group of projects or firms in `text`."""
+    found = []
+    for match in GROUP_COUNT.finditer(text):
+        if match.group("firms"):
+            found.append((match.start(), match.end(), "投产企业"))
+            continue
+        named = match.group("class_a") or match.group("class_b")
+        verb = match.group("verb_a") or match.group("verb_b")
+        if not named and not verb:
+            sentence = text[last_of(text[:match.start()], "。！？；;!?"):match.start()]
+            # not past an earlier count (…等6个项目建成投产，…等7个项目加速实施: the 7 are not put into production)
+            sentence = ANY_PROJECT_COUNT.split(sentence)[-1]
+            verbs = list(GROUP_VERB_RE.finditer(sentence))
+            # the nearest (…签约入驻…项目二十五个，集中开工…项目五十三个), but not one of a run of them
+            # (集中签约开工竣工投产活动: no one group)
+            if verbs and not (len(verbs) > 1 and verbs[-2].end() == verbs[-1].start()):
+                verb = verbs[-1].group(0)
+        if named or verb:
+            named = named or ("签约" if verb in ("签下", "签订") else verb)  # 签下17个项目 → 签约项目
+            found.append((match.start(), match.end(), named + "项目"))
+    return found
 
 
 ORG_WORDS = ("公司", "企业", "集团")
@@ -138,7 +223,7 @@ BUILT_WORKS = ("电站", "大桥", "隧道")
 
 def _key(kind: str, ending: str) -> str:
     """What a pointing word (该公司, 这条管道, 园区) looks a name up by."""
-    if ending in BUILT_WORKS:
+    if ending in BUILT_WORKS or re.fullmatch(ROAD_END, ending):
         return "项目"  # 綦江蟠龙抽水蓄能电站…。截至目前，该项目累计完成投资…: a power station is a project
     return "org" if kind in ("org", "head") or ending in ORG_WORDS else "park" if kind == "park" else ending
 
@@ -151,6 +236,9 @@ class Memory:
     main_park: str = ""
     last_by_key: dict[str, str] = field(default_factory=dict)
     own_part: str = ""  # 沙坪坝区（不含高新区）, once 区内（不含高新区） is named: what a later 区内 means
+    last_group: str = ""  # 潼南区签约项目, once its count is read: what a later 这批项目 means
+    topic: str = ""  # 西洽会, when the headline or the first paragraph is about a fair: the piece's own subject
+    read: int = 0  # how many texts (headline, paragraphs) were remembered
 
     def learn_part(self, text: str) -> None:
         """区内（不含高新区）: the part of the place a later bare 区内 stands for."""
@@ -164,10 +252,15 @@ class Memory:
         return f"{short}高新区" if short != self.place else ""
 
     def remember(self, text: str) -> None:
+        self.read += 1
+        if not self.topic and self.read <= OPENING_TEXTS:
+            self.topic = next((name for _, name, _ in reversed(_named(text)) if re.search(f"(?:{FAIR_END})$", name)), "")
         for _, name, key in _named(text):
             if key == "park" and not self.main_park:
                 self.main_park = name
             self.last_by_key[key] = name
+        if group_counts(text) or BACK_TO_GROUP.search(text) or CLASS_HEAD.search(text):
+            self.last_group = _read(text, self.place, self).group
 
 
 def last_of_clause(text: str, pos: int) -> int:
@@ -175,8 +268,9 @@ def last_of_clause(text: str, pos: int) -> int:
 
 
 def _short_name(name: str) -> str:
-    if not NAME_END_RE.fullmatch(PLACE_PREFIX.sub("", name)):
-        name = PLACE_PREFIX.sub("", name)  # 重庆市荣昌高新区 → 荣昌高新区, but 重庆公司 stays
+    rest = PLACE_PREFIX.sub("", name)
+    if not NAME_END_RE.fullmatch(rest) and (rest == name or PLACE_STARTS.match(rest)):
+        name = rest  # 重庆市荣昌高新区 → 荣昌高新区, but 重庆公司 and 重庆工业职业技术学院… stay
     return re.sub(r"(?:股份有限公司|有限责任公司|有限公司)(?=.)", "", re.sub(r"(?:股份有限公司|有限责任公司|有限公司)$", "", name))
 
 
@@ -187,7 +281,13 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
         if FIGURE_END.search(text[:start]):
             break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
         start -= 1
+    if text[start - 1:start + 1] == "其中":
+        start += 1  # 其中巫溪至大昌段: 其 stopped the reading, 中 is not the name's
     words = text[start:end_at]
+    if text[start - 1:start] == "”" and 0 <= (opening := text.rfind("“", max(0, start - QUOTED_MAX - 1), start - 1)):
+        # “静观田园”综合体项目: the quoted words are the name's (静观田园综合体项目)
+        if not re.search(r"[\d一二两三四五六七八九十]", text[opening + 1:start - 1]):
+            return start, text[opening + 1:start - 1] + words
     if len(words) > NAME_MAX:
         return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
     verb = VERB_BEFORE_NAME.match(words)
@@ -199,15 +299,19 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 7个战略性新兴产业项目: what a count counts, not a name (一个 is the indefinite article)
     if "是" in text[last_of_clause(text, start):start]:
         return False  # 这条管道是…的页岩气外输管道: a description of what was named before
-    if re.match(r"[里内中上]", text[end:end + 1]):
-        return False  # 老林村的百合种植基地里: where something happens
+    if re.match(r"[里内中上]|沿线|沿岸", text[end:end + 2]):
+        return False  # 老林村的百合种植基地里, 渝怀铁路沿线: where something happens
+    if re.match(r"团队|部(?![门分])|组(?!团)", text[end:end + 2]):
+        return False  # 中冶建工项目团队, 项目部: the people building it, not the project
     if text[start - 1:start] == "等":
         return False  # 高新区、综保区等重要平台基地: a kind
     if start > 0 and text[start - 1] in "这该此" and text[start] in "座条个家":
         return False  # 这座西南地区首座抽水蓄能电站: a pointer back, not a name
     if start > 0 and text[start - 1] in "“\"" and re.search(r"[一二两三四五六七八九十\d]", head):
         return False  # 打造“两园两基地”: a programme's name, not a place or project
-    if len(head) < SHORT_HEAD[kind] or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
+    # 双龙大桥, 巫溪至大昌段: a built work's name may be short (研发基地 is a kind, not a name)
+    shortest = 2 if re.search(rf"(?:{'|'.join(BUILT_WORKS)}|{ROAD_END})$", text[:end]) else SHORT_HEAD[kind]
+    if len(head) < shortest or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
         return False
     # 工业, 电池 … end a name only where a clause starts with it
     return kind != "head" or bool(CLAUSE_HEAD.search(text[:start]) and HEAD_NAME.match(head))
@@ -225,7 +329,9 @@ def _named(text: str) -> list[tuple[int, str, str]]:
     for match in NAME_END_RE.finditer(text):
         start, head = _name_before(text, match.start())
         if _is_name(text, start, head, match.lastgroup, match.end()):
-            found.append((match.end(), _known(_short_name(head + match.group(0))), _key(match.lastgroup, match.group(0))))
+            phase = PHASE_AFTER.match(text, match.end())
+            end, name = (phase.end(), head + match.group(0) + phase.group(0)) if phase else (match.end(), head + match.group(0))
+            found.append((end, _known(_short_name(name)), _key(match.lastgroup, match.group(0))))
     for match in ENTITY_RE.finditer(text):
         subject = ENTITIES[int(match.lastgroup[1:])][1]
         key = "park" if re.search(r"(?:区|城|镇)$", subject) else "place" if subject.endswith(("村", "田")) else "org"
@@ -284,7 +390,9 @@ def _mentions(text: str, place: str, memory: Memory | None):
             continue  # a name of ENTITIES, by its own short name
         if COUNTERPART_BEFORE.search(text[:start]) and COUNTERPART_AFTER.match(text[match.end():]):
             continue  # 赶水镇与大江工业公司签订收储协议: the other party, not who the figures are about
-        found.append((start, match.end(), _short_name(head + match.group(0))))
+        phase = PHASE_AFTER.match(text, match.end())
+        end, name = (phase.end(), head + match.group(0) + phase.group(0)) if phase else (match.end(), head + match.group(0))
+        found.append((start, end, _short_name(name)))
     for match in PROJECT_GROUP.finditer(text):
         if _heads_clause(text, match.start()):
             found.append((match.start(), match.end(), place + match.group("group")))
@@ -294,11 +402,43 @@ def _mentions(text: str, place: str, memory: Memory | None):
     for match in OWN_TOWN_RE.finditer(text):
         if _heads_clause(text, match.start()) and (town := _own_town(place, memory)):
             found.append((match.start(), match.end(), town))
+    found += [(start, end, Group(name)) for start, end, name in group_counts(text)]
+    for match in CLASS_HEAD.finditer(text):
+        if name := _class_name(match):
+            found.append((match.start(), match.end(), Group(name, whole=True)))
+            # its own sentence only: 从面上看，约75%的区县… is the place's again
+            stops = [i for i in (text.find(c, match.end()) for c in "。！？!?") if i != -1]
+            if stops and not text.startswith("其中", min(stops) + 1):  # 其中，由区县牵头的6个项目…: still the class
+                found.append((min(stops), min(stops), BACK_TO_OWNER))
+    found += [(m.start(), m.end(), Group("")) for m in BACK_TO_GROUP.finditer(text)]  # 这批项目: the last group
     if memory is not None:
         found += _pointing_back(text, memory)
     # at one end the longest mention wins (重庆市荣昌高新区 over 重庆市)
     found.sort(key=lambda m: (m[1], m[1] - m[0]))
     return [(end, subject) for start, end, subject in found]
+
+
+def _name_at_start(text: str) -> str:
+    """The project, park or company `text` opens with (玻璃纤维项目和…), or ""."""
+    for match in NAME_END_RE.finditer(text[:NAME_MAX + 6]):
+        start, head = _name_before(text, match.start())
+        if start == 0 and match.lastgroup in ("project", "park", "org") and _is_name(text, start, head, match.lastgroup, match.end()):
+            return _known(_short_name(head + match.group(0)))
+    return ""
+
+
+def _class_name(match: re.Match) -> str:
+    """The name of a class or field of projects at the head of a clause, or "" where another rule names
+    it: the place's groups (全区市级重大项目, 新开工项目: PROJECT_GROUP), pointers (该项目), one
+    project's name (其中一个…项目: a name), a generic 主要领域."""
+    words = match.group("name").split("中的")[-1]  # 今年市级重点项目中的百项重点关注项目: the last of them
+    words = LEADING_TIME.sub("", words)  # 一季度全区重点项目完成投资…: the time is no part of the name
+    if VERB_BEFORE_NAME.match(words) or re.match(r"^(?:该|这|此|本|各|主要|重点领域|其他|占|全部)", words):
+        return ""  # 占全部市级重点项目完成投资的35%: the whole a share is of
+    if re.fullmatch(PLACE_GROUP, words) or re.match(f"^(?:{OWN_PLACE})", words):
+        return ""
+    name = CLASS_FILLER.sub("", words)
+    return name if len(name) > 3 else ""
 
 
 def _pointing_back(text: str, memory: Memory):
@@ -324,15 +464,61 @@ def _own_town(place: str, memory: Memory | None) -> str:
     return match.group(0) if match else ""
 
 
-def subject_of(scope: str, place: str, memory: Memory | None = None) -> str:
-    """The last subject named in `scope` (the text before the figure that can own it)."""
-    subject = place
-    for end, named in _mentions(scope, place, memory):
+@dataclass
+class Named:
+    """Who owns a figure at some point of the text: the last subject named, the last
+    subject that is not a group (a group's owner), the last group (for 这批项目)."""
+
+    subject: str
+    owner: str
+    group: str
+
+
+def _read(scope: str, place: str, memory: Memory | None) -> Named:
+    default = (memory.topic if memory is not None else "") or place  # 来自95个国家…参展: the fair's, not the city's
+    named = Named(default, default, memory.last_group if memory is not None else "")
+    for end, mention in _mentions(scope, place, memory):
         rest = re.split(r"[，,。；;：:]", scope[end:], maxsplit=1)[0]
-        if "等" in rest or re.search(r"荣获|获评|入选", rest):
-            continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners
-        subject = named
-    return subject
+        if not isinstance(mention, Group) and ("等" in rest or re.search(r"荣获|获评|入选", rest)):
+            continue  # 万凯PET三期、华峰己二酸六期等6个项目; 华峰氨纶成功入选…: examples and award winners (but 这批项目涉及…等领域 is the group)
+        if mention is BACK_TO_OWNER:
+            named.subject = named.owner
+        elif isinstance(mention, Group):
+            if mention.whole:
+                named.group = mention.name
+            elif mention.name:
+                named.group = named.owner + mention.name  # 签约项目共31个 after 开州区… → 开州区签约项目
+            if named.group:
+                named.subject = named.group
+        else:
+            named.subject = mention
+            if not mention.endswith("项目"):
+                named.owner = mention  # a project does not own a group (分为年度建设项目和前期规划研究项目两类：…)
+    return named
+
+
+def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str = "", after: str = "") -> str:
+    """The last subject named in `scope` (the text before the figure that can own it);
+    `rest`, the figure and what follows it in its clause, says whether the figure is the
+    count of a group of projects (签约项目共31个, 签下17个项目): that count is the owner's;
+    `after`, the clause after the figure, names the project an amount describes (投资200亿元的
+    玻璃纤维项目)."""
+    if after.startswith("的") and (described := _name_at_start(after[1:])):
+        return described
+    named = _read(scope, place, memory)
+    if any(start <= len(scope) < end for start, end, _ in group_counts(scope + rest)):
+        return named.owner
+    counts_projects = any(m.start() <= len(scope) < m.end() for m in ANY_PROJECT_COUNT.finditer(scope + rest))
+    sentence = scope[last_of(scope, "。！？；;!?"):]
+    breakdown = (sentence.startswith("其中") or bool(re.search(r"(?:这批|这些|上述)项目中", sentence))
+                 or scope[last_of_clause(scope, len(scope)):].startswith("其中"))
+    if counts_projects and not breakdown:
+        return named.owner  # …等30个项目开工建设，确保…等20个项目建成投用: a count of other projects; 其中…6个项目: of these
+    if counts_projects and named.subject == named.owner and named.group:
+        return named.group  # 其中，100亿元级项目5个 after the group named in an earlier item or paragraph
+    if named.subject == named.group and INFLOW.search(scope[last_of_clause(scope, len(scope)):]):
+        return named.owner  # 一次签约20个项目，协议引资191.38亿元: what the place drew in
+    return named.subject
 
 
 def subject_slug(subject: str) -> str:

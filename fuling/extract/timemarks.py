@@ -20,7 +20,13 @@ Relative time resolves against the article's publication date:
 - 6月27日，…集中签约… (a day with no year opening a day of signings or
   starts; not an agency's dateline 新华网重庆3月28日电) → that day, for its
   paragraph; 今(16)日 → the publication's day, likewise;
-- 截至目前, 目前, 当前, 如今, 自2010年…以来, 开春以来 → the publication date;
+- 截至目前, 目前, 当前, 如今, 现有, 现辖, 自2010年…以来, 开春以来 → the publication date;
+- 年末 / 年底 alone → the end of the year last named (or reviewed); every figure under it is as of that day;
+- a year followed by what happened in it (2005年正式建成投用) dates its own sentence only;
+- a holiday not within weeks of the publication is the latest one earlier in its year (“五一”黄金周 in August);
+- 五年间 / 过去五年 after a goal year (到2026年，…五年间累计…) → the five years up to it, a goal too;
+- a quarter naming a campaign (一季度集中签约活动) is no period; 活动6日在…举行 (a day with no month) is that day
+  of the publication's month and dates its paragraph, as a day of signings does;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
   “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
@@ -64,6 +70,7 @@ class TimeMark:
     comparison: bool = False  # 较去年同期, 比上半年: what the figure is compared with
     year_from: int = 0  # "years": the first year of a span of years
     first_day: dt.date | None = None  # "days": the first day of a holiday; its last is year, month_to, day
+    point: bool = False  # 年末: every figure under it, rates and changes too, is as of that day
 
 
 SPAN = r"(\d{1,2})\s*月?\s*[-—–~至]\s*(\d{1,2})\s*月"
@@ -72,6 +79,8 @@ QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 COMPARED_BEFORE = ("比", "较", "与", "同")
 COMPARED_AFTER = re.compile(r"^同期(?:相比|比较)|^相比")
 THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
+# 年末全区常住人口…: the end of the year last spoken of (of the year a bulletin reviews); not 上年末, 2023年底
+YEAR_END = re.compile(r"(?<![上去今前明\d月])年(?:末|底)")
 WHOLE_YEAR = re.compile(r"全年|(?<=预计)年度")  # 预计年度完成投资: this year's, like 预计全年
 PLAN_AROUND = re.compile(r"计划|力争|目标|预计")
 
@@ -88,11 +97,23 @@ def _relative_year(word: str | None, digits: str | None, y: int) -> int:
 
 YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年))?"
 # 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
-HOLIDAY = re.compile("(" + "|".join(HOLIDAY_NAMES) + ")节?(?:小长假|长假|假期|黄金周|期间|假日)")
+HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:小长假|长假|假期|黄金周|期间|假日)")  # also “五一”黄金周
+
+
+def _earlier_in_year(name: str, pub: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A holiday not within weeks of the publication: the latest one earlier in its year
+    (“五一”黄金周 recalled in August)."""
+    for weeks_back in range(6, 53, 6):
+        earlier = pub - dt.timedelta(weeks=weeks_back)
+        if earlier.year != pub.year:
+            return None
+        if (days := holiday_days(name, earlier)) is not None and days[1] < pub:
+            return days
+    return None
 
 
 def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
-    days = holiday_days(match.group(1), pub)
+    days = holiday_days(match.group(1), pub) or _earlier_in_year(match.group(1), pub)
     if days is None:
         return None
     first, last = days
@@ -112,6 +133,18 @@ def _event_day(match: re.Match, pub: dt.date) -> TimeMark:
     month, day = int(match.group(1)), int(match.group(2))
     year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
     return TimeMark(match.end(), "date", year, month_to=month, day=day, scope="paragraph")
+
+
+def _bare_day(match: re.Match, pub: dt.date) -> TimeMark | None:
+    """活动6日在…举行: that day of the publication's month (or the month before, for a day still to come);
+    it dates the paragraph it opens, as a day of signings does."""
+    day = int(match.group(1))
+    month_start = pub.replace(day=1) if day <= pub.day else (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    try:
+        when = month_start.replace(day=day)
+    except ValueError:
+        return None
+    return TimeMark(match.end(), "date", when.year, month_to=when.month, day=when.day, scope="paragraph")
 
 
 def _today_day(match: re.Match, text: str, pub: dt.date) -> TimeMark:
@@ -161,12 +194,16 @@ def _patterns(pub: dt.date):
         # publication's, or the year before for a day still to come)
         (EVENT_DAY, lambda m: _event_day(m, pub)),
         (TODAY_DAY, lambda m: _today_day(m, m.string, pub)),
+        (BARE_EVENT_DAY, lambda m: _bare_day(m, pub)),
         (re.compile(YEAR_WORD + r"前([二两三2-3])个?季度"), lambda m: months(m, 1, 3 * _count(m.group(3).replace("两", "二")))),
         (re.compile(YEAR_WORD + r"第?([一二三四1-4])季度"), quarter),
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
         (re.compile(YEAR_WORD + r"下半年"), lambda m: months(m, 7, 12)),
         (re.compile(YEAR_WORD + r"前" + NUMERAL + r"个?月"), lambda m: months(m, 1, _count(m.group(3)))),
         (re.compile(YEAR_WORD + r"(\d{1,2})月(?:份|单月|当月)"), lambda m: months(m, int(m.group(3)), int(m.group(3)))),
+        # 2023年5月，…签约项目15个: a month as the frame of its clause (not 2019年9月开工的…, a dated event)
+        (re.compile(r"(\d{4})年(\d{1,2})月(?=[，,])"),
+         lambda m: TimeMark(m.end(), "span", int(m.group(1)), int(m.group(2)), int(m.group(2)))),
         (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)) if m.group(1) else y, int(m.group(2)), int(m.group(3)))),
         (re.compile(r"[“\"]?十四五[”\"]?末"), lambda m: TimeMark(m.end(), "year", 2025, future=True)),
@@ -177,7 +214,8 @@ def _patterns(pub: dt.date):
         (re.compile(r"自(\d{4})年.{0,8}以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"今年(\d{1,2})月(?!底)"),
          lambda m: TimeMark(m.end(), "year", y, prospective=int(m.group(1)) > pub.month)),
-        (re.compile(r"截至目前|目前|当前|如今|现在"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
+        # 现辖五街三镇，常住人口42万, 全县现有7个…企业: as the place stands now
+        (re.compile(r"截至目前|目前|当前|如今|现在|现辖|现有"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         # 开春以来: the season the piece is written in; what it reports is as of now
         (re.compile(r"(?:开春|入春|春节)以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
@@ -200,9 +238,19 @@ def _spaced(pattern: re.Pattern) -> re.Pattern:
     return re.compile(source)
 
 
+# what makes a quarter the name of a campaign held in (or after) it: 一季度集中签约活动6日举行
+CAMPAIGN_AFTER = re.compile(r"(?:重点项目|重大项目|招商引资)?(?:集中)?(?:签约|开工|竣工|投产)")
+# 新华社重庆4月6日电 …活动6日在九龙坡区举行: a day of the month with no month, that of the dateline or publication
+BARE_EVENT_DAY = re.compile(r"(?<![\d月(（])(\d{1,2})日(?=[^，,。；;]{0,12}?(?:举行|举办|召开|开幕|闭幕))")
+# a year followed by what happened in it: 2005年正式建成投用, 2018年开工
+EVENT_OF_YEAR = re.compile(r"[^，,。；;]{0,4}?(?:建成|投用|投产|开工|竣工|成立|设立|通车|落户|创建)")
+
+
 def _skipped(text: str, match: re.Match) -> bool:
     if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
         return True  # 力争2030年前: a deadline, not a period
+    if match.group(0).endswith("季度") and CAMPAIGN_AFTER.match(text, match.end()):
+        return True  # 一季度集中签约活动, 一季度重点项目集中开工: the name of a campaign, not the figures' months
     if match.re.pattern.startswith("(\\d{4})(?:\\s?年") and text[match.start() - 1:match.start()] in ("自", "从"):
         return True  # 自2010年落户…以来: a starting point, read by the 以来 rule
     return False
@@ -213,6 +261,9 @@ def _placed(text: str, start: int, mark: TimeMark) -> TimeMark:
     compared = text[max(0, start - 1):start] in COMPARED_BEFORE or text[max(0, start - 2):start] == "相比" \
         or bool(COMPARED_AFTER.match(text[mark.end:]))
     scope = "clause" if text[max(0, start - 1):start] in ("于", "於") else mark.scope
+    if (mark.kind == "year" and re.fullmatch(r"\d{4}\s?年", text[start:mark.end]) and EVENT_OF_YEAR.match(text, mark.end)
+            and scope == "paragraph"):
+        scope = "sentence"  # 观音桥商业街2005年正式建成投用。商圈规划面积…: the year of that event, not of what follows
     return replace(mark, start=start, scope=scope, comparison=compared)
 
 
@@ -234,7 +285,19 @@ def time_marks(text: str, pub: dt.date, reviewed: int | None = None) -> list[Tim
             taken.append(match.span())
             marks.append(_placed(text, match.start(), mark))
     marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken, reviewed)
-    return _that_year(text, sorted(marks, key=lambda m: m.start))
+    return _years_to_goal(_that_year(text, sorted(marks, key=lambda m: m.start)))
+
+
+def _years_to_goal(marks: list[TimeMark]) -> list[TimeMark]:
+    """到2026年，…五年间累计…: the years up to the goal year named before, a goal too."""
+    resolved: list[TimeMark] = []
+    for mark in marks:
+        goal = next((m for m in reversed(resolved) if m.kind == "year" and m.future and not m.comparison), None)
+        if mark.kind == "years" and goal is not None:
+            n = mark.year - mark.year_from
+            mark = replace(mark, year=goal.year, year_from=goal.year - n, future=True)
+        resolved.append(mark)
+    return resolved
 
 
 def _that_year(text: str, marks: list[TimeMark]) -> list[TimeMark]:
@@ -262,6 +325,12 @@ def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken, review
         else:
             year = reviewed or _default_year(pub)
         found.append(TimeMark(match.end(), "year", year, start=match.start()))
+    for match in YEAR_END.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        years = [m.year for m in marks + found if m.kind == "year" and not m.comparison and m.end <= match.start()]
+        found.append(TimeMark(match.end(), "asof", years[-1] if years else reviewed or _default_year(pub), month_to=12,
+                              start=match.start(), point=True))
     for match in THEN.finditer(text):
         events = [m for m in marks if m.kind == "date" and m.end <= match.start()]
         if events:
@@ -298,7 +367,7 @@ def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool
         return f"{mark.year_from}-01/{mark.year}-12"
     if mark.kind == "asof":
         day = dt.date(mark.year, mark.month_to, mark.day) if mark.day else _month_end(mark.year, mark.month_to)
-        if stock:
+        if stock or mark.point:
             return day.isoformat()
         return str(mark.year) if mark.month_to == 12 and not mark.day else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
     if mark.kind in ("now", "date"):

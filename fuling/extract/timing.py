@@ -27,10 +27,11 @@ import re
 from fuling.extract.clauses import Where
 from fuling.extract.timemarks import TimeMark, period_of
 
-PROSPECTIVE = re.compile(r"预计|建成后|达产后|投产后")
+PROSPECTIVE = re.compile(r"预计|建成后|达产后|投产后|通车后|投用后")
 # a rule in force, not a result of the year reviewed: 获评的…可分别获得一次性奖励50万元
 STANDING = re.compile(r"可(?:分别)?(?:获得|享受|领取)|最高(?:可|给予)|给予[^，,。；;]{0,8}(?:奖励|补助|补贴)")
 ELLIPSIS = "……"
+YEAR_IN_EVENT_NAME = re.compile(r"(?:首批|首轮|第[一二三四五六七八九十\d]+批|重点|招商|春季|秋季|集中)")
 
 
 def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Where) -> TimeMark | None:
@@ -50,6 +51,10 @@ def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Whe
         chosen = mark
     if chosen is not None and chosen.kind == "span":
         chosen = _event_within(chosen, marks, where)
+    if chosen is not None and chosen.kind == "year" and YEAR_IN_EVENT_NAME.match(where.text, chosen.end):
+        # 4月3日，北碚区举行2020年首批首轮重点项目集中签约开工仪式: the year names the event of that day
+        chosen = next((m for m in reversed(marks) if m.kind == "date" and m.scope == "paragraph" and not m.comparison
+                       and m.year == chosen.year and m.end <= chosen.start), chosen)
     return chosen if chosen is not None else _after_ellipsis(marks, where)
 
 
@@ -96,6 +101,7 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
         return pub.isoformat()
     base = next((m for m in reversed(marks) if m.comparison and where.clause_start <= m.start < where.figure.start), None)
     if (measure == "change" and base is not None and base.kind in ("year", "asof") and mark is not None
-            and mark.kind == "year" and base.year < mark.year):
-        return f"{base.year + 1}-01/{mark.year}-12"
+            and (mark.kind == "year" or (mark.kind == "asof" and mark.month_to == 12 and not mark.day))
+            and base.year < mark.year):
+        return f"{base.year + 1}-01/{mark.year}-12"  # 截至2023年底…比2018年底增加200家: the increase over those years
     return period_of(mark, pub, stock, cumulative)

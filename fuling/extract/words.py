@@ -2,16 +2,17 @@
 
 - bound: 突破/超过/超/以上/逾/余/多/至少 → at_least; 左右/约/近/接近 → about;
   不到/不足/以下/以内 → at_most; otherwise exact.
-- kind: 预计/预估/有望/建成后/达产后/将实现 → estimate; 力争/计划/规划/拟/目标/将达/将投资,
+- kind: 预计/预估/有望/建成后/达产后/通车后/将实现 → estimate; 力争/计划/规划/拟/目标/将达/将投资/今年安排(项目),
   a goal year (到2026年) or a list under a 发展目标 heading → target; otherwise
-  actual (完成年度计划的85% is done, not planned).
+  actual (完成年度计划的85% is done, not planned; 规划面积 / 规划占地 is a size, not a plan).
 - measure: for % and 倍: growth (增长/下降…, negative for a fall; also 17%以上的增速)
   or share (占/比重/率…), whichever word is nearer the figure. 百分点 compared
   with another place (高于全市, 比全国高) is a gap: growth when the rates are
   growth rates, else share; otherwise it is the change of a rate over time
   (比上半年加快, 提高0.48个百分点; negative for 回落/下降). For counts and amounts:
   change after 新增 (新增就业 is a metric of its own) or, in a target, after
-  培育(创建)/新建; an amount 比2015年底增加 is a change too; else level.
+  培育(创建)/新建; an amount 比2015年底增加 is a change too (negative for 比上年减少); else level.
+  x%的负增长 is a fall. 增加值 is a noun, not a growth word.
 (Subjects: subjects.py.)
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ ABOUT_BEFORE = re.compile(r"((?<![签预合制节公条])约|接近|近)")  # �
 AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
-ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|将实现|将突破|将提升|预期|设计年")
+ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|通车后|投用后|将实现|将突破|将提升|预期|设计年")
 # 预计到2027年，城区建成区面积将达68平方公里: 将达 after 预计 says what is expected, it starts no plan of its own
 FOLLOWS_ESTIMATE = re.compile(r"将达")
 # 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
@@ -35,10 +36,10 @@ CAPACITY_TO_BUILD = re.compile(r"将(?:建设|建成|形成)年产$")
 # 计划 and 规划 as nouns (4项行动计划，, 建设规划，, 前期规划研究项目, 年度计划的85%) set no target, nor a plan carried out
 # (超额完成年度计划投资, 占年度计划投资的73%, 年度计划投资进度达138%)
 # 投资计划完成率 is how much of a plan was carried out: an actual, like 完成年度计划的…
-TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|(?<!前期)规划(?![面的，,。；;”])|(?<!模)拟|(?<!完成)(?<!实现)目标|将达|将投资|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
+TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|(?<!前期)规划(?![面的占用，,。；;”])|(?<=今年)安排(?=项目)|(?<!模)拟|(?<!完成)(?<!实现)目标|将达|将投资|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
 
 CLAUSE_BREAK = re.compile(r"[，,；;]")
-GROWTH_UP = r"增长|增速|增幅|提升|提高|增"
+GROWTH_UP = r"增长|增速|增幅|提升|提高|增(?!加值)"  # 占…增加值的1%: 增加值 is a noun
 GROWTH_DOWN = r"下降|降低|减少|缩短|减|降"
 # 投资进度达到81.8%, 相当于规模以上工业增加值的2.64%: shares too
 SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进度|相当于[^，,。；;]*的"
@@ -92,6 +93,8 @@ def relative_measure(lead: str, after: str, unit: str, sentence_lead: str = "") 
     """(measure, sign) of a %, 倍 or 百分点 figure from the words nearest it."""
     if unit == POINTS:
         return points_measure(lead, sentence_lead or lead)
+    if re.match(r"^的负增长", after):
+        return "growth", -1  # 出现0.9%的负增长: a fall
     if re.match(r"^(?:以上|左右)?的(?:提升|增长|增速|增幅)", after):
         return "growth", 1
     best = ("", -1, 1)
@@ -106,6 +109,12 @@ def relative_measure(lead: str, after: str, unit: str, sentence_lead: str = "") 
     return "share", 1
 
 
+def change_sign(sentence_lead: str) -> int:
+    """-1 for an amount 比上年减少 / 较去年下降 (a change downwards), else 1."""
+    match = CHANGE_OVER_BASE.search(sentence_lead)
+    return -1 if match and re.search(r"(?:减少|下降)了?$", match.group(0)) else 1
+
+
 def count_measure(sentence_lead: str, tail: str = "", target: bool = False) -> str:
     """change for 新增… (and 创建… in a target, 比…增加); level for counts of a stock
     or of events in a period."""
@@ -116,4 +125,6 @@ def count_measure(sentence_lead: str, tail: str = "", target: bool = False) -> s
     verbs = CHANGE_VERBS.findall(sentence_lead)
     if verbs and verbs[-1] == "新增":
         return "change"
+    if verbs and verbs[-1] == "新建" and sentence_lead.endswith("新建项目"):
+        return "level"  # 续建项目93个、新建项目101个: a class of projects, counted
     return "change" if target and verbs and verbs[-1] in TARGET_CHANGE_VERBS else "level"

@@ -1,7 +1,8 @@
 """Which date an article gets, and the evidence it shows in `date_basis`.
 
 In order: the date the editor gives in the sidecar; a saved page's date as
-its extractor reads it; a full date on a source line; `今天(YYYYMMDD日)` in
+its extractor reads it; a full date on a source line (but a dateline more than a week
+earlier makes that a reprint's date: the dateline's day wins, flagged); `今天(YYYYMMDD日)` in
 the first paragraph; a month and day on the dateline or source line with the
 year from the text; and last the date the text's evidence allows
 (dates.infer_date). The last two are marked inferred: the article's note says
@@ -9,6 +10,7 @@ so and ingest asks the editor to confirm them.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from fuling.ingest import dates
@@ -18,6 +20,7 @@ if TYPE_CHECKING:  # the type only names its class
     from fuling.ingest.draft import Draft
 
 EDITOR_BASIS = "编辑核定"
+REPRINT_DAYS = 7  # a dateline a day or two before the page's date is the same report, printed next day
 
 
 def _month_day_source(draft: Draft) -> tuple[tuple[int, int], str, int] | None:
@@ -39,7 +42,7 @@ def _rule_date(draft: Draft, page_date: DateFinding | None) -> DateFinding | str
         return page_date
     for line, source in draft.sources:
         if source.date is not None:
-            return DateFinding(source.date, f"印刷日期：“{line.text}”", line.no)
+            return _reprinted(draft, source.date) or DateFinding(source.date, f"印刷日期：“{line.text}”", line.no)
     if (found := draft.body.in_opening(dates.COMPACT_TODAY_RE)) and (today := dates.compact_today(found[0].group(0))):
         return DateFinding(today, f"印刷日期：正文首段“{found[1]}”")
     if (found := _month_day_source(draft)) is not None:
@@ -52,6 +55,22 @@ def _rule_date(draft: Draft, page_date: DateFinding | None) -> DateFinding | str
             return f"{where} gives {month}月{day}日, which is no date in {year[0]}"
         return DateFinding(date, f"{where}只印月日；年份：{year[1]}", line_no, inferred=True)
     return dates.infer_date(draft.body)
+
+
+def _reprinted(draft: Draft, page: dt.date) -> DateFinding | None:
+    """A page line dated weeks after the agency's dateline (发布时间:2024-11-22 above 中新网重庆8月13日电)
+    is the date a reprint was posted: the report is of the dateline's day, in the page's year (or the
+    year before, for a day after the page's)."""
+    if draft.dateline is None or draft.dateline[1].month_day is None:
+        return None
+    month, day = draft.dateline[1].month_day
+    year = page.year if (month, day) <= (page.month, page.day) else page.year - 1
+    date = dates.valid_date(year, month, day)
+    if date is None or (page - date).days <= REPRINT_DAYS:
+        return None
+    line = draft.dateline[0]
+    return DateFinding(date, f"电头“{line.text[:draft.dateline[1].length].strip()}”；页面日期{page.isoformat()}为转载日期",
+                       line.no, inferred=True)
 
 
 def find_date(draft: Draft, page_date: DateFinding | None = None) -> DateFinding | str:
