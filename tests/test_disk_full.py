@@ -23,10 +23,13 @@ from fuling.build.pipeline import build_site
 from fuling.cli import main
 from fuling.core import files
 from fuling.core.errors import BuildError
+from fuling.core.options import BuildOptions
 from fuling.core.reporter import MemoryReporter
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 ARTICLE = "content/articles/three-changes.md"
+NO_PICTURES = BuildOptions(chart_pictures=False)  # what is kept and put back here is the same with them
+
 KEPT_STATE = (".cache/build-state.pickle", ".cache/parsed")  # the state, and the folder of the memo's shards
 
 
@@ -127,13 +130,13 @@ def fail_writes_of(monkeypatch, marker: str) -> None:
 
 @pytest.mark.parametrize("marker", ["parsed/", "build-state.pickle"])  # a shard of the memo, or the state
 def test_a_full_disk_while_saving_the_cache_puts_the_previous_site_back(project, monkeypatch, marker):
-    build_site(project, project / "site", reporter=MemoryReporter())
+    build_site(project, project / "site", reporter=MemoryReporter(), options=NO_PICTURES)
     site, state = digests(project / "site"), state_of(project)
     edit_title(project)
     fail_writes_of(monkeypatch, marker)
 
     with pytest.raises(BuildError) as caught:
-        build_site(project, project / "site", reporter=MemoryReporter())
+        build_site(project, project / "site", reporter=MemoryReporter(), options=NO_PICTURES)
 
     assert re.match(rf"disk full: could not write \.cache/{re.escape(marker)}(\w+\.pickle)? \(No space left on device\)",
                     str(caught.value))
@@ -142,7 +145,7 @@ def test_a_full_disk_while_saving_the_cache_puts_the_previous_site_back(project,
     assert leftovers(project) == []
 
     monkeypatch.undo()
-    build_site(project, project / "site", reporter=MemoryReporter())
+    build_site(project, project / "site", reporter=MemoryReporter(), options=NO_PICTURES)
     assert "（修订）" in (project / "site/articles/three-changes/index.html").read_text(encoding="utf-8")
 
 

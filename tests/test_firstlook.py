@@ -244,12 +244,12 @@ def wait_for_version(server: PreviewServer, after: int, timeout: float = 60) -> 
 
 @pytest.fixture
 def slow_preview(project):
-    """The live preview with a build that starts a second late, so a test sees the first look
-    before the build that follows replaces it."""
+    """The live preview with a build that starts half a second late, so a test sees the first
+    look before the build that follows replaces it."""
     server = PreviewServer(project, port=0, reporter=MemoryReporter(), debounce=0.1,
                            options=BuildOptions(chart_pictures=False))
     build = server._build
-    server._build = lambda: (time.sleep(1.0), build())[1]
+    server._build = lambda: (time.sleep(0.5), build())[1]
     server.start()
     yield server
     server.stop()
