@@ -576,3 +576,20 @@ def test_a_page_date_weeks_after_the_agencys_dateline_is_a_reprint_and_the_datel
     reprint = read_article(out / "seed-reprint.md", tmp_path)
     assert str(reprint.date) == "2024-08-13" and "转载" in reprint.date_basis
     assert str(read_article(out / "seed-next-day.md", tmp_path).date) == "2023-03-28"
+
+
+def test_a_labelled_date_line_below_a_pages_contact_card_dates_the_report():
+    """A directory page prints its office's card (area, hours, telephone and address) above its
+    `更新时间` line: the card is the first paragraph, and the date line below it is still the
+    page's source line, not text of the report."""
+    text = ("某某区人民政府\n地区：某某区　分类：政府机构 > 人民政府\n"
+            "工作时间：上午9:00—12:30，下午14:00—18:00（周一至周五，节假日除外）\n"
+            "电话：(023)60000000　地址：重庆市某某区某某路126号\n更新时间：2022-03-18 10:26:41\n\n"
+            "某某区地处重庆主城区西南部，濒临长江。全区幅员面积103平方公里，常住人口42万。\n\n"
+            "清朝道光年间，长江北岸设有义渡，某某由此得名。1965年，某某正式设区。\n\n"
+            "2021年，全区生产总值310.4亿元，增长8.8%；规模以上工业增加值增长22.7%。\n")
+    errors: list[ContentError] = []
+    drafts = parse_seed("card.txt", text, None, "seeds/card.txt", errors)
+    assert errors == []
+    assert drafts[0].date.date == dt.date(2022, 3, 18) and not drafts[0].date.inferred
+    assert not any("更新时间" in block.text for block in drafts[0].blocks)

@@ -103,6 +103,14 @@ def source_line(rule: str) -> SourceLine | None:
     return None
 
 
+def labelled_date_line(rule: str) -> SourceLine | None:
+    """A source line with a label and a full date (`更新时间：2022-03-18 10:26:41`,
+    `来源：区融媒体中心 | 2023-02-21`): the page's own date line wherever the opening
+    prints it, also below furniture such as an office's contact card."""
+    found = source_line(rule)
+    return found if found is not None and found.date is not None and SOURCE_WORD_RE.search(rule) else None
+
+
 def _bracketed_byline(rule: str, start: int) -> tuple[int, tuple[int, int] | None]:
     """After a dateline: `(记者 蒋雨桥)` -> (end of the brackets, span of the names)."""
     match = BRACKET_BYLINE_RE.match(rule[start:])

@@ -99,6 +99,14 @@ def _printed(line: Line, rule_part: str) -> str:
     return line.text[start:start + len(rule_part)] if start >= 0 else rule_part
 
 
+OPENING_DATE_LINES = 8  # lines from the top of a piece in which a labelled date line is looked for
+
+
+def _dated(draft: Draft) -> bool:
+    """A source line with a full date was found already."""
+    return any(source.date is not None for _, source in draft.sources)
+
+
 def _open_body(line: Line, draft: Draft) -> Line | None:
     """The first paragraph's line without its dateline (`本报讯（记者 蒋雨桥）`), which
     goes to the draft; None when the dateline is all the line holds."""
@@ -139,7 +147,11 @@ def classify(piece: list[Line], draft: Draft) -> list[Item]:
             continue
         last = n == len(piece) - 1
         tail = n >= len(piece) - 2  # a source line printed at the end, before or after a byline
-        if (in_masthead or tail) and (source := masthead.source_line(line.rule)) is not None:
+        # A labelled date line among the opening lines is the page's, even under furniture that
+        # ended the masthead (a contact card of area, hours and address).
+        source = masthead.source_line(line.rule) if in_masthead or tail else \
+            masthead.labelled_date_line(line.rule) if n < OPENING_DATE_LINES and not _dated(draft) else None
+        if source is not None:
             draft.sources.append((line, source))
             draft.publication = draft.publication or source.outlet
             continue
