@@ -352,6 +352,24 @@ def fact_view(fact: Fact, site: Site) -> FactView:
     )
 
 
+def conflicts_by_fact(site: Site) -> dict[str, list[tuple[str, str]]]:
+    """Fact id -> (the other fact's id, why) of every conflict it is in, in the site's order."""
+    conflicts: dict[str, list[tuple[str, str]]] = {}
+    for a, b, why in site.conflicts:
+        conflicts.setdefault(a, []).append((b, why))
+        conflicts.setdefault(b, []).append((a, why))
+    return conflicts
+
+
+def citation_counts(site: Site) -> dict[str, int]:
+    """Article slug -> how many sources of published facts cite it."""
+    counts: dict[str, int] = {}
+    for fact in site.facts.values():
+        for source in fact.sources:
+            counts[source.article] = counts.get(source.article, 0) + 1
+    return counts
+
+
 def article_view(article: Article, site: Site, fact_count: int) -> ArticleView:
     return ArticleView(
         slug=article.slug, article=article, title=article.title, date=article.date.isoformat(),
@@ -366,16 +384,11 @@ def build_views(site: Site, charts: dict[str, ChartData], previews: dict[str, li
     for fact_id, page in pages.items():
         facts[fact_id].page = page
     explorer = [facts[fact_id] for fact_id in pages]
-    for a, b, why in site.conflicts:
-        if a in facts:
-            facts[a].conflicts.append((b, why))
-        if b in facts:
-            facts[b].conflicts.append((a, why))
+    for fact_id, conflicts in conflicts_by_fact(site).items():
+        if fact_id in facts:
+            facts[fact_id].conflicts = conflicts
 
-    counts: dict[str, int] = {}
-    for fact in site.facts.values():
-        for source in fact.sources:
-            counts[source.article] = counts.get(source.article, 0) + 1
+    counts = citation_counts(site)
     themes_sorted = sorted(site.themes.values(), key=lambda t: (t.order, t.slug))
     articles = [article_view(a, site, counts.get(a.slug, 0))
                 for a in sorted(site.articles.values(), key=lambda a: (a.date, a.slug), reverse=True)]
@@ -419,10 +432,7 @@ def refreshed_views(views: SiteViews, site: Site, articles: set[str], facts: set
     and chart views stay as they were: this serves the pages made of articles and facts alone (the
     live preview's first look, fuling/preview/firstlook.py)."""
     fact_views = {fid: view for fid, view in views.facts.items() if fid in site.facts}
-    conflicts: dict[str, list[tuple[str, str]]] = {}
-    for a, b, why in site.conflicts:
-        conflicts.setdefault(a, []).append((b, why))
-        conflicts.setdefault(b, []).append((a, why))
+    conflicts = conflicts_by_fact(site)
     for fact in site.facts.values():
         old = fact_views.get(fact.id)
         if (fact.id in facts or any(source.article in articles for source in fact.sources) or old is None
@@ -431,11 +441,7 @@ def refreshed_views(views: SiteViews, site: Site, articles: set[str], facts: set
             view.page = explorer.get(fact.id, 1)
             view.conflicts = conflicts.get(fact.id, [])
             fact_views[fact.id] = view
-    counts: dict[str, int] = {}
-    for fact in site.facts.values():
-        for source in fact.sources:
-            if source.article in articles:
-                counts[source.article] = counts.get(source.article, 0) + 1
+    counts = citation_counts(site)
     article_views = [view for view in views.articles if view.slug not in articles]
     article_views += [article_view(site.articles[slug], site, counts.get(slug, 0)) for slug in articles & set(site.articles)]
     article_views.sort(key=lambda v: (v.article.date, v.slug), reverse=True)
