@@ -539,6 +539,18 @@ def test_a_comparison_is_not_the_figures_period():
     assert one("今年1—8月，全区工业投资较去年同期增长5%。", date="2022-09-20")["period"] == "2022-01/2022-08"
 
 
+def test_comparisons_listed_together_are_all_comparisons():
+    # 比去年同期、去年全年分别提高…: both are what the quarter's rate is compared with, and the clause after
+    # them keeps the quarter
+    found = records("一季度，全区规上工业增加值增长7.5%，比去年同期、去年全年分别提高1.2、0.8个百分点；"
+                    "规上服务业营业收入增长6.1%。", date="2024-04-22", place="长寿区")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (7.5, "2024-01/2024-03"), (1.2, "2024-01/2024-03"), (0.8, "2024-01/2024-03"), (6.1, "2024-01/2024-03")]
+    found = records("一季度，规上服务业企业营业利润较2022年、2021年同期分别提高3.4亿元、2.1亿元。",
+                    date="2023-04-20", place="重庆市")
+    assert {r["period"] for r in found} == {"2023-01/2023-03"}
+
+
 def test_an_increase_over_a_base_year_spans_the_years_since():
     found = records("去年全年全区工业增加值预估达175亿元，比2015年底增加60.3亿元。", date="2021-01-06", place="綦江区")
     assert [(r["period"], r["kind"], r["measure"]) for r in found] == [

@@ -285,7 +285,23 @@ def time_marks(text: str, pub: dt.date, reviewed: int | None = None) -> list[Tim
             taken.append(match.span())
             marks.append(_placed(text, match.start(), mark))
     marks += _pointing_back(text, pub, sorted(marks, key=lambda m: m.start), taken, reviewed)
-    return _years_to_goal(_that_year(text, sorted(marks, key=lambda m: m.start)))
+    return _years_to_goal(_that_year(text, _listed_comparisons(text, sorted(marks, key=lambda m: m.start))))
+
+
+# between a comparison and a time listed with it (去年同期、去年全年), or none (去年全年 is one phrase)
+LISTED_WITH = re.compile(r"(?:同期)?[、和及与]?")
+
+
+def _listed_comparisons(text: str, marks: list[TimeMark]) -> list[TimeMark]:
+    """比去年同期、去年全年分别提高…, 较2020年、2019年同期: a time listed right after a comparison, or
+    joined to it (比去年全年), is one too."""
+    listed: list[TimeMark] = []
+    for mark in marks:
+        if (listed and listed[-1].comparison and not mark.comparison
+                and LISTED_WITH.fullmatch(text[listed[-1].end:mark.start])):
+            mark = replace(mark, comparison=True)
+        listed.append(mark)
+    return listed
 
 
 def _years_to_goal(marks: list[TimeMark]) -> list[TimeMark]:
