@@ -487,6 +487,10 @@ def test_programme_structure_and_a_holidays_length_are_not_figures():
     assert records("我市提出实施绿色制造体系建设、工业水效提升4项行动计划。", date="2022-03-15") == []
     assert records("今年的创建工作分为启动、培育、创建和总结示范四个阶段。", date="2022-03-15") == []
     assert figures("假日三天全市共接待境内外游客1013.92万人次") == [(1013.92, "万人次")]
+    # the shape of what a speaker says: 呈现3个特点, 有三大亮点, 抓好五项重点任务
+    assert records("他说，全区经济运行呈现3个特点，一是稳，二是进。", date="2024-04-20") == []
+    assert records("今年全区工业经济有三大亮点。", date="2024-04-20") == []
+    assert records("下一步将抓好五项重点任务。", date="2024-04-20") == []
 
 
 def test_qianyue_signing_is_not_yue_about():

@@ -76,7 +76,8 @@ LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}$")
 SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大学|中学|小学|幼儿园|医院|卫生院|养老)")
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
-STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|片区|主导产业|特色产业)")
+STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|片区|主导产业|特色产业|"
+                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作)")
 # 围绕两个项目延链补链: the projects just named, counted again
 BACK_REFERENCE_BEFORE = re.compile(r"(?:围绕|依托|这|上述)$")
 # 投资10亿元以上的项目有2个: an amount threshold says which things are counted, the count is the figure
