@@ -543,6 +543,22 @@ def test_a_comparison_is_not_the_figures_period():
     assert one("今年1—8月，全区工业投资较去年同期增长5%。", date="2022-09-20")["period"] == "2022-01/2022-08"
 
 
+def test_a_year_that_only_qualifies_a_trend_dates_nothing():
+    # 扭转了2019年以来的下滑态势, 创2016年以来新高: what the year qualifies, not the figures' time
+    found = records("上半年，全区规上工业增加值增长6.0%，扭转了2019年以来的下滑态势。电子行业增长9.2%。",
+                    date="2020-07-20", place="永川区")
+    assert [r["period"] for r in found] == ["2020-01/2020-06", "2020-01/2020-06"]
+    found = records("一季度，全区工业投资增长18.1%，创2016年以来同期新高，高于全市4.2个百分点。",
+                    date="2021-04-25", place="江津区")
+    assert [r["period"] for r in found] == ["2021-01/2021-03", "2021-01/2021-03"]
+
+
+def test_what_a_figure_is_a_multiple_of_is_a_comparison():
+    # 是去年同期的3.1倍: the quarter's amount against last year's
+    found = records("一季度，全区新开工项目完成投资是去年同期的3.1倍。", date="2022-04-20", place="綦江区")
+    assert [(r["value"], r["period"]) for r in found] == [(3.1, "2022-01/2022-03")]
+
+
 def test_comparisons_listed_together_are_all_comparisons():
     # 比去年同期、去年全年分别提高…: both are what the quarter's rate is compared with, and the clause after
     # them keeps the quarter
@@ -763,6 +779,8 @@ def test_numbers_listed_before_a_figure_share_its_unit():
     assert figures("增速分别比全市、全国高1.4、1.8个百分点") == [(1.4, "个百分点"), (1.8, "个百分点")]
     assert figures("分别奖励20、50万元") == [(0.002, "亿元"), (0.005, "亿元")]
     assert figures("2021、2022年连续两年") == []
+    # 分别提高0.1个、0.2个百分点: the measure word printed after each number
+    assert figures("占比分别比上年同期提高0.3个、0.5个百分点") == [(0.3, "个百分点"), (0.5, "个百分点")]
 
 
 def test_volumes_in_fang_and_buildings_are_units():
@@ -978,6 +996,9 @@ def test_thresholds_capacities_in_project_names_and_size_classes_of_counts_are_n
     assert figures("忠县年产10万吨高端磷酸铁锂项目等一批项目") == []
     assert figures("培育100亿级企业3个、30亿级企业10个") == [(3, "个"), (10, "个")]
     assert figures("前三季度，全市固定资产投资保持17%以上的增速") == [(17, "%")]  # a rate, not a threshold
+    # 50亿元及以上项目完成投资: a size class of projects, with or without 的
+    assert figures("全区50亿元及以上项目完成投资增长21.5%") == [(21.5, "%")]
+    assert figures("新签约亿元以上项目12个，5000万元以上企业投产8家") == [(12, "个"), (8, "家")]
 
 
 def test_money_in_chinese_numerals_is_a_figure():

@@ -81,7 +81,7 @@ STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计�
 # 围绕两个项目延链补链: the projects just named, counted again
 BACK_REFERENCE_BEFORE = re.compile(r"(?:围绕|依托|这|上述)$")
 # 投资10亿元以上的项目有2个: an amount threshold says which things are counted, the count is the figure
-THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)的")
+THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)(?:的|(?:[\u4e00-\u9fff]{0,4}(?:项目|企业)))")
 # 忠县年产10万吨高端磷酸铁锂项目: the capacity in a project's name
 NAMED_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}项目")
 # 建设32套年产40万吨磷酸铁锂装置: the size of each of the units just counted, not a quantity of its own
@@ -94,6 +94,9 @@ ACTION_OR_BACK_REFERENCE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}行动|(?:工程
 HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假)$")
 # 1.4、1.8个百分点, 分别高出6.7和5.8个百分点: numbers listed before a figure share its scale and unit
 LISTED_BEFORE = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?[、和])+$")
+# 提高0.1个、0.2个百分点: the measure word printed after each listed number of points
+LISTED_POINTS_BEFORE = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?个[、和])+$")
+POINTS_LISTED_AFTER = re.compile(r"^[、和]\d+(?:\.\d+)?个百分点")
 LISTED_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 QUOTED_RE = re.compile(r"[“‘\"『「]([^”’\"』」]*)[”’\"』」]")
 NAME_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
@@ -173,6 +176,8 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
         return True  # 围绕两个项目: a count of what was just named
     if unit not in ("%", "倍") and not unit.startswith(("个百分点", "个点", "百分点")) and THRESHOLD_AFTER.match(after):
         return True  # 17%以上的增速 is a rate; 10亿元以上的项目, 5000平方米以上的网点 only sort what is counted
+    if unit == "个" and POINTS_LISTED_AFTER.match(after):
+        return True  # 0.1个、0.2个百分点: read with the points after it
     if unit == "个" and after.startswith("月"):
         return True  # 前6个月, 两个月: a span of time
     if text[:match.start()].endswith("年产") and NAMED_PROJECT_AFTER.match(after):
@@ -217,7 +222,10 @@ def find_figures(printed: str) -> list[Figure]:
             continue
         high = _number(match.group("high")) if match.group("high") else None
         more = bool(match.group("more1") or match.group("more2"))
-        if listed := LISTED_BEFORE.search(text[:match.start()]):
+        listed = LISTED_BEFORE.search(text[:match.start()])
+        if listed is None and unit == "个百分点":
+            listed = LISTED_POINTS_BEFORE.search(text[:match.start()])
+        if listed:
             for item in LISTED_NUMBER.finditer(listed.group(0)):
                 start = listed.start() + item.start()
                 item_value, item_unit, converted = _scaled(Decimal(item.group(0)), unit, scale_word)

@@ -77,7 +77,9 @@ SPAN = r"(\d{1,2})\s*月?\s*[-—–~至]\s*(\d{1,2})\s*月"
 NUMERAL = r"(\d{1,2}|[一二两三四五六七八九十]+)"
 QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 COMPARED_BEFORE = ("比", "较", "与", "同")
-COMPARED_AFTER = re.compile(r"^同期(?:相比|比较)|^相比")
+COMPARED_AFTER = re.compile(r"^同期(?:相比|比较|的)|^相比")  # 同期的3.1倍: a multiple of last year's
+# 2019年以来的下滑态势, 2016年以来新高 / 最快: a year that qualifies a trend or a record
+QUALIFYING_SINCE = re.compile(r"以来(?:的|最|新高|新低|首次|同期)")
 THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
 # 年末全区常住人口…: the end of the year last spoken of (of the year a bulletin reviews); not 上年末, 2023年底
 YEAR_END = re.compile(r"(?<![上去今前明\d月])年(?:末|底)")
@@ -253,6 +255,8 @@ def _skipped(text: str, match: re.Match) -> bool:
         return True  # 一季度集中签约活动, 一季度重点项目集中开工: the name of a campaign, not the figures' months
     if match.re.pattern.startswith("(\\d{4})(?:\\s?年") and text[match.start() - 1:match.start()] in ("自", "从"):
         return True  # 自2010年落户…以来: a starting point, read by the 以来 rule
+    if QUALIFYING_SINCE.match(text, match.end()):
+        return True  # 扭转了2019年以来的下滑态势, 创2016年以来新高: it qualifies a trend or a record, dates nothing
     return False
 
 
