@@ -513,6 +513,8 @@ def test_qianyue_signing_is_not_yue_about():
     ("2月单月，全区规上工业完成产值", "2022-03-28", "2022-02/2022-02"),
     ("9月单月，全区", "2023-10-20", "2023-09/2023-09"),
     ("5月当月，全市规上工业增加值", "2020-07-04", "2020-05/2020-05"),
+    ("1-10月份，全县完成工业增加值", "2013-11-15", "2013-01/2013-10"),  # a span printed with 份
+    ("1—5月份，规模以上工业企业实现利润", "2021-07-20", "2021-01/2021-05"),
     ("计划年内培育创建市级绿色工厂", "2022-03-15", "2022"),
     ("上年全区", "2022-05-10", "2021"),
     ("过去五年，重庆全社会研发经费投入总量增长", "2023-02-23", "2018-01/2022-12"),
@@ -521,6 +523,10 @@ def test_qianyue_signing_is_not_yue_about():
 ])
 def test_quarters_halves_months_and_spans(text, date, period):
     assert resolve(text, date) == period
+
+
+def test_a_span_printed_with_fen_and_a_full_width_dash_is_the_span():
+    assert one("1－2月份，全区规上工业产值完成45.2亿元。", date="2022-03-20", place="永川区")["period"] == "2022-01/2022-02"
 
 
 def test_the_whole_year_is_the_year_the_paragraph_speaks_of():

@@ -202,7 +202,9 @@ def _patterns(pub: dt.date):
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
         (re.compile(YEAR_WORD + r"下半年"), lambda m: months(m, 7, 12)),
         (re.compile(YEAR_WORD + r"前" + NUMERAL + r"个?月"), lambda m: months(m, 1, _count(m.group(3)))),
-        (re.compile(YEAR_WORD + r"(\d{1,2})月(?:份|单月|当月)"), lambda m: months(m, int(m.group(3)), int(m.group(3)))),
+        # not the end of a span (1-10月份 is ten months)
+        (re.compile(YEAR_WORD + r"(?<![-—–~至\d])(?<![-—–~至]\s)(\d{1,2})月(?:份|单月|当月)"),
+         lambda m: months(m, int(m.group(3)), int(m.group(3)))),
         # 2023年5月，…签约项目15个: a month as the frame of its clause (not 2019年9月开工的…, a dated event)
         (re.compile(r"(\d{4})年(\d{1,2})月(?=[，,])"),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)), int(m.group(2)), int(m.group(2)))),
