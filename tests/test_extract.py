@@ -1480,6 +1480,18 @@ def test_new_build_projects_are_a_class_counted_like_continuing_ones():
     found = records("今年计划实施重点项目三十二个，其中续建项目93个、新建项目101个。", date="2025-04-16", place="铜梁区")
     assert [(r["value"], r["subject"], r["measure"]) for r in found] == [
         (32, "铜梁区", "level"), (93, "铜梁区", "level"), (101, "铜梁区", "level")]
+    # nor does it make the plan's sum after it a change
+    found = records("今年计划实施重点项目60个，其中续建项目25个、新建项目35个，年度计划投资88亿元。", date="2025-03-20",
+                    place="大足区")
+    assert [(r["value"], r["kind"], r["measure"]) for r in found] == [
+        (60, "target", "level"), (25, "target", "level"), (35, "target", "level"), (88, "target", "level")]
+
+
+def test_a_plan_with_no_year_of_its_own_is_this_years():
+    # also in a piece of January–March, where figures with no time word review the year before
+    assert one("该项目计划投资30亿元。", date="2025-03-20", place="铜梁区")["period"] == "2025"
+    assert one("该项目计划投资30亿元。", date="2025-06-20", place="铜梁区")["period"] == "2025"
+    assert one("该项目总投资30亿元。", date="2025-03-20", place="铜梁区")["period"] == "2024"
 
 
 def test_a_month_framing_its_clause_is_that_month_and_a_month_of_an_event_is_not():

@@ -104,4 +104,6 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
             and (mark.kind == "year" or (mark.kind == "asof" and mark.month_to == 12 and not mark.day))
             and base.year < mark.year):
         return f"{base.year + 1}-01/{mark.year}-12"  # 截至2023年底…比2018年底增加200家: the increase over those years
+    if mark is None and kind == "target":
+        return str(pub.year)  # 项目计划投资30亿元: a plan with no year of its own is this year's
     return period_of(mark, pub, stock, cumulative)

@@ -44,7 +44,8 @@ GROWTH_DOWN = r"下降|降低|减少|缩短|减|降"
 # 投资进度达到81.8%, 相当于规模以上工业增加值的2.64%: shares too
 SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进度|相当于[^，,。；;]*的"
 # 新增 makes the figures after it increments of a stock, until another verb takes over
-CHANGE_VERBS = re.compile(r"新增(?!就业)|实施|实现|建成|培育创建|创建|培育|新建|完成|荣获|获评|入选|引进|引育|打造|累计|达到|达|纳入")
+# 新建 of 新建项目 names a class of projects (续建项目93个、新建项目101个), it is not what the figures after it did
+CHANGE_VERBS = re.compile(r"新增(?!就业)|实施|实现|建成|培育创建|创建|培育|新建(?!项目)|完成|荣获|获评|入选|引进|引育|打造|累计|达到|达|纳入")
 TARGET_CHANGE_VERBS = ("培育创建", "培育", "新建")  # 力争创建…1个 stays a level (annotated set)
 CHANGE_OVER_BASE = re.compile(r"(?:比|较)[^，,；;。]{1,12}(?:增加|增长|多|减少|下降)了?$")
 POINTS_GAP = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|领先)(?:全市|全国|全省|全区|平均)"
@@ -125,6 +126,4 @@ def count_measure(sentence_lead: str, tail: str = "", target: bool = False) -> s
     verbs = CHANGE_VERBS.findall(sentence_lead)
     if verbs and verbs[-1] == "新增":
         return "change"
-    if verbs and verbs[-1] == "新建" and sentence_lead.endswith("新建项目"):
-        return "level"  # 续建项目93个、新建项目101个: a class of projects, counted
     return "change" if target and verbs and verbs[-1] in TARGET_CHANGE_VERBS else "level"
