@@ -213,6 +213,9 @@ def resolve(text, date, stock=False):
     ("力争到2026年，全区规上工业产值", "2022-09-20", False, "2026"),
     ("预计“十四五”末，白涛新材料科技城", "2022-10-15", False, "2025"),
     ("“十三五”以来,涪陵区每年", "2021-10-27", False, "2016-01/2020-12"),
+    ("“十四五”期间，全区计划完成工业投资", "2022-02-20", False, "2021-01/2025-12"),
+    ("十二五时期，全区工业总产值年均增长", "2016-02-20", False, "2011-01/2015-12"),
+    ("“十二五”末，全区规上工业企业达到", "2016-05-20", False, "2015"),
     ("上世纪90年代初，重庆第一条", "2022-09-20", False, "1990"),
     ("自2010年落户涪陵以来，该企业", "2024-03-05", True, "2024-03-05"),
 ])
@@ -1485,6 +1488,11 @@ def test_new_build_projects_are_a_class_counted_like_continuing_ones():
                     place="大足区")
     assert [(r["value"], r["kind"], r["measure"]) for r in found] == [
         (60, "target", "level"), (25, "target", "level"), (35, "target", "level"), (88, "target", "level")]
+
+
+def test_a_count_in_ten_thousands_to_a_day_is_the_count_on_that_day():
+    found = records("截至3月底，全区实有市场主体12.3万户，同比增长2.1%。", date="2023-04-20", place="长寿区")
+    assert [(r["value"], r["unit"], r["period"]) for r in found] == [(12.3, "万户", "2023-03-31"), (2.1, "%", "2023-03-31")]
 
 
 def test_a_plan_with_no_year_of_its_own_is_this_years():

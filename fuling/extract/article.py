@@ -23,7 +23,7 @@ from fuling.extract.drafts import (
     metric_label,
 )
 from fuling.extract.figures import Figure, find_figures
-from fuling.extract.metrics import BY_KEY, COUNT, RELATIVE, MetricRule, best_rule, rule_for_unit
+from fuling.extract.metrics import BY_KEY, RELATIVE, MetricRule, best_rule, is_count, rule_for_unit
 from fuling.extract.printed import rule_text
 from fuling.extract.subjects import Memory, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
@@ -294,7 +294,7 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
         return (sector_rule, None, found) if sector_rule else (None, draft_metric(sector + "产值", unit, measure), found)
     if rule:
         return rule, None, found
-    noun_after = where.after if unit in COUNT or unit[1:] in COUNT else ""  # 六条自动化生产线
+    noun_after = where.after if is_count(unit) else ""  # 六条自动化生产线
     label = attribute_label(metric_label(_label_lead(paragraph, where, figures), noun_after, [subject, place]), subject)
     inherited = previous.get((where.sent_start, where.sent_end))
     if inherited and not label and unit in RELATIVE:  # …产值达到770亿元、增长8.7%
@@ -366,12 +366,12 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
 
     # 引进…项目17个 counts what came in over the period, not a stock at its end
     stock = bool(rule and rule.stock) and measure in ("level", "growth") and not EVENT_VERBS.search(where.clause_lead)
-    cumulative = "累计" in where.sentence_lead and unit in COUNT  # 累计完成…280个 is a stock; 累计完成产值 is not
+    cumulative = "累计" in where.sentence_lead and is_count(unit)  # 累计完成…280个 is a stock; 累计完成产值 is not
     if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
         stock = True
     if unit not in RELATIVE and measure == "level" and STANDING_STOCK.search(where.clause_lead):
         stock = True  # 一季度…在谈的百亿级项目有3个: the count at the quarter's end
-    if mark is not None and mark.kind == "asof" and rule is None and unit in COUNT and not EVENT_VERBS.search(where.clause_lead):
+    if mark is not None and mark.kind == "asof" and rule is None and is_count(unit) and not EVENT_VERBS.search(where.clause_lead):
         stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
     if (mark is not None and mark.kind == "asof" and unit in RELATIVE and measure == "growth" and found == "sentence"
             and where.sent_start in stock_sentences):

@@ -18,6 +18,11 @@ COUNT = ("家", "个", "户", "项", "名", "辆", "件", "万件", "台", "处"
 RELATIVE = ("%", "倍", POINTS)
 
 
+def is_count(unit: str) -> bool:
+    """A count of things, also in ten thousands (12.3万户, 5.6万人)."""
+    return unit in COUNT or unit[1:] in COUNT
+
+
 @dataclass(frozen=True)
 class MetricRule:
     key: str

@@ -28,7 +28,8 @@ Relative time resolves against the article's publication date:
 - a quarter naming a campaign (一季度集中签约活动) is no period; 活动6日在…举行 (a day with no month) is that day
   of the publication's month and dates its paragraph, as a day of signings does;
 - 2021年 → "2021"; 到2026年, 力争2030年 → that year (a goal);
-  “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12";
+  “十四五”末 → "2025"; “十三五”以来 / 期间 → "2016-01/2020-12", and so for
+  each five-year plan from 十一五 (2006) to 十五五 (2026);
   上世纪90年代 → "1990"; 今年5月 → the year, and a month still to come makes
   the figure an estimate; 2020年3月9日, 去年3月9日 → that day (a dated event),
   and 当年一季度 after it a quarter of that year.
@@ -85,6 +86,14 @@ THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
 YEAR_END = re.compile(r"(?<![上去今前明\d月])年(?:末|底)")
 WHOLE_YEAR = re.compile(r"全年|(?<=预计)年度")  # 预计年度完成投资: this year's, like 预计全年
 PLAN_AROUND = re.compile(r"计划|力争|目标|预计")
+
+
+# 十一五 … 十五五: the five-year plans, 十一五 from 2006
+FIVE_YEAR_PLAN = r"十([一二三四五])五"
+
+
+def _plan_start(match: re.Match) -> int:
+    return 2006 + 5 * ("一二三四五".index(match.group(1)))
 
 
 def _count(text: str) -> int:
@@ -210,8 +219,10 @@ def _patterns(pub: dt.date):
          lambda m: TimeMark(m.end(), "span", int(m.group(1)), int(m.group(2)), int(m.group(2)))),
         (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)) if m.group(1) else y, int(m.group(2)), int(m.group(3)))),
-        (re.compile(r"[“\"]?十四五[”\"]?末"), lambda m: TimeMark(m.end(), "year", 2025, future=True)),
-        (re.compile(r"[“\"]?十三五[”\"]?(?:以来|期间)"), lambda m: TimeMark(m.end(), "plan", 2016, 1, 12, scope="sentence")),
+        (re.compile(r"[“\"]?" + FIVE_YEAR_PLAN + r"[”\"]?末"),
+         lambda m: TimeMark(m.end(), "year", _plan_start(m) + 4, future=_plan_start(m) + 4 >= y)),
+        (re.compile(r"[“\"]?" + FIVE_YEAR_PLAN + r"[”\"]?(?:以来|期间|时期)"),
+         lambda m: TimeMark(m.end(), "plan", _plan_start(m), 1, 12, scope="sentence")),
         (re.compile(r"上世纪(\d)0年代"), lambda m: TimeMark(m.end(), "year", 1900 + int(m.group(1)) * 10)),
         (re.compile(r"(?:到|力争|至)(\d{4})年"), lambda m: TimeMark(m.end(), "year", int(m.group(1)), future=True)),
         (re.compile(r"(\d{4})(?:\s?年|发展目标|全市)"), lambda m: TimeMark(m.end(), "year", int(m.group(1)))),
