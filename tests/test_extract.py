@@ -682,6 +682,35 @@ def test_other_districts_named_in_the_sentence_are_subjects():
     assert [r["subject"] for r in found] == ["万盛经开区", "万盛经开区", "荣昌区", "荣昌区"]
 
 
+def test_districts_listed_before_respective_figures_are_their_subjects():
+    # 永川、江津、合川三地…分别增长: each figure is its own district's, by the short names too
+    found = records("今年1-5月，永川、江津、合川三地规上工业产值分别增长9.1%、8.4%和7.2%。", date="2023-06-20", place="重庆市")
+    assert [(r["value"], r["subject"]) for r in found] == [(9.1, "永川区"), (8.4, "江津区"), (7.2, "合川区")]
+    found = records("上半年，巫山县、石柱县GDP分别增长6.5%和5.9%。", date="2023-07-25", place="重庆市")
+    assert [r["subject"] for r in found] == ["巫山县", "石柱土家族自治县"]
+    # items that are not places keep the subject named before them
+    found = records("上半年，全区材料产业、电子产业产值分别增长12.7%和12.4%。", date="2019-07-19", place="长寿区")
+    assert [r["subject"] for r in found] == ["长寿区", "长寿区"]
+
+
+def test_a_park_named_before_the_time_word_is_the_subject():
+    found = records("长寿经开区上半年实现规上工业产值682.5亿元，增长9.1%。", date="2023-07-20", place="长寿区")
+    assert [r["subject"] for r in found] == ["长寿经开区", "长寿经开区"]
+
+
+def test_a_name_with_an_ordinal_in_it_is_read_whole():
+    found = records("京东方重庆第6代AMOLED生产线项目总投资465亿元。", date="2019-07-20", place="重庆市")
+    assert [r["subject"] for r in found] == ["京东方重庆第6代AMOLED生产线项目"]
+
+
+def test_the_high_tech_zone_of_the_city_is_chongqings():
+    found = records("上半年，全市规上工业增加值增长5.8%，其中两江新区增长9.2%，高新区增长11.3%。", date="2023-07-20",
+                    place="重庆市")
+    assert [(r["subject"], r["metric"]) for r in found] == [
+        ("重庆市", "industrial_value_added_above_scale"), ("两江新区", "industrial_value_added_above_scale"),
+        ("重庆高新区", "industrial_value_added_above_scale")]
+
+
 def test_companies_parks_and_projects_named_before_the_figure_are_subjects():
     assert [r["subject"] for r in records("一季度，比亚迪电池实现产值55.5亿元，同比增长35%。", date="2023-04-26", place="璧山区")] == \
         ["比亚迪电池"] * 2

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fuling.core.model import Article
-from fuling.extract.clauses import CLAUSE_END, SEGMENT_END, SENTENCE_END, Where, last_of, quote, respectively
+from fuling.extract.clauses import (
+    CLAUSE_END,
+    SEGMENT_END,
+    SENTENCE_END,
+    Where,
+    last_of,
+    quote,
+    respective_item,
+    respectively,
+)
 from fuling.extract.drafts import (
     MetricDraft,
     attribute_label,
@@ -25,7 +34,7 @@ from fuling.extract.drafts import (
 from fuling.extract.figures import Figure, find_figures
 from fuling.extract.metrics import BY_KEY, RELATIVE, MetricRule, best_rule, is_count, rule_for_unit
 from fuling.extract.printed import rule_text
-from fuling.extract.subjects import Memory, subject_of, subject_slug
+from fuling.extract.subjects import Memory, listed_subject, printed_forms, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
 from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period
 from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, change_sign, count_measure, kind_of, relative_measure
@@ -295,7 +304,8 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     if rule:
         return rule, None, found
     noun_after = where.after if is_count(unit) else ""  # 六条自动化生产线
-    label = attribute_label(metric_label(_label_lead(paragraph, where, figures), noun_after, [subject, place]), subject)
+    label = attribute_label(metric_label(_label_lead(paragraph, where, figures), noun_after,
+                                         [subject, place, *printed_forms(subject)]), subject)
     inherited = previous.get((where.sent_start, where.sent_end))
     if inherited and not label and unit in RELATIVE:  # …产值达到770亿元、增长8.7%
         return inherited[0], inherited[1], "sentence"
@@ -361,6 +371,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     counted = where.text[figure.start:figure.end] + where.upto(CLAUSE_END)  # 签下17个项目: a group's count
     subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory, counted,
                          where.upto(CLAUSE_END))
+    if (item := respective_item(where, paragraph.figures)) is not None and (listed := listed_subject(item)):
+        subject = listed  # 永川、江津、合川三地…分别增长9.1%、8.4%和7.2%: each its own district's
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
     previous[(where.sent_start, where.sent_end)] = previous[LAST_IN_PARAGRAPH] = (rule, draft)
 

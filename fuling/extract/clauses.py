@@ -89,8 +89,8 @@ class Where:
         return text[:full_stop] + text[start:pos]
 
 
-def respectively(where: Where, figures: list[Figure]) -> str | None:
-    """For 'A、B、C等…分别增长x、y、z', the words that belong to this figure."""
+def _listed(where: Where, figures: list[Figure]) -> tuple[list[str], int] | None:
+    """For 'A、B、C等…分别增长x、y、z': the items listed before 分别, and which of them this figure is."""
     text, sent_start, figure = where.text, where.sent_start, where.figure
     lead = text[sent_start:figure.start]
     at = lead.rfind("分别")
@@ -101,10 +101,26 @@ def respectively(where: Where, figures: list[Figure]) -> str | None:
     index = sum(1 for f in figures if sent_start + at < f.start <= figure.start) - 1
     if len(items) < 2 or index >= len(items):
         return None
-    shared = "产业产值" if "产值" in items[-1] else ""
-    if not shared and (rate := re.search(r"(?:增速|增幅|增长)$", items[-1])):
+    return items, index
+
+
+def respective_item(where: Where, figures: list[Figure]) -> str | None:
+    """The item of a 分别 list this figure belongs to, as printed (永川 of 永川、江津、合川三地…)."""
+    if (listed := _listed(where, figures)) is None:
+        return None
+    items, index = listed
+    return re.sub(r"等.*$", "", items[index])
+
+
+def respectively(where: Where, figures: list[Figure]) -> str | None:
+    """For 'A、B、C等…分别增长x、y、z', the words that belong to this figure: its item and
+    what the last item says of them all."""
+    if (item := respective_item(where, figures)) is None:
+        return None
+    last = _listed(where, figures)[0][-1]
+    shared = "产业产值" if "产值" in last else ""
+    if not shared and (rate := re.search(r"(?:增速|增幅|增长)$", last)):
         shared = rate.group(0)  # 材料产业、电子产业增速分别为16.9%: the growth of each, not its output
-    item = re.sub(r"等.*$", "", items[index])
     return item + shared
 
 

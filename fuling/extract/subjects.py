@@ -122,6 +122,7 @@ NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
+ORDINAL_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])第\d{1,3}$")
 VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|"
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
@@ -248,6 +249,8 @@ class Memory:
 
     @property
     def own_park(self) -> str:
+        if self.place == CITY:
+            return "重庆高新区"  # 高新区 in a piece on the city
         short = re.sub(r"(?:区|县)$", "", self.place)
         return f"{short}高新区" if short != self.place else ""
 
@@ -277,10 +280,14 @@ def _short_name(name: str) -> str:
 def _name_before(text: str, end_at: int) -> tuple[int, str]:
     """Read back from an ending to the start of the name it closes."""
     start = end_at
-    while start > 0 and NAME_CHAR.match(text[start - 1]) and text[start - 1] not in NOT_IN_NAME:
-        if FIGURE_END.search(text[:start]):
-            break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
-        start -= 1
+    while True:
+        while start > 0 and NAME_CHAR.match(text[start - 1]) and text[start - 1] not in NOT_IN_NAME:
+            if FIGURE_END.search(text[:start]):
+                break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
+            start -= 1
+        if not (ordinal := ORDINAL_IN_NAME.search(text[:start])):
+            break
+        start = ordinal.start()  # 京东方重庆第6代AMOLED生产线项目: 第6代 is part of the name
     if text[start - 1:start + 1] == "其中":
         start += 1  # 其中巫溪至大昌段: 其 stopped the reading, 中 is not the name's
     words = text[start:end_at]
@@ -299,7 +306,7 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 7个战略性新兴产业项目: what a count counts, not a name (一个 is the indefinite article)
     if "是" in text[last_of_clause(text, start):start]:
         return False  # 这条管道是…的页岩气外输管道: a description of what was named before
-    if re.match(r"[里内中上]|沿线|沿岸", text[end:end + 2]):
+    if re.match(r"[里内中]|上(?!半年|年)|沿线|沿岸", text[end:end + 3]):
         return False  # 老林村的百合种植基地里, 渝怀铁路沿线: where something happens
     if re.match(r"团队|部(?![门分])|组(?!团)", text[end:end + 2]):
         return False  # 中冶建工项目团队, 项目部: the people building it, not the project
@@ -519,6 +526,32 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
     if named.subject == named.group and INFLOW.search(scope[last_of_clause(scope, len(scope)):]):
         return named.owner  # 一次签约20个项目，协议引资191.38亿元: what the place drew in
     return named.subject
+
+
+# 万州、开州、云阳三地…分别增长: districts by their short names (石柱 for 石柱土家族自治县)
+AUTONOMOUS = [d for d in DISTRICTS if d.endswith("自治县")]
+SHORT_DISTRICTS = {re.sub(r"(?:区|县)$", "", d): d for d in DISTRICTS if d not in AUTONOMOUS and len(d) > 2}
+SHORT_DISTRICTS |= {"万盛": "万盛经开区", "两江": "两江新区"} | {d[:2]: d for d in AUTONOMOUS} | {d[:2] + "县": d for d in AUTONOMOUS}
+del SHORT_DISTRICTS["万盛经开"], SHORT_DISTRICTS["两江新"]
+FULL_NAMES = sorted(set(DISTRICTS) | {short for short in SHORT_DISTRICTS if short.endswith("县")}, key=len, reverse=True)
+# a full name may open a longer item (巫山县GDP); a short one is the whole item or names the places counted after it
+# (永川、江津、合川三地…), so that 江北嘴 is not 江北区
+LISTED_PLACE = re.compile("^(?:(?P<full>" + "|".join(FULL_NAMES) + ")|(?P<short>" + "|".join(
+    sorted(SHORT_DISTRICTS, key=len, reverse=True)) + r")(?=$|[两三四五六七八九十\d]+(?:地|个?区县)))")
+
+
+def listed_subject(item: str) -> str:
+    """The district an item of a 分别 list opens with (永川 → 永川区, 石柱县 → 石柱土家族自治县), or ""."""
+    if not (match := LISTED_PLACE.match(item)):
+        return ""
+    return SHORT_DISTRICTS.get(match.group(0), match.group(0))
+
+
+def printed_forms(subject: str) -> list[str]:
+    """How a subject may be printed besides its full name: 高新区 for 重庆高新区, 永川 for 永川区."""
+    forms = [PLACE_PREFIX.sub("", subject)]
+    forms += [short for short, full in SHORT_DISTRICTS.items() if full == subject]
+    return [form for form in forms if form and form != subject]
 
 
 def subject_slug(subject: str) -> str:
