@@ -490,6 +490,9 @@ def test_programme_structure_and_a_holidays_length_are_not_figures():
     assert records("我市提出实施绿色制造体系建设、工业水效提升4项行动计划。", date="2022-03-15") == []
     assert records("今年的创建工作分为启动、培育、创建和总结示范四个阶段。", date="2022-03-15") == []
     assert figures("假日三天全市共接待境内外游客1013.92万人次") == [(1013.92, "万人次")]
+    assert figures("七天里，景区累计迎来游客7.45万人次") == [(7.45, "万人次")]
+    assert figures("两项指标分别增长12.71%和40%") == [(12.71, "%"), (40, "%")]
+    assert figures("在9项经济社会发展主要指标中") == []
     # the shape of what a speaker says: 呈现3个特点, 有三大亮点, 抓好五项重点任务
     assert records("他说，全区经济运行呈现3个特点，一是稳，二是进。", date="2024-04-20") == []
     assert records("今年全区工业经济有三大亮点。", date="2024-04-20") == []
@@ -691,6 +694,15 @@ def test_districts_listed_before_respective_figures_are_their_subjects():
     # items that are not places keep the subject named before them
     found = records("上半年，全区材料产业、电子产业产值分别增长12.7%和12.4%。", date="2019-07-19", place="长寿区")
     assert [r["subject"] for r in found] == ["长寿区", "长寿区"]
+
+
+def test_scenic_spots_museums_and_hotels_are_named_subjects_and_all_the_towns_is_not_a_town():
+    found = records("七天里，缙云山景区累计迎来游客7.45万人次。重庆自然博物馆接待游客9万余人次。", date="2019-10-11",
+                    place="北碚区")
+    assert [r["subject"] for r in found] == ["缙云山景区", "重庆自然博物馆"]
+    found = records("全县通旅游的乡镇有17个，占全县乡镇总数的65.38%。", date="2020-08-05", place="巫山县")
+    assert [r["subject"] for r in found] == ["巫山县", "巫山县"]
+    assert [r["subject"] for r in records("全区A级景区达到25个。", date="2019-10-11", place="北碚区")] == ["北碚区"]
 
 
 def test_a_park_named_before_the_time_word_is_the_subject():
@@ -1522,6 +1534,26 @@ def test_new_build_projects_are_a_class_counted_like_continuing_ones():
 def test_a_count_in_ten_thousands_to_a_day_is_the_count_on_that_day():
     found = records("截至3月底，全区实有市场主体12.3万户，同比增长2.1%。", date="2023-04-20", place="长寿区")
     assert [(r["value"], r["unit"], r["period"]) for r in found] == [(12.3, "万户", "2023-03-31"), (2.1, "%", "2023-03-31")]
+
+
+def test_a_term_of_five_years_and_its_average_growth():
+    # 五年来 / 五年累计 in a January work report: the five years up to the year reviewed; 年均增长 after an
+    # estimate of the last year is still the average over those years
+    found = records("五年来，全区经济实力明显增强，预计2021年实现地区生产总值812亿元，年均增长7.1%。"
+                    "五年累计完成工业投资296.4亿元。", date="2022-01-12", place="江津区")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (812, "2021"), (7.1, "2017-01/2021-12"), (296.4, "2017-01/2021-12")]
+    assert one("本届政府任期的五年，全区新增市场主体6.2万户。", date="2022-01-12", place="江津区")["period"] == \
+        "2017-01/2021-12"
+
+
+def test_a_holiday_in_the_headline_or_first_paragraph_past_the_page_lines_frames_the_piece():
+    blocks = ["永川日报　2019年10月9日　星期三", "第2版：综合　　上一版　下一版",
+              "刚刚过去的国庆长假，全区共接待游客98.2万人次。", "七天里，茶山竹海景区迎来游客5.1万人次。"]
+    found = [p.record for p in propose(article("a", "2019-10-09", *blocks, place="永川区"))]
+    assert [(r["value"], r["period"]) for r in found] == [
+        (98.2, "2019-10-01/2019-10-07"), (5.1, "2019-10-01/2019-10-07")]
+    assert time_marks("国庆七天98.2万人次游永川", dt.date(2019, 10, 9))[0].kind == "days"
 
 
 def test_a_plan_with_no_year_of_its_own_is_this_years():

@@ -172,7 +172,7 @@ def _reported_period(article: Article) -> TimeMark | None:
     printed in January–March would otherwise review)."""
     subheads = _subheadlines(article)
     headline = " ".join([article.title or ""] + [b.text for b in article.blocks if id(b) in subheads])
-    opening = [headline] + [b.text for b in article.blocks if b.kind == "p"][:1]
+    opening = [headline] + [b.text for b in _first_paragraph(article)]
     marks = [m for text in opening for m in time_marks(rule_text(text), article.date)]
     title_marks = time_marks(rule_text(headline), article.date)
     title_span = next((m for m in title_marks if m.kind == "span" and not m.comparison), None)
@@ -183,6 +183,13 @@ def _reported_period(article: Article) -> TimeMark | None:
                      and m.year < article.date.year), None)
             or _opens_on_event(article)
             or _opens_on_now(article))
+
+
+def _first_paragraph(article: Article) -> list:
+    """The piece's first paragraph: its first block with a sentence in it, past the page lines
+    a seed read whole keeps above the body (北碚报　2019年10月11日　星期五, 第A1版：要闻)."""
+    paragraphs = [b for b in article.blocks if b.kind == "p"]
+    return [next((b for b in paragraphs if SENTENCE_END_MARK.search(b.text)), paragraphs[0])] if paragraphs else []
 
 
 def _event_of_span(span: TimeMark | None, article: Article) -> TimeMark | None:

@@ -90,6 +90,10 @@ EACH_OF_COUNT_BEFORE = re.compile(r"\d+[套条台座个]年产$")
 CLASS_OF_COUNT = re.compile(r"^[\u4e00-\u9fff]{1,6}?\d+(?:个|家)")
 # 三项攻坚行动 (the shape of a plan); 两项工程与…一起 (the two works just named)
 ACTION_OR_BACK_REFERENCE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}行动|(?:工程|项目)(?:与|和|均|都|同))")
+# 两项指标, 9项经济社会发展主要指标: counts of the indicators reported on
+INDICATORS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?指标")
+# 七天里, 三天内: a span of days
+SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中)")
 # 假日三天: the length of the holiday the figures cover
 HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假)$")
 # 1.4、1.8个百分点, 分别高出6.7和5.8个百分点: numbers listed before a figure share its scale and unit
@@ -184,6 +188,10 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
         return True
     if EACH_OF_COUNT_BEFORE.search(text[:match.start()]):
         return True
+    if unit == "项" and INDICATORS_AFTER.match(after):
+        return True  # 两项指标…分别增长, 在9项经济社会发展主要指标中: the indicators a piece goes through
+    if unit == "天" and SPAN_OF_DAYS_AFTER.match(after):
+        return True  # 七天里，缙云山景区…: the span the figures cover
     return unit == "天" and bool(HOLIDAY_BEFORE.search(text[:match.start()]))
 
 

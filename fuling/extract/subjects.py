@@ -114,9 +114,11 @@ PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|�
 ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
 PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
 FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共有271个项目签约: a fair's own counts
+# places people visit, in tourism pieces: 缙云山景区, 重庆自然博物馆, 北温泉温泉酒店
+SITE_END = r"景区|旅游区|度假区|博物馆|纪念馆|酒店"
 OPENING_TEXTS = 2  # the headline and the first paragraph: where a piece says which fair it is about
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})"
-                         f"|(?P<fair>{FAIR_END})")
+                         f"|(?P<fair>{FAIR_END})|(?P<site>{SITE_END})")
 QUOTED_MAX = 8  # the longest quoted part of a name: “静观田园”综合体项目
 NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
@@ -140,7 +142,7 @@ GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
 VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工|"
                           r"举办|举行|召开|签约|签订")
-SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3, "fair": 1}  # 研发基地, 生产基地 are kinds, not names
+SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3, "fair": 1, "site": 2}  # 研发基地, 生产基地 are kinds, not names
 BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
 POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
                       r"|(?:这座|该座)[^，,。；;]{0,12}?(?P<built>电站|大桥|隧道)"  # 这座西南地区首座抽水蓄能电站
@@ -158,7 +160,7 @@ PLACE_GROUP = (r"(?:市级重大|市级重点|重大|重点产业|重点工业|�
 PROJECT_GROUP = re.compile(rf"(?:全区|全县|我区|该区|本区)?(?P<group>{PLACE_GROUP})"
                            r"(?=(?:[一二三四]季度|上半年|今年|全年)?(?:累计)?(?:完成投资|总投资|计划投资|年度计划投资))")
 # (not 全年城镇新增就业…, 乡镇: the words for towns in general)
-TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小城乡](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
+TOWN_RE = re.compile(r"(?:^|(?<=[，,。；;：:]))[\u4e00-\u9fff]{1,2}[^\W小城乡县区市](?:镇|乡(?!村)|街道)(?=[\u4e00-\u9fff，,])")
 OWN_TOWN_RE = re.compile(r"镇域内|镇内|该镇|全镇")
 # a count of a group of projects or firms, and the name it gives the group: by what was done to them
 # (签约, 开工 …; 签下 is 签约) or by their class (市级重大, 重点产业 …); with neither in the phrase, by the last

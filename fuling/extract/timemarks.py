@@ -108,7 +108,7 @@ def _relative_year(word: str | None, digits: str | None, y: int) -> int:
 
 YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年))?"
 # 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
-HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:小长假|长假|假期|黄金周|期间|假日)")  # also “五一”黄金周
+HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:小长假|长假|假期|黄金周|期间|假日|[七八]天)")  # also “五一”黄金周, 国庆七天
 
 
 def _earlier_in_year(name: str, pub: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -180,7 +180,7 @@ def _patterns(pub: dt.date):
         return months(m, *QUARTER_MONTHS[digit])
 
     def years(m) -> TimeMark:
-        n = _count(m.group(1) or m.group(2))
+        n = _count(next(group for group in m.groups() if group))
         return TimeMark(m.end(), "years", reported, year_from=reported - n + 1)
 
     return [
@@ -235,7 +235,9 @@ def _patterns(pub: dt.date):
         (re.compile(r"(?:开春|入春|春节)以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
         # 过去五年，… / 五年间 / 五年来; not 近20年发展历史
-        (re.compile(r"(?:过去|近)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<!\d)" + NUMERAL + r"年(?:间|来)"), years),
+        # 过去五年, 五年来, 五年间, 五年累计…, 本届政府任期的五年: the years up to the one reviewed
+        (re.compile(r"(?:过去|近)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<![\d第])" + NUMERAL
+                    + r"年(?:间|来|(?=累计))|任期的" + NUMERAL + r"年"), years),
         # 订单已经排到了今年秋天: a time point of its clause, not the paragraph's period
         (re.compile(r"(今年|去年)[春夏秋冬][天季]"),
          lambda m: TimeMark(m.end(), "year", y if m.group(1) == "今年" else y - 1, scope="clause")),

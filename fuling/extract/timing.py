@@ -34,6 +34,9 @@ ELLIPSIS = "……"
 YEAR_IN_EVENT_NAME = re.compile(r"(?:首批|首轮|第[一二三四五六七八九十\d]+批|重点|招商|春季|秋季|集中)")
 
 
+AVERAGE_ANNUAL = re.compile(r"年均(?:增长|增速|增幅|递增)?$")
+
+
 def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Where) -> TimeMark | None:
     chosen = heading_marks[-1] if heading_marks else None
     pos = where.figure.start
@@ -49,6 +52,10 @@ def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Whe
         if mark.scope == "clause" and mark.end < where.clause_start:
             continue  # 成立于2002年: only its clause
         chosen = mark
+    if chosen is not None and chosen.kind == "year" and AVERAGE_ANNUAL.search(where.clause_lead):
+        # 五年来，…预计2021年实现地区生产总值947亿元，年均增长6.9%: the average over the years, not the year's
+        chosen = next((m for m in reversed(marks) if m.kind == "years" and not m.comparison and m.end <= chosen.start),
+                      chosen)
     if chosen is not None and chosen.kind == "span":
         chosen = _event_within(chosen, marks, where)
     if chosen is not None and chosen.kind == "year" and YEAR_IN_EVENT_NAME.match(where.text, chosen.end):
