@@ -493,6 +493,8 @@ def test_programme_structure_and_a_holidays_length_are_not_figures():
     assert figures("七天里，景区累计迎来游客7.45万人次") == [(7.45, "万人次")]
     assert figures("两项指标分别增长12.71%和40%") == [(12.71, "%"), (40, "%")]
     assert figures("在9项经济社会发展主要指标中") == []
+    assert figures("做强先进材料、食品及农产品加工、智能装备三大主导产业") == []
+    assert figures("已集聚起吉利电池、青山瑞浦、赣锋锂电三大龙头") == [(3, "家")]
     # the shape of what a speaker says: 呈现3个特点, 有三大亮点, 抓好五项重点任务
     assert records("他说，全区经济运行呈现3个特点，一是稳，二是进。", date="2024-04-20") == []
     assert records("今年全区工业经济有三大亮点。", date="2024-04-20") == []
@@ -1529,6 +1531,27 @@ def test_new_build_projects_are_a_class_counted_like_continuing_ones():
                     place="大足区")
     assert [(r["value"], r["kind"], r["measure"]) for r in found] == [
         (60, "target", "level"), (25, "target", "level"), (35, "target", "level"), (88, "target", "level")]
+
+
+def test_an_estimate_of_the_years_result_is_of_the_year_reviewed():
+    # 预计完成 in a review printed in February: the year before's result, not a figure made at publication
+    found = records("规上工业总产值预计完成330亿元，同比增长5%。", date="2021-02-24", place="万州区")
+    assert [(r["period"], r["kind"]) for r in found] == [("2020", "estimate")] * 2
+    # what a plant will do once built is still made at publication
+    assert one("2019年9月开工的西部电子电路产业园，建成后预计产值150亿元。", date="2022-12-30",
+               place="荣昌区")["period"] == "2022-12-30"
+
+
+def test_counts_added_by_a_new_verb_are_changes():
+    found = records("全年新培育规上工业企业20户，新开通公交线路2条。", date="2021-03-24", place="万州区")
+    assert [(r["value"], r["measure"]) for r in found] == [(20, "change"), (2, "change")]
+
+
+def test_the_end_of_a_named_year_printed_as_nianmo_is_that_day():
+    found = records("截至2020年末，全县各类市场主体8.12万户，比上年增长9.6%；其中个体工商户6.44万户。",
+                    date="2021-03-29", place="云阳县")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (8.12, "2020-12-31"), (9.6, "2020-12-31"), (6.44, "2020-12-31")]
 
 
 def test_a_count_in_ten_thousands_to_a_day_is_the_count_on_that_day():

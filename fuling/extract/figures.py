@@ -64,6 +64,8 @@ FRACTION_RE = re.compile(rf"(?P<den>{CHINESE}|\d+)分之(?P<num>{CHINESE}|\d+)")
 HALF_RE = re.compile(r"一半(?P<more>以上)?")
 # 三大龙头, 4大单品: a count only when the things counted are listed just before it
 BIG_RE = re.compile(rf"(?P<num>{CHINESE}|\d+)大(?P<noun>龙头|企业|[\u4e00-\u9fff])")
+# 做强A、B、C三大主导产业: the shape of a plan (its sectors, fields, actions), not a count of firms (三大龙头)
+BIG_STRUCTURE_AFTER = re.compile(r"(?:主导|特色|支柱|新兴|重点|优势|战略性新兴)?(?:产业|板块|领域|集群|方向|行动|工程|平台|任务)")
 # 900亿级材料产业: a measured size; 千亿级 / 百亿级 are tiers and 3个300亿级 counts clusters
 SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 # 努力打造500亿级…集群, 正向100亿级迈进, 形成500亿级…主导产业: the class aimed at, not a size reached
@@ -251,7 +253,7 @@ def find_figures(printed: str) -> list[Figure]:
         value = _number(match.group("num"))
         if value is None or in_name(match.start()) or not _listed_before(text, match.start(), int(value)):
             continue
-        if _size_of_list(text, match.start(), match.end(), value):
+        if _size_of_list(text, match.start(), match.end(), value) or BIG_STRUCTURE_AFTER.match(text, match.end("num") + 1):
             continue
         unit = "家" if match.group("noun") in ("龙头", "企业") else "个"
         figures.append(Figure(match.start(), match.end("num") + 1, float(value), unit, match.group("num") + "大"))

@@ -27,7 +27,10 @@ import re
 from fuling.extract.clauses import Where
 from fuling.extract.timemarks import TimeMark, period_of
 
-PROSPECTIVE = re.compile(r"预计|建成后|达产后|投产后|通车后|投用后")
+# what a plant will do once built (建成后预计…), not the estimate of a year's result (规上工业总产值预计完成330亿元)
+PROSPECTIVE = re.compile(r"预计(?!(?:全年)?(?:完成|实现|达到|增长))|建成后|达产后|投产后|通车后|投用后")
+# the estimate of a result of the period reviewed: 规上工业总产值预计完成330亿元 in a review of the year
+ESTIMATED_RESULT = re.compile(r"预计(?:全年)?(?:完成|实现|达到|增长)")
 # a rule in force, not a result of the year reviewed: 获评的…可分别获得一次性奖励50万元
 STANDING = re.compile(r"可(?:分别)?(?:获得|享受|领取)|最高(?:可|给予)|给予[^，,。；;]{0,8}(?:奖励|补助|补贴)")
 ELLIPSIS = "……"
@@ -100,7 +103,8 @@ def _event_day(mark: TimeMark) -> bool:
 
 def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pub: dt.date,
                   stock: bool, cumulative: bool, kind: str, measure: str) -> str:
-    if (mark is None or _event_day(mark)) and (kind == "estimate" or STANDING.search(where.clause_lead)):
+    if ((mark is None or _event_day(mark)) and (kind == "estimate" or STANDING.search(where.clause_lead))
+            and not (kind == "estimate" and mark is None and ESTIMATED_RESULT.search(where.sentence_lead))):
         return pub.isoformat()  # 达产后预计年产值…, 可获得奖励50万元: said at publication
     if (kind == "estimate" and mark is not None and mark.kind == "year" and (mark.year < pub.year or mark.prospective)
             and mark.end <= where.clause_start

@@ -46,6 +46,8 @@ SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进
 # 新增 makes the figures after it increments of a stock, until another verb takes over
 # 新建 of 新建项目 names a class of projects (续建项目93个、新建项目101个), it is not what the figures after it did
 CHANGE_VERBS = re.compile(r"新增(?!就业)|实施|实现|建成|培育创建|创建|培育|新建(?!项目)|完成|荣获|获评|入选|引进|引育|打造|累计|达到|达|纳入")
+# 新 before a verb of adding: 新培育, 新引进, 新开通 (not 新开工 / 新签约 / 新建项目: classes of projects)
+NEWLY_DONE = re.compile(r"新(?:培育|建成|引进|发展|开通|认定|入库|落户|招引)")
 TARGET_CHANGE_VERBS = ("培育创建", "培育", "新建")  # 力争创建…1个 stays a level (annotated set)
 CHANGE_OVER_BASE = re.compile(r"(?:比|较)[^，,；;。]{1,12}(?:增加|增长|多|减少|下降)了?$")
 POINTS_GAP = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|领先)(?:全市|全国|全省|全区|平均)"
@@ -116,6 +118,10 @@ def change_sign(sentence_lead: str) -> int:
     return -1 if match and re.search(r"(?:减少|下降)了?$", match.group(0)) else 1
 
 
+def last_clause_start(text: str) -> int:
+    return max(text.rfind(c) for c in "，,；;：:") + 1
+
+
 def count_measure(sentence_lead: str, tail: str = "", target: bool = False) -> str:
     """change for 新增… (and 创建… in a target, 比…增加); level for counts of a stock
     or of events in a period."""
@@ -126,4 +132,6 @@ def count_measure(sentence_lead: str, tail: str = "", target: bool = False) -> s
     verbs = CHANGE_VERBS.findall(sentence_lead)
     if verbs and verbs[-1] == "新增":
         return "change"
+    if NEWLY_DONE.search(sentence_lead[last_clause_start(sentence_lead):]):
+        return "change"  # 全年新培育规上工业企业20户, 新开通2条线路: what was added this time
     return "change" if target and verbs and verbs[-1] in TARGET_CHANGE_VERBS else "level"
