@@ -1533,6 +1533,13 @@ def test_new_build_projects_are_a_class_counted_like_continuing_ones():
         (60, "target", "level"), (25, "target", "level"), (35, "target", "level"), (88, "target", "level")]
 
 
+def test_a_level_a_rate_rose_from_is_of_the_year_before():
+    found = records("五大产业在规上工业中的比重从上一年的68.7%升至71.5%。", date="2021-03-24", place="万州区")
+    assert [(r["value"], r["period"]) for r in found] == [(68.7, "2019"), (71.5, "2020")]  # a March piece reviews 2020
+    found = records("一季度，园区占全区的比重由去年同期的63%提高到78%。", date="2011-04-20", place="梁平区")
+    assert [(r["value"], r["period"]) for r in found] == [(63, "2010-01/2010-03"), (78, "2011-01/2011-03")]
+
+
 def test_an_estimate_of_the_years_result_is_of_the_year_reviewed():
     # 预计完成 in a review printed in February: the year before's result, not a figure made at publication
     found = records("规上工业总产值预计完成330亿元，同比增长5%。", date="2021-02-24", place="万州区")

@@ -36,7 +36,7 @@ from fuling.extract.metrics import BY_KEY, RELATIVE, MetricRule, best_rule, is_c
 from fuling.extract.printed import rule_text
 from fuling.extract.subjects import Memory, listed_subject, printed_forms, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
-from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period
+from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period, year_before
 from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, change_sign, count_measure, kind_of, relative_measure
 
 # Parts of programme names that look like counts: the 8 of 1+2+8+N, the 9 of 2349.
@@ -64,6 +64,9 @@ PART_OF_YEAR_PLAN = re.compile(r"([一二三四]季度|上半年|\d{1,2}月份?)
 DESCRIBED_INVESTMENT = re.compile(r"(?<!完成)(?<!累计完成)投资$")
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)
+# 比重由76.9%提高到79%, 从上一年的68.7%升至71.5%, 由去年同期的63%提高到78%: the first is where it stood a year before
+FROM_LEVEL_BEFORE = re.compile(r"(?:由|从)(?:[^，,。；;由从]{0,10}?的)?$")
+TO_LEVEL_AFTER = re.compile(r"^\s*(?:提高|提升|上升|增加|增长|下降|降低|回落|扩大|缩小|升|降|增)(?:到|至)")
 SENTENCE_END_MARK = re.compile(r"[。！？!?]")
 # 增速始终保持在16%至16.5%之间: the two ends of a range, each printed with its unit
 RANGE_BETWEEN = re.compile(r"^\s*[至到—–~～-]\s*$")  # key of `previous`: the metric of the paragraph's last figure
@@ -400,6 +403,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     else:
         stock_sentences.discard(where.sent_start)
     period = figure_period(mark, paragraph.marks, where, article.date, stock or cumulative, cumulative, kind, measure)
+    if FROM_LEVEL_BEFORE.search(where.clause_lead) and TO_LEVEL_AFTER.match(where.after):
+        period = year_before(period)  # 比重从上一年的68.7%升至71.5%: the level a year before
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 
     record: dict = {

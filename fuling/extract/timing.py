@@ -118,3 +118,9 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
     if mark is None and kind == "target":
         return str(pub.year)  # 项目计划投资30亿元: a plan with no year of its own is this year's
     return period_of(mark, pub, stock, cumulative)
+
+
+def year_before(period: str) -> str:
+    """The same period a year earlier: "2020" → "2019", "2011-01/2011-03" → "2010-01/2010-03",
+    "2020-12-31" → "2019-12-31"."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period)
