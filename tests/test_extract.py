@@ -837,6 +837,9 @@ def test_numbers_listed_before_a_figure_share_its_unit():
 
 def test_volumes_in_fang_and_buildings_are_units():
     assert figures("规模为150万方的LNG液化工厂项目，目前已建成60万方") == [(150, "万方"), (60, "万方")]
+    assert figures("夜间消费带面积达50萬方") == [(50, "万平方米")]  # a 方 of area
+    assert figures("全年发车 3366 车次，举办活动 24 场次，藏书 79.1 万册，养殖中蜂10万箱") == [
+        (3366, "车次"), (24, "场次"), (79.1, "万册"), (10, "万箱")]
     assert figures("其中七十四幢房屋闲置可用") == [(74, "幢")]
     assert figures("三方签订协议，双方约定") == []
 
@@ -1575,6 +1578,13 @@ def test_a_term_of_five_years_and_its_average_growth():
         (812, "2021"), (7.1, "2017-01/2021-12"), (296.4, "2017-01/2021-12")]
     assert one("本届政府任期的五年，全区新增市场主体6.2万户。", date="2022-01-12", place="江津区")["period"] == \
         "2017-01/2021-12"
+
+
+def test_a_piece_of_february_opening_on_the_present_below_its_page_lines_speaks_of_now():
+    blocks = ["忠州新闻网　|　忠县广播电视台主办", "2024-02-21 15:32　来源：忠县融媒体中心", "【视频】",
+              "如今走进忠县，滨江一线处处是新景。", "全县已探明岩盐储量23.79亿吨。"]
+    found = [p.record for p in propose(article("a", "2024-02-21", *blocks, place="忠县"))]
+    assert [r["period"] for r in found] == ["2024-02-21"]
 
 
 def test_a_holiday_in_the_headline_or_first_paragraph_past_the_page_lines_frames_the_piece():

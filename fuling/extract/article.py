@@ -188,6 +188,15 @@ def _reported_period(article: Article) -> TimeMark | None:
             or _opens_on_now(article))
 
 
+def _opening_blocks(article: Article) -> list:
+    """The piece's first lines that hold a sentence, the headline aside: page lines, a date line, a
+    byline or a 【视频】 mark above the body are not where it opens."""
+    title = (article.title or "").rstrip("。")
+    sentences = [b for b in article.blocks if b.kind == "p" and SENTENCE_END_MARK.search(b.text)
+                 and b.text.strip().rstrip("。") != title]
+    return sentences[:OPENING_LINES]
+
+
 def _first_paragraph(article: Article) -> list:
     """The piece's first paragraph: its first block with a sentence in it, past the page lines
     a seed read whole keeps above the body (北碚报　2019年10月11日　星期五, 第A1版：要闻)."""
@@ -206,7 +215,7 @@ def _event_of_span(span: TimeMark | None, article: Article) -> TimeMark | None:
 
 def _opens_on_event(article: Article) -> TimeMark | None:
     """The day of the event the piece's first lines report (6月27日，…举办…活动)."""
-    for block in [b for b in article.blocks if b.kind == "p"][:OPENING_LINES]:
+    for block in _opening_blocks(article):
         marks = time_marks(rule_text(block.text), article.date)
         if event := next((m for m in marks if m.kind == "date" and m.scope == "paragraph" and not m.comparison), None):
             return event
@@ -216,7 +225,7 @@ def _opens_on_event(article: Article) -> TimeMark | None:
 def _opens_on_now(article: Article) -> TimeMark | None:
     """The 开春以来 that opens the piece's first lines (a seed read whole may keep its
     date and byline lines before the body)."""
-    for block in [b for b in article.blocks if b.kind == "p"][:OPENING_LINES]:
+    for block in _opening_blocks(article):
         marks = time_marks(rule_text(block.text), article.date)
         if marks and marks[0].kind == "now" and marks[0].start == 0:
             return marks[0]

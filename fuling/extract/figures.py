@@ -43,9 +43,9 @@ UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
     "元/亩", "元/公斤", "美元", "元", "%", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
-    "幢", "栋", "头", "只", "套", "场", "方(?![面式向案法针位])", "把",
+    "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把",
 )
-COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋头只套场"
+COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋头只套场车架册箱艘"
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
@@ -92,6 +92,8 @@ EACH_OF_COUNT_BEFORE = re.compile(r"\d+[套条台座个]年产$")
 CLASS_OF_COUNT = re.compile(r"^[\u4e00-\u9fff]{1,6}?\d+(?:个|家)")
 # 三项攻坚行动 (the shape of a plan); 两项工程与…一起 (the two works just named)
 ACTION_OR_BACK_REFERENCE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}行动|(?:工程|项目)(?:与|和|均|都|同))")
+# 面积达50万方: a 方 of area is a square metre
+AREA_BEFORE = re.compile(r"面积[^，,。；;]{0,4}$")
 # 两项指标, 9项经济社会发展主要指标: counts of the indicators reported on
 INDICATORS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?指标")
 # 七天里, 三天内: a span of days
@@ -225,6 +227,8 @@ def find_figures(printed: str) -> list[Figure]:
             continue  # Chinese numerals count things (两家) and sum money (一百零六亿元); 百万人口 is a description
         if unit == "方" and not (number[0].isdigit() and scale_word):
             continue  # 150万方 is a volume; 三方, 双方 are parties
+        if unit == "方" and AREA_BEFORE.search(text[:match.start()]):
+            unit = "平方米"  # 消费带面积达50万方: square metres, as an area is
         if text[match.end():match.end() + 1] == "级" or text[match.end():match.end() + 2] == "元级":
             continue  # 百亿级, 10亿元级单品: a size class, not a figure
         value = _number(number)
