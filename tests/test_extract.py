@@ -1581,7 +1581,8 @@ def test_a_term_of_five_years_and_its_average_growth():
 
 
 def test_a_piece_of_february_opening_on_the_present_below_its_page_lines_speaks_of_now():
-    blocks = ["忠州新闻网　|　忠县广播电视台主办", "2024-02-21 15:32　来源：忠县融媒体中心", "【视频】",
+    blocks = ["忠州新闻网　|　忠县广播电视台主办", "首页　>　忠州新闻　>　县情", "忠县：千年忠义城 三峡库区特色城。",
+              "2024-02-21 15:32　来源：忠县融媒体中心", "【视频】",
               "如今走进忠县，滨江一线处处是新景。", "全县已探明岩盐储量23.79亿吨。"]
     found = [p.record for p in propose(article("a", "2024-02-21", *blocks, place="忠县"))]
     assert [r["period"] for r in found] == ["2024-02-21"]
