@@ -1588,6 +1588,23 @@ def test_a_piece_of_february_opening_on_the_present_below_its_page_lines_speaks_
     assert [r["period"] for r in found] == ["2024-02-21"]
 
 
+def test_levels_of_a_term_of_years_are_of_its_end_and_the_levels_they_rose_from_of_the_year_before():
+    found = records("这五年，地区生产总值由2016年的600.5亿元提高到2021年的980.3亿元，年均增长9.1%。"
+                    "社会消费品零售总额由280.1亿元增加到460.2亿元。一般公共预算收入达到40.5亿元。",
+                    date="2022-01-10", place="永川区")
+    assert [(r["value"], r["period"], r["kind"]) for r in found] == [
+        (600.5, "2016", "actual"), (980.3, "2021", "actual"), (9.1, "2017-01/2021-12", "actual"),
+        (280.1, "2016", "actual"), (460.2, "2021", "actual"), (40.5, "2021", "actual")]
+
+
+def test_the_year_in_the_name_of_the_days_signing_leaves_the_figures_that_days():
+    found = records("永川区4日举行2023年第一次招商引资项目集中签约仪式，29个项目当天签约。", date="2023-04-04", place="永川区")
+    assert [r["period"] for r in found] == ["2023-04-04"]
+    found = records("今（8）日，璧山区举行2021年首期重大招商引资项目集中签约活动，26个项目现场签约。", date="2021-01-08",
+                    place="璧山区")
+    assert [r["period"] for r in found] == ["2021-01-08"]
+
+
 def test_a_holiday_in_the_headline_or_first_paragraph_past_the_page_lines_frames_the_piece():
     blocks = ["永川日报　2019年10月9日　星期三", "第2版：综合　　上一版　下一版",
               "刚刚过去的国庆长假，全区共接待游客98.2万人次。", "七天里，茶山竹海景区迎来游客5.1万人次。"]

@@ -339,6 +339,17 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     return None, draft_metric(label or where.text[where.clause_start:where.figure.end], unit, measure), "own"
 
 
+def _level_rose_from(period: str, mark: TimeMark | None, marks: list[TimeMark], since: int, figure_start: int) -> str:
+    """比重从上一年的68.7%升至71.5%: the level a rate or an amount rose from stands a year before,
+    or just before a span of years (社会消费品零售总额由308.3亿元增加到505.8亿元 over 2017–2021 → 2016);
+    a time printed with it (由2016年的695.7亿元) says so itself."""
+    if any(since <= m.start < figure_start and not m.comparison for m in marks):
+        return period
+    if mark is not None and mark.kind == "years":
+        return str(mark.year_from - 1)
+    return year_before(period)
+
+
 def _measure(figure: Figure, where: Where, target: bool) -> tuple[str, int]:
     if "分之" in figure.raw or figure.raw.startswith("一半"):
         return "share", 1
@@ -412,8 +423,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     else:
         stock_sentences.discard(where.sent_start)
     period = figure_period(mark, paragraph.marks, where, article.date, stock or cumulative, cumulative, kind, measure)
-    if FROM_LEVEL_BEFORE.search(where.clause_lead) and TO_LEVEL_AFTER.match(where.after):
-        period = year_before(period)  # 比重从上一年的68.7%升至71.5%: the level a year before
+    if (start := FROM_LEVEL_BEFORE.search(where.clause_lead)) and TO_LEVEL_AFTER.match(where.after):
+        period = _level_rose_from(period, mark, paragraph.marks, where.clause_start + start.start(), where.figure.start)
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 
     record: dict = {

@@ -224,7 +224,9 @@ def _patterns(pub: dt.date):
         (re.compile(r"[“\"]?" + FIVE_YEAR_PLAN + r"[”\"]?(?:以来|期间|时期)"),
          lambda m: TimeMark(m.end(), "plan", _plan_start(m), 1, 12, scope="sentence")),
         (re.compile(r"上世纪(\d)0年代"), lambda m: TimeMark(m.end(), "year", 1900 + int(m.group(1)) * 10)),
-        (re.compile(r"(?:到|力争|至)(\d{4})年"), lambda m: TimeMark(m.end(), "year", int(m.group(1)), future=True)),
+        # a goal year; one already past (提高到2021年的1144.2亿元 in a review of 2022) is a year reached
+        (re.compile(r"(?:到|力争|至)(\d{4})年"),
+         lambda m: TimeMark(m.end(), "year", int(m.group(1)), future=int(m.group(1)) >= y or not m.group(0).startswith(("到", "至")))),
         (re.compile(r"(\d{4})(?:\s?年|发展目标|全市)"), lambda m: TimeMark(m.end(), "year", int(m.group(1)))),
         (re.compile(r"自(\d{4})年.{0,8}以来"), lambda m: TimeMark(m.end(), "now", y, month_to=pub.month, day=pub.day)),
         (re.compile(r"今年(\d{1,2})月(?!底)"),
@@ -236,7 +238,7 @@ def _patterns(pub: dt.date):
         (re.compile(r"一年来|过去一年"), lambda m: TimeMark(m.end(), "year", reported)),
         # 过去五年，… / 五年间 / 五年来; not 近20年发展历史
         # 过去五年, 五年来, 五年间, 五年累计…, 本届政府任期的五年: the years up to the one reviewed
-        (re.compile(r"(?:过去|近)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<![\d第])" + NUMERAL
+        (re.compile(r"(?:过去|近|这)" + NUMERAL + r"年(?:来|间|以来|里)?(?=[，,。；;：:])|(?<![\d第])" + NUMERAL
                     + r"年(?:间|来|(?=累计))|任期的" + NUMERAL + r"年"), years),
         # 订单已经排到了今年秋天: a time point of its clause, not the paragraph's period
         (re.compile(r"(今年|去年)[春夏秋冬][天季]"),
@@ -280,6 +282,9 @@ def _placed(text: str, start: int, mark: TimeMark) -> TimeMark:
     compared = text[max(0, start - 1):start] in COMPARED_BEFORE or text[max(0, start - 2):start] == "相比" \
         or bool(COMPARED_AFTER.match(text[mark.end:]))
     scope = "clause" if text[max(0, start - 1):start] in ("于", "於") else mark.scope
+    if mark.kind == "year" and text[mark.end:mark.end + 1] == "的" and (
+            text[max(0, start - 1):start] in ("由", "从") or text[start:start + 1] in ("到", "至")):
+        scope = "clause"  # 由2016年的695.7亿元提高到2021年的1144.2亿元: the years of those two levels only
     if (mark.kind == "year" and re.fullmatch(r"\d{4}\s?年", text[start:mark.end]) and EVENT_OF_YEAR.match(text, mark.end)
             and scope == "paragraph"):
         scope = "sentence"  # 观音桥商业街2005年正式建成投用。商圈规划面积…: the year of that event, not of what follows

@@ -34,9 +34,11 @@ ESTIMATED_RESULT = re.compile(r"预计(?:全年)?(?:完成|实现|达到|增长)
 # a rule in force, not a result of the year reviewed: 获评的…可分别获得一次性奖励50万元
 STANDING = re.compile(r"可(?:分别)?(?:获得|享受|领取)|最高(?:可|给予)|给予[^，,。；;]{0,8}(?:奖励|补助|补贴)")
 ELLIPSIS = "……"
-YEAR_IN_EVENT_NAME = re.compile(r"(?:首批|首轮|第[一二三四五六七八九十\d]+批|重点|招商|春季|秋季|集中)")
+YEAR_IN_EVENT_NAME = re.compile(r"(?:首批|首轮|首期|第[一二三四五六七八九十\d]+[批次期]|重点|重大|招商|春季|秋季|集中)")
 
 
+# what sums or averages a span of years (五年间累计完成…, 年均增长…), against a level reached at its end
+OVER_THE_YEARS = re.compile(r"累计|合计|总计|共计|年均|间|期间|来")
 AVERAGE_ANNUAL = re.compile(r"年均(?:增长|增速|增幅|递增)?$")
 
 
@@ -117,6 +119,9 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
         return f"{base.year + 1}-01/{mark.year}-12"  # 截至2023年底…比2018年底增加200家: the increase over those years
     if mark is None and kind == "target":
         return str(pub.year)  # 项目计划投资30亿元: a plan with no year of its own is this year's
+    if (mark is not None and mark.kind == "years" and measure == "level" and not mark.future
+            and not OVER_THE_YEARS.search(where.clause_lead)):
+        return str(mark.year)  # 这五年，…一般公共预算收入达到43.8亿元: the level reached at the term's end
     return period_of(mark, pub, stock, cumulative)
 
 
