@@ -1552,6 +1552,13 @@ def test_an_estimate_of_the_years_result_is_of_the_year_reviewed():
                place="荣昌区")["period"] == "2022-12-30"
 
 
+def test_how_far_a_target_was_met_is_an_actual_and_a_plant_to_be_built_an_estimate():
+    found = records("1-9月，全区招商引资目标完成率达到137.55%。", date="2025-10-23", place="綦江区")
+    assert [(r["kind"], r["period"]) for r in found] == [("actual", "2025-01/2025-09")]
+    found = records("项目将建成一座年产30万件的智能工厂。", date="2025-02-06", place="沙坪坝区")
+    assert [(r["kind"], r["period"]) for r in found] == [("estimate", "2025-02-06")]
+
+
 def test_counts_added_by_a_new_verb_are_changes():
     found = records("全年新培育规上工业企业20户，新开通公交线路2条。", date="2021-03-24", place="万州区")
     assert [(r["value"], r["measure"]) for r in found] == [(20, "change"), (2, "change")]
@@ -1590,11 +1597,14 @@ def test_a_piece_of_february_opening_on_the_present_below_its_page_lines_speaks_
 
 def test_levels_of_a_term_of_years_are_of_its_end_and_the_levels_they_rose_from_of_the_year_before():
     found = records("这五年，地区生产总值由2016年的600.5亿元提高到2021年的980.3亿元，年均增长9.1%。"
-                    "社会消费品零售总额由280.1亿元增加到460.2亿元。一般公共预算收入达到40.5亿元。",
+                    "社会消费品零售总额由280.1亿元增加到460.2亿元。一般公共预算收入达到40.5亿元。"
+                    "规上工业总产值从650亿元跃升至1320.5亿元。累计引进亿元以上项目210个，总投资超800亿元。",
                     date="2022-01-10", place="永川区")
     assert [(r["value"], r["period"], r["kind"]) for r in found] == [
         (600.5, "2016", "actual"), (980.3, "2021", "actual"), (9.1, "2017-01/2021-12", "actual"),
-        (280.1, "2016", "actual"), (460.2, "2021", "actual"), (40.5, "2021", "actual")]
+        (280.1, "2016", "actual"), (460.2, "2021", "actual"), (40.5, "2021", "actual"),
+        (650, "2016", "actual"), (1320.5, "2021", "actual"), (210, "2017-01/2021-12", "actual"),
+        (800, "2017-01/2021-12", "actual")]
 
 
 def test_the_year_in_the_name_of_the_days_signing_leaves_the_figures_that_days():
@@ -1603,6 +1613,10 @@ def test_the_year_in_the_name_of_the_days_signing_leaves_the_figures_that_days()
     found = records("今（8）日，璧山区举行2021年首期重大招商引资项目集中签约活动，26个项目现场签约。", date="2021-01-08",
                     place="璧山区")
     assert [r["period"] for r in found] == ["2021-01-08"]
+    # a day of a past year, dating its own sentence
+    found = records("去年12月29日，永川举行2022年第三次招商引资项目签约仪式，签约项目36个。", date="2023-04-04",
+                    place="永川区")
+    assert [r["period"] for r in found] == ["2022-12-29"]
 
 
 def test_a_holiday_in_the_headline_or_first_paragraph_past_the_page_lines_frames_the_piece():

@@ -66,7 +66,7 @@ BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one befo
 LAST_IN_PARAGRAPH = (-1, -1)
 # 比重由76.9%提高到79%, 从上一年的68.7%升至71.5%, 由去年同期的63%提高到78%: the first is where it stood a year before
 FROM_LEVEL_BEFORE = re.compile(r"(?:由|从)(?:[^，,。；;由从]{0,10}?的)?$")
-TO_LEVEL_AFTER = re.compile(r"^\s*(?:提高|提升|上升|增加|增长|下降|降低|回落|扩大|缩小|升|降|增)(?:到|至)")
+TO_LEVEL_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}?(?:提高|提升|上升|增加|增长|下降|降低|回落|扩大|缩小|升|降|增)(?:到|至)")
 SENTENCE_END_MARK = re.compile(r"[。！？!?]")
 # 增速始终保持在16%至16.5%之间: the two ends of a range, each printed with its unit
 RANGE_BETWEEN = re.compile(r"^\s*[至到—–~～-]\s*$")  # key of `previous`: the metric of the paragraph's last figure

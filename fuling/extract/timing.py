@@ -65,8 +65,8 @@ def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Whe
         chosen = _event_within(chosen, marks, where)
     if chosen is not None and chosen.kind == "year" and YEAR_IN_EVENT_NAME.match(where.text, chosen.end):
         # 4月3日，北碚区举行2020年首批首轮重点项目集中签约开工仪式: the year names the event of that day
-        chosen = next((m for m in reversed(marks) if m.kind == "date" and m.scope == "paragraph" and not m.comparison
-                       and m.year == chosen.year and m.end <= chosen.start), chosen)
+        chosen = next((m for m in reversed(marks) if m.kind == "date" and not m.comparison and m.year == chosen.year
+                       and m.end <= chosen.start and (m.scope == "paragraph" or m.start >= where.sent_start)), chosen)
     return chosen if chosen is not None else _after_ellipsis(marks, where)
 
 
@@ -120,7 +120,7 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
     if mark is None and kind == "target":
         return str(pub.year)  # 项目计划投资30亿元: a plan with no year of its own is this year's
     if (mark is not None and mark.kind == "years" and measure == "level" and not mark.future
-            and not OVER_THE_YEARS.search(where.clause_lead)):
+            and not OVER_THE_YEARS.search(where.sentence_lead)):
         return str(mark.year)  # 这五年，…一般公共预算收入达到43.8亿元: the level reached at the term's end
     return period_of(mark, pub, stock, cumulative)
 

@@ -32,11 +32,11 @@ FOLLOWS_ESTIMATE = re.compile(r"将达")
 # 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
 WEAK_FUTURE = re.compile(r"将实现|将突破|将提升")
 # 将建设年产10万吨的生产线: the capacity a plant will have once built (the words just before the figure)
-CAPACITY_TO_BUILD = re.compile(r"将(?:建设|建成|形成)年产$")
+CAPACITY_TO_BUILD = re.compile(r"将(?:建设|建成|形成)(?:[一两二三四五六七八九十\d]+[座个条家套])?年产$")  # 将建成一座年产30万件
 # 计划 and 规划 as nouns (4项行动计划，, 建设规划，, 前期规划研究项目, 年度计划的85%) set no target, nor a plan carried out
 # (超额完成年度计划投资, 占年度计划投资的73%, 年度计划投资进度达138%)
 # 投资计划完成率 is how much of a plan was carried out: an actual, like 完成年度计划的…
-TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|(?<!前期)规划(?![面的占用，,。；;”])|(?<=今年)安排(?=项目)|(?<!模)拟|(?<!完成)(?<!实现)目标|将达|将投资|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
+TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|(?<!前期)规划(?![面的占用，,。；;”])|(?<=今年)安排(?=项目)|(?<!模)拟|(?<!完成)(?<!实现)目标(?!完成率|任务完成)|将达|将投资|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
 
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 GROWTH_UP = r"增长|增速|增幅|提升|提高|增(?!加值)"  # 占…增加值的1%: 增加值 is a noun
