@@ -707,6 +707,20 @@ def test_scenic_spots_museums_and_hotels_are_named_subjects_and_all_the_towns_is
     assert [r["subject"] for r in records("全区A级景区达到25个。", date="2019-10-11", place="北碚区")] == ["北碚区"]
 
 
+def test_items_of_a_breakdown_by_named_classes_are_the_classes_count_and_sums():
+    found = records("10月28日，大渡口区秋季项目集中开工仪式举行，34个项目同时破土动工，总投资约140亿元。"
+                    "从行业看，此次开工的产业项目4个，计划总投资28.2亿元；基础设施项目19个，计划总投资13.5亿元。"
+                    "从规模看，5000万元以上的项目18个，其中重点项目7个、总投资127.2亿元。", date="2022-10-28", place="大渡口区")
+    assert [(r["value"], r["subject"]) for r in found] == [
+        (34, "大渡口区"), (140, "大渡口区开工项目"), (4, "大渡口区产业项目"), (28.2, "大渡口区产业项目"),
+        (19, "大渡口区基础设施项目"), (13.5, "大渡口区基础设施项目"),
+        (18, "大渡口区"), (7, "大渡口区重点项目"), (127.2, "大渡口区重点项目")]  # a size class is no class of its own
+    # the items of 这批项目中 stay the group's
+    found = records("26个项目现场签约，总投资达239亿元。这批项目中，现代服务业类项目5个；现代农业类项目1个。",
+                    date="2021-01-08", place="璧山区")
+    assert [r["subject"] for r in found][2:] == ["璧山区", "璧山区"]
+
+
 def test_a_park_named_before_the_time_word_is_the_subject():
     found = records("长寿经开区上半年实现规上工业产值682.5亿元，增长9.1%。", date="2023-07-20", place="长寿区")
     assert [r["subject"] for r in found] == ["长寿经开区", "长寿经开区"]
@@ -1526,9 +1540,10 @@ def test_five_years_up_to_a_goal_year_are_a_goal_and_an_increase_over_a_year_end
 
 
 def test_new_build_projects_are_a_class_counted_like_continuing_ones():
+    # a programme broken down by named classes: each class is the subject of its own count
     found = records("今年计划实施重点项目三十二个，其中续建项目93个、新建项目101个。", date="2025-04-16", place="铜梁区")
     assert [(r["value"], r["subject"], r["measure"]) for r in found] == [
-        (32, "铜梁区", "level"), (93, "铜梁区", "level"), (101, "铜梁区", "level")]
+        (32, "铜梁区", "level"), (93, "铜梁区续建项目", "level"), (101, "铜梁区新建项目", "level")]
     # nor does it make the plan's sum after it a change
     found = records("今年计划实施重点项目60个，其中续建项目25个、新建项目35个，年度计划投资88亿元。", date="2025-03-20",
                     place="大足区")

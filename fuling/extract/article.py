@@ -400,7 +400,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None
     counted = where.text[figure.start:figure.end] + where.upto(CLAUSE_END)  # 签下17个项目: a group's count
     subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory, counted,
-                         where.upto(CLAUSE_END))
+                         where.upto(CLAUSE_END), where.text[where.full_stop:figure.start])
     if (item := respective_item(where, paragraph.figures)) is not None and (listed := listed_subject(item)):
         subject = listed  # 永川、江津、合川三地…分别增长9.1%、8.4%和7.2%: each its own district's
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)

@@ -506,15 +506,47 @@ def _read(scope: str, place: str, memory: Memory | None) -> Named:
     return named
 
 
-def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str = "", after: str = "") -> str:
+# an item of a breakdown by named classes of projects: 产业项目4个, 基础设施项目19个, 续建项目93个, 此次签约的补链强链延链项目有24个
+CLASS_ITEM = re.compile(r"(?:^|(?<=[，,：:、])|(?<=其中)|(?<=的))(?P<cls>(?!其中|此次|本次)(?:(?!的)[\u4e00-\u9fff]){2,8}?)"
+                        rf"项目(?:有|共)?{COUNT_NUMBER}[个项]")
+NOT_A_CLASS = re.compile(rf"^(?:{GROUP_VERB}|这批|这些|上述|该批|全部|所有|各类|一批|其中|此次|本次|新开工|竣工|投产|在建|"
+                         r"招商|招商引资|集中|现场|当天|共|计|有|总|合计)|(?:签约|开工|竣工|投产)$")
+# 此次开工的产业项目4个: what was done to the projects of the class, the same as to the whole broken down
+GROUP_DONE_BEFORE = re.compile(rf"({GROUP_VERB})的$")
+BACK_TO_GROUP_HEAD = re.compile(r"^(?:这批|这些|该批|上述)项目中")
+
+
+def _named_class_item(scope: str, rest: str, memory: Memory | None, sentence: str) -> str:
+    """The class of projects whose breakdown item holds the figure (产业项目, 续建项目), where an
+    earlier count of projects is broken down by named classes; "" otherwise (a size class such
+    as 10亿元以上的项目 and an item of 这批项目中 stay the group's)."""
+    segment_start = last_of(scope, "。！？；;!?")
+    segment, before = scope[segment_start:], scope[:segment_start]
+    if BACK_TO_GROUP_HEAD.match(sentence or scope[last_of(scope, "。！？!?"):]) or not (ANY_PROJECT_COUNT.search(before) or (memory and memory.last_group)
+                                                  or ANY_PROJECT_COUNT.search(segment[:segment.find("其中")] if "其中" in segment else "")):
+        return ""
+    items = [m for m in CLASS_ITEM.finditer(segment + rest) if m.start() <= len(segment)]
+    if not items or NOT_A_CLASS.search(cls := items[-1].group("cls")) or VERB_IN_NAME.search(cls):
+        return ""
+    done = GROUP_DONE_BEFORE.search(segment[:items[-1].start()])
+    if done and done.group(1) not in before:
+        return ""  # 同时集中开工的重点项目有26个 after the day's signings: another group's total, not a breakdown
+    return cls + "项目"
+
+
+def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str = "", after: str = "",
+               sentence: str = "") -> str:
     """The last subject named in `scope` (the text before the figure that can own it);
     `rest`, the figure and what follows it in its clause, says whether the figure is the
     count of a group of projects (签约项目共31个, 签下17个项目): that count is the owner's;
     `after`, the clause after the figure, names the project an amount describes (投资200亿元的
-    玻璃纤维项目)."""
+    玻璃纤维项目); `sentence`, the figure's sentence up to it across its ；-items, whether it is
+    an item of 这批项目中 (the group's)."""
     if after.startswith("的") and (described := _name_at_start(after[1:])):
         return described
     named = _read(scope, place, memory)
+    if cls := _named_class_item(scope, rest, memory, sentence):
+        return named.owner + cls  # 此次开工的产业项目4个，计划总投资28.2亿元: 大渡口区产业项目, count and sum
     if any(start <= len(scope) < end for start, end, _ in group_counts(scope + rest)):
         return named.owner
     counts_projects = any(m.start() <= len(scope) < m.end() for m in ANY_PROJECT_COUNT.finditer(scope + rest))
