@@ -693,6 +693,14 @@ def test_districts_listed_before_respective_figures_are_their_subjects():
     assert [(r["value"], r["subject"]) for r in found] == [(9.1, "永川区"), (8.4, "江津区"), (7.2, "合川区")]
     found = records("上半年，巫山县、石柱县GDP分别增长6.5%和5.9%。", date="2023-07-25", place="重庆市")
     assert [r["subject"] for r in found] == ["巫山县", "石柱土家族自治县"]
+    # parks and companies too, and what the last item says after its name is said of each
+    found = records("前三季度，科学城江津片区（双福工业园）、德感工业园、白沙工业园规模工业产值分别增长10.6%、3.9%和23.0%。",
+                    date="2023-10-17", place="江津区")
+    assert [(r["subject"], r["metric"]) for r in found] == [
+        ("科学城江津片区（双福工业园）", "industrial_output"), ("德感工业园", "industrial_output"),
+        ("白沙工业园", "industrial_output")]
+    found = records("一季度，长安汽车、赛力斯汽车产量分别增长12%和80%。", date="2024-04-19", place="重庆市")
+    assert [r["subject"] for r in found] == ["长安汽车", "赛力斯汽车"]
     # items that are not places keep the subject named before them
     found = records("上半年，全区材料产业、电子产业产值分别增长12.7%和12.4%。", date="2019-07-19", place="长寿区")
     assert [r["subject"] for r in found] == ["长寿区", "长寿区"]

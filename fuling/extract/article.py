@@ -22,6 +22,7 @@ from fuling.extract.clauses import (
     Where,
     last_of,
     quote,
+    last_listed_item,
     respective_item,
     respectively,
 )
@@ -34,7 +35,7 @@ from fuling.extract.drafts import (
 from fuling.extract.figures import Figure, find_figures
 from fuling.extract.metrics import BY_KEY, RELATIVE, MetricRule, best_rule, is_count, rule_for_unit
 from fuling.extract.printed import rule_text
-from fuling.extract.subjects import Memory, listed_subject, printed_forms, subject_of, subject_slug
+from fuling.extract.subjects import Memory, listed_name, listed_subject, printed_forms, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
 from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period, year_before
 from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, change_sign, count_measure, kind_of, relative_measure
@@ -252,11 +253,25 @@ def _year_to_date(mark: TimeMark | None, reported: TimeMark | None, kind: str, p
     return mark
 
 
+def _respective_words(where: Where, figures: list[Figure]) -> str | None:
+    """The words of a 分别 list that belong to this figure: its item and what the list says of all of
+    them; where the items are named places, parks or companies (德感工业园、白沙工业园规模工业产值), what
+    the last item says after its name (规模工业产值)."""
+    item, last = respective_item(where, figures), last_listed_item(where, figures)
+    if item is None or last is None:
+        return None
+    _, length = listed_name(item)
+    _, last_length = listed_name(last)
+    if length and last_length:
+        return item[length:] + last[last_length:]
+    return respectively(where, figures)
+
+
 def _choose_rule(where: Where, figures: list[Figure]) -> tuple[MetricRule | None, str]:
     """The metric rule and where its words were found: "own" (before the figure in
     its clause), "tail" (after it: 9家企业VOCs治理) or "sentence" (the sentence before)."""
     unit = where.figure.unit
-    if (words := respectively(where, figures)) is not None:
+    if (words := _respective_words(where, figures)) is not None:
         if rule := best_rule(words, unit):
             return rule, "own"
     # words of this item, or a name that spans the 、 (智能工厂、数字化车间8个)
@@ -282,7 +297,7 @@ def _rate_named_after(rule: MetricRule, clause_lead: str, unit: str) -> bool:
 
 def _label_lead(paragraph: Paragraph, where: Where, figures: list[Figure]) -> str:
     """The figure's own words with the time phrases cut out."""
-    if (words := respectively(where, figures)) is not None:
+    if (words := _respective_words(where, figures)) is not None:
         return words
     start = where.segment_start if re.search(r"[\u4e00-\u9fff]{2}", where.segment_lead) else where.clause_start
     kept = [(start, where.figure.start)]

@@ -104,6 +104,13 @@ def _listed(where: Where, figures: list[Figure]) -> tuple[list[str], int] | None
     return items, index
 
 
+def last_listed_item(where: Where, figures: list[Figure]) -> str | None:
+    """The last item of the 分别 list this figure belongs to: 白沙工业园规模工业产值, which names what
+    is said of every item."""
+    listed = _listed(where, figures)
+    return listed[0][-1] if listed else None
+
+
 def respective_item(where: Where, figures: list[Figure]) -> str | None:
     """The item of a 分别 list this figure belongs to, as printed (永川 of 永川、江津、合川三地…)."""
     if (listed := _listed(where, figures)) is None:

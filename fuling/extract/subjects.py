@@ -109,7 +109,7 @@ ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTI
 # endings of names, and the ones only trusted at the head of a clause
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
 HEAD_ORG_END = r"工业|电池|化工(?![序作程艺])|传动|汽车|制药|钢铁|电子"  # not 优化工序
-PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|片区|商圈"
+PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|产业城|片区|商圈"
 # roads and their sections: 巫山至巫溪高速公路, 梁平至开江高速公路重庆段, 巫溪至大昌段 (not 大昌两段, two sections)
 ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
 PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
@@ -574,11 +574,22 @@ LISTED_PLACE = re.compile("^(?:(?P<full>" + "|".join(FULL_NAMES) + ")|(?P<short>
     sorted(SHORT_DISTRICTS, key=len, reverse=True)) + r")(?=$|[两三四五六七八九十\d]+(?:地|个?区县)))")
 
 
+def listed_name(item: str) -> tuple[str, int]:
+    """The district, park or company an item of a 分别 list opens with, and how long it is printed
+    (永川 → 永川区, 石柱县 → 石柱土家族自治县, 德感工业园规模工业产值 → 德感工业园); ("", 0) if none."""
+    if match := LISTED_PLACE.match(item):
+        return SHORT_DISTRICTS.get(match.group(0), match.group(0)), match.end()
+    ending = next((m for m in NAME_END_RE.finditer(item) if m.lastgroup in ("park", "org", "site", "head")), None)
+    if ending is None or not _is_name(item, 0, item[:ending.start()], ending.lastgroup, ending.end()):
+        return "", 0
+    # 科学城江津片区（双福工业园）: the park's other name, in brackets, is part of its own
+    other = re.match(r"[（(][^（()）]{2,12}[）)]", item[ending.end():])
+    end = ending.end() + (len(other.group(0)) if other else 0)
+    return _short_name(item[:ending.end()]) + (other.group(0) if other else ""), end
+
+
 def listed_subject(item: str) -> str:
-    """The district an item of a 分别 list opens with (永川 → 永川区, 石柱县 → 石柱土家族自治县), or ""."""
-    if not (match := LISTED_PLACE.match(item)):
-        return ""
-    return SHORT_DISTRICTS.get(match.group(0), match.group(0))
+    return listed_name(item)[0]
 
 
 def printed_forms(subject: str) -> list[str]:
