@@ -920,6 +920,14 @@ def test_figures_with_no_time_word_take_the_months_the_title_names():
     ("1-5月，全区规模以上服务业企业实现营业收入7.19亿元。", "services_revenue"),
     ("全年规模以上工业企业研究与试验发展（R&D）经费投入1.09亿元。", "rd_spending"),
     ("全年财政投入科技资金1650万元。", "sci_tech_fiscal_spending"),
+    ("前三季度，全区签约项目52个，正式合同额264.53亿元。", "investment_agreed"),
+    ("上半年，全县签下21个项目、引资224.18亿元。", "investment_agreed"),
+    ("签约项目36个、协议总投资320亿元。", "investment_agreed"),
+    ("全年进出口总值 123.4 亿元。", "foreign_trade"),
+    ("已探明页岩气储量6014 亿立方米。", "shale_gas_proven_reserves"),
+    ("按照规划，建成区将达到50平方公里。", "built_up_area"),
+    ("化工、医药行业产值分别下降9%和26.3%。", "pharma_output"),
+    ("集中式饮用水水源地水质达标率100%。", "drinking_water_compliance"),
 ])
 def test_metric_synonyms_of_catalogue_entries(sentence, key):
     assert records(sentence, date="2024-10-28", place="璧山区")[-1]["metric"] == key
