@@ -228,3 +228,23 @@ def test_an_outlet_joined_by_a_hyphen_beside_the_date_and_a_crumb_ending_on_its_
     line = masthead.source_line(rule_text("华龙网-新重庆客户端　2022-05-16 15:20:31"))
     assert (line.outlet, line.date) == ("华龙网-新重庆客户端", dt.date(2022, 5, 16))
     assert masthead.is_crumb(rule_text("您的当前位置：主页 > 新闻 > 国内国际 >"))
+
+
+def test_site_furniture_lines_are_left_out_of_the_piece():
+    # menus, pagers, media marks, metadata tables, copyright lines and links to other pieces, wherever
+    # they stand, are no part of the report; the headline is the first line after them
+    draft = draft_of("江北新闻网　首页 | 江北新闻 | 视频 | 专题　　导航菜单\n当前位置：首页 > 江北新闻 > 正文\n"
+                     "第A2版：要闻　　上一版　下一版　　返回目录\n"
+                     "观音桥商圈一季度销售额增长一成\n2023-04-21 10:05　来源：江北区融媒体中心\n【视频】\n\n"
+                     "一季度，观音桥商圈实现销售额152亿元，增长10.2%。\n\n上一页　1　2　3　下一页\n"
+                     "上一篇：江北举办春季招聘会\n下一篇：江北新增两所学校\n江北新闻网版权所有　渝ICP备12345678号\n")
+    assert draft.heads == {"title": "观音桥商圈一季度销售额增长一成"}
+    assert [b.text for b in draft.blocks] == ["一季度，观音桥商圈实现销售额152亿元，增长10.2%。"]
+    for line in ("PDF版　|　上一期　下一期", "忠州新闻网　|　忠县广播电视台主办",
+                 "[ 索引號 ] | 11500221009303905W/2023-00029 | [ 發文字號 ] | 無 |", "分享到：微信　微博",
+                 "【纠错】　【打印本页】　【关闭窗口】", "字号：大 中 小"):
+        assert masthead.is_furniture(rule_text(line)), line
+    # a headline with one bar, a date line and a sentence naming a menu are not furniture
+    for line in ("两会聚焦｜巴南晒出五年成绩单：经济总量预计达947亿元", "来源：中国网　时间：2022-01-10 17:33:33　编辑：何思渝",
+                 "区政府网站首页开设“政务公开”专栏，点击量超过10万次。"):
+        assert not masthead.is_furniture(rule_text(line)), line

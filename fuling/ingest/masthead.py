@@ -48,6 +48,7 @@ PAGE_RE = re.compile(r"第\s*\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{1,8})?")
 MONTH_DAY_TIME_RE = re.compile(r"(?<![\d\-/.])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 # `首页 > 财经 > 区域经济`, `人民网>>重庆频道>>区县`: where the page sits in its site
 # (`您的当前位置：主页 > 新闻 > 国内国际 >` ends on its separator)
+DATE_IN_LINE = re.compile(r"\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}")
 CRUMB_RE = re.compile(r"^[^。，,;；>]{1,16}(?:\s*>{1,2}\s*[^。，,;；>]{1,16}){1,5}(?:\s*>{1,2})?$")
 BARE_NAMES_RE = re.compile(r"^\(\s*(?P<inner>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*\)$")
 
@@ -181,6 +182,40 @@ def drafted_title(paragraph: str) -> str:
 def is_crumb(rule: str) -> bool:
     """Site furniture above a saved page's headline: `首页 > 财经 > 区域经济`."""
     return bool(CRUMB_RE.match(rule.strip()))
+
+
+# Site furniture, as whole lines of a saved page (rule text): what a reader of the report is not reading
+NAV_WORDS = re.compile(r"上一篇|下一篇|上一页|下一页|上一版|下一版|上一期|下一期|返回目录|返回顶部|导航菜单|打印本页|关闭窗口|"
+                       r"【打印|【关闭|【纠错|分享到|字号\s*[:：]|扫码下载|版权所有|ICP备|公网安备|PDF版")
+MEDIA_MARK = re.compile(r"^【(?:视频|图片|音频|组图|图集)】$")
+META_TABLE_ROW = re.compile(r"^\[\s*[\u4e00-\u9fff]{2,6}\s*\]\s*\|")  # [ 索引号 ] | 1150…/2023-00029 | [ 发文字号 ] |
+SITE_WORD = re.compile(r"网$|电视台|广播|报社|融媒体中心|首页|主办")
+CRUMB_LEAD = re.compile(r"^(?:您的|你的)?(?:当前)?位置\s*[:：]\s*")
+
+
+def is_furniture(rule: str) -> bool:
+    """A line of site furniture in a saved page or a pasted web text, wherever it stands: a crumb
+    (`当前位置：首页 > 江北新闻 > 正文`), a menu (`首页 | 江北新闻 | 视频`, `忠州新闻网 | 忠县广播电视台主办`),
+    a pager or links to other pieces (`上一页 1 2 3 下一页`, `上一篇：…`), buttons (`分享到：微信`,
+    `【打印本页】`), a media mark (`【视频】`), a metadata table row (`[ 索引号 ] | …`), a copyright
+    or ICP line. Never a line with a date (a source line) or one that is running text."""
+    line = rule.strip()
+    if not line or DATE_IN_LINE.search(line):
+        return False
+    if CRUMB_RE.match(CRUMB_LEAD.sub("", line)) and ">" in line:
+        return True
+    if MEDIA_MARK.match(line) or META_TABLE_ROW.match(line):
+        return True
+    if re.match(r"^(?:上一篇|下一篇)", line):
+        return True  # 上一篇：忠县春节假期文旅市场火热 — another piece's title
+    if any(ch in line for ch in "。！？!?") or len(line) > 60:
+        return False
+    parts = [p.strip() for p in re.split(r"[|｜]", line) if p.strip()]
+    if len(parts) >= 3 and all(len(p) <= 16 for p in parts):
+        return True  # 首页 | 国家 | 省级 | 市级
+    if len(parts) == 2 and any(SITE_WORD.search(p) for p in parts) and not any("，" in p or "," in p for p in parts):
+        return True  # 忠州新闻网 | 忠县广播电视台主办
+    return bool(NAV_WORDS.search(line))
 
 
 def is_masthead_line(line: Line) -> bool:

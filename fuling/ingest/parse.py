@@ -266,6 +266,7 @@ def parse_lines(name: str, lines: list[Line], spec: SeedSpec | None, path: str, 
         errors.append(ContentError(path, 0, "", "empty seed: no text"))
         return []
     spec = spec or SeedSpec()
+    lines = [line for line in lines if not masthead.is_furniture(line.rule)]  # menus, pagers, 上一篇… of a saved page
     pieces = split_pieces(lines, spec, path, errors)
     if not pieces:
         return []
