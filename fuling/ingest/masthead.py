@@ -186,7 +186,9 @@ def is_crumb(rule: str) -> bool:
 
 # Site furniture, as whole lines of a saved page (rule text): what a reader of the report is not reading
 NAV_WORDS = re.compile(r"上一篇|下一篇|上一页|下一页|上一版|下一版|上一期|下一期|返回目录|返回顶部|导航菜单|打印本页|关闭窗口|"
-                       r"【打印|【关闭|【纠错|分享到|字号\s*[:：]|扫码下载|版权所有|ICP备|公网安备|PDF版")
+                       r"【打印|【关闭|【纠错|分享到|字号\s*[:：]|扫码下载|版权所有|ICP备|公网安备|PDF版|关于我们|网站声明|"
+                       r"意见反馈|Copyright|All Rights Reserved|主管单位|主办单位|许可证|我要编辑|进入论坛|发布者\s*[:：]|"
+                       r"(?:热线|电话|传真)\s*[:：]?\s*\d{3,4}-?\d{7,8}")
 MEDIA_MARK = re.compile(r"^【(?:视频|图片|音频|组图|图集)】$")
 META_TABLE_ROW = re.compile(r"^\[\s*[\u4e00-\u9fff]{2,6}\s*\]\s*\|")  # [ 索引号 ] | 1150…/2023-00029 | [ 发文字号 ] |
 SITE_WORD = re.compile(r"网$|电视台|广播|报社|融媒体中心|首页|主办")
@@ -208,8 +210,10 @@ def is_furniture(rule: str) -> bool:
         return True
     if re.match(r"^(?:上一篇|下一篇)", line):
         return True  # 上一篇：忠县春节假期文旅市场火热 — another piece's title
-    if any(ch in line for ch in "。！？!?") or len(line) > 60:
+    if any(ch in line for ch in "。！？!?"):
         return False
+    if len(line) > 60:
+        return bool(NAV_WORDS.search(line))  # a footer: 关于我们 | 网站声明 | … 版权所有
     parts = [p.strip() for p in re.split(r"[|｜]", line) if p.strip()]
     if len(parts) >= 3 and all(len(p) <= 16 for p in parts):
         return True  # 首页 | 国家 | 省级 | 市级
