@@ -20,9 +20,9 @@ from fuling.extract.clauses import (
     SEGMENT_END,
     SENTENCE_END,
     Where,
+    last_listed_item,
     last_of,
     quote,
-    last_listed_item,
     respective_item,
     respectively,
 )
