@@ -933,6 +933,15 @@ def test_metric_synonyms_of_catalogue_entries(sentence, key):
     assert records(sentence, date="2024-10-28", place="璧山区")[-1]["metric"] == key
 
 
+def test_gaps_listed_after_the_clause_naming_their_metrics_pair_with_them():
+    found = records("固定资产投资、税收收入、工业投资和一般公共预算收入的两年平均增速，分别比全市高出17、10.1、4.7和3.4个点。",
+                    date="2021-04-30", place="沙坪坝区")
+    assert [r["metric"] for r in found] == ["fixed_asset_investment", "tax_revenue", "industrial_investment",
+                                            "general_budget_revenue"]
+    found = records("全区规上工业增加值增长8%，分别高于全市、全国2个和3个百分点。", date="2021-04-30", place="沙坪坝区")
+    assert [r["metric"] for r in found] == ["industrial_value_added_above_scale"] * 3
+
+
 def test_a_growth_gap_to_the_national_average_is_of_the_metric_before_it():
     found = records("2022 年重庆全社会研发投入 686.6 亿元，同比增长 13.7%，增速比全国平均水平高出 3.6 个百分点。",
                     date="2023-12-06", place="重庆市")

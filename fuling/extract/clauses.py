@@ -97,8 +97,14 @@ def _listed(where: Where, figures: list[Figure]) -> tuple[list[str], int] | None
     if at == -1:
         return None
     clause_start = last_of(lead[:at], CLAUSE_END)
+    if "、" not in lead[clause_start:at] and clause_start > 0 and lead[clause_start - 1] in "，,":
+        # 固定资产投资、…和一般公共预算收入的两年平均增速，分别比全市高出17、…: the list is the clause before
+        clause_start = last_of(lead[:clause_start - 1], CLAUSE_END)
     items = lead[clause_start:at].split("、")
     index = sum(1 for f in figures if sent_start + at < f.start <= figure.start) - 1
+    listed = sum(1 for f in figures if sent_start + at < f.start < where.sent_end)
+    if len(items) + 1 == listed and len(last := re.split(r"[和及与]", items[-1], maxsplit=1)) == 2:
+        items = items[:-1] + last  # …、工业投资和一般公共预算收入: the last two joined by 和
     if len(items) < 2 or index >= len(items):
         return None
     return items, index

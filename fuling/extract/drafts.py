@@ -58,8 +58,11 @@ LEADING = re.compile(r"^(?:其中|而|但是|但|好在|然而|区内|县内|同
                      r"分别|实现|完成|累计|引进|实施|建成|创建|培育|拿出|从|仅|在|为此|据初步统计测算|"
                      r"假日[一二三四五六七八九十\d]*天?|假期[一二三四五六七八九十\d]*天?)+")
 # a comparison next to the number names no metric: 高于全市, 比上半年加快, 增幅高出全市
-COMPARISON = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|比|较)(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年|上期|上月|上季度|\d{1,2}月份?|[一二三四]季度|1\s*[-—–至]\s*\d{1,2}月)"
-                        r"(?:平均)?(?:水平)?(?:高出|高|低|快|慢)?")
+COMPARED_WITH = r"(?:全市|全国|全省|全区|平均|上半年|去年同期|上年同期|同期|上年|去年|上期|上月|上季度|\d{1,2}月份?|[一二三四]季度|1\s*[-—–至]\s*\d{1,2}月)"
+# 高于全市, 比去年同期, 分别高于全市、全国 (what is compared with, also listed)
+COMPARISON = re.compile(rf"(?:分别)?(?:高于|低于|高出|快于|慢于|超出|比|较){COMPARED_WITH}(?:[、和与]{COMPARED_WITH})*"
+                        r"(?:平均)?(?:水平)?(?:分别)?(?:高出|高|低|快|慢)?")
+LISTED_NUMBERS_TAIL = re.compile(r"(?:\d+(?:\.\d+)?个?[、和])+$")
 # what an amount was achieved as: 已在渝实现税收 → 税收
 AFTER_VERB = re.compile(r"^.*(?:实现|完成|达到)(?=[\u4e00-\u9fff]{2})")
 QUALIFIERS = ("national", "municipal")  # put last, as the catalogue does: green_factories_national
@@ -91,6 +94,7 @@ def metric_label(lead: str, after: str, words_to_drop: list[str]) -> str:
     """The words of `lead` (the figure's clause up to the number) that name its metric;
     for a bare count, the noun right after the number."""
     label = COMPARISON.sub("", PARENTHESES.sub("", PRICE_BASIS.sub("", lead))).replace(" ", "")
+    label = LISTED_NUMBERS_TAIL.sub("", label)  # 分别高于全市、全国2个和3个百分点: the 2 is the figure before
     for word in sorted(filter(None, words_to_drop), key=len, reverse=True):
         if word in label:
             label = label[label.rindex(word) + len(word):]
