@@ -713,6 +713,11 @@ def test_scenic_spots_museums_and_hotels_are_named_subjects_and_all_the_towns_is
     found = records("全县通旅游的乡镇有17个，占全县乡镇总数的65.38%。", date="2020-08-05", place="巫山县")
     assert [r["subject"] for r in found] == ["巫山县", "巫山县"]
     assert [r["subject"] for r in records("全区A级景区达到25个。", date="2019-10-11", place="北碚区")] == ["北碚区"]
+    found = records("境内有钓鱼城、涞滩古镇2家国家4A级景区。", date="2024-04-03", place="合川区")
+    assert [r["subject"] for r in found] == ["合川区"]
+    # 经开区 alone is the place's own, as 高新区 is
+    found = records("分园区看，经开区完成产值635.9亿元；高新区完成产值111.5亿元。", date="2023-07-28", place="长寿区")
+    assert [r["subject"] for r in found] == ["长寿经开区", "长寿高新区"]
 
 
 def test_items_of_a_breakdown_by_named_classes_are_the_classes_count_and_sums():

@@ -322,6 +322,8 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
     shortest = 2 if re.search(rf"(?:{'|'.join(BUILT_WORKS)}|{ROAD_END})$", text[:end]) else SHORT_HEAD[kind]
     if len(head) < shortest or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
         return False
+    if head.endswith("级"):
+        return False  # 国家4A级景区: a grade of scenic spots, not one of them
     # 工业, 电池 … end a name only where a clause starts with it
     return kind != "head" or bool(CLAUSE_HEAD.search(text[:start]) and HEAD_NAME.match(head))
 
@@ -458,6 +460,9 @@ def _pointing_back(text: str, memory: Memory):
     for match in re.finditer(r"(?<![\u4e00-\u9fff])高新区|(?<=落户)高新区", text):
         if memory.own_park:
             found.append((match.start(), match.end(), memory.own_park))
+    for match in re.finditer(r"(?<![\u4e00-\u9fff])经开区", text):
+        if memory.own_park and memory.place != CITY:
+            found.append((match.start(), match.end(), memory.own_park.removesuffix("高新区") + "经开区"))  # 长寿经开区
     for match in POINTING.finditer(text):
         key = _key("", match.group("end") or match.group("bare") or match.group("built"))
         earlier = [name for _, name, k in _named(text[:match.start()]) if k == key]
