@@ -715,6 +715,8 @@ def test_scenic_spots_museums_and_hotels_are_named_subjects_and_all_the_towns_is
     assert [r["subject"] for r in records("全区A级景区达到25个。", date="2019-10-11", place="北碚区")] == ["北碚区"]
     found = records("境内有钓鱼城、涞滩古镇2家国家4A级景区。", date="2024-04-03", place="合川区")
     assert [r["subject"] for r in found] == ["合川区"]
+    found = records("前两个月，万州入库工业税收同比增长142%。", date="2025-03-25", place="万州区")
+    assert [r["subject"] for r in found] == ["万州区"]
     # 经开区 alone is the place's own, as 高新区 is
     found = records("分园区看，经开区完成产值635.9亿元；高新区完成产值111.5亿元。", date="2023-07-28", place="长寿区")
     assert [r["subject"] for r in found] == ["长寿经开区", "长寿高新区"]

@@ -324,8 +324,9 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False
     if head.endswith("级"):
         return False  # 国家4A级景区: a grade of scenic spots, not one of them
-    # 工业, 电池 … end a name only where a clause starts with it
-    return kind != "head" or bool(CLAUSE_HEAD.search(text[:start]) and HEAD_NAME.match(head))
+    # 工业, 电池 … end a name only where a clause starts with it, and not after a place (万州入库工业税收: the place's)
+    return kind != "head" or bool(CLAUSE_HEAD.search(text[:start]) and HEAD_NAME.match(head)
+                                  and not head.startswith(tuple(SHORT_DISTRICTS)))
 
 
 def _known(name: str) -> str:
