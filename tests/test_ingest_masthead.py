@@ -250,3 +250,12 @@ def test_site_furniture_lines_are_left_out_of_the_piece():
     for line in ("两会聚焦｜巴南晒出五年成绩单：经济总量预计达947亿元", "来源：中国网　时间：2022-01-10 17:33:33　编辑：何思渝",
                  "区政府网站首页开设“政务公开”专栏，点击量超过10万次。"):
         assert not masthead.is_furniture(rule_text(line)), line
+
+
+def test_an_outlet_alone_above_its_page_line_is_the_outlet_not_the_headline():
+    draft = draft_of("潼南日报\n第A2版：要闻　　总第95期　　>2017-12-12编印\n\n潼南冲刺国家高新区\n\n"
+                     "本报讯（记者 王一鹏）园区今年新增企业52家。\n")
+    assert draft.heads == {"title": "潼南冲刺国家高新区"} and str(draft.date.date) == "2017-12-12"
+    assert draft.meta()["publication"] == "潼南日报"
+    line = masthead.source_line(rule_text("2024年02月20日  星期二  第03版：区县·民生"))
+    assert line is not None and line.date == dt.date(2024, 2, 20)

@@ -43,7 +43,10 @@ XIAOXI_RE = re.compile(r"^(?P<outlet>[\u4e00-\u9fffA-Za-z]{1,14}(?:网|在线|�
 BRACKET_BYLINE_RE = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 DATELINE_DATE_RE = re.compile(r"^\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*,?")
 # `潼南日报　2018-6-29　第01版：要闻`: a newspaper's page line, its page and section beside the date
-PAGE_RE = re.compile(r"第\s*\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff]{1,8})?")
+# 第02版:区县新闻, 第A1版:要闻, 第03版:区县·民生; an issue number (总第95期) and 编印 beside the date
+PAGE_RE = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff·]{1,12})?|总第\s*\d+\s*期|>(?=\d{4}-\d)|(?<=\d)编印")
+# a newspaper's or a site's name alone on the top line, above its page or date line: 潼南日报, 武陵都市报数字报
+OUTLET_ALONE_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|都市报|报|数字报|电子报|网|客户端)$")
 # `02-21 11:10:50 来源:上游新闻`: month and day with a time, the year left out
 MONTH_DAY_TIME_RE = re.compile(r"(?<![\d\-/.])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 # `首页 > 财经 > 区域经济`, `人民网>>重庆频道>>区县`: where the page sits in its site
@@ -228,13 +231,23 @@ def is_masthead_line(line: Line) -> bool:
             or dateline(line.rule) is not None)
 
 
+def outlet_alone(piece: list[Line], n: int) -> str:
+    """The outlet a top line names alone, when a source or date line follows it (`潼南日报` above
+    `第A2版：要闻　>2017-12-12编印`); "" otherwise."""
+    line = piece[n].rule.strip()
+    following = piece[n + 1] if n + 1 < len(piece) else None
+    if OUTLET_ALONE_RE.match(line) and following is not None and source_line(following.rule) is not None:
+        return line.removesuffix("数字报").removesuffix("电子报") or line
+    return ""
+
+
 def find_headline(piece: list[Line]) -> tuple[set[int], dict[str, str]]:
     """(indices of the headline lines, their front matter fields) by the rules; nothing
     when the print has none. The headline is the first line after any source lines; a
     headline printed twice takes both lines; a label between it and the source or byline
     line is the subtitle. After a source line, only a label (rules.is_label) is one."""
-    start = next((i for i, line in enumerate(piece) if source_line(line.rule) is None and not is_crumb(line.rule)),
-                 len(piece))
+    start = next((i for i, line in enumerate(piece) if source_line(line.rule) is None and not is_crumb(line.rule)
+                  and not outlet_alone(piece, i)), len(piece))
     if start >= len(piece) or rules.parse_byline(piece[start].rule) is not None:
         return set(), {}
     first = piece[start]

@@ -155,6 +155,9 @@ def classify(piece: list[Line], draft: Draft) -> list[Item]:
             draft.sources.append((line, source))
             draft.publication = draft.publication or source.outlet
             continue
+        if in_masthead and (outlet := masthead.outlet_alone(piece, n)):
+            draft.publication = draft.publication or outlet  # 潼南日报 above its page line
+            continue
         if in_masthead and not heading and not rules.is_label(text) and rules.parse_byline(line.rule) is None \
                 and not rules.is_author_note(text):
             in_masthead = False  # the first paragraph: it may open with a dateline
