@@ -1675,6 +1675,23 @@ def test_a_holiday_in_the_headline_or_first_paragraph_past_the_page_lines_frames
     assert time_marks("国庆七天98.2万人次游永川", dt.date(2019, 10, 9))[0].kind == "days"
 
 
+def test_a_month_alone_framing_its_clause_is_that_month():
+    found = records("6月，合作区集中开工13个项目，总投资达86亿元。8月，又签约12个项目。", date="2020-12-10", place="铜梁区")
+    assert [r["period"] for r in found] == ["2020-06/2020-06", "2020-06/2020-06", "2020-08/2020-08"]
+    assert one("11月，全区工业投资增长8%。", date="2021-03-10", place="铜梁区")["period"] == "2020-11/2020-11"
+
+
+def test_a_piece_of_february_whose_title_names_its_year_is_about_that_year():
+    piece = article("a", "2026-02-03", "今年，全区续建项目91个，总投资816.02亿元。", place="铜梁区")
+    piece = Article(**{**piece.__dict__, "title": "铜梁2026年重点项目清单来了"})
+    assert [p.record["period"] for p in propose(piece)] == ["2026", "2026"]
+
+
+def test_a_temperature_and_counts_of_indicators():
+    assert figures("夏季平均气温19.9℃") == [(19.9, "℃")]
+    assert figures("选取32个指标进行评价") == []
+
+
 def test_a_plan_with_no_year_of_its_own_is_this_years():
     # also in a piece of January–March, where figures with no time word review the year before
     assert one("该项目计划投资30亿元。", date="2025-03-20", place="铜梁区")["period"] == "2025"

@@ -185,6 +185,7 @@ def _reported_period(article: Article) -> TimeMark | None:
             or title_span
             or next((m for m in title_marks if m.kind == "year" and not m.comparison and not m.future
                      and m.year < article.date.year), None)
+            or _this_year_named(title_marks, article)
             or _opens_on_event(article)
             or _opens_on_now(article))
 
@@ -196,6 +197,14 @@ def _opening_blocks(article: Article) -> list:
     sentences = [b for b in article.blocks if b.kind == "p" and SENTENCE_END_MARK.search(b.text)
                  and b.text.strip().rstrip("。") != title]
     return sentences[:OPENING_LINES]
+
+
+def _this_year_named(title_marks: list[TimeMark], article: Article) -> TimeMark | None:
+    """铜梁2026年重点项目清单来了, printed in February 2026: a piece of January–March whose title names
+    its own year is about that year, not the one before it would otherwise review."""
+    if article.date.month > 3:
+        return None
+    return next((m for m in title_marks if m.kind == "year" and not m.comparison and m.year == article.date.year), None)
 
 
 def _first_paragraph(article: Article) -> list:

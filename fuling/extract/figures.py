@@ -41,7 +41,7 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "美元", "元", "%", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
+    "元/亩", "元/公斤", "美元", "元", "%", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把",
 )
@@ -192,7 +192,7 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
         return True
     if EACH_OF_COUNT_BEFORE.search(text[:match.start()]):
         return True
-    if unit == "项" and INDICATORS_AFTER.match(after):
+    if unit in ("项", "个") and INDICATORS_AFTER.match(after):
         return True  # 两项指标…分别增长, 在9项经济社会发展主要指标中: the indicators a piece goes through
     if unit == "天" and SPAN_OF_DAYS_AFTER.match(after):
         return True  # 七天里，缙云山景区…: the span the figures cover

@@ -217,6 +217,10 @@ def _patterns(pub: dt.date):
         # 2023年5月，…签约项目15个: a month as the frame of its clause (not 2019年9月开工的…, a dated event)
         (re.compile(r"(\d{4})年(\d{1,2})月(?=[，,])"),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)), int(m.group(2)), int(m.group(2)))),
+        # 6月，合作区集中开工13个: a month alone framing its clause, of this year (of last year if still to come)
+        (re.compile(r"(?:^|(?<=[。；;，,]))(\d{1,2})月(?=[，,])"),
+         lambda m: TimeMark(m.end(), "span", y if int(m.group(1)) <= pub.month else y - 1, int(m.group(1)),
+                            int(m.group(1)))),
         (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)) if m.group(1) else y, int(m.group(2)), int(m.group(3)))),
         (re.compile(r"[“\"]?" + FIVE_YEAR_PLAN + r"[”\"]?末"),
