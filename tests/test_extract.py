@@ -1687,6 +1687,17 @@ def test_a_piece_of_february_whose_title_names_its_year_is_about_that_year():
     assert [p.record["period"] for p in propose(piece)] == ["2026", "2026"]
 
 
+def test_average_growth_since_a_year_spans_the_whole_years_since():
+    assert one("2021年以来，全区商品销售总额年均增长14.2%。", date="2024-09-05", place="江北区")["period"] == \
+        "2021-01/2023-12"
+
+
+def test_a_capacity_after_a_companys_name_names_its_project_and_a_plans_directions_are_no_count():
+    assert figures("中铝80万吨氧化铝项目和博赛集团60万吨氧化铝项目相继落户") == []
+    assert figures("主攻储能、电子元器件、新材料和生物医药四个支柱方向") == []
+    assert figures("全年产量达到80万吨") == [(80, "万吨")]
+
+
 def test_a_temperature_and_counts_of_indicators():
     assert figures("夏季平均气温19.9℃") == [(19.9, "℃")]
     assert figures("选取32个指标进行评价") == []

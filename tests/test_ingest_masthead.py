@@ -244,7 +244,7 @@ def test_site_furniture_lines_are_left_out_of_the_piece():
                  "[ 索引號 ] | 11500221009303905W/2023-00029 | [ 發文字號 ] | 無 |", "分享到：微信　微博",
                  "【纠错】　【打印本页】　【关闭窗口】", "字号：大 中 小", "新闻热线:023-61520695 举报电话:023-61520697",
                  "关于我们 | 网站声明 | 意见反馈 Copyright2011-2017 All Rights Reserved 某某网 版权所有",
-                 "主管单位:重庆出版集团  主办单位:某某杂志社有限公司"):
+                 "主管单位:重庆出版集团  主办单位:某某杂志社有限公司", "· 重慶今年工業投資預計突破2000億元"):
         assert masthead.is_furniture(rule_text(line)), line
     # a headline with one bar, a date line and a sentence naming a menu are not furniture
     for line in ("两会聚焦｜巴南晒出五年成绩单：经济总量预计达947亿元", "来源：中国网　时间：2022-01-10 17:33:33　编辑：何思渝",

@@ -406,7 +406,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
                     stock_sentences: set[int]) -> Proposal:
     where = Where.of(paragraph.text, paragraph.printed, figure)
     unit = figure.unit
-    own_mark = _lagging_span(choose_mark(paragraph.marks, paragraph.heading_marks, where), paragraph.reported, where)
+    own_mark = _lagging_span(choose_mark(paragraph.marks, paragraph.heading_marks, where, article.date), paragraph.reported, where)
     mark = own_mark or paragraph.reported
     kind = _kind(paragraph, where, mark, article.date)
     mark = _year_to_date(mark, paragraph.reported, kind, article.date)

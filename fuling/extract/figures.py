@@ -79,11 +79,13 @@ SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
 STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|片区|主导产业|特色产业|"
-                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作)")
+                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作|(?:支柱|主攻|发展)?方向|支柱产业)")
 # 围绕两个项目延链补链: the projects just named, counted again
 BACK_REFERENCE_BEFORE = re.compile(r"(?:围绕|依托|这|上述)$")
 # 投资10亿元以上的项目有2个: an amount threshold says which things are counted, the count is the figure
 THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)(?:的|(?:[\u4e00-\u9fff]{0,4}(?:项目|企业)))")
+# a company's name right before a capacity: 中铝80万吨氧化铝项目, 博赛集团60万吨…项目
+NAME_BEFORE_CAPACITY = re.compile(r"(?:^|[、，,和及与])[\u4e00-\u9fff]{2,6}(?:集团|公司)?$")
 # 忠县年产10万吨高端磷酸铁锂项目: the capacity in a project's name
 NAMED_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}项目")
 # 建设32套年产40万吨磷酸铁锂装置: the size of each of the units just counted, not a quantity of its own
@@ -188,8 +190,9 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
         return True  # 0.1个、0.2个百分点: read with the points after it
     if unit == "个" and after.startswith("月"):
         return True  # 前6个月, 两个月: a span of time
-    if text[:match.start()].endswith("年产") and NAMED_PROJECT_AFTER.match(after):
-        return True
+    if (text[:match.start()].endswith("年产") or unit in ("万吨", "吨") and NAME_BEFORE_CAPACITY.search(text[:match.start()])) \
+            and NAMED_PROJECT_AFTER.match(after):
+        return True  # 年产10万吨…项目, 中铝80万吨氧化铝项目: the capacity in a project's name
     if EACH_OF_COUNT_BEFORE.search(text[:match.start()]):
         return True
     if unit in ("项", "个") and INDICATORS_AFTER.match(after):

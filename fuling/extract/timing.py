@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from fuling.extract.clauses import Where
 from fuling.extract.timemarks import TimeMark, period_of
@@ -42,7 +43,8 @@ OVER_THE_YEARS = re.compile(r"累计|合计|总计|共计|年均|间|期间|来"
 AVERAGE_ANNUAL = re.compile(r"年均(?:增长|增速|增幅|递增)?$")
 
 
-def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Where) -> TimeMark | None:
+def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Where,
+                pub: dt.date | None = None) -> TimeMark | None:
     chosen = heading_marks[-1] if heading_marks else None
     pos = where.figure.start
     for mark in marks:
@@ -58,6 +60,9 @@ def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Whe
             continue  # 成立于2002年: only its clause
         chosen = mark
     if chosen is not None and chosen.kind == "year" and AVERAGE_ANNUAL.search(where.clause_lead):
+        if pub is not None and where.text.startswith("以来", chosen.end) and chosen.year < pub.year - 1:
+            # 2021年以来，…年均增长14.2% in 2024: the average over the whole years since
+            return replace(chosen, kind="years", year_from=chosen.year, year=pub.year - 1)
         # 五年来，…预计2021年实现地区生产总值947亿元，年均增长6.9%: the average over the years, not the year's
         chosen = next((m for m in reversed(marks) if m.kind == "years" and not m.comparison and m.end <= chosen.start),
                       chosen)

@@ -211,8 +211,8 @@ def is_furniture(rule: str) -> bool:
         return True
     if MEDIA_MARK.match(line) or META_TABLE_ROW.match(line):
         return True
-    if re.match(r"^(?:上一篇|下一篇)", line):
-        return True  # 上一篇：忠县春节假期文旅市场火热 — another piece's title
+    if re.match(r"^(?:上一篇|下一篇|[·•]\s*\S)", line):
+        return True  # 上一篇：忠县春节假期文旅市场火热, · 重庆今年工业投资预计突破2000亿元 — links to other pieces
     if any(ch in line for ch in "。！？!?"):
         return False
     if len(line) > 60:
