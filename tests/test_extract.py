@@ -1687,6 +1687,23 @@ def test_a_piece_of_february_whose_title_names_its_year_is_about_that_year():
     assert [p.record["period"] for p in propose(piece)] == ["2026", "2026"]
 
 
+def test_kinds_of_products_and_pieces_are_units_and_a_plans_bottom_lines_are_no_count():
+    assert figures("在378种主要产品中，有246种产品产量增长，液晶显示屏7451.17万片") == [
+        (378, "种"), (246, "种"), (7451.17, "万片")]
+    assert figures("守住安全、质量和效率三条底线，走链水、织绿、筑景三大路径") == []
+
+
+def test_a_work_report_titled_with_its_year_reviews_the_year_before():
+    piece = article("a", "2010-02-03", "全县地区生产总值达到85.6亿元，增长15.1%。", place="奉节县")
+    piece = Article(**{**piece.__dict__, "title": "2010年奉节县人民政府工作报告（摘要）"})
+    assert [p.record["period"] for p in propose(piece)] == ["2009", "2009"]
+
+
+def test_a_quarter_naming_a_signing_campaign_is_no_period():
+    found = records("梁平区二季度招商引资项目集中签约活动举行，签约项目30个。", date="2021-05-14", place="梁平区")
+    assert [r["period"] for r in found] == ["2021-05-14"]
+
+
 def test_average_growth_since_a_year_spans_the_whole_years_since():
     assert one("2021年以来，全区商品销售总额年均增长14.2%。", date="2024-09-05", place="江北区")["period"] == \
         "2021-01/2023-12"

@@ -65,6 +65,9 @@ PART_OF_YEAR_PLAN = re.compile(r"([一二三四]季度|上半年|\d{1,2}月份?)
 DESCRIBED_INVESTMENT = re.compile(r"(?<!完成)(?<!累计完成)投资$")
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)
+# a title naming the year of a plan or a list of projects (铜梁2026年重点项目清单来了), not of a review
+PLAN_TITLE = re.compile(r"\d{4}年[^，,。]{0,8}(?:项目|计划|清单|目标|任务|规划|安排)")
+WORK_REPORT = re.compile(r"工作报告")
 # 比重由76.9%提高到79%, 从上一年的68.7%升至71.5%, 由去年同期的63%提高到78%: the first is where it stood a year before
 FROM_LEVEL_BEFORE = re.compile(r"(?:由|从)(?:[^，,。；;由从]{0,10}?的)?$")
 TO_LEVEL_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}?(?:提高|提升|上升|增加|增长|下降|降低|回落|扩大|缩小|升|降|增)(?:到|至)")
@@ -202,8 +205,8 @@ def _opening_blocks(article: Article) -> list:
 def _this_year_named(title_marks: list[TimeMark], article: Article) -> TimeMark | None:
     """铜梁2026年重点项目清单来了, printed in February 2026: a piece of January–March whose title names
     its own year is about that year, not the one before it would otherwise review."""
-    if article.date.month > 3:
-        return None
+    if article.date.month > 3 or not PLAN_TITLE.search(article.title or "") or WORK_REPORT.search(article.title or ""):
+        return None  # 2010年…政府工作报告 names the year it is delivered in, and reviews the one before
     return next((m for m in title_marks if m.kind == "year" and not m.comparison and m.year == article.date.year), None)
 
 

@@ -42,10 +42,10 @@ YI = Decimal(10) ** 8
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
     "元/亩", "元/公斤", "美元", "元", "%", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
-    "家", "个", "户", "项", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
+    "家", "个", "户", "项", "种", "片", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把",
 )
-COUNT_UNITS = "家个户项名辆件台处人次条所座亩天筐口幢栋头只套场车架册箱艘"
+COUNT_UNITS = "家个户项种名辆件台处人次条所座亩天筐口幢栋头只套场车架册箱艘"
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
@@ -65,7 +65,7 @@ HALF_RE = re.compile(r"一半(?P<more>以上)?")
 # 三大龙头, 4大单品: a count only when the things counted are listed just before it
 BIG_RE = re.compile(rf"(?P<num>{CHINESE}|\d+)大(?P<noun>龙头|企业|[\u4e00-\u9fff])")
 # 做强A、B、C三大主导产业: the shape of a plan (its sectors, fields, actions), not a count of firms (三大龙头)
-BIG_STRUCTURE_AFTER = re.compile(r"(?:主导|特色|支柱|新兴|重点|优势|战略性新兴)?(?:产业|板块|领域|集群|方向|行动|工程|平台|任务)")
+BIG_STRUCTURE_AFTER = re.compile(r"(?:主导|特色|支柱|新兴|重点|优势|战略性新兴)?(?:产业|板块|领域|集群|方向|行动|工程|平台|任务|路径|战略)")
 # 900亿级材料产业: a measured size; 千亿级 / 百亿级 are tiers and 3个300亿级 counts clusters
 SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 # 努力打造500亿级…集群, 正向100亿级迈进, 形成500亿级…主导产业: the class aimed at, not a size reached
@@ -79,7 +79,8 @@ SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
 STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|片区|主导产业|特色产业|"
-                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作|(?:支柱|主攻|发展)?方向|支柱产业)")
+                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作|(?:支柱|主攻|发展)?方向|支柱产业|"
+                             r"底线|红线|部分|路径)")
 # 围绕两个项目延链补链: the projects just named, counted again
 BACK_REFERENCE_BEFORE = re.compile(r"(?:围绕|依托|这|上述)$")
 # 投资10亿元以上的项目有2个: an amount threshold says which things are counted, the count is the figure
