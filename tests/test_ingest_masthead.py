@@ -259,3 +259,18 @@ def test_an_outlet_alone_above_its_page_line_is_the_outlet_not_the_headline():
     assert draft.meta()["publication"] == "潼南日报"
     line = masthead.source_line(rule_text("2024年02月20日  星期二  第03版：区县·民生"))
     assert line is not None and line.date == dt.date(2024, 2, 20)
+
+
+def test_a_sites_name_alone_above_its_menu_is_furniture_too():
+    draft = draft_of("奉节网络广播电视台\n首页 | 奉节新闻 | 视频点播 | 专题\n第003版：要闻\n"
+                     "奉节县举行重点项目集中开工活动\n来源：奉节县融媒体中心　　2022年06月16日 17:54\n\n"
+                     "6月14日，奉节县40个项目集中开工。\n")
+    assert draft.heads == {"title": "奉节县举行重点项目集中开工活动"}
+    assert [b.text for b in draft.blocks] == ["6月14日，奉节县40个项目集中开工。"]
+    assert masthead.is_furniture(rule_text("重庆日报报业集团主办")) and masthead.is_furniture(rule_text("第003版：要闻"))
+    assert masthead.is_furniture(rule_text("首页　机构概况　统计数据　统计分析　统计公报"))
+    assert masthead.is_furniture(rule_text("重庆市统计局 | 国家统计局重庆调查总队"))
+    # a page's own name above a category line is its title, not a site's name
+    draft = draft_of("大渡口区人民政府\n地区：大渡口区　分类：政府机构 > 人民政府\n更新时间：2022-03-18 10:26:41\n"
+                     "大渡口区地处重庆主城区西南部，幅员面积103平方公里。\n")
+    assert draft.heads == {"title": "大渡口区人民政府"}

@@ -191,10 +191,11 @@ def is_crumb(rule: str) -> bool:
 NAV_WORDS = re.compile(r"上一篇|下一篇|上一页|下一页|上一版|下一版|上一期|下一期|返回目录|返回顶部|导航菜单|打印本页|关闭窗口|"
                        r"【打印|【关闭|【纠错|分享到|字号\s*[:：]|扫码下载|版权所有|ICP备|公网安备|PDF版|关于我们|网站声明|"
                        r"意见反馈|Copyright|All Rights Reserved|主管单位|主办单位|许可证|我要编辑|进入论坛|发布者\s*[:：]|"
-                       r"(?:热线|电话|传真)\s*[:：]?\s*\d{3,4}-?\d{7,8}")
+                       r"(?:热线|电话|传真)\s*[:：]?\s*\d{3,4}-?\d{7,8}|主办$|放大\s*缩小|订阅$")
 MEDIA_MARK = re.compile(r"^【(?:视频|图片|音频|组图|图集)】$")
 META_TABLE_ROW = re.compile(r"^\[\s*[\u4e00-\u9fff]{2,6}\s*\]\s*\|")  # [ 索引号 ] | 1150…/2023-00029 | [ 发文字号 ] |
-SITE_WORD = re.compile(r"网$|电视台|广播|报社|融媒体中心|首页|主办")
+PAGE_ONLY = re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fff·]{1,12})?$")  # 第003版：要闻
+SITE_WORD = re.compile(r"网$|报$|电视台|广播|报社|融媒体中心|首页|主办|统计局|调查总队")
 CRUMB_LEAD = re.compile(r"^(?:您的|你的)?(?:当前)?位置\s*[:：]\s*")
 
 
@@ -209,7 +210,7 @@ def is_furniture(rule: str) -> bool:
         return False
     if CRUMB_RE.match(CRUMB_LEAD.sub("", line)) and ">" in line:
         return True
-    if MEDIA_MARK.match(line) or META_TABLE_ROW.match(line):
+    if MEDIA_MARK.match(line) or META_TABLE_ROW.match(line) or PAGE_ONLY.match(line):
         return True
     if re.match(r"^(?:上一篇|下一篇|[·•]\s*\S)", line):
         return True  # 上一篇：忠县春节假期文旅市场火热, · 重庆今年工业投资预计突破2000亿元 — links to other pieces
@@ -220,9 +221,32 @@ def is_furniture(rule: str) -> bool:
     parts = [p.strip() for p in re.split(r"[|｜]", line) if p.strip()]
     if len(parts) >= 3 and all(len(p) <= 16 for p in parts):
         return True  # 首页 | 国家 | 省级 | 市级
+    items = line.split()
+    if items[0] == "首页" and len(items) >= 4 and all(len(item) <= 6 for item in items):
+        return True  # 首页　机构概况　统计数据　统计分析
     if len(parts) == 2 and any(SITE_WORD.search(p) for p in parts) and not any("，" in p or "," in p for p in parts):
         return True  # 忠州新闻网 | 忠县广播电视台主办
     return bool(NAV_WORDS.search(line))
+
+
+SITE_NAME_MAX = 20
+SITE_MENU = re.compile(r"^\s*(?:首页|当前位置|您的位置|你的位置)|[|｜]")  # what a site prints under its name
+
+
+def drop_furniture(lines: list[Line]) -> list[Line]:
+    """The lines of a seed without its site furniture, and without the site's name printed alone on
+    the top line above a menu or crumb (`奉节网络广播电视台` over `首页 | 奉节新闻 | …`)."""
+    furniture = [is_furniture(line.rule) for line in lines]
+    kept = []
+    for n, line in enumerate(lines):
+        if furniture[n]:
+            continue
+        site_name = (n == 0 and n + 1 < len(lines) and furniture[n + 1] and SITE_MENU.search(lines[n + 1].rule)
+                     and len(line.rule) <= SITE_NAME_MAX
+                     and not any(ch in line.rule for ch in rules.SENTENCE_PUNCT) and source_line(line.rule) is None)
+        if not site_name:
+            kept.append(line)
+    return kept
 
 
 def is_masthead_line(line: Line) -> bool:

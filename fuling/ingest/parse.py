@@ -269,7 +269,7 @@ def parse_lines(name: str, lines: list[Line], spec: SeedSpec | None, path: str, 
         errors.append(ContentError(path, 0, "", "empty seed: no text"))
         return []
     spec = spec or SeedSpec()
-    lines = [line for line in lines if not masthead.is_furniture(line.rule)]  # menus, pagers, 上一篇… of a saved page
+    lines = masthead.drop_furniture(lines)  # menus, pagers, 上一篇… of a saved page, and the site's name above them
     pieces = split_pieces(lines, spec, path, errors)
     if not pieces:
         return []
