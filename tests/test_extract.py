@@ -744,6 +744,14 @@ def test_a_park_named_before_the_time_word_is_the_subject():
 def test_a_name_with_an_ordinal_in_it_is_read_whole():
     found = records("京东方重庆第6代AMOLED生产线项目总投资465亿元。", date="2019-07-20", place="重庆市")
     assert [r["subject"] for r in found] == ["京东方重庆第6代AMOLED生产线项目"]
+    found = records("康乐100MW复合光伏发电项目总投资2.47亿元。", date="2022-06-16", place="奉节县")
+    assert [r["subject"] for r in found] == ["康乐100MW复合光伏发电项目"]
+
+
+def test_the_citys_industries_are_no_companies():
+    assert [r["subject"] for r in records("一季度，重庆汽车产量增长12.1%。", date="2009-04-17", place="重庆市")] == ["重庆市"]
+    assert [r["subject"] for r in records("1-10月，能源工业增加值增长8.2%。", date="2017-11-14", place="重庆市")] == ["重庆市"]
+    assert [r["subject"] for r in records("一季度，长安汽车产量增长12%。", date="2024-04-19", place="重庆市")] == ["长安汽车"]
 
 
 def test_the_high_tech_zone_of_the_city_is_chongqings():

@@ -109,6 +109,8 @@ ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTI
 # endings of names, and the ones only trusted at the head of a clause
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
 HEAD_ORG_END = r"工业|电池|化工(?![序作程艺])|传动|汽车|制药|钢铁|电子"  # not 优化工序
+# 能源工业, 冶金工业 …: a branch of industry named like a company
+INDUSTRY_HEAD = re.compile(r"能源|冶金|轻|重|化学|材料|电子|机械|装备|医药|消费品|建材|纺织|食品")
 PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|产业城|片区|商圈"
 # roads and their sections: 巫山至巫溪高速公路, 梁平至开江高速公路重庆段, 巫溪至大昌段 (not 大昌两段, two sections)
 ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
@@ -124,6 +126,8 @@ NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
+POWER_UNITS = ("MW", "GW", "kV", "KV")
+POWER_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?$")
 ORDINAL_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])第\d{1,3}$")
 VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|"
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
@@ -287,7 +291,10 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
             if FIGURE_END.search(text[:start]):
                 break  # 投入5.4亿元建设智能制造基地: the name starts after the figure
             start -= 1
-        if not (ordinal := ORDINAL_IN_NAME.search(text[:start])):
+        ordinal = ORDINAL_IN_NAME.search(text[:start])
+        if ordinal is None and text[start:start + 2] in POWER_UNITS:
+            ordinal = POWER_IN_NAME.search(text[:start])  # 康乐100MW复合光伏发电项目: the rating is part of the name
+        if ordinal is None:
             break
         start = ordinal.start()  # 京东方重庆第6代AMOLED生产线项目: 第6代 is part of the name
     if text[start - 1:start + 1] == "其中":
@@ -326,7 +333,8 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 国家4A级景区: a grade of scenic spots, not one of them
     # 工业, 电池 … end a name only where a clause starts with it, and not after a place (万州入库工业税收: the place's)
     return kind != "head" or bool(CLAUSE_HEAD.search(text[:start]) and HEAD_NAME.match(head)
-                                  and not head.startswith(tuple(SHORT_DISTRICTS)))
+                                  and not head.startswith(tuple(SHORT_DISTRICTS) + ("重庆", "全市", "我市"))
+                                  and not INDUSTRY_HEAD.fullmatch(head))
 
 
 def _known(name: str) -> str:
