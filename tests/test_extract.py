@@ -748,6 +748,12 @@ def test_a_name_with_an_ordinal_in_it_is_read_whole():
     assert [r["subject"] for r in found] == ["康乐100MW复合光伏发电项目"]
 
 
+def test_a_quoted_sentence_before_a_name_is_no_part_of_it():
+    found = records("“不只是B馆。”观音桥商圈管理办公室负责人介绍，这片街区每天的打卡人数达到8万人次。", date="2025-05-07",
+                    place="江北区")
+    assert [r["subject"] for r in found] == ["观音桥商圈"]
+
+
 def test_the_citys_industries_are_no_companies():
     assert [r["subject"] for r in records("一季度，重庆汽车产量增长12.1%。", date="2009-04-17", place="重庆市")] == ["重庆市"]
     assert [r["subject"] for r in records("1-10月，能源工业增加值增长8.2%。", date="2017-11-14", place="重庆市")] == ["重庆市"]

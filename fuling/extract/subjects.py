@@ -302,7 +302,7 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
     words = text[start:end_at]
     if text[start - 1:start] == "”" and 0 <= (opening := text.rfind("“", max(0, start - QUOTED_MAX - 1), start - 1)):
         # “静观田园”综合体项目: the quoted words are the name's (静观田园综合体项目)
-        if not re.search(r"[\d一二两三四五六七八九十]", text[opening + 1:start - 1]):
+        if not re.search(r"[\d一二两三四五六七八九十。！？，,；;]", text[opening + 1:start - 1]):
             return start, text[opening + 1:start - 1] + words
     if len(words) > NAME_MAX:
         return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
