@@ -1674,6 +1674,9 @@ def test_the_year_in_the_name_of_the_days_signing_leaves_the_figures_that_days()
     found = records("今（8）日，璧山区举行2021年首期重大招商引资项目集中签约活动，26个项目现场签约。", date="2021-01-08",
                     place="璧山区")
     assert [r["period"] for r in found] == ["2021-01-08"]
+    found = records("6月14日上午，奉节县2022年二季度重点项目集中开工活动在康乐镇举行。此次集中开工的项目共40个。",
+                    date="2022-06-16", place="奉节县")
+    assert [r["period"] for r in found] == ["2022-06-14"]
     # a day of a past year, dating its own sentence
     found = records("去年12月29日，永川举行2022年第三次招商引资项目签约仪式，签约项目36个。", date="2023-04-04",
                     place="永川区")
