@@ -1711,7 +1711,8 @@ def test_kinds_of_products_and_pieces_are_units_and_a_plans_bottom_lines_are_no_
 
 
 def test_a_work_report_titled_with_its_year_reviews_the_year_before():
-    piece = article("a", "2010-02-03", "全县地区生产总值达到85.6亿元，增长15.1%。", place="奉节县")
+    piece = article("a", "2010-02-03", "现在，我代表县人民政府向大会报告工作。", "全县地区生产总值达到85.6亿元，增长15.1%。",
+                    place="奉节县")
     piece = Article(**{**piece.__dict__, "title": "2010年奉节县人民政府工作报告（摘要）"})
     assert [p.record["period"] for p in propose(piece)] == ["2009", "2009"]
 

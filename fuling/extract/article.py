@@ -68,6 +68,7 @@ LAST_IN_PARAGRAPH = (-1, -1)
 # a title naming the year of a plan or a list of projects (铜梁2026年重点项目清单来了), not of a review
 PLAN_TITLE = re.compile(r"\d{4}年[^，,。]{0,8}(?:项目|计划|清单|目标|任务|规划|安排)")
 WORK_REPORT = re.compile(r"工作报告")
+SPEECH_OPENING = re.compile(r"现在，?我代表")  # 现在，我代表县人民政府向大会报告工作: a report's formula, not the present
 # 比重由76.9%提高到79%, 从上一年的68.7%升至71.5%, 由去年同期的63%提高到78%: the first is where it stood a year before
 FROM_LEVEL_BEFORE = re.compile(r"(?:由|从)(?:[^，,。；;由从]{0,10}?的)?$")
 TO_LEVEL_AFTER = re.compile(r"^\s*[\u4e00-\u9fff]{0,2}?(?:提高|提升|上升|增加|增长|下降|降低|回落|扩大|缩小|升|降|增)(?:到|至)")
@@ -239,8 +240,9 @@ def _opens_on_now(article: Article) -> TimeMark | None:
     """The 开春以来 that opens the piece's first lines (a seed read whole may keep its
     date and byline lines before the body)."""
     for block in _opening_blocks(article):
-        marks = time_marks(rule_text(block.text), article.date)
-        if marks and marks[0].kind == "now" and marks[0].start == 0:
+        text = rule_text(block.text)
+        marks = time_marks(text, article.date)
+        if marks and marks[0].kind == "now" and marks[0].start == 0 and not SPEECH_OPENING.match(text):
             return marks[0]
     return None
 
