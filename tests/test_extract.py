@@ -1677,6 +1677,10 @@ def test_the_year_in_the_name_of_the_days_signing_leaves_the_figures_that_days()
     found = records("6月14日上午，奉节县2022年二季度重点项目集中开工活动在康乐镇举行。此次集中开工的项目共40个。",
                     date="2022-06-16", place="奉节县")
     assert [r["period"] for r in found] == ["2022-06-14"]
+    # a bare day opening the agency's copy, and the district named after 重庆市
+    found = records("人民网重庆5月14日电 14日，重庆市梁平区举办2021年二季度招商引资项目集中签约活动。活动共签约项目30个。",
+                    date="2021-05-14", place="梁平区")
+    assert [(r["period"], r["subject"]) for r in found] == [("2021-05-14", "梁平区")]
     # a day of a past year, dating its own sentence
     found = records("去年12月29日，永川举行2022年第三次招商引资项目签约仪式，签约项目36个。", date="2023-04-04",
                     place="永川区")

@@ -371,6 +371,7 @@ def _heads_clause(text: str, start: int) -> bool:
     head = text[last_of_clause(text, start):start]
     for mark in reversed(time_marks(head, ANY_DAY)):
         head = head[:mark.start] + head[mark.end:]
+    head = re.sub(r"(?:重庆市|重庆)$", "", head.strip())  # 重庆市梁平区举办…: the district heads the clause
     return bool(CONNECTIVE.fullmatch(head.strip()))
 
 
