@@ -578,6 +578,20 @@ def test_a_page_date_weeks_after_the_agencys_dateline_is_a_reprint_and_the_datel
     assert str(read_article(out / "seed-next-day.md", tmp_path).date) == "2023-03-28"
 
 
+def test_a_saved_page_reprinting_an_agencys_copy_is_dated_by_the_dateline(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "reprint.html").write_text(
+        "<html><head><title>重庆前三季度经济稳中有进</title><meta name=\"publishdate\" content=\"2024-11-21\"></head><body>"
+        "<h1>重庆前三季度经济稳中有进</h1><div class=\"content\"><p>发布时间：2024-11-21 09:12 来源：转载</p>"
+        "<p>中新网重庆10月22日电 （记者 钟旖）22日，重庆市统计局发布前三季度经济运行情况。全市地区生产总值增长6.0%，"
+        "规模以上工业增加值增长7.9%，固定资产投资增长1.7%。</p></div></body></html>", encoding="utf-8")
+    out = tmp_path / "articles"
+    assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
+    article = read_article(next(out.glob("*.md")), tmp_path)
+    assert str(article.date) == "2024-10-22" and "转载" in article.date_basis
+
+
 def test_a_labelled_date_line_below_a_pages_contact_card_dates_the_report():
     """A directory page prints its office's card (area, hours, telephone and address) above its
     `更新时间` line: the card is the first paragraph, and the date line below it is still the

@@ -38,8 +38,8 @@ def _month_day_source(draft: Draft) -> tuple[tuple[int, int], str, int] | None:
 
 
 def _rule_date(draft: Draft, page_date: DateFinding | None) -> DateFinding | str:
-    if page_date is not None:
-        return page_date
+    if page_date is not None:  # a saved page's date, unless it is a reprint's of an agency's copy
+        return _reprinted(draft, page_date.date) or page_date
     for line, source in draft.sources:
         if source.date is not None:
             return _reprinted(draft, source.date) or DateFinding(source.date, f"印刷日期：“{line.text}”", line.no)
