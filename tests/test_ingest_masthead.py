@@ -244,7 +244,7 @@ def test_site_furniture_lines_are_left_out_of_the_piece():
                  "[ 索引號 ] | 11500221009303905W/2023-00029 | [ 發文字號 ] | 無 |", "分享到：微信　微博",
                  "【纠错】　【打印本页】　【关闭窗口】", "字号：大 中 小", "新闻热线:023-61520695 举报电话:023-61520697",
                  "关于我们 | 网站声明 | 意见反馈 Copyright2011-2017 All Rights Reserved 某某网 版权所有",
-                 "主管单位:重庆出版集团  主办单位:某某杂志社有限公司", "· 重慶今年工業投資預計突破2000億元"):
+                 "主管单位:重庆出版集团  主办单位:某某杂志社有限公司", "· 重慶今年工業投資預計突破2000億元", "重庆 切换　　新闻"):
         assert masthead.is_furniture(rule_text(line)), line
     # a headline with one bar, a date line and a sentence naming a menu are not furniture
     for line in ("两会聚焦｜巴南晒出五年成绩单：经济总量预计达947亿元", "来源：中国网　时间：2022-01-10 17:33:33　编辑：何思渝",
@@ -274,3 +274,9 @@ def test_a_sites_name_alone_above_its_menu_is_furniture_too():
     draft = draft_of("大渡口区人民政府\n地区：大渡口区　分类：政府机构 > 人民政府\n更新时间：2022-03-18 10:26:41\n"
                      "大渡口区地处重庆主城区西南部，幅员面积103平方公里。\n")
     assert draft.heads == {"title": "大渡口区人民政府"}
+
+
+def test_a_date_printed_over_three_lines_is_one_date_line():
+    draft = draft_of("江津规模工业稳中有进\n\n2023\n10/17\n15:46\n\n日前，记者从江津区经济信息委获悉，前三季度产值增长7.7%。\n")
+    assert draft.heads == {"title": "江津规模工业稳中有进"} and str(draft.date.date) == "2023-10-17"
+    assert [b.text for b in draft.blocks] == ["日前，记者从江津区经济信息委获悉，前三季度产值增长7.7%。"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from fuling.ingest import dates, rules
@@ -191,7 +191,7 @@ def is_crumb(rule: str) -> bool:
 NAV_WORDS = re.compile(r"上一篇|下一篇|上一页|下一页|上一版|下一版|上一期|下一期|返回目录|返回顶部|导航菜单|打印本页|关闭窗口|"
                        r"【打印|【关闭|【纠错|分享到|字号\s*[:：]|扫码下载|版权所有|ICP备|公网安备|PDF版|关于我们|网站声明|"
                        r"意见反馈|Copyright|All Rights Reserved|主管单位|主办单位|许可证|我要编辑|进入论坛|发布者\s*[:：]|"
-                       r"(?:热线|电话|传真)\s*[:：]?\s*\d{3,4}-?\d{7,8}|主办$|放大\s*缩小|订阅$")
+                       r"(?:热线|电话|传真)\s*[:：]?\s*\d{3,4}-?\d{7,8}|主办$|放大\s*缩小|订阅$|切换")
 MEDIA_MARK = re.compile(r"^【(?:视频|图片|音频|组图|图集)】$")
 META_TABLE_ROW = re.compile(r"^\[\s*[\u4e00-\u9fff]{2,6}\s*\]\s*\|")  # [ 索引号 ] | 1150…/2023-00029 | [ 发文字号 ] |
 PAGE_ONLY = re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fff·]{1,12})?$")  # 第003版：要闻
@@ -231,6 +231,29 @@ def is_furniture(rule: str) -> bool:
 
 SITE_NAME_MAX = 20
 SITE_MENU = re.compile(r"^\s*(?:首页|当前位置|您的位置|你的位置)|[|｜]")  # what a site prints under its name
+
+
+SPLIT_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+SPLIT_MONTH_DAY = re.compile(r"^\d{1,2}/\d{1,2}$")
+
+
+def join_split_date(lines: list[Line]) -> list[Line]:
+    """A news app's date printed over lines (`2023` / `10/17` / `15:46`) as one date line, `2023/10/17 15:46`."""
+    joined: list[Line] = []
+    skip = 0
+    for n, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        following = lines[n + 1].rule.strip() if n + 1 < len(lines) else ""
+        if SPLIT_YEAR.match(line.rule.strip()) and SPLIT_MONTH_DAY.match(following):
+            after = lines[n + 2].rule.strip() if n + 2 < len(lines) else ""
+            time = after if TIME_RE.fullmatch(after) else ""
+            joined.append(replace(line, text=f"{line.text.strip()}/{following} {time}".strip(), rule=""))
+            skip = 2 if time else 1
+            continue
+        joined.append(line)
+    return joined
 
 
 def drop_furniture(lines: list[Line]) -> list[Line]:

@@ -269,7 +269,7 @@ def parse_lines(name: str, lines: list[Line], spec: SeedSpec | None, path: str, 
         errors.append(ContentError(path, 0, "", "empty seed: no text"))
         return []
     spec = spec or SeedSpec()
-    lines = masthead.drop_furniture(lines)  # menus, pagers, 上一篇… of a saved page, and the site's name above them
+    lines = masthead.drop_furniture(masthead.join_split_date(lines))  # menus, pagers, 上一篇… of a saved page, and the site's name above them
     pieces = split_pieces(lines, spec, path, errors)
     if not pieces:
         return []
