@@ -1708,6 +1708,12 @@ def test_a_piece_of_february_whose_title_names_its_year_is_about_that_year():
     assert [p.record["period"] for p in propose(piece)] == ["2026", "2026"]
 
 
+def test_a_slashed_fraction_after_share_words_and_past_the_half_are_shares():
+    found = records("全区商品销售总额占全市近1/5，商圈项目施工进度过半。", date="2024-09-05", place="江北区")
+    assert [(r["value"], r["unit"], r["bound"]) for r in found] == [(20, "%", "about"), (50, "%", "at_least")]
+    assert figures("2023/10/17") == []
+
+
 def test_kinds_of_products_and_pieces_are_units_and_a_plans_bottom_lines_are_no_count():
     assert figures("在378种主要产品中，有246种产品产量增长，液晶显示屏7451.17万片") == [
         (378, "种"), (246, "种"), (7451.17, "万片")]
@@ -1728,6 +1734,8 @@ def test_a_quarter_naming_a_signing_campaign_is_no_period():
 
 def test_average_growth_since_a_year_spans_the_whole_years_since():
     assert one("2021年以来，全区商品销售总额年均增长14.2%。", date="2024-09-05", place="江北区")["period"] == \
+        "2021-01/2023-12"
+    assert one("2021年以来，限额以上网络零售额年均增长超过31%。", date="2024-09-05", place="江北区")["period"] == \
         "2021-01/2023-12"
 
 

@@ -61,7 +61,9 @@ NUMBER_RE = re.compile(
     r"(?P<per>/年)?"
 )
 FRACTION_RE = re.compile(rf"(?P<den>{CHINESE}|\d+)分之(?P<num>{CHINESE}|\d+)")
-HALF_RE = re.compile(r"一半(?P<more>以上)?")
+HALF_RE = re.compile(r"一半(?P<more>以上)?|过半")
+# 总量占全市近1/5: a share printed as a slashed fraction, after the words of a share (never a date such as 10/17)
+SLASH_FRACTION_RE = re.compile(r"(?<=[占近约超])(?P<num>\d)/(?P<den>[2-9]|10)(?![\d/])")
 # 三大龙头, 4大单品: a count only when the things counted are listed just before it
 BIG_RE = re.compile(rf"(?P<num>{CHINESE}|\d+)大(?P<noun>龙头|企业|[\u4e00-\u9fff])")
 # 做强A、B、C三大主导产业: the shape of a plan (its sectors, fields, actions), not a count of firms (三大龙头)
@@ -280,7 +282,13 @@ def find_figures(printed: str) -> list[Figure]:
         if den and num is not None and not in_name(match.start()):
             share = (num / den * 100).quantize(Decimal("0.01")).normalize()
             figures.append(Figure(match.start(), match.end(), float(share), "%", match.group(0)))
+    for match in SLASH_FRACTION_RE.finditer(text):
+        num, den = int(match.group("num")), int(match.group("den"))
+        if den and num < den and not in_name(match.start()):
+            share = (Decimal(num) / den * 100).quantize(Decimal("0.01")).normalize()
+            figures.append(Figure(match.start(), match.end(), float(share), "%", match.group(0)))
     for match in HALF_RE.finditer(text):
         if not in_name(match.start()):
-            figures.append(Figure(match.start(), match.end(), 50.0, "%", match.group(0), more=bool(match.group("more"))))
+            more = bool(match.group("more")) or match.group(0) == "过半"  # 施工进度过半: past the half
+            figures.append(Figure(match.start(), match.end(), 50.0, "%", match.group(0), more=more))
     return sorted(figures, key=lambda f: f.start)

@@ -40,7 +40,7 @@ YEAR_IN_EVENT_NAME = re.compile(r"(?:首批|首轮|首期|第[一二三四五六
 
 # what sums or averages a span of years (五年间累计完成…, 年均增长…), against a level reached at its end
 OVER_THE_YEARS = re.compile(r"累计|合计|总计|共计|年均|间|期间|来")
-AVERAGE_ANNUAL = re.compile(r"年均(?:增长|增速|增幅|递增)?$")
+AVERAGE_ANNUAL = re.compile(r"年均(?:增长|增速|增幅|递增)?(?:超过|超|达到|达|约|近|为)?$")
 
 
 def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Where,
