@@ -1718,6 +1718,8 @@ def test_kinds_of_products_and_pieces_are_units_and_a_plans_bottom_lines_are_no_
     assert figures("在378种主要产品中，有246种产品产量增长，液晶显示屏7451.17万片") == [
         (378, "种"), (246, "种"), (7451.17, "万片")]
     assert figures("守住安全、质量和效率三条底线，走链水、织绿、筑景三大路径") == []
+    assert figures("02  项目推进　步步为营") == []  # a section number
+    assert figures("围绕“工业强区、旅游大区、城市靓区”三大定位") == []
 
 
 def test_a_work_report_titled_with_its_year_reviews_the_year_before():

@@ -67,7 +67,8 @@ SLASH_FRACTION_RE = re.compile(r"(?<=[占近约超])(?P<num>\d)/(?P<den>[2-9]|10
 # 三大龙头, 4大单品: a count only when the things counted are listed just before it
 BIG_RE = re.compile(rf"(?P<num>{CHINESE}|\d+)大(?P<noun>龙头|企业|[\u4e00-\u9fff])")
 # 做强A、B、C三大主导产业: the shape of a plan (its sectors, fields, actions), not a count of firms (三大龙头)
-BIG_STRUCTURE_AFTER = re.compile(r"(?:主导|特色|支柱|新兴|重点|优势|战略性新兴)?(?:产业|板块|领域|集群|方向|行动|工程|平台|任务|路径|战略)")
+BIG_STRUCTURE_AFTER = re.compile(r"(?:主导|特色|支柱|新兴|重点|优势|战略性新兴)?(?:产业|板块|领域|集群|方向|行动|工程|平台|任务|路径|战略|"
+                                 r"定位|目标|功能|品牌|片区|战役)")
 # 900亿级材料产业: a measured size; 千亿级 / 百亿级 are tiers and 3个300亿级 counts clusters
 SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 # 努力打造500亿级…集群, 正向100亿级迈进, 形成500亿级…主导产业: the class aimed at, not a size reached
@@ -227,6 +228,8 @@ def find_figures(printed: str) -> list[Figure]:
             continue
         if _not_a_quantity(text, match):
             continue
+        if re.fullmatch(r"0\d+", number):
+            continue  # 02　项目推进: a section number printed with its leading zero
         unit = UNIT_NAMES.get(match.group("unit"), match.group("unit"))
         scale_word = match.group("scale") or ""
         if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word) and not (unit == "元" and scale_word):
