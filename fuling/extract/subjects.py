@@ -29,6 +29,13 @@ before it (rule text: Simplified), the article's own place by default.
   owns the figures of that sentence, and of the next one when it opens with 其中.
 - An amount that describes the project named right after it (投资200亿元的玻璃纤维项目) is
   that project's.
+- An item of a breakdown by named classes of an earlier count of projects (34个项目…。此次开工的产业项目4个，
+  计划总投资28.2亿元; 重点项目194个，其中续建项目93个) is the class's, count and sums (大渡口区产业项目); a size
+  class (5000万元以上的项目18个) and the items of 这批项目中 stay the group's.
+- Districts, parks and companies listed before respective figures (永川、江津、合川三地…分别增长9.1%、8.4%和7.2%;
+  德感工业园、白沙工业园规模工业产值分别增长…) are their subjects, districts also by their short names.
+- Scenic spots, museums and hotels (缙云山景区, 重庆自然博物馆) are named places; 经开区 alone is the place's own,
+  as 高新区 is; a grade (国家4A级景区) and the city's industries (重庆汽车, 能源工业) are no names.
 - Not names: 城镇 / 乡镇 (towns in general: 全年城镇新增就业…), a project's team or office
   (中冶建工项目团队, 项目部), a line something lies along (渝怀铁路沿线).
 - A town or street named at the head of a clause (赶水镇与…) and 镇域内 / 该镇 for
@@ -110,7 +117,7 @@ ENTITY_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(ENTI
 ORG_END = r"股份有限公司|有限责任公司|有限公司|分公司|公司|集团"
 HEAD_ORG_END = r"工业|电池|化工(?![序作程艺])|传动|汽车|制药|钢铁|电子"  # not 优化工序
 # 能源工业, 冶金工业 …: a branch of industry named like a company
-INDUSTRY_HEAD = re.compile(r"能源|冶金|轻|重|化学|材料|电子|机械|装备|医药|消费品|建材|纺织|食品")
+INDUSTRY_HEAD = re.compile(r"能源|冶金|化学|材料|电子|机械|装备|医药|消费品|建材|纺织|食品")
 PARK_END = r"产业园|工业园区|工业园|物流园区|高新区|经开区|开发区|科技城|产业城|片区|商圈"
 # roads and their sections: 巫山至巫溪高速公路, 梁平至开江高速公路重庆段, 巫溪至大昌段 (not 大昌两段, two sections)
 ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e00-\u9fff])至[\u4e00-\u9fff]{1,3}(?<![两三四])段"
@@ -537,9 +544,12 @@ def _named_class_item(scope: str, rest: str, memory: Memory | None, sentence: st
     as 10亿元以上的项目 and an item of 这批项目中 stay the group's)."""
     segment_start = last_of(scope, "。！？；;!?")
     segment, before = scope[segment_start:], scope[:segment_start]
-    if BACK_TO_GROUP_HEAD.match(sentence or scope[last_of(scope, "。！？!?"):]) or not (ANY_PROJECT_COUNT.search(before) or (memory and memory.last_group)
-                                                  or ANY_PROJECT_COUNT.search(segment[:segment.find("其中")] if "其中" in segment else "")):
+    if BACK_TO_GROUP_HEAD.match(sentence or scope[last_of(scope, "。！？!?"):]):
         return ""
+    whole_before_breakdown = segment.split("其中")[0] if "其中" in segment else ""  # 实施重点项目194个，其中…
+    if not (ANY_PROJECT_COUNT.search(before) or ANY_PROJECT_COUNT.search(whole_before_breakdown)
+            or (memory and memory.last_group)):
+        return ""  # no count of projects before: nothing is broken down
     items = [m for m in CLASS_ITEM.finditer(segment + rest) if m.start() <= len(segment)]
     if not items or NOT_A_CLASS.search(cls := items[-1].group("cls")) or VERB_IN_NAME.search(cls):
         return ""
@@ -579,9 +589,10 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
 
 # 万州、开州、云阳三地…分别增长: districts by their short names (石柱 for 石柱土家族自治县)
 AUTONOMOUS = [d for d in DISTRICTS if d.endswith("自治县")]
-SHORT_DISTRICTS = {re.sub(r"(?:区|县)$", "", d): d for d in DISTRICTS if d not in AUTONOMOUS and len(d) > 2}
-SHORT_DISTRICTS |= {"万盛": "万盛经开区", "两江": "两江新区"} | {d[:2]: d for d in AUTONOMOUS} | {d[:2] + "县": d for d in AUTONOMOUS}
-del SHORT_DISTRICTS["万盛经开"], SHORT_DISTRICTS["两江新"]
+ZONES = {"万盛": "万盛经开区", "两江": "两江新区"}
+SHORT_DISTRICTS = {re.sub(r"(?:区|县)$", "", d): d for d in DISTRICTS
+                   if d not in AUTONOMOUS and d not in ZONES.values() and len(d) > 2}
+SHORT_DISTRICTS |= ZONES | {d[:2]: d for d in AUTONOMOUS} | {d[:2] + "县": d for d in AUTONOMOUS}
 FULL_NAMES = sorted(set(DISTRICTS) | {short for short in SHORT_DISTRICTS if short.endswith("县")}, key=len, reverse=True)
 # a full name may open a longer item (巫山县GDP); a short one is the whole item or names the places counted after it
 # (永川、江津、合川三地…), so that 江北嘴 is not 江北区
