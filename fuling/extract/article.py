@@ -214,8 +214,7 @@ def _this_year_named(title_marks: list[TimeMark], article: Article) -> TimeMark 
 def _first_paragraph(article: Article) -> list:
     """The piece's first paragraph: its first block with a sentence in it, past the page lines
     a seed read whole keeps above the body (北碚报　2019年10月11日　星期五, 第A1版：要闻)."""
-    paragraphs = [b for b in article.blocks if b.kind == "p"]
-    return [next((b for b in paragraphs if SENTENCE_END_MARK.search(b.text)), paragraphs[0])] if paragraphs else []
+    return _opening_blocks(article)[:1] or [b for b in article.blocks if b.kind == "p"][:1]
 
 
 def _event_of_span(span: TimeMark | None, article: Article) -> TimeMark | None:
@@ -411,7 +410,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
                     stock_sentences: set[int]) -> Proposal:
     where = Where.of(paragraph.text, paragraph.printed, figure)
     unit = figure.unit
-    own_mark = _lagging_span(choose_mark(paragraph.marks, paragraph.heading_marks, where, article.date), paragraph.reported, where)
+    own_mark = _lagging_span(choose_mark(paragraph.marks, paragraph.heading_marks, where, article.date),
+                             paragraph.reported, where)
     mark = own_mark or paragraph.reported
     kind = _kind(paragraph, where, mark, article.date)
     mark = _year_to_date(mark, paragraph.reported, kind, article.date)
