@@ -1795,3 +1795,40 @@ def test_an_item_opening_with_a_time_word_and_a_verb_goes_on_with_the_subject_of
     # an item with a subject of its own does not
     found = records("全区规上工业产值增长8%；今年以来，全市完成投资100亿元。", date="2021-10-11", place="綦江区")
     assert [r["subject"] for r in found] == ["綦江区", "重庆市"]
+
+
+def test_a_zone_reported_on_is_its_own_bare_zone_word():
+    # a piece on 重庆经开区 calls it 经开区 in the body: the zone, not 重庆经开 + 经开区
+    (growth,) = records("今年1~9月，经开区地区生产总值同比增长12.9%。", date="2021-10-21", place="重庆经开区")
+    assert growth["subject"] == "重庆经开区"
+    (growth,) = records("今年1~9月，经开区地区生产总值同比增长12.9%。", date="2021-10-21", place="长寿区")
+    assert growth["subject"] == "长寿经开区"
+
+
+def test_a_clause_read_back_as_a_name_is_no_name():
+    # a verb, a time word or 由 inside what reads back from 项目 / 基地 / 产业园 is a clause, not a name
+    texts = {
+        "大渡口区推动老工业基地调整改造。前三季度，规模以上工业增加值增长17.9%。": "大渡口区",
+        "招商方面，今年确保招引项目120个。": "大渡口区",
+        "“西部美谷”由广州开发区和铜梁区共同打造，规划用地8,000亩。": "大渡口区",
+        "计划在双溪机械厂布局酱香酒产业园，当地拟投资12亿元。": "大渡口区",  # 当地: the place again
+        "其中，面积翻番主要靠项目带动，商圈面积将由目前的1.5平方公里扩大。": "大渡口区",
+    }
+    for text, subject in texts.items():
+        assert {r["subject"] for r in records(text, date="2022-10-28", place="大渡口区")} == {subject}, text
+
+
+def test_a_name_starts_after_a_count_in_any_measure_word_and_a_kind_before_lei_is_no_company():
+    found = records("奉节与一家公司签下1000万只肉兔全产业链项目投资协议，该项目总投资5亿元。", date="2023-06-10", place="奉节县")
+    assert {r["value"]: r["subject"] for r in found}[5] == "肉兔全产业链项目"
+    # 现代工业类项目: a class of projects (an item of 这批项目中, the group's), not a company 现代工业
+    found = records("这批项目中，现代工业类项目20个。", date="2021-01-08", place="璧山区")
+    assert [r["subject"] for r in found] == ["璧山区"]
+
+
+def test_a_place_or_firm_before_a_verb_of_building_is_not_part_of_the_name_built():
+    found = records("四川绿然科技集团表示，将投资150亿元在荣昌建设电子电路产业园，该产业园建成后预计年产值可达100亿元。",
+                    date="2019-07-04", place="荣昌区")
+    assert {r["value"]: r["subject"] for r in found}[100] == "电子电路产业园"
+    found = records("该镇计划在双溪机械厂布局酱香酒产业园，园区建成后年产量可达1万吨。", date="2022-08-24", place="綦江区赶水镇")
+    assert [r["subject"] for r in found] == ["酱香酒产业园"]

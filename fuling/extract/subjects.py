@@ -102,6 +102,7 @@ DISTRICTS = (
     "忠县 云阳县 奉节县 巫山县 巫溪县 石柱土家族自治县 秀山土家族苗族自治县 酉阳土家族苗族自治县 "
     "彭水苗族土家族自治县 万盛经开区 两江新区"
 ).split()
+ZONE_ENDS = ("高新区", "经开区", "新区")  # a place that is itself a zone (重庆经开区, 两江新区)
 OWN_PLACE = r"全区|该区|本区|我区|区内|全县|该县|本县|县内"
 # 区内（不含高新区）: a part of the place, its own subject
 PART_OF_PLACE = re.compile(r"^[（(](?:不含|含|不包括|包括)[^（()）]{1,12}[）)]")
@@ -132,7 +133,7 @@ QUOTED_MAX = 8  # the longest quoted part of a name: “静观田园”综合体
 NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
 NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
-FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%]?$")
+FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%只头亩套件户座所株]?$")  # 1000万只肉兔…项目: the name starts after it
 POWER_UNITS = ("MW", "GW", "kV", "KV")
 POWER_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?$")
 ORDINAL_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])第\d{1,3}$")
@@ -152,7 +153,8 @@ GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我
                            r"年(?!产)|谈|[十百千万]+亿?级|"
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
 VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工|冲刺|争创|申报|"
-                          r"举办|举行|召开|签约|签订")
+                          r"举办|举行|召开|签约|签订|推动|确保|招引|布局|靠|翻番|"
+                          r"今年|去年|明年|上半年|下半年|(?<!自)由")  # 今年确保招引项目, 西部美谷由广州开发区: a clause
 SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3, "fair": 1, "site": 2}  # 研发基地, 生产基地 are kinds, not names
 BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
 POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
@@ -262,10 +264,20 @@ class Memory:
 
     @property
     def own_park(self) -> str:
+        """The 高新区 a bare 高新区 means: the district's own (长寿高新区), the city's in a piece on it."""
         if self.place == CITY:
             return "重庆高新区"  # 高新区 in a piece on the city
+        if self.place.endswith(ZONE_ENDS):
+            return self.place if self.place.endswith("高新区") else ""
         short = re.sub(r"(?:区|县)$", "", self.place)
         return f"{short}高新区" if short != self.place else ""
+
+    @property
+    def own_econ_zone(self) -> str:
+        """The 经开区 a bare 经开区 means: the zone a piece is about (重庆经开区), or the district's (长寿经开区)."""
+        if self.place.endswith("经开区"):
+            return self.place
+        return self.own_park.removesuffix("高新区") + "经开区" if self.own_park and self.place != CITY else ""
 
     def remember(self, text: str) -> None:
         self.read += 1
@@ -313,6 +325,8 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
             return start, text[opening + 1:start - 1] + words
     if len(words) > NAME_MAX:
         return end_at, ""  # a run too long to be one name (成功创建国家火炬…特色产业基地)
+    if builder := BUILDER_BEFORE_NAME.match(words):
+        start, words = start + builder.end(), words[builder.end():]  # 荣昌建设电子电路产业园: who builds, then what
     verb = VERB_BEFORE_NAME.match(words)
     return (start + verb.end(), words[verb.end():]) if verb else (start, words)
 
@@ -326,8 +340,8 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
         return False  # 老林村的百合种植基地里, 渝怀铁路沿线: where something happens
     if re.match(r"团队|部(?![门分])|组(?!团)", text[end:end + 2]):
         return False  # 中冶建工项目团队, 项目部: the people building it, not the project
-    if text[start - 1:start] == "等":
-        return False  # 高新区、综保区等重要平台基地: a kind
+    if text[start - 1:start] == "等" or text[end:end + 1] == "类":
+        return False  # 高新区、综保区等重要平台基地, 现代工业类项目: a kind
     if start > 0 and text[start - 1] in "这该此" and text[start] in "座条个家":
         return False  # 这座西南地区首座抽水蓄能电站: a pointer back, not a name
     if start > 0 and text[start - 1] in "“\"" and re.search(r"[一二两三四五六七八九十\d]", head):
@@ -430,6 +444,9 @@ def _mentions(text: str, place: str, memory: Memory | None):
     for match in OWN_TOWN_RE.finditer(text):
         if _heads_clause(text, match.start()) and (town := _own_town(place, memory)):
             found.append((match.start(), match.end(), town))
+    for match in re.finditer("当地", text):
+        if _heads_clause(text, match.start()):  # 当地拟投资12亿元: the place the piece is about, after a park or firm
+            found.append((match.start(), match.end(), _own_town(place, memory) or place))
     found += [(start, end, Group(name)) for start, end, name in group_counts(text)]
     for match in CLASS_HEAD.finditer(text):
         if name := _class_name(match):
@@ -478,8 +495,8 @@ def _pointing_back(text: str, memory: Memory):
         if memory.own_park:
             found.append((match.start(), match.end(), memory.own_park))
     for match in re.finditer(r"(?<![\u4e00-\u9fff])经开区", text):
-        if memory.own_park and memory.place != CITY:
-            found.append((match.start(), match.end(), memory.own_park.removesuffix("高新区") + "经开区"))  # 长寿经开区
+        if memory.own_econ_zone:
+            found.append((match.start(), match.end(), memory.own_econ_zone))
     for match in POINTING.finditer(text):
         key = _key("", match.group("end") or match.group("bare") or match.group("built"))
         earlier = [name for _, name, k in _named(text[:match.start()]) if k == key]
@@ -627,3 +644,8 @@ def printed_forms(subject: str) -> list[str]:
 
 def subject_slug(subject: str) -> str:
     return SUBJECT_SLUGS.get(subject, "")
+
+
+# a place or a firm and what it builds (荣昌建设电子电路产业园, 双溪机械厂布局酱香酒产业园): the name is what is built
+BUILDER_BEFORE_NAME = re.compile("^(?:" + "|".join(sorted(SHORT_DISTRICTS, key=len, reverse=True))
+                                 + r"|[\u4e00-\u9fff]{2,8}?(?:厂|公司|集团|镇))(?:建设|布局|打造|新建)(?=[\u4e00-\u9fff]{2})")
