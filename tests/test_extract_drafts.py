@@ -63,6 +63,12 @@ def test_the_label_is_the_words_that_name_the_metric():
     assert metric_label("全区工业用气量同比增长", "%", []) == "工业用气量"
     assert metric_label("", "自动化生产线上，机械手臂", []) == "自动化生产线"  # 六条自动化生产线上
     assert metric_label("增幅高出全市", "。", []) == ""  # a gap: the metric is the rate's
+    # a site or park named at the head of the label, and a span of days, are who and when, not what
+    assert metric_label("洪崖洞民俗风貌区七天接待游客", "万人次", []) == "接待游客"
+    assert metric_label("各景区接待游客", "万人次", []) == "接待游客"
+    assert metric_label("观音桥商圈都市旅游区接待", "万人次", []) == "接待"
+    assert draft_key("接待") == draft_key("接待游客") == "tourist_arrivals"
+    assert metric_label("园区规上工业产值", "亿元", []) == "规上工业产值"
 
 
 def test_drafted_keys_translate_known_words_and_never_half_translate():

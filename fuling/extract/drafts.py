@@ -26,7 +26,7 @@ GLOSSARY = {
     "第一产业": "primary_industry", "第二产业": "secondary_industry", "第三产业": "tertiary_industry",
     "增加值": "value_added", "高技术产业": "high_tech_industry", "高新技术": "high_tech", "技改": "tech_upgrade",
     "投资": "investment", "工业": "industrial", "用电量": "electricity_use", "用气量": "gas_use", "用水量": "water_use",
-    "接待游客": "tourist_arrivals", "接待境内外游客": "tourist_arrivals", "游客": "tourists",
+    "接待游客": "tourist_arrivals", "接待": "tourist_arrivals", "接待境内外游客": "tourist_arrivals", "游客": "tourists",
     "旅游总收入": "tourism_revenue", "旅游收入": "tourism_revenue",
     "邮政行业": "postal", "邮政": "postal", "业务收入": "revenue", "业务总量": "business_volume",
     "快递业务量": "express_volume", "快递": "express", "新增就业人员": "new_jobs", "新增就业": "new_jobs",
@@ -69,6 +69,10 @@ QUALIFIERS = ("national", "municipal")  # put last, as the catalogue does: green
 # 两年平均增长, 增速较(上年)提升: the rate of the metric named before, not a metric of its own
 TRAILING = re.compile(r"(?:同比|累计|共|已经|已|分别|两年平均|平均|均|较|比|保持|实现|完成|达到|达|为|是|超过|突破|约|近|接近|"
                       r"增长|下降|增加|减少|提高|提升|加快|收窄|回落|放缓|增速|增幅|降幅|高于|低于|高出|高|低|占|了|用了|计划|预计|可|将)+$")
+# a site, park or district of a city named before what it did (洪崖洞民俗风貌区七天接待游客, 各景区接待游客), and the days
+# it did it in: who and when, not the metric
+NAMED_PLACE_HEAD = re.compile(r"^[\u4e00-\u9fff]*(?:景区|旅游区|风貌区|度假区|商圈|街区|老街|古镇|园区)"
+                              r"(?:[一二三四五六七八九十\d]+天)?(?=[\u4e00-\u9fff]{2})")
 NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}?(?=[上中里内]?(?:$|[，,。；;、]))")
 
 
@@ -99,6 +103,7 @@ def metric_label(lead: str, after: str, words_to_drop: list[str]) -> str:
         if word in label:
             label = label[label.rindex(word) + len(word):]
     label = LEADING.sub("", TRAILING.sub("", label.strip(" ，,：:")))
+    label = NAMED_PLACE_HEAD.sub("", label)
     label = AFTER_VERB.sub("", label)
     label = PLAN_OF_PERIOD.sub("", label)  # 年度计划投资 is drafted as 投资, as 完成投资 is
     if len(label) < 2 and (noun := NOUN_AFTER.match(after)):
