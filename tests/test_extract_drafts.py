@@ -141,3 +141,12 @@ def test_an_attribute_of_a_named_thing_is_drafted_with_the_kind_of_thing():
                       date="2015-09-23", place="涪陵区")
     assert [p.record["metric"] for p in found] == ["project_investment", "pipeline_length", "pipeline_design_pressure"]
     assert found[1].metric_draft.label == "管道全长"
+
+
+def test_counts_of_the_classes_of_a_breakdown_are_one_drafted_metric():
+    # the class is the count's subject (大渡口区基础设施项目); what is counted is projects, one metric for all classes
+    found = [p.record for p in proposals("10月28日，大渡口区34个项目集中开工，其中产业项目4个，"
+                                         "基础设施项目19个，社会事业项目9个，房地产项目2个。", "2022-10-28", "大渡口区")]
+    by_value = {r["value"]: r for r in found}
+    assert by_value[19]["subject"] == "大渡口区基础设施项目"
+    assert by_value[19]["metric"] == by_value[9]["metric"] == by_value[2]["metric"] == "projects"
