@@ -37,6 +37,14 @@ def test_date_line_with_an_outlet_glued_to_it():
     assert (line.outlet, line.date) == ("国际在线", dt.date(2017, 9, 14))
 
 
+def test_a_date_line_with_the_sites_buttons_beside_it():
+    # 【字号：大 中 小】, 【打印】: the page's buttons printed on its date line
+    line = masthead.source_line(rule_text("梁平网2012-04-20 10:26:08　　【字号：大 中 小】"))
+    assert (line.outlet, line.date) == ("梁平网", dt.date(2012, 4, 20))
+    line = masthead.source_line(rule_text("2021-03-02 09:15 【打印】 【关闭】"))
+    assert line.date == dt.date(2021, 3, 2)
+
+
 def test_bare_date_line():
     assert masthead.source_line(rule_text("2023 年 02 月 20 日")).date == dt.date(2023, 2, 20)
     assert masthead.source_line("11月2日").month_day == (11, 2)

@@ -53,6 +53,8 @@ MONTH_DAY_TIME_RE = re.compile(r"(?<![\d\-/.])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2
 # (`您的当前位置：主页 > 新闻 > 国内国际 >` ends on its separator)
 DATE_IN_LINE = re.compile(r"\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}")
 CRUMB_RE = re.compile(r"^[^。，,;；>]{1,16}(?:\s*>{1,2}\s*[^。，,;；>]{1,16}){1,5}(?:\s*>{1,2})?$")
+# a page's buttons printed on its date line: 【字号：大 中 小】, 【打印】 【关闭】
+BUTTONS_IN_LINE = re.compile(r"【\s*(?:字号|打印|关闭|纠错|收藏|分享)[^】]{0,16}】|字号\s*:\s*大\s*中\s*小")
 BARE_NAMES_RE = re.compile(r"^\(\s*(?P<inner>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*\)$")
 
 
@@ -98,6 +100,7 @@ def source_line(rule: str) -> SourceLine | None:
     if not text or len(text) > SOURCE_LINE_MAX or rules.ends_sentence(text):
         return None
     rest, date, md = _strip_dates(text)
+    rest = BUTTONS_IN_LINE.sub("", rest)
     labelled = OUTLET_RE.search(text)
     if SOURCE_WORD_RE.search(text):
         return SourceLine(labelled.group(1) if labelled else "", date, md)
