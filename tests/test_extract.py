@@ -1832,3 +1832,12 @@ def test_a_place_or_firm_before_a_verb_of_building_is_not_part_of_the_name_built
     assert {r["value"]: r["subject"] for r in found}[100] == "电子电路产业园"
     found = records("该镇计划在双溪机械厂布局酱香酒产业园，园区建成后年产量可达1万吨。", date="2022-08-24", place="綦江区赶水镇")
     assert [r["subject"] for r in found] == ["酱香酒产业园"]
+
+
+def test_a_day_with_its_morning_and_a_year_and_quarter_naming_its_event_date_the_days_figures():
+    # 16日上午 (the publication's month), the long name of the day's event with 2022年第四季度 in it
+    found = records("16日上午，万州区2022年第四季度重大项目集中开工暨万州燃气发电项目开工活动在万州经开区高峰园举行。"
+                    "万州燃气发电等30个项目同时开工。这批重大项目总投资80亿元。", date="2022-12-16", place="万州区")
+    assert [(r["value"], r["period"]) for r in found] == [(30, "2022-12-16"), (80, "2022-12-16")]
+    # the venue (在…举行) is not whom the figures are about, nor is 这批重大项目 a project named 批重大项目
+    assert [r["subject"] for r in found] == ["万州区", "万州区"]

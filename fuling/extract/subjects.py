@@ -149,7 +149,7 @@ PLACE_STARTS = re.compile("|".join(sorted({d[:2] for d in DISTRICTS} | {"西部"
 HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市|项目|以))[\u4e00-\u9fffA-Za-z]{2,5}$")
 # also the tail of a year (2023年一季度招商引资重大项目 read back to 年…), projects in talks (在谈…) and a size class
 # (百亿级项目): what is counted, not a name
-GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
+GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|批|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
                            r"年(?!产)|谈|[十百千万]+亿?级|"
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
 VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工|冲刺|争创|申报|"
@@ -164,6 +164,7 @@ COUNT_RIGHT_AFTER = re.compile(r"^\s*[\d一二两三四五六七八九十百]+[�
 CLAUSE_HEAD = re.compile(r"(?:^|[，,。；;：:！？!?])\s*$")
 # the other party of an agreement: A与B签订…, A同B合作…
 COUNTERPART_BEFORE = re.compile(r"[与同和]$")
+VENUE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:举行|举办|召开)")
 COUNTERPART_AFTER = re.compile(r"^(?:签订|签署|签约|达成|合作|共建)")
 # a town or street named at the head of a clause (赶水镇与…, 龙华镇新增…), and the words meaning the piece's own
 # 全区市级重大项目完成投资…, 新开工项目一季度完成投资…: a group of the place's projects at the head of a
@@ -187,7 +188,7 @@ GROUP_COUNT = re.compile(
     rf"|{COUNT_NUMBER}家企业(?:集中)?(?P<firms>投产)")
 GROUP_VERB_RE = re.compile(GROUP_VERB)
 ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[\u4e00-\u9fff]{{0,4}}|项目(?:共有|共|有)?{COUNT_NUMBER}[个项]")
-BACK_TO_GROUP = re.compile(r"这批项目|这些项目|该批项目|上述项目|该领域")
+BACK_TO_GROUP = re.compile(r"这批[\u4e00-\u9fff]{0,6}?项目|这些项目|该批项目|上述项目|该领域")  # also 这批重大项目
 # a class or field of projects at the head of a clause, with what was invested in it, or as the topic of a
 # whole sentence: 川渝合作共建的重大项目累计完成投资…, 现代产业和科技创新项目完成投资…, 现代基础设施领域持续发力。
 INVESTED = r"(?:今年|今年以来|[一二三四]季度|上半年|前三季度|1?\d[—–\-~至]1?\d月)?(?:累计)?(?:完成投资|完成年度投资|总投资|计划投资|年度计划投资)"
@@ -432,6 +433,8 @@ def _mentions(text: str, place: str, memory: Memory | None):
             continue  # a name of ENTITIES, by its own short name
         if COUNTERPART_BEFORE.search(text[:start]) and COUNTERPART_AFTER.match(text[match.end():]):
             continue  # 赶水镇与大江工业公司签订收储协议: the other party, not who the figures are about
+        if text[start - 1:start] == "在" and VENUE_AFTER.match(text, match.end()):
+            continue  # 开工活动在万州经开区高峰园举行: where the day's event was held
         phase = PHASE_AFTER.match(text, match.end())
         end, name = (phase.end(), head + match.group(0) + phase.group(0)) if phase else (match.end(), head + match.group(0))
         found.append((start, end, _short_name(name)))

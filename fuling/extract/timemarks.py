@@ -264,7 +264,7 @@ def _spaced(pattern: re.Pattern) -> re.Pattern:
 # what makes a quarter the name of a campaign held in (or after) it: 一季度集中签约活动6日举行
 CAMPAIGN_AFTER = re.compile(r"(?:重点|重大|招商引资)?(?:项目)?(?:集中)?(?:签约|开工|竣工|投产)")
 # 新华社重庆4月6日电 …活动6日在九龙坡区举行: a day of the month with no month, that of the dateline or publication
-BARE_EVENT_DAY = re.compile(r"(?<![\d月(（])(\d{1,2})日(?:[，,](?=[^，,。；;]{0,16}?(?:举行|举办|召开|开幕|闭幕))"
+BARE_EVENT_DAY = re.compile(r"(?<![\d月(（])(\d{1,2})日(?:上午|下午|晚上|晚间|早上)?(?:[，,](?=[^，,。；;]{0,48}?(?:举行|举办|召开|开幕|闭幕))"
                             r"|(?=[^，,。；;]{0,12}?(?:举行|举办|召开|开幕|闭幕)))")  # also 14日，梁平区举办…
 # a year followed by what happened in it: 2005年正式建成投用, 2018年开工
 EVENT_OF_YEAR = re.compile(r"[^，,。；;]{0,4}?(?:建成|投用|投产|开工|竣工|成立|设立|通车|落户|创建)")
