@@ -1841,3 +1841,12 @@ def test_a_day_with_its_morning_and_a_year_and_quarter_naming_its_event_date_the
     assert [(r["value"], r["period"]) for r in found] == [(30, "2022-12-16"), (80, "2022-12-16")]
     # the venue (在…举行) is not whom the figures are about, nor is 这批重大项目 a project named 批重大项目
     assert [r["subject"] for r in found] == ["万州区", "万州区"]
+
+
+def test_next_years_half_is_of_next_year_and_the_time_a_plant_is_planned_to_open_dates_only_its_clause():
+    (target,) = records("明年上半年，全区将完成工业投资10亿元。", date="2010-06-19", place="南川区")
+    assert (target["period"], target["kind"]) == ("2011-01/2011-06", "target")
+    found = records("一期建成后可年产金属镁2万吨，计划明年上半年投产；二期建成后，将再形成年产金属镁3万吨的能力。",
+                    date="2010-06-19", place="南川区")
+    assert [(r["value"], r["period"], r["kind"]) for r in found] == [(2, "2010-06-19", "estimate"),
+                                                                      (3, "2010-06-19", "estimate")]

@@ -390,7 +390,7 @@ def _measure(figure: Figure, where: Where, target: bool) -> tuple[str, int]:
 
 
 def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str:
-    future = bool(mark and (mark.future or (mark.kind == "year" and mark.year > pub.year)))
+    future = bool(mark and (mark.future or (mark.kind in ("year", "span") and mark.year > pub.year)))  # 明年上半年
     # 预计 before a time phrase that opens a later clause (…预计下降5%左右，截至去年底…) does not reach
     # past it; 计划年内培育… keeps its 计划
     text = where.text

@@ -103,10 +103,10 @@ def _count(text: str) -> int:
 def _relative_year(word: str | None, digits: str | None, y: int) -> int:
     if digits:
         return int(digits)
-    return {"去年": y - 1, "上年": y - 1, "前年": y - 2}.get(word or "", y)
+    return {"去年": y - 1, "上年": y - 1, "前年": y - 2, "明年": y + 1}.get(word or "", y)
 
 
-YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年))?"
+YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年|明年))?"
 # 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
 HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:小长假|长假|假期|黄金周|期间|假日|[七八]天)")  # also “五一”黄金周, 国庆七天
 
@@ -293,7 +293,13 @@ def _placed(text: str, start: int, mark: TimeMark) -> TimeMark:
     if (mark.kind == "year" and re.fullmatch(r"\d{4}\s?年", text[start:mark.end]) and EVENT_OF_YEAR.match(text, mark.end)
             and scope == "paragraph"):
         scope = "sentence"  # 观音桥商业街2005年正式建成投用。商圈规划面积…: the year of that event, not of what follows
+    if mark.kind == "span" and PLANNED_EVENT_BEFORE.search(text[:start]) and PLANNED_EVENT_AFTER.match(text, mark.end):
+        scope = "clause"  # 计划明年上半年投产；二期建成后，将再形成…: when an event is planned, not the figures' months
     return replace(mark, start=start, scope=scope, comparison=compared)
+
+
+PLANNED_EVENT_BEFORE = re.compile(r"(?:计划|预计|力争|将|拟|确保|争取|有望)(?:于|在)?$")
+PLANNED_EVENT_AFTER = re.compile(r"(?:前|内|底|末)?(?:建成|投产|投用|竣工|开工|通车|完工|达产)")
 
 
 def _default_year(pub: dt.date) -> int:
