@@ -1850,3 +1850,10 @@ def test_next_years_half_is_of_next_year_and_the_time_a_plant_is_planned_to_open
                     date="2010-06-19", place="南川区")
     assert [(r["value"], r["period"], r["kind"]) for r in found] == [(2, "2010-06-19", "estimate"),
                                                                       (3, "2010-06-19", "estimate")]
+
+
+def test_yesterday_of_an_event_dates_its_sentence_and_yesterday_of_a_briefing_nothing():
+    found = records("昨天开工的这个项目，规划总用地面积1200亩，总投资50亿元。", date="2010-06-19", place="南川区")
+    assert [r["period"] for r in found] == ["2010-06-18", "2010-06-18"]
+    (flow,) = records("昨日，记者从区经济信息委了解到，今年1—7月，全区完成工业投资112.8亿元。", date="2021-08-19", place="大足区")
+    assert flow["period"] == "2021-01/2021-07"

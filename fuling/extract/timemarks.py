@@ -167,6 +167,14 @@ def _today_day(match: re.Match, text: str, pub: dt.date) -> TimeMark:
     return TimeMark(match.end(), "date", when.year, month_to=when.month, day=when.day, scope=scope)
 
 
+RELATIVE_EVENT_DAY = re.compile(r"(昨天|昨日|今天|今日)(?=[^，,。；;]{0,20}?(?:开工|签约|投产|竣工|举行|举办|开幕|揭牌))")
+
+
+def _relative_day(match: re.Match, pub: dt.date) -> TimeMark:
+    when = pub - dt.timedelta(days=1) if match.group(1).startswith("昨") else pub
+    return TimeMark(match.end(), "date", when.year, month_to=when.month, day=when.day, scope="sentence")
+
+
 def _patterns(pub: dt.date):
     y = pub.year
     reported = y - 1 if pub.month <= 6 else y
@@ -206,6 +214,8 @@ def _patterns(pub: dt.date):
         (EVENT_DAY, lambda m: _event_day(m, pub)),
         (TODAY_DAY, lambda m: _today_day(m, m.string, pub)),
         (BARE_EVENT_DAY, lambda m: _bare_day(m, pub)),
+        # 昨天开工的这个项目，…总投资50亿元: the day of the event the sentence reports (昨日，记者从…了解到 dates nothing)
+        (RELATIVE_EVENT_DAY, lambda m: _relative_day(m, pub)),
         (re.compile(YEAR_WORD + r"前([二两三2-3])个?季度"), lambda m: months(m, 1, 3 * _count(m.group(3).replace("两", "二")))),
         (re.compile(YEAR_WORD + r"第?([一二三四1-4])季度"), quarter),
         (re.compile(YEAR_WORD + r"上半年"), lambda m: months(m, 1, 6)),
