@@ -66,6 +66,14 @@ def test_money_in_wan_yuan_is_converted_to_yi_yuan():
     assert figures("合同成交额达到5亿元,其中技术交易额7010.2万元") == [(5, "亿元"), (0.70102, "亿元")]
 
 
+def test_a_per_head_amount_keeps_its_wan_yuan_and_rates_per_mille_and_per_mu_are_units():
+    (figure,) = find_figures("人均地区生产总值达到7.5万元")
+    assert (figure.value, figure.unit, figure.converted) == (7.5, "万元", False)
+    assert [(f.value, f.unit) for f in find_figures("全年出生率6.77‰，粮食综合单产390.22公斤/亩")] == [
+        (6.77, "‰"), (390.22, "公斤/亩")]
+    assert [(f.value, f.unit) for f in find_figures("亩均税收达到25万元/亩")] == [(25, "万元/亩")]
+
+
 def test_money_already_in_yi_yuan_is_kept_and_not_flagged_as_converted():
     (figure,) = find_figures("去年，涪陵累计完成规上工业产值2471亿元")
     assert (figure.value, figure.unit, figure.converted) == (2471, "亿元", False)

@@ -41,7 +41,7 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "美元", "元", "%", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
+    "元/亩", "元/公斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩", "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "种", "片", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把",
 )
@@ -49,6 +49,14 @@ COUNT_UNITS = "家个户项种名辆件台处人次条所座亩天筐口幢栋�
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
+
+# 人均地区生产总值达到7.5万元, 户均增收1.2万元: an amount for each person or household
+PER_HEAD_BEFORE = re.compile(r"人均|户均|每人|每户")
+
+
+def last_clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，,。；;：:！？!?") + 1
+
 
 # 6,502 万元, 16,104户: digits grouped in threes by commas are one number
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
@@ -206,9 +214,10 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
     return unit == "天" and bool(HOLIDAY_BEFORE.search(text[:match.start()]))
 
 
-def _scaled(value: Decimal, unit: str, scale_word: str) -> tuple[Decimal, str, bool]:
-    """(value, unit, converted): money to 亿元, other units keeping their scale (5.3万件)."""
-    if unit in ("元", "美元") and scale_word:  # 1.2亿美元 stays in 亿美元, 500万美元 is 0.05 亿美元
+def _scaled(value: Decimal, unit: str, scale_word: str, per_head: bool = False) -> tuple[Decimal, str, bool]:
+    """(value, unit, converted): money to 亿元, other units keeping their scale (5.3万件); a
+    per-head amount (人均…7.5万元) keeps its 万元, as it is printed and read."""
+    if unit in ("元", "美元") and scale_word and not per_head:  # 1.2亿美元 stays in 亿美元, 500万美元 is 0.05 亿美元
         return value * SCALES[scale_word] / YI, "亿" + unit, scale_word != "亿"
     return value, scale_word + unit, False
 
@@ -254,9 +263,10 @@ def find_figures(printed: str) -> list[Figure]:
                 item_value, item_unit, converted = _scaled(Decimal(item.group(0)), unit, scale_word)
                 figures.append(Figure(start, listed.start() + item.end(), float(item_value), item_unit,
                                       printed[start:listed.start() + item.end()], converted=converted))
-        value, scaled_unit, converted = _scaled(value, unit, scale_word)
+        per_head = bool(PER_HEAD_BEFORE.search(text[last_clause_start(text, match.start()):match.start()]))
+        value, scaled_unit, converted = _scaled(value, unit, scale_word, per_head)
         if high is not None:
-            high = _scaled(high, unit, scale_word)[0]
+            high = _scaled(high, unit, scale_word, per_head)[0]
         figures.append(Figure(
             start=match.start(), end=match.end(), value=float(value), unit=scaled_unit,
             raw=printed[match.start():match.end()], more=more,
