@@ -252,7 +252,7 @@ def test_site_furniture_lines_are_left_out_of_the_piece():
                  "[ 索引號 ] | 11500221009303905W/2023-00029 | [ 發文字號 ] | 無 |", "分享到：微信　微博",
                  "【纠错】　【打印本页】　【关闭窗口】", "字号：大 中 小", "新闻热线:023-61520695 举报电话:023-61520697",
                  "关于我们 | 网站声明 | 意见反馈 Copyright2011-2017 All Rights Reserved 某某网 版权所有",
-                 "主管单位:重庆出版集团  主办单位:某某杂志社有限公司", "· 重慶今年工業投資預計突破2000億元", "重庆 切换　　新闻"):
+                 "主管单位:重庆出版集团  主办单位:某某杂志社有限公司", "· 重慶今年工業投資預計突破2000億元", "重庆 切换　　新闻", "往期回顾"):
         assert masthead.is_furniture(rule_text(line)), line
     # a headline with one bar, a date line and a sentence naming a menu are not furniture
     for line in ("两会聚焦｜巴南晒出五年成绩单：经济总量预计达947亿元", "来源：中国网　时间：2022-01-10 17:33:33　编辑：何思渝",
@@ -288,3 +288,16 @@ def test_a_date_printed_over_three_lines_is_one_date_line():
     draft = draft_of("江津规模工业稳中有进\n\n2023\n10/17\n15:46\n\n日前，记者从江津区经济信息委获悉，前三季度产值增长7.7%。\n")
     assert draft.heads == {"title": "江津规模工业稳中有进"} and str(draft.date.date) == "2023-10-17"
     assert [b.text for b in draft.blocks] == ["日前，记者从江津区经济信息委获悉，前三季度产值增长7.7%。"]
+
+
+def test_an_e_paper_header_a_repost_mark_and_e_paper_navigation_are_not_the_headline():
+    # the header carries the paper's name, its pages and section, the issue and the day it was made up
+    draft = draft_of("大足日报数字报　　A6-A7：大足“两会”特别报道　　总第411期　　2024-02-05编印\n\n"
+                     "新大足因拼搏而美丽\n——2024年大足区政府工作报告摘登\n刊发日期：2024-02-05\n\n过去一年，全区生产总值增长6.5%。\n")
+    assert draft.heads["title"] == "新大足因拼搏而美丽" and str(draft.date.date) == "2024-02-05"
+    draft = draft_of("中国台湾网　>　经济　>　大陆经济\n\n转载｜重庆南川：资源枯竭城市的转型突围\n\n"
+                     "2014-02-20 09:18:44　　来源：经济日报\n\n南川城区绿化覆盖率已达49%。\n")
+    assert draft.heads == {"title": "重庆南川：资源枯竭城市的转型突围"}
+    draft = draft_of("首页 | 版面导航 | 标题导航 | 进入主站\n往期回顾\n2021年03月16日\n新闻内容\n第A1版：要闻\n\n"
+                     "重庆市北碚区人民政府工作报告\n作者：　　浏览次数:5423\n\n全区地区生产总值达到636.4亿元。\n")
+    assert draft.heads["title"] == "重庆市北碚区人民政府工作报告"

@@ -44,7 +44,8 @@ BRACKET_BYLINE_RE = re.compile(r"^\s*\((?P<inner>[^()]{2,40})\)")
 DATELINE_DATE_RE = re.compile(r"^\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*,?")
 # `潼南日报　2018-6-29　第01版：要闻`: a newspaper's page line, its page and section beside the date
 # 第02版:区县新闻, 第A1版:要闻, 第03版:区县·民生; an issue number (总第95期) and 编印 beside the date
-PAGE_RE = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff·]{1,12})?|总第\s*\d+\s*期|>(?=\d{4}-\d)|(?<=\d)编印")
+PAGE_RE = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff·]{1,12})?|总第\s*\d+\s*期|>(?=\d{4}-\d)|(?<=\d)编印"
+                     r"|(?<![A-Za-z])[A-Z]\d{1,2}(?:\s*-\s*[A-Z]\d{1,2})?\s*:\s*[\u4e00-\u9fff·“”\"]{1,16}")  # A6-A7:大足“两会”特别报道
 # a newspaper's or a site's name alone on the top line, above its page or date line: 潼南日报, 武陵都市报数字报
 OUTLET_ALONE_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:日报|晚报|都市报|报|数字报|电子报|网|客户端)$")
 # `02-21 11:10:50 来源:上游新闻`: month and day with a time, the year left out
@@ -191,9 +192,9 @@ def is_crumb(rule: str) -> bool:
 
 
 # Site furniture, as whole lines of a saved page (rule text): what a reader of the report is not reading
-NAV_WORDS = re.compile(r"上一篇|下一篇|上一页|下一页|上一版|下一版|上一期|下一期|返回目录|返回顶部|导航菜单|打印本页|关闭窗口|"
+NAV_WORDS = re.compile(r"上一篇|下一篇|上一页|下一页|上一版|下一版|上一期|下一期|返回目录|返回顶部|导航菜单|打印本页|关闭窗口|往期回顾|"
                        r"【打印|【关闭|【纠错|分享到|字号\s*[:：]|扫码下载|版权所有|ICP备|公网安备|PDF版|关于我们|网站声明|"
-                       r"意见反馈|Copyright|All Rights Reserved|主管单位|主办单位|许可证|我要编辑|进入论坛|发布者\s*[:：]|"
+                       r"^新闻内容$|意见反馈|Copyright|All Rights Reserved|主管单位|主办单位|许可证|我要编辑|进入论坛|发布者\s*[:：]|"
                        r"(?:热线|电话|传真)\s*[:：]?\s*\d{3,4}-?\d{7,8}|主办$|放大\s*缩小|订阅$|切换")
 MEDIA_MARK = re.compile(r"^【(?:视频|图片|音频|组图|图集)】$")
 META_TABLE_ROW = re.compile(r"^\[\s*[\u4e00-\u9fff]{2,6}\s*\]\s*\|")  # [ 索引号 ] | 1150…/2023-00029 | [ 发文字号 ] |
@@ -302,7 +303,7 @@ def find_headline(piece: list[Line]) -> tuple[set[int], dict[str, str]]:
         return set(), {}
     first = piece[start]
     heading = rules.markdown_heading(first.text)
-    candidate = heading[1] if heading else first.text
+    candidate = REPOST_MARK.sub("", heading[1] if heading else first.text)  # 转载｜重庆南川：…
     following = piece[start + 1] if start + 1 < len(piece) else None
     if start and not rules.is_label(candidate):
         return set(), {}
@@ -317,3 +318,6 @@ def find_headline(piece: list[Line]) -> tuple[set[int], dict[str, str]]:
             is_headline(candidate, following is not None and is_masthead_line(following)):
         return {start}, {"title": headline_text(candidate)}
     return set(), {}
+
+
+REPOST_MARK = re.compile(r"^(?:转载|轉載)\s*[｜|:：]\s*")
