@@ -1865,3 +1865,15 @@ def test_yesterday_of_an_event_dates_its_sentence_and_yesterday_of_a_briefing_no
     assert [r["period"] for r in found] == ["2010-06-18", "2010-06-18"]
     (flow,) = records("昨日，记者从区经济信息委了解到，今年1—7月，全区完成工业投资112.8亿元。", date="2021-08-19", place="大足区")
     assert flow["period"] == "2021-01/2021-07"
+
+
+def test_an_expected_growth_of_a_plan_is_a_target_and_an_estimating_lead_in_governs_its_sentence():
+    found = records("今年全区经济社会发展的主要预期目标定为：地区生产总值增长5.5%左右，固定资产投资增长6%左右。",
+                    date="2022-01-20", place="沙坪坝区")
+    assert [(r["kind"], r["period"]) for r in found] == [("target", "2022"), ("target", "2022")]
+    (target,) = records("沙坪坝今年地区生产总值预期增长5.5%左右。", date="2022-01-20", place="沙坪坝区")
+    assert target["kind"] == "target"
+    found = records("据区里预计，上半年涪陵地区生产总值同比增长20%以上，地方财政收入31亿元。", date="2011-07-13")
+    assert [r["kind"] for r in found] == ["estimate", "estimate"]
+    found = records("初步预计，2017年全区地区生产总值可实现1135亿元，增长8.3%。", date="2018-01-20", place="九龙坡区")
+    assert [(r["kind"], r["period"]) for r in found] == [("estimate", "2017"), ("estimate", "2017")]

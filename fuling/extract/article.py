@@ -389,6 +389,10 @@ def _measure(figure: Figure, where: Where, target: bool) -> tuple[str, int]:
     return measure, change_sign(where.sentence_lead) if measure == "change" else 1  # 比上年减少34.03亿元 → -34.03
 
 
+# 据区里预计，/ 初步预计，: a clause that only says the sentence is an estimate
+ESTIMATE_LEAD_IN = re.compile(r"(?:据[\u4e00-\u9fff]{0,8}?|初步|经)?(?:预计|预估|估算)[，,：:]")
+
+
 def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str:
     future = bool(mark and (mark.future or (mark.kind in ("year", "span") and mark.year > pub.year)))  # 明年上半年
     # 预计 before a time phrase that opens a later clause (…预计下降5%左右，截至去年底…) does not reach
@@ -397,6 +401,8 @@ def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str
     kind_from = max([m.start for m in paragraph.marks if where.sent_start <= m.start and m.end <= where.figure.start
                      and not m.comparison and (m.start == where.sent_start or text[m.start - 1] in CLAUSE_END)]
                     or [where.sent_start])
+    if ESTIMATE_LEAD_IN.fullmatch(text[where.sent_start:kind_from]):
+        kind_from = where.sent_start  # 据区里预计，上半年…: the lead-in governs the whole sentence
     kind = kind_of(where.text[kind_from:where.figure.end] + " " + where.upto(CLAUSE_END), paragraph.heading, future)
     if kind == "actual" and mark is not None and mark.prospective:
         kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running

@@ -26,7 +26,7 @@ ABOUT_BEFORE = re.compile(r"((?<![签预合制节公条])约|接近|近)")  # �
 AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
-ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|通车后|投用后|将实现|将突破|将提升|预期|设计年")
+ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|通车后|投用后|将实现|将突破|将提升|预期(?!目标|增长|性)|设计年")
 # 预计到2027年，城区建成区面积将达68平方公里: 将达 after 预计 says what is expected, it starts no plan of its own
 FOLLOWS_ESTIMATE = re.compile(r"将达")
 # 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
@@ -36,7 +36,7 @@ CAPACITY_TO_BUILD = re.compile(r"将(?:建设|建成|形成)(?:[一两二三四�
 # 计划 and 规划 as nouns (4项行动计划，, 建设规划，, 前期规划研究项目, 年度计划的85%) set no target, nor a plan carried out
 # (超额完成年度计划投资, 占年度计划投资的73%, 年度计划投资进度达138%)
 # 投资计划完成率 is how much of a plan was carried out: an actual, like 完成年度计划的…
-TARGET = re.compile(r"力争|按计划|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|(?<!前期)规划(?![面的占用，,。；;”])|(?<=今年)安排(?=项目)|(?<!模)拟|(?<!完成)(?<!实现)目标(?!完成率|任务完成)|将达|将投资|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
+TARGET = re.compile(r"力争|按计划|预期(?:目标|增长|性)|确保|将推动|将(?:扩大|增加|提高)到|(?<!行动)(?<!完成年度)(?<!完成)计划(?![的，,。；;”]|完成率|投资(?:的|进度|完成率))|(?<!前期)规划(?![面的占用，,。；;”])|(?<=今年)安排(?=项目)|(?<!模)拟|(?<!完成)(?<!实现)目标(?!完成率|任务完成)|将达|将投资|对接落地|打造(?=\d)|正加紧建设|落地开工|将新增")
 
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 GROWTH_UP = r"增长|增速|增幅|提升|提高|增(?!加值)"  # 占…增加值的1%: 增加值 is a noun
