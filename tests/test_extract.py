@@ -1877,3 +1877,9 @@ def test_an_expected_growth_of_a_plan_is_a_target_and_an_estimating_lead_in_gove
     assert [r["kind"] for r in found] == ["estimate", "estimate"]
     found = records("初步预计，2017年全区地区生产总值可实现1135亿元，增长8.3%。", date="2018-01-20", place="九龙坡区")
     assert [(r["kind"], r["period"]) for r in found] == [("estimate", "2017"), ("estimate", "2017")]
+
+
+def test_points_an_industry_pulls_growth_by_are_growth():
+    found = records("三次产业分别拉动经济增长0.6、2.3、3.3个百分点。", date="2019-04-02", place="武隆区")
+    assert [(r["value"], r["unit"], r["measure"]) for r in found] == [
+        (0.6, "个百分点", "growth"), (2.3, "个百分点", "growth"), (3.3, "个百分点", "growth")]

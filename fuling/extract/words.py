@@ -52,6 +52,7 @@ TARGET_CHANGE_VERBS = ("培育创建", "培育", "新建")  # 力争创建…1�
 CHANGE_OVER_BASE = re.compile(r"(?:比|较)[^，,；;。]{1,12}(?:增加|增长|多|减少|下降)了?$")
 POINTS_GAP = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|领先)(?:全市|全国|全省|全区|平均)"
                         r"|比(?:全市|全国|全省|全区|平均)[^，,；;。]{0,6}(?:高|低|快|慢)")
+PULL = re.compile(r"拉动[^，,；;。]{0,12}$")
 POINTS_DOWN = re.compile(r"回落|下降|降低|收窄|减少|放缓")
 GROWTH_RATE = re.compile(r"增长|增速|增幅")
 OWN_VERB_AFTER = re.compile(r"荣获|获评|入选|进入|纳入")
@@ -89,6 +90,8 @@ def points_measure(lead: str, sentence_lead: str) -> tuple[str, int]:
     """A gap between two rates, or the change of one rate over time."""
     if POINTS_GAP.search(lead):
         return ("growth" if GROWTH_RATE.search(sentence_lead) else "share"), 1
+    if PULL.search(lead):
+        return "growth", 1  # 拉动经济增长0.6个百分点: a part of the growth rate, neither a gap nor a change of it
     return "change", -1 if POINTS_DOWN.search(lead[-8:]) else 1
 
 
