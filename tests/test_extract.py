@@ -1883,3 +1883,14 @@ def test_points_an_industry_pulls_growth_by_are_growth():
     found = records("三次产业分别拉动经济增长0.6、2.3、3.3个百分点。", date="2019-04-02", place="武隆区")
     assert [(r["value"], r["unit"], r["measure"]) for r in found] == [
         (0.6, "个百分点", "growth"), (2.3, "个百分点", "growth"), (3.3, "个百分点", "growth")]
+
+
+def test_a_conference_opening_that_day_dates_the_piece_and_a_congress_session_does_not():
+    found = records("3月5日，由綦江区委、区政府主办的第二届綦商大会在綦江开幕。来自各地的綦商代表等200余位嘉宾齐聚綦江。",
+                    "大会当天现场签约项目23个，签约金额156亿元。", date="2026-03-05", place="綦江区")
+    assert [(r["value"], r["unit"], r["period"]) for r in found] == [
+        (200, "位", "2026-03-05"), (23, "个", "2026-03-05"), (156, "亿元", "2026-03-05")]
+    (level,) = records("1月10日，巴南区第十九届人民代表大会第一次会议开幕，区政府向大会报告过去五年的工作。",
+                       "一般公共预算收入增至51.3亿元。", date="2022-01-10", place="巴南区")
+    assert level["period"] == "2021"
+    assert records("增速位居全市第3位，排名前3位，三位院士到场。", date="2026-03-05", place="綦江区") == []

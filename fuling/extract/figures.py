@@ -44,8 +44,9 @@ UNITS = (
     "元/亩", "元/公斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩", "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "种", "片", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把",
+    "位(?![数于列居])",  # 200余位嘉宾 (not 第5位, 前3位: ranks)
 )
-COUNT_UNITS = "家个户项种名辆件台处人次条所座亩天筐口幢栋头只套场车架册箱艘"
+COUNT_UNITS = "家个户项种名辆件台处人次条所座亩天筐口幢栋头只套场车架册箱艘"  # not 位: 三位院士 describes
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
@@ -243,6 +244,8 @@ def find_figures(printed: str) -> list[Figure]:
         scale_word = match.group("scale") or ""
         if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word) and not (unit == "元" and scale_word):
             continue  # Chinese numerals count things (两家) and sum money (一百零六亿元); 百万人口 is a description
+        if unit == "位" and text[match.start() - 1:match.start()] in ("前", "后"):
+            continue  # 排名前3位: a rank
         if unit == "方" and not (number[0].isdigit() and scale_word):
             continue  # 150万方 is a volume; 三方, 双方 are parties
         if unit == "方" and AREA_BEFORE.search(text[:match.start()]):

@@ -134,7 +134,10 @@ def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
 # a day with no year that opens a day of signings or starts (集中签约, 开工, 投产) in its sentence; not a
 # press conference (1月20日，我市召开…发布会 announces the year's figures), nor 记者…获悉, nor a day inside a
 # phrase (在7月22日西洽会上签约的…项目: when that project was signed)
-EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电)(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中))")
+# also a fair or conference opening that day (3月5日，…第二届綦商大会在綦江开幕), not a press conference (发布会)
+# nor a session of the people's congress (…人民代表大会第一次会议开幕), whose work report reviews the years before
+EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电)(?![^。！？!?]{0,60}?(?:发布会|代表大会|会议))"
+                       r"(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)|[^。！？!?]{0,60}?(?:开幕|闭幕|举行|举办))")
 # 今(16)日上午，忠县举行…签约仪式: the day of the date line, printed in brackets
 TODAY_DAY = re.compile(r"今\s*[(（]\s*(\d{1,2})\s*[)）]\s*日")
 EVENT_WORDS_AFTER = re.compile(r"[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)")
