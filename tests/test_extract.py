@@ -1894,3 +1894,9 @@ def test_a_conference_opening_that_day_dates_the_piece_and_a_congress_session_do
                        "一般公共预算收入增至51.3亿元。", date="2022-01-10", place="巴南区")
     assert level["period"] == "2021"
     assert records("增速位居全市第3位，排名前3位，三位院士到场。", date="2026-03-05", place="綦江区") == []
+
+
+def test_a_firm_to_invest_with_the_district_is_a_plan_of_the_year():
+    (plan,) = records("10月28日，永川区投资推介会在北京举行。中交一公局集团有限公司将与永川区政府联合投资约7.5亿元，建设会展中心。",
+                      date="2019-10-29", place="永川区")
+    assert (plan["kind"], plan["period"], plan["bound"]) == ("target", "2019", "about")
