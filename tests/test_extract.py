@@ -1900,3 +1900,9 @@ def test_a_firm_to_invest_with_the_district_is_a_plan_of_the_year():
     (plan,) = records("10月28日，永川区投资推介会在北京举行。中交一公局集团有限公司将与永川区政府联合投资约7.5亿元，建设会展中心。",
                       date="2019-10-29", place="永川区")
     assert (plan["kind"], plan["period"], plan["bound"]) == ("target", "2019", "about")
+
+
+def test_a_marked_section_head_in_the_body_repeating_a_figure_is_not_counted_again():
+    found = records("昨天，该项目正式开工。", "■ 总投资50亿元 分两期建设", "这个项目规划总用地面积1200亩，总投资50亿元，分两期建设。",
+                    date="2010-06-19", place="南川区")
+    assert [r["value"] for r in found] == [1200, 50] and not any("■" in r["source"]["quote"] for r in found)

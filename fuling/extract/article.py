@@ -156,17 +156,23 @@ def propose(article: Article) -> list[Proposal]:
 def _subheadlines(article: Article) -> set[int]:
     """The ids of the lines between the headline and the first sentence of the body that
     carry figures but no full stop (▶工业投资增长19.4%　民间投资增长44.8%, 前三季度规模以上
-    工业实现产值9621亿元，同比增长18.5%): sub-headlines, read with the headline."""
+    工业实现产值9621亿元，同比增长18.5%), and of the body's marked section heads with figures
+    (■ 总投资50亿元 分两期建设): sub-headlines, read with the headline."""
     found: set[int] = set()
+    in_body = False
     for block in article.blocks:
         if block.kind != "p":
             continue
         text = rule_text(block.text)
-        if SENTENCE_END_MARK.search(text):
-            break
+        in_body = in_body or bool(SENTENCE_END_MARK.search(text))
+        if in_body and not (MARKED_HEAD.match(text) and not SENTENCE_END_MARK.search(text)):
+            continue  # past the opening, only a marked section head (■ 总投资50亿元 分两期建设) is one
         if find_figures(block.text):
             found.add(id(block))
     return found
+
+
+MARKED_HEAD = re.compile(r"^\s*[■▶▷●◆◇★☆►]")
 
 
 def _reported_period(article: Article) -> TimeMark | None:
