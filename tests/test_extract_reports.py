@@ -64,17 +64,22 @@ CATALOGUE = {m["key"] for m in yaml.safe_load((ROOT / "content" / "metrics.yaml"
 # would tune on the split. The floors follow the measurement. Then a third fresh set (2 reports written blind, 32
 # figures) joined the split and was scored once, with the rules of this round finished: recall 0.250 (8/32),
 # precision 0.276 (8/29); over all 19 reports recall 0.769 (243/316), precision 0.769 (243/316), kind 0.988, measure
-# 0.996, bound 0.996, subject 0.868, metric 0.856.
-MIN_RECALL = 0.76
-MIN_PRECISION = 0.76
-MIN_FIELD = {"kind": 0.98, "measure": 0.99, "bound": 0.99, "subject": 0.85, "metric": 0.85}
+# 0.996, bound 0.996, subject 0.868, metric 0.856. After the round on three more blind development sets (20 reports),
+# the 19 scored 0.788 (249/316) and 0.788 (249/316); then a fourth fresh set (8 reports written blind, 106 figures)
+# joined the split and was scored once, with that round's rules finished: recall 0.877 (93/106), precision 0.894
+# (93/104), kind 0.914, subject 0.624; over all 27 reports recall 0.810 (342/422), precision 0.814 (342/420), kind
+# 0.971, measure 0.997, bound 0.997, subject 0.813, metric 0.854. The floors follow the whole split.
+MIN_RECALL = 0.80
+MIN_PRECISION = 0.80
+MIN_FIELD = {"kind": 0.97, "measure": 0.99, "bound": 0.99, "subject": 0.81, "metric": 0.85}
 # and on the development split, which the rules were tuned on
 # measured on the 52 reports: 0.979 (563/575) and 0.981 (563/574); on the 63 (eleven more, their golds written before
 # the extractor was run on them; then the rules for them): 0.985 (704/715) and 0.983 (704/716); on the 65: 0.985
 # (732/743) and 0.983 (732/745); on the 89 (24 written blind, whose first runs were 0.75-0.86; then the rules for them):
 # 0.973 (1098/1129) and 0.966 (1098/1137); on the 120 (31 more written blind, the last 11 scored before any rule for
 # them: 0.708 / 0.712 at their first run): 0.941 (1439/1530) and 0.932 (1439/1544); after the rules for them 0.956
-# (1462/1530) and 0.946 (1462/1545)
+# (1462/1530) and 0.946 (1462/1545); on the 140 (20 more written blind, 0.888 / 0.885 at their first run; then the
+# rules for them) 0.957 (1746/1825) and 0.947 (1746/1844)
 DEV_FLOORS = {"recall": 0.95, "precision": 0.94}
 
 
