@@ -41,7 +41,8 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩", "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
+    "元/亩", "元/公斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩",
+    "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "种", "片", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把",
     "位(?![数于列居])",  # 200余位嘉宾 (not 第5位, 前3位: ranks)
@@ -51,13 +52,8 @@ COUNT_UNITS = "家个户项种名辆件台处人次条所座亩天筐口幢栋�
 POINTS = "个百分点"
 UNIT_NAMES = {"百分点": POINTS, "个点": POINTS}
 
-# 人均地区生产总值达到7.5万元, 户均增收1.2万元: an amount for each person or household
-PER_HEAD_BEFORE = re.compile(r"人均|户均|每人|每户")
-
-
-def last_clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "，,。；;：:！？!?") + 1
-
+# 人均地区生产总值达到7.5万元, 户均增收1.2万元: an amount for each person or household, in the figure's clause
+PER_HEAD_BEFORE = re.compile(r"(?:人均|户均|每人|每户)[^，,。；;：:！？!?]*$")
 
 # 6,502 万元, 16,104户: digits grouped in threes by commas are one number
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
@@ -266,7 +262,7 @@ def find_figures(printed: str) -> list[Figure]:
                 item_value, item_unit, converted = _scaled(Decimal(item.group(0)), unit, scale_word)
                 figures.append(Figure(start, listed.start() + item.end(), float(item_value), item_unit,
                                       printed[start:listed.start() + item.end()], converted=converted))
-        per_head = bool(PER_HEAD_BEFORE.search(text[last_clause_start(text, match.start()):match.start()]))
+        per_head = bool(PER_HEAD_BEFORE.search(text, 0, match.start()))
         value, scaled_unit, converted = _scaled(value, unit, scale_word, per_head)
         if high is not None:
             high = _scaled(high, unit, scale_word, per_head)[0]
