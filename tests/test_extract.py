@@ -1906,3 +1906,8 @@ def test_a_marked_section_head_in_the_body_repeating_a_figure_is_not_counted_aga
     found = records("昨天，该项目正式开工。", "■ 总投资50亿元 分两期建设", "这个项目规划总用地面积1200亩，总投资50亿元，分两期建设。",
                     date="2010-06-19", place="南川区")
     assert [r["value"] for r in found] == [1200, 50] and not any("■" in r["source"]["quote"] for r in found)
+
+
+def test_a_park_named_inside_the_brackets_of_what_a_figure_includes_is_no_subject():
+    (growth,) = records("一般公共预算收入（含两江金库水复片区）年均增长4.1%。", date="2021-03-16", place="北碚区")
+    assert growth["subject"] == "北碚区"

@@ -351,6 +351,8 @@ def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
     shortest = 2 if re.search(rf"(?:{'|'.join(BUILT_WORKS)}|{ROAD_END})$", text[:end]) else SHORT_HEAD[kind]
     if len(head) < shortest or GENERIC_START.match(head) or VERB_IN_NAME.search(head) or head.isdigit():
         return False
+    if head.count("（") + head.count("(") > head.count("）") + head.count(")"):
+        return False  # 一般公共预算收入（含两江金库水复片区）: what a figure includes, read from inside its brackets
     if head.endswith("级"):
         return False  # 国家4A级景区: a grade of scenic spots, not one of them
     # 工业, 电池 … end a name only where a clause starts with it, and not after a place (万州入库工业税收: the place's)
