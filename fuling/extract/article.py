@@ -359,8 +359,6 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     noun_after = where.after if is_count(unit) else ""  # 六条自动化生产线
     label = attribute_label(metric_label(_label_lead(paragraph, where, figures), noun_after,
                                          [subject, place, *printed_forms(subject)]), subject)
-    if label.endswith("项目") and subject.endswith(label) and subject != label:
-        label = "项目"  # 基础设施项目19个 under 大渡口区基础设施项目: the class is the subject, projects are counted
     inherited = previous.get((where.sent_start, where.sent_end))
     if inherited and not label and unit in RELATIVE:  # …产值达到770亿元、增长8.7%
         return inherited[0], inherited[1], "sentence"

@@ -117,7 +117,10 @@ KIND_OF_THING = re.compile(r"(管道|项目|基地|园区)$")
 
 
 def attribute_label(label: str, subject: str) -> str:
-    """管道全长 for the 全长 of a named pipeline, so that two things' lengths stay two metrics."""
+    """The label as the subject leaves it: 管道全长 for the 全长 of a named pipeline, so that two things'
+    lengths stay two metrics; 项目 for 基础设施项目19个 under 大渡口区基础设施项目, the class being the subject."""
+    if label.endswith("项目") and subject.endswith(label) and subject != label:
+        return "项目"
     kind = KIND_OF_THING.search(subject)
     return kind.group(1) + label if kind and ATTRIBUTE.match(label) else label
 
