@@ -1507,6 +1507,19 @@ def test_a_piece_about_a_fair_takes_the_fair_as_the_subject_of_figures_that_name
     assert [r["subject"] for r in found] == ["重庆市", "重庆市"]
 
 
+def test_a_headline_naming_an_industry_or_park_before_its_colon_makes_it_the_subject_of_figures_that_name_no_other():
+    found = titled("大足五金：老手艺撑起350亿元年交易额", "2018-07-20",
+                   "如今五金产业已聚集市场主体2万余家，年交易额达350亿元。", "全区规上工业产值增长8%。",
+                   place="大足区")
+    assert [r["subject"] for r in found] == ["大足五金", "大足五金", "大足区"]
+    found = titled("西彭铝产业区：合力打造铝加工之都", "2010-05-10", "产业区规划面积65平方公里。", place="九龙坡区")
+    assert [r["subject"] for r in found] == ["西彭铝产业区"]
+    # a place before the colon is the place, as before
+    for title in ("开州：工业从作坊走向集群", "移民大县丰都：从全迁到明珠", "重庆南川：转型突围", "万盛经开区：走出新路"):
+        found = titled(title, "2019-09-20", "年交易额达350亿元。", place="开州区")
+        assert [r["subject"] for r in found] == ["开州区"], title
+
+
 def test_a_name_keeps_chongqing_unless_a_place_follows_and_keeps_the_phase_printed_after_it():
     found = records("重庆工业职业技术学院南川校区项目（一期）6号建筑主体结构顺利封顶。该项目一期占地790多亩。", date="2024-12-31",
                     place="南川区")

@@ -127,6 +127,9 @@ FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共�
 # places people visit, in tourism pieces: 缙云山景区, 重庆自然博物馆, 北温泉温泉酒店
 SITE_END = r"景区|旅游区|度假区|博物馆|纪念馆|酒店"
 OPENING_TEXTS = 2  # the headline and the first paragraph: where a piece says which fair it is about
+# 大足五金：千年老手艺…, 西彭铝产业区：合力打造…: the industry or park a headline names before its colon is
+# what the piece is about (开州：…, 重庆南川：… name the place itself)
+HEADLINE_TOPIC = re.compile(r"^(?P<name>[\u4e00-\u9fff]{3,8})[：:]")
 NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{PROJECT_END})|(?P<head>{HEAD_ORG_END})"
                          f"|(?P<fair>{FAIR_END})|(?P<site>{SITE_END})")
 QUOTED_MAX = 8  # the longest quoted part of a name: “静观田园”综合体项目
@@ -282,6 +285,8 @@ class Memory:
 
     def remember(self, text: str) -> None:
         self.read += 1
+        if self.read == 1 and (headline := HEADLINE_TOPIC.match(text)) and not _is_place(headline.group("name")):
+            self.topic = headline.group("name")
         if not self.topic and self.read <= OPENING_TEXTS:
             self.topic = next((name for _, name, _ in reversed(_named(text)) if re.search(f"(?:{FAIR_END})$", name)), "")
         for _, name, key in _named(text):
@@ -620,6 +625,11 @@ FULL_NAMES = sorted(set(DISTRICTS) | {short for short in SHORT_DISTRICTS if shor
 # (永川、江津、合川三地…), so that 江北嘴 is not 江北区
 LISTED_PLACE = re.compile("^(?:(?P<full>" + "|".join(FULL_NAMES) + ")|(?P<short>" + "|".join(
     sorted(SHORT_DISTRICTS, key=len, reverse=True)) + r")(?=$|[两三四五六七八九十\d]+(?:地|个?区县)))")
+
+
+def _is_place(name: str) -> bool:
+    """开州, 万盛经开区, 重庆南川, 移民大县丰都: a district, by its full or short name, ends the name."""
+    return name.endswith(tuple(DISTRICTS) + tuple(SHORT_DISTRICTS))
 
 
 def listed_name(item: str) -> tuple[str, int]:
