@@ -1520,6 +1520,15 @@ def test_a_headline_naming_an_industry_or_park_before_its_colon_makes_it_the_sub
         assert [r["subject"] for r in found] == ["开州区"], title
 
 
+def test_a_bare_yuanqu_means_the_places_own_park_rather_than_a_class_of_parks_named_before_it():
+    found = records("重庆特色工业园区的统计显示，梁平工业园区已成为全县工业的主战场。", "截至去年底，园区入驻企业61户，吸纳就业5749人。",
+                    date="2012-04-20", place="梁平县")
+    assert [r["subject"] for r in found] == ["梁平工业园区", "梁平工业园区"]
+    # the first park named stays what 园区 means when no park of the place's own follows
+    found = records("秀山（武陵）现代物流园区是首批市级重点物流园区之一。", "园区规划占地6平方公里。", date="2012-06-11", place="秀山县")
+    assert [r["subject"] for r in found] == ["秀山（武陵）现代物流园区"]
+
+
 def test_a_name_keeps_chongqing_unless_a_place_follows_and_keeps_the_phase_printed_after_it():
     found = records("重庆工业职业技术学院南川校区项目（一期）6号建筑主体结构顺利封顶。该项目一期占地790多亩。", date="2024-12-31",
                     place="南川区")

@@ -283,6 +283,10 @@ class Memory:
             return self.place
         return self.own_park.removesuffix("高新区") + "经开区" if self.own_park and self.place != CITY else ""
 
+    def _own(self, name: str) -> bool:
+        short = re.sub(r"(?:区|县)$", "", self.place)
+        return short != self.place and name.startswith(short)
+
     def remember(self, text: str) -> None:
         self.read += 1
         if self.read == 1 and (headline := HEADLINE_TOPIC.match(text)) and not _is_place(headline.group("name")):
@@ -290,8 +294,8 @@ class Memory:
         if not self.topic and self.read <= OPENING_TEXTS:
             self.topic = next((name for _, name, _ in reversed(_named(text)) if re.search(f"(?:{FAIR_END})$", name)), "")
         for _, name, key in _named(text):
-            if key == "park" and not self.main_park:
-                self.main_park = name
+            if key == "park" and (not self.main_park or self._own(name) and not self._own(self.main_park)):
+                self.main_park = name  # 重庆特色工业园区…，梁平工业园区…: the place's own park is what 园区 means
             self.last_by_key[key] = name
         if group_counts(text) or BACK_TO_GROUP.search(text) or CLASS_HEAD.search(text):
             self.last_group = _read(text, self.place, self).group
