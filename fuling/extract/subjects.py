@@ -102,6 +102,17 @@ DISTRICTS = (
     "忠县 云阳县 奉节县 巫山县 巫溪县 石柱土家族自治县 秀山土家族苗族自治县 酉阳土家族苗族自治县 "
     "彭水苗族土家族自治县 万盛经开区 两江新区"
 ).split()
+# 万州、开州、云阳三地…分别增长: districts by their short names (石柱 for 石柱土家族自治县)
+AUTONOMOUS = [d for d in DISTRICTS if d.endswith("自治县")]
+ZONES = {"万盛": "万盛经开区", "两江": "两江新区"}
+SHORT_DISTRICTS = {re.sub(r"(?:区|县)$", "", d): d for d in DISTRICTS
+                   if d not in AUTONOMOUS and d not in ZONES.values() and len(d) > 2}
+SHORT_DISTRICTS |= ZONES | {d[:2]: d for d in AUTONOMOUS} | {d[:2] + "县": d for d in AUTONOMOUS}
+FULL_NAMES = sorted(set(DISTRICTS) | {short for short in SHORT_DISTRICTS if short.endswith("县")}, key=len, reverse=True)
+# a full name may open a longer item (巫山县GDP); a short one is the whole item or names the places counted after it
+# (永川、江津、合川三地…), so that 江北嘴 is not 江北区
+LISTED_PLACE = re.compile("^(?:(?P<full>" + "|".join(FULL_NAMES) + ")|(?P<short>" + "|".join(
+    sorted(SHORT_DISTRICTS, key=len, reverse=True)) + r")(?=$|[两三四五六七八九十\d]+(?:地|个?区县)))")
 ZONE_ENDS = ("高新区", "经开区", "新区")  # a place that is itself a zone (重庆经开区, 两江新区)
 OWN_PLACE = r"全区|该区|本区|我区|区内|全县|该县|本县|县内"
 # 区内（不含高新区）: a part of the place, its own subject
@@ -143,6 +154,9 @@ ORDINAL_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])第\d{1,3}$")
 VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|"
                               r"加大|加快|推动|推进|确保|支持|鼓励|"
                               r"其中一个|其中|一个)")
+# a place or a firm and what it builds (荣昌建设电子电路产业园, 双溪机械厂布局酱香酒产业园): the name is what is built
+BUILDER_BEFORE_NAME = re.compile("^(?:" + "|".join(sorted(SHORT_DISTRICTS, key=len, reverse=True))
+                                 + r"|[\u4e00-\u9fff]{2,8}?(?:厂|公司|集团|镇))(?:建设|布局|打造|新建)(?=[\u4e00-\u9fff]{2})")
 PLACE_PREFIX = re.compile(r"^(?:重庆市|重庆|我市|主城区|主城)")  # 主城南山片区 → 南山片区
 # 重庆工业职业技术学院南川校区项目（一期）: the phase printed after a project's name is part of it
 PHASE_AFTER = re.compile(r"[（(][一二三四五六七八九十\d]期[）)]")
@@ -618,18 +632,6 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
     return named.subject
 
 
-# 万州、开州、云阳三地…分别增长: districts by their short names (石柱 for 石柱土家族自治县)
-AUTONOMOUS = [d for d in DISTRICTS if d.endswith("自治县")]
-ZONES = {"万盛": "万盛经开区", "两江": "两江新区"}
-SHORT_DISTRICTS = {re.sub(r"(?:区|县)$", "", d): d for d in DISTRICTS
-                   if d not in AUTONOMOUS and d not in ZONES.values() and len(d) > 2}
-SHORT_DISTRICTS |= ZONES | {d[:2]: d for d in AUTONOMOUS} | {d[:2] + "县": d for d in AUTONOMOUS}
-FULL_NAMES = sorted(set(DISTRICTS) | {short for short in SHORT_DISTRICTS if short.endswith("县")}, key=len, reverse=True)
-# a full name may open a longer item (巫山县GDP); a short one is the whole item or names the places counted after it
-# (永川、江津、合川三地…), so that 江北嘴 is not 江北区
-LISTED_PLACE = re.compile("^(?:(?P<full>" + "|".join(FULL_NAMES) + ")|(?P<short>" + "|".join(
-    sorted(SHORT_DISTRICTS, key=len, reverse=True)) + r")(?=$|[两三四五六七八九十\d]+(?:地|个?区县)))")
-
 
 def _is_place(name: str) -> bool:
     """开州, 万盛经开区, 重庆南川, 移民大县丰都: a district, by its full or short name, ends the name."""
@@ -663,8 +665,3 @@ def printed_forms(subject: str) -> list[str]:
 
 def subject_slug(subject: str) -> str:
     return SUBJECT_SLUGS.get(subject, "")
-
-
-# a place or a firm and what it builds (荣昌建设电子电路产业园, 双溪机械厂布局酱香酒产业园): the name is what is built
-BUILDER_BEFORE_NAME = re.compile("^(?:" + "|".join(sorted(SHORT_DISTRICTS, key=len, reverse=True))
-                                 + r"|[\u4e00-\u9fff]{2,8}?(?:厂|公司|集团|镇))(?:建设|布局|打造|新建)(?=[\u4e00-\u9fff]{2})")
