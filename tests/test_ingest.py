@@ -567,15 +567,21 @@ def test_a_page_date_weeks_after_the_agencys_dateline_is_a_reprint_and_the_datel
     (seeds / "reprint.txt").write_text(
         "丰都聚焦“四新”产业\n\n发布时间:2024-11-22 05:16:48 来源: 转载\n\n"
         "中新网重庆8月13日电 （记者 马文娟）13日，丰都县举行新闻发布会。\n", encoding="utf-8")
-    # the same report printed the day after its dateline keeps the page's date
+    # a newspaper printing an agency's report the day after its dateline keeps the page's date
     (seeds / "next_day.txt").write_text(
-        "城口签约17个项目\n\n2023-03-28 10:12:05　来源：新华网重庆频道\n\n"
-        "新华网重庆3月27日电（记者 苏明远）3月27日，城口县举办签约活动。\n", encoding="utf-8")
+        "城口签约17个项目\n\n2023-03-28 10:12:05　来源：重庆日报\n\n"
+        "新华社重庆3月27日电（记者 苏明远）3月27日，城口县举办签约活动。\n", encoding="utf-8")
+    # but the agency's own copy, posted on a portal the next morning, is of the dateline's day
+    (seeds / "agency_copy.txt").write_text(
+        "城口今年确保农业总产值达到9.5亿元\n\n发布时间：2012-04-19 09:14:26　来源：新华网重庆频道\n\n"
+        "新华网重庆频道4月18日电（通讯员 罗世清）城口县今年将做大农林特色产业。\n", encoding="utf-8")
     out = tmp_path / "articles"
     assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
     reprint = read_article(out / "seed-reprint.md", tmp_path)
     assert str(reprint.date) == "2024-08-13" and "转载" in reprint.date_basis
     assert str(read_article(out / "seed-next-day.md", tmp_path).date) == "2023-03-28"
+    copy = read_article(out / "seed-agency-copy.md", tmp_path)
+    assert str(copy.date) == "2012-04-18" and "新华网重庆频道4月18日电" in copy.date_basis
 
 
 def test_a_saved_page_reprinting_an_agencys_copy_is_dated_by_the_dateline(tmp_path):

@@ -76,6 +76,7 @@ class Dateline:
     outlet: str  # "" for 本报
     byline_span: tuple[int, int] | None  # the byline inside its brackets, as a span of the line
     month_day: tuple[int, int] | None
+    wire: bool = False  # an agency's 电 (新华网重庆7月22日电), not an outlet's own 讯
 
 
 def _strip_dates(rule: str) -> tuple[str, dt.date | None, tuple[int, int] | None]:
@@ -146,7 +147,7 @@ def dateline(rule: str) -> Dateline | None:
     # `永川日报讯 6月30日，记者从…获悉`: the day opens the sentence, which keeps it; it dates the report
     if md is None and match.re is XUN_RE and (when := DATELINE_DATE_RE.match(rule[end:])):
         md = int(when.group("month")), int(when.group("day"))
-    return Dateline(end, "" if outlet == "本报" else outlet, byline, md)
+    return Dateline(end, "" if outlet == "本报" else outlet, byline, md, wire=match.re is DIAN_RE)
 
 
 def trailing_byline(rule: str) -> bool:

@@ -2,7 +2,8 @@
 
 In order: the date the editor gives in the sidecar; a saved page's date as
 its extractor reads it; a full date on a source line (but a dateline more than a week
-earlier makes that a reprint's date: the dateline's day wins, flagged); `今天(YYYYMMDD日)` in
+earlier, or any earlier one of the agency the source line names, makes that a reprint's
+date: the dateline's day wins, flagged); `今天(YYYYMMDD日)` in
 the first paragraph; a month and day on the dateline or source line with the
 year from the text; and last the date the text's evidence allows
 (dates.infer_date). The last two are marked inferred: the article's note says
@@ -42,7 +43,8 @@ def _rule_date(draft: Draft, page_date: DateFinding | None) -> DateFinding | str
         return _reprinted(draft, page_date.date) or page_date
     for line, source in draft.sources:
         if source.date is not None:
-            return _reprinted(draft, source.date) or DateFinding(source.date, f"印刷日期：“{line.text}”", line.no)
+            return (_reprinted(draft, source.date, source.outlet)
+                    or DateFinding(source.date, f"印刷日期：“{line.text}”", line.no))
     if (found := draft.body.in_opening(dates.COMPACT_TODAY_RE)) and (today := dates.compact_today(found[0].group(0))):
         return DateFinding(today, f"印刷日期：正文首段“{found[1]}”")
     if (found := _month_day_source(draft)) is not None:
@@ -57,16 +59,19 @@ def _rule_date(draft: Draft, page_date: DateFinding | None) -> DateFinding | str
     return dates.infer_date(draft.body)
 
 
-def _reprinted(draft: Draft, page: dt.date) -> DateFinding | None:
+def _reprinted(draft: Draft, page: dt.date, source_outlet: str = "") -> DateFinding | None:
     """A page line dated weeks after the agency's dateline (发布时间:2024-11-22 above 中新网重庆8月13日电)
     is the date a reprint was posted: the report is of the dateline's day, in the page's year (or the
-    year before, for a day after the page's)."""
+    year before, for a day after the page's). So is any later page date whose source is the agency
+    itself (来源：新华网重庆频道 above 新华网重庆频道4月18日电): its copy, posted the next morning."""
     if draft.dateline is None or draft.dateline[1].month_day is None:
         return None
     month, day = draft.dateline[1].month_day
     year = page.year if (month, day) <= (page.month, page.day) else page.year - 1
     date = dates.valid_date(year, month, day)
-    if date is None or (page - date).days <= REPRINT_DAYS:
+    agency = draft.dateline[1].outlet
+    own_copy = draft.dateline[1].wire and bool(agency) and source_outlet.startswith(agency)
+    if date is None or date == page or ((page - date).days <= REPRINT_DAYS and not own_copy):
         return None
     line = draft.dateline[0]
     return DateFinding(date, f"电头“{line.text[:draft.dateline[1].length].strip()}”；页面日期{page.isoformat()}为转载日期",
