@@ -253,6 +253,19 @@ def test_cumulative_counts_under_a_past_year_are_year_end_stocks():
     assert [r["period"] for r in found] == ["2023-12-31", "2023-12-31"]
 
 
+def test_a_stock_named_as_a_total_is_counted_at_the_end_of_its_period():
+    assert one("2022年，全区图书馆藏书总量79.1万册。", date="2023-04-20", place="巴南区")["period"] == "2022-12-31"
+    assert one("2020年，全区经果林总面积达到86万亩。", date="2021-02-20", place="万州区")["period"] == "2020-12-31"
+    assert one("2023年，全县市场主体总量60344户。", date="2024-04-10", place="秀山县")["period"] == "2023-12-31"
+    # an amount is not such a stock: 经济总量 is the year's output
+    assert one("2023年，全区经济总量达到1200亿元。", date="2024-04-10", place="巴南区")["period"] == "2023"
+
+
+def test_kinds_of_products_counted_under_a_span_are_counted_at_its_end():
+    found = records("1—9月，全市统计的391种工业产品中，有217种产量同比增长。", date="2024-10-20", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(391, "2024-09-30"), (217, "2024-09-30")]
+
+
 def test_a_month_still_to_come_makes_the_figure_an_estimate():
     record = one("“预计今年5月可以正式投产。”据介绍，该项技术将实现年产高效滤布30万平方米。")
     assert (record["kind"], record["period"], record["subject"]) == ("estimate", "2024", "摩孚科技")

@@ -137,6 +137,7 @@ def measure_split(split: str) -> dict:
     agree = {field: 0 for field in FIELDS}
     in_catalogue = agree_in_catalogue = literal_metric = 0
     missed, extra, wrong = [], [], []
+    found_elsewhere = 0
     for report, gold in reports(split):
         article = report_article(report, gold)
         if article is None:
@@ -162,8 +163,11 @@ def measure_split(split: str) -> dict:
                 agree_in_catalogue += item["metric"] == record["metric"]
         paired_gold = {id(g) for g, _ in pairs}
         paired_records = {id(r) for _, r in pairs}
-        missed += [(report.stem, g) for g in figures if id(g) not in paired_gold]
-        extra += [(report.stem, r) for r in records if id(r) not in paired_records]
+        report_missed = [g for g in figures if id(g) not in paired_gold]
+        report_extra = [r for r in records if id(r) not in paired_records]
+        found_elsewhere += _found_under_other_period(report_missed, report_extra)
+        missed += [(report.stem, g) for g in report_missed]
+        extra += [(report.stem, r) for r in report_extra]
     return {
         "recall": matched / gold_total if gold_total else 0.0,
         "precision": matched / extracted_total if extracted_total else 0.0,
@@ -172,7 +176,21 @@ def measure_split(split: str) -> dict:
         "catalogue_metric": (agree_in_catalogue, in_catalogue),
         "literal_metric": literal_metric / matched if matched else 0.0,
         "missed": missed, "extra": extra, "wrong": wrong,
+        "found_elsewhere": found_elsewhere,
     }
+
+
+def _found_under_other_period(missed: list[dict], extra: list[dict]) -> int:
+    """How many missed figures were proposed with the same value and unit but read otherwise
+    (mostly another period): disagreements of reading, not figures the extractor did not see."""
+    unpaired = [(r["value"], r["unit"]) for r in extra]
+    found = 0
+    for item in missed:
+        key = (item["value"], item["unit"])
+        if key in unpaired:
+            unpaired.remove(key)
+            found += 1
+    return found
 
 
 def _print_scores(split: str, result: dict) -> None:
@@ -186,6 +204,8 @@ def _print_scores(split: str, result: dict) -> None:
           + ", ".join(f"{field} {share:.3f}" for field, share in result["agree"].items())
           + f" (metric where the gold's key is in the catalogue: {hits}/{total};"
           f" the gold's key itself: {result['literal_metric']:.3f})")
+    print(f"[{split}] of {result['gold'] - result['matched']} missed figures, {result['found_elsewhere']}"
+          " were proposed with the same value and unit under another reading (mostly the period)")
 
 
 def _print_details(result: dict) -> None:

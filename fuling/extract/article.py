@@ -52,6 +52,9 @@ SECTOR_OF = ("industrial_output", "industrial_gross_output")
 TOTAL_WORDS = re.compile(r"累计|已|余额|存栏")
 # projects in talks, in the pipeline or under construction: what stands at the end of the span
 STANDING_STOCK = re.compile(r"在谈|在库|在建")
+# a stock by its own name (藏书总量, 市场主体总量, 经果林总面积, 幅员面积): what stands at the period's end
+STOCK_NAME = re.compile(r"(?:总量|总数|总面积|保有量|幅员面积)[达为是约近到了]{0,2}\s*$")
+STOCK_UNITS = ("亩", "万亩", "平方公里", "平方米", "万平方米", "公顷", "册", "万册")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
 # a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
 OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
@@ -450,10 +453,14 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     # 引进…项目17个 counts what came in over the period, not a stock at its end
     stock = bool(rule and rule.stock) and measure in ("level", "growth") and not EVENT_VERBS.search(where.clause_lead)
     cumulative = "累计" in where.sentence_lead and is_count(unit)  # 累计完成…280个 is a stock; 累计完成产值 is not
+    if measure == "level" and (is_count(unit) or unit in STOCK_UNITS) and STOCK_NAME.search(where.clause_lead):
+        cumulative = True  # 藏书总量79.1万册 under 2022年: a standing total, like 累计, at the year's end
     if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
         stock = True
     if unit not in RELATIVE and measure == "level" and STANDING_STOCK.search(where.clause_lead):
         stock = True  # 一季度…在谈的百亿级项目有3个: the count at the quarter's end
+    if measure == "level" and unit == "种":
+        stock = True  # 1—9月…391种工业产品中，有217种产量增长: kinds counted at the span's end
     if mark is not None and mark.kind == "asof" and rule is None and is_count(unit) and not EVENT_VERBS.search(where.clause_lead):
         stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
     if (mark is not None and mark.kind == "asof" and unit in RELATIVE and measure == "growth" and found == "sentence"
