@@ -151,6 +151,19 @@ def test_n_da_counts_only_things_listed_before_it():
     assert figures("推动六大优势产业链延链强链") == []
 
 
+def test_the_number_of_items_just_listed_is_a_tally_but_named_works_and_sites_counted_are_figures():
+    assert figures("万州围绕先进材料、食品加工、装备制造、医药化工、新型能源5个重点产业发力") == []
+    assert figures("汽车、冶金、化工、能源这4大行业受冲击较重") == []
+    assert figures("大会还分设工业、食农加工、商务物流、文旅康养四个专场") == []
+    assert figures("主会场外，产业园、度假区和水库枢纽工程三处设分会场") == []
+    assert figures("走“链水、织绿、筑景”三大策略的路子") == []
+    # counted works and sites stay figures, and so do counts beside a list of figures
+    assert figures("特固建材水泥粉磨站、常捷医药医药中间体和园区污水处理3个项目已投产") == [(3, "个")]
+    assert figures("钓鱼城、涞滩古镇2家国家4A级景区") == [(2, "家")]
+    assert figures("招引50亿级项目1个、20亿级项目2个") == [(1, "个"), (2, "个")]
+    assert figures("威立雅、台铃等36个项目正在加紧建设") == [(36, "个")]
+
+
 def test_a_yi_class_size_is_a_figure_but_a_count_of_classed_clusters_is_not():
     assert figures("目前，涪陵已建成900亿级材料产业集群") == [(900, "亿元")]
     assert figures("以及装备制造、清洁能源、消费品3个300亿级产业集群") == [(3, "个")]

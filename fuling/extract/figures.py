@@ -13,8 +13,9 @@ are one unit, spelt 个百分点 as the reviewed facts write it. Also not figure
 that only sorts what is counted (投资10亿元以上的项目有2个), a capacity inside a
 project's name (年产10万吨…项目) or of each unit just counted
 (32套年产40万吨…装置), a size class of a count (100亿级企业3个) or one aimed at
-(打造500亿级…集群, 正向100亿级迈进), and a count of what was just named (围绕两个项目) or
-of a plan's parts (三个片区, 两个主导产业). People may be counted in 万 without 人
+(打造500亿级…集群, 正向100亿级迈进), a count of what was just named (围绕两个项目) or
+of a plan's parts (三个片区, 两个主导产业), and the tally of a list just given (围绕先进材料、…、
+新型能源5个重点产业; but A、B和C3个项目已投产 counts named works). People may be counted in 万 without 人
 (总人口54万, 约12万群众 → 万人); 把 counts knives and tools (2000万把). Not figures either: a span of
 months (前6个月, 两个月) and a threshold of any unit but a rate (5000平方米以上的网点).
 Money may be written in Chinese numerals (一百零六亿元).
@@ -182,7 +183,28 @@ LIST_SIZE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:分别|占)")
 
 
 def _size_of_list(text: str, start: int, end: int, value: Decimal | None) -> bool:
-    return value is not None and _listed_before(text, start, int(value)) and bool(LIST_SIZE_AFTER.match(text[end:]))
+    if value is None:
+        return False
+    if _listed_before(text, start, int(value)) and LIST_SIZE_AFTER.match(text[end:]):
+        return True
+    return (bool(tally := TALLY.match(text, start)) and not ENTITIES_COUNTED.match(text, tally.end())
+            and _tally_of_list(text, start, int(value)))
+
+
+# 汽车、冶金、化工、能源这4大…, 围绕先进材料、食品加工…、新型能源5个…, A、B和C三处: the number of the items
+# the clause has just named, a tally of the list rather than a figure (not A、B等36个: examples of more)
+TALLY_LEAD = re.compile(r"(?:这|共|这些)?$")
+# A、B和C3个项目已投产, 钓鱼城、涞滩古镇2家国家4A级景区: named works and sites counted, a figure
+ENTITIES_COUNTED = re.compile(r"[\u4e00-\u9fff\dA-Z]{0,10}?(?:项目|企业|公司|龙头|单品|景区|单位|工厂|学校|医院)")
+TALLY = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个大处家项条座所种](?![\d.万亿])")
+
+
+def _tally_of_list(text: str, pos: int, count: int) -> bool:
+    clause = re.split(r"[，,。；;：:！？]", text[:pos])[-1]
+    clause = clause[:TALLY_LEAD.search(clause).start()].strip("“”\"")
+    if count < 2 or "、" not in clause or "等" in clause or re.search(r"\d|[一二两三四五六七八九十]个", clause):
+        return False  # 招引50亿级项目1个、20亿级项目2个: a list of figures, not of names
+    return len([item for item in re.split(r"[、和及与]", clause) if item]) == count
 
 
 def _not_a_quantity(text: str, match: re.Match) -> bool:
