@@ -164,6 +164,14 @@ def test_the_number_of_items_just_listed_is_a_tally_but_named_works_and_sites_co
     assert figures("威立雅、台铃等36个项目正在加紧建设") == [(36, "个")]
 
 
+def test_jin_ban_and_a_doubling_in_chinese_numerals_are_figures_but_a_visitors_stay_is_not():
+    assert figures("预计总产量超过600萬斤，比去年多出200萬斤") == [(600, "万斤"), (200, "万斤")]
+    assert figures("比去年增长了近一倍") == [(1, "倍")]
+    assert figures("一个项目落地") == []
+    assert figures("国际货运航线每周66班") == [(66, "班")]
+    assert figures("游客李女士一家在巫溪玩了4天") == []
+
+
 def test_a_yi_class_size_is_a_figure_but_a_count_of_classed_clusters_is_not():
     assert figures("目前，涪陵已建成900亿级材料产业集群") == [(900, "亿元")]
     assert figures("以及装备制造、清洁能源、消费品3个300亿级产业集群") == [(3, "个")]
@@ -277,6 +285,28 @@ def test_a_stock_named_as_a_total_is_counted_at_the_end_of_its_period():
 def test_kinds_of_products_counted_under_a_span_are_counted_at_its_end():
     found = records("1—9月，全市统计的391种工业产品中，有217种产量同比增长。", date="2024-10-20", place="重庆市")
     assert [(r["value"], r["period"]) for r in found] == [(391, "2024-09-30"), (217, "2024-09-30")]
+
+
+def test_a_day_with_dang_tian_dates_its_own_figures():
+    found = records("今年国庆假期，全县共接待游客25.4万人次。10月1日当天，全县接待游客3.03万人次，同比增长17.9%。",
+                    date="2019-10-08", place="巫溪县")
+    assert [r["period"] for r in found] == ["2019-10-01/2019-10-07", "2019-10-01", "2019-10-01"]
+    found = records("6月7日这一天，重庆江北国际机场迎送旅客100016人次。当天机场共保障进出港航班823架次。",
+                    date="2020-06-12", place="渝北区")
+    assert [r["period"] for r in found] == ["2020-06-07", "2020-06-07"]
+
+
+def test_up_to_a_month_without_its_end_is_the_months_to_it():
+    found = records("截至11月，江北国际机场跨境电商货物累计达2.1万吨，同比增长31%。截至10月，全区累计引进企业35家。",
+                    date="2025-12-11", place="渝北区")
+    assert [r["period"] for r in found] == ["2025-01/2025-11", "2025-01/2025-11", "2025-10-31"]
+
+
+def test_a_recovery_to_last_years_level_is_a_share_and_take_offs_and_landings_are_no_fall():
+    found = records("5月份，机场保障运输飞行起降2.16万架次，完成旅客吞吐量267.45万人次，"
+                    "两项指标分别恢复到去年同期的82%和73%；与4月相比，分别增长42.8%和51.1%。", date="2020-06-12", place="渝北区")
+    assert [(r["value"], r["measure"]) for r in found] == [
+        (2.16, "level"), (267.45, "level"), (82, "share"), (73, "share"), (42.8, "growth"), (51.1, "growth")]
 
 
 def test_a_month_still_to_come_makes_the_figure_an_estimate():

@@ -42,11 +42,12 @@ YI = Decimal(10) ** 8
 # Units a figure can carry, longest first so that 个百分点 wins over 个.
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
-    "元/亩", "元/公斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩",
-    "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "千瓦时", "千瓦", "小时", "千米", "米",
+    "元/亩", "元/公斤", "元/斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩",
+    "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "种", "片", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把",
     "位(?![数于列居])",  # 200余位嘉宾 (not 第5位, 前3位: ranks)
+    "班(?![子组长级车])",  # 每周66班 flights (36个班 counts in 个)
 )
 COUNT_UNITS = "家个户项种名辆件台处人次条所座亩天筐口幢栋头只套场车架册箱艘"  # not 位: 三位院士 describes
 # Percentage points have one spelling, the reviewed facts' (docs/content-format.md)
@@ -110,8 +111,8 @@ AREA_BEFORE = re.compile(r"面积[^，,。；;]{0,4}$")
 INDICATORS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?指标")
 # 七天里, 三天内: a span of days
 SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中)")
-# 假日三天: the length of the holiday the figures cover
-HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假)$")
+# 假日三天: the length of the holiday the figures cover; 在巫溪玩了4天: the length of one visitor's stay
+HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假|(?:玩|住|待|呆|逗留|停留|游)了?)$")
 # 1.4、1.8个百分点, 分别高出6.7和5.8个百分点: numbers listed before a figure share its scale and unit
 LISTED_BEFORE = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?[、和])+$")
 # 提高0.1个、0.2个百分点: the measure word printed after each listed number of points
@@ -163,8 +164,8 @@ def _is_figure_context(text: str, start: int, end: int, number: str) -> bool:
     if before.isdigit() or before == ".":
         return False
     if not number[0].isdigit():
-        if number == "一":
-            return False  # 一个 is the indefinite article far more often than a count
+        if number == "一" and not text.startswith("倍", start + 1):
+            return False  # 一个 is the indefinite article far more often than a count (but 增长一倍 doubles)
         if before and (before in NUMERAL_CHARS or before in "几数"):
             return False
     return True
@@ -260,8 +261,9 @@ def find_figures(printed: str) -> list[Figure]:
             continue  # 02　项目推进: a section number printed with its leading zero
         unit = UNIT_NAMES.get(match.group("unit"), match.group("unit"))
         scale_word = match.group("scale") or ""
-        if not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word) and not (unit == "元" and scale_word):
-            continue  # Chinese numerals count things (两家) and sum money (一百零六亿元); 百万人口 is a description
+        if (not number[0].isdigit() and (unit not in COUNT_UNITS or scale_word) and not (unit == "元" and scale_word)
+                and unit != "倍"):
+            continue  # Chinese numerals count things (两家), sum money (一百零六亿元) and multiply (增长近一倍); 百万人口 is a description
         if unit == "位" and text[match.start() - 1:match.start()] in ("前", "后"):
             continue  # 排名前3位: a rank
         if unit == "方" and not (number[0].isdigit() and scale_word):

@@ -137,7 +137,8 @@ def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
 # also a fair or conference opening that day (3月5日，…第二届綦商大会在綦江开幕), not a press conference (发布会)
 # nor a session of the people's congress (…人民代表大会第一次会议开幕), whose work report reviews the years before
 EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电)(?![^。！？!?]{0,60}?(?:发布会|代表大会|会议))"
-                       r"(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)|[^。！？!?]{0,60}?(?:开幕|闭幕|举行|举办))")
+                       r"(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)|[^。！？!?]{0,60}?(?:开幕|闭幕|举行|举办)"
+                       r"|这一天|当天|当日)")  # 6月7日这一天，…迎送旅客100016人次; 10月1日当天: the day's own figures
 # 今(16)日上午，忠县举行…签约仪式: the day of the date line, printed in brackets
 TODAY_DAY = re.compile(r"今\s*[(（]\s*(\d{1,2})\s*[)）]\s*日")
 EVENT_WORDS_AFTER = re.compile(r"[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)")
@@ -209,6 +210,9 @@ def _patterns(pub: dt.date):
          lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)), day=int(m.group(3)))),
         (re.compile(r"截至(?:(\d{4})年|今年)?(\d{1,2})月底"),
          lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)))),
+        # 截至11月，…累计达2.1万吨: through that month, as 1—11月 (a stock: on its last day)
+        (re.compile(r"截至(?:(\d{4})年|今年)?(\d{1,2})月份?(?![\d底末])"),
+         lambda m: TimeMark(m.end(), "span", int(m.group(1) or y), 1, int(m.group(2)))),
         # 6月末全区生猪存栏…: a stock at the end of that month
         (re.compile(r"(?:(\d{4})年|今年)?(\d{1,2})月末"),
          lambda m: TimeMark(m.end(), "asof", int(m.group(1) or y), month_to=int(m.group(2)))),

@@ -40,9 +40,9 @@ TARGET = re.compile(r"力争|按计划|预期(?:目标|增长|性)|确保|将推
 
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 GROWTH_UP = r"增长|增速|增幅|提升|提高|增(?!加值)"  # 占…增加值的1%: 增加值 is a noun
-GROWTH_DOWN = r"下降|降低|减少|缩短|减|降"
-# 投资进度达到81.8%, 相当于规模以上工业增加值的2.64%: shares too
-SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进度|相当于[^，,。；;]*的"
+GROWTH_DOWN = r"下降|降低|减少|缩短|减|(?<!起)降"  # not 起降, take-offs and landings
+# 投资进度达到81.8%, 相当于规模以上工业增加值的2.64%, 恢复到去年同期的82%: shares too
+SHARE = r"占比|占|比重|比例|份额|占有率|率|强度|全市|全球|进度|相当于[^，,。；;]*的|恢复(?:到|至)[^，,。；;]*的"
 # 新增 makes the figures after it increments of a stock, until another verb takes over
 # 新建 of 新建项目 names a class of projects (续建项目93个、新建项目101个), it is not what the figures after it did
 CHANGE_VERBS = re.compile(r"新增(?!就业)|实施|实现|建成|培育创建|创建|培育|新建(?!项目)|完成|荣获|获评|入选|引进|引育|打造|累计|达到|达|纳入")
