@@ -162,6 +162,7 @@ def test_the_number_of_items_just_listed_is_a_tally_but_named_works_and_sites_co
     assert figures("钓鱼城、涞滩古镇2家国家4A级景区") == [(2, "家")]
     assert figures("招引50亿级项目1个、20亿级项目2个") == [(1, "个"), (2, "个")]
     assert figures("威立雅、台铃等36个项目正在加紧建设") == [(36, "个")]
+    assert figures("陆续新开重庆至米兰、河内以及中国香港的3条国际货运航线") == [(3, "条")]
 
 
 def test_jin_ban_and_a_doubling_in_chinese_numerals_are_figures_but_a_visitors_stay_is_not():
@@ -294,6 +295,13 @@ def test_a_day_with_dang_tian_dates_its_own_figures():
     found = records("6月7日这一天，重庆江北国际机场迎送旅客100016人次。当天机场共保障进出港航班823架次。",
                     date="2020-06-12", place="渝北区")
     assert [r["period"] for r in found] == ["2020-06-07", "2020-06-07"]
+
+
+def test_a_flow_up_to_a_day_runs_from_new_year_to_that_day_and_a_weekly_count_stands_on_it():
+    found = records("截至12月9日，机场今年累计完成货邮吞吐量50.2万吨，在飞的国际货运航线有20条，每周66班。",
+                    date="2025-12-11", place="渝北区")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (50.2, "2025-01-01/2025-12-09"), (20, "2025-12-09"), (66, "2025-12-09")]
 
 
 def test_up_to_a_month_without_its_end_is_the_months_to_it():

@@ -205,6 +205,8 @@ def _tally_of_list(text: str, pos: int, count: int) -> bool:
     clause = clause[:TALLY_LEAD.search(clause).start()].strip("“”\"")
     if count < 2 or "、" not in clause or "等" in clause or re.search(r"\d|[一二两三四五六七八九十]个", clause):
         return False  # 招引50亿级项目1个、20亿级项目2个: a list of figures, not of names
+    if clause.endswith("的"):
+        return False  # 新开至米兰、河内…以及中国香港的9条货运航线: what the list describes is counted
     return len([item for item in re.split(r"[、和及与]", clause) if item]) == count
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fuling.extract.figures import POINTS
 
 MONEY = ("亿元",)
-COUNT = ("家", "个", "户", "项", "名", "辆", "件", "万件", "台", "处", "人", "条", "所", "座", "套", "场")
+COUNT = ("家", "个", "户", "项", "名", "辆", "件", "万件", "台", "处", "人", "条", "所", "座", "套", "场", "班")
 RELATIVE = ("%", "倍", POINTS)
 
 

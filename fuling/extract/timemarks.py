@@ -437,7 +437,9 @@ def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool
         day = dt.date(mark.year, mark.month_to, mark.day) if mark.day else _month_end(mark.year, mark.month_to)
         if stock or mark.point:
             return day.isoformat()
-        return str(mark.year) if mark.month_to == 12 and not mark.day else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
+        if mark.day:  # 截至12月9日，今年累计…: the flow of the year up to that day, not of all December
+            return f"{mark.year}-01-01/{day.isoformat()}"
+        return str(mark.year) if mark.month_to == 12 else f"{mark.year}-01/{mark.year}-{mark.month_to:02d}"
     if mark.kind in ("now", "date"):
         return dt.date(mark.year, mark.month_to, mark.day).isoformat()
     if mark.kind == "days":
