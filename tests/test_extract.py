@@ -304,6 +304,16 @@ def test_a_flow_up_to_a_day_runs_from_new_year_to_that_day_and_a_weekly_count_st
         (50.2, "2025-01-01/2025-12-09"), (20, "2025-12-09"), (66, "2025-12-09")]
 
 
+def test_what_a_project_will_build_is_a_target_of_the_year_even_on_a_holiday_or_a_days_event():
+    found = records("五一假期，观音桥商圈接待游客320万人次。建成后，空中连廊将衔接商圈周边6个轨道站点。",
+                    date="2025-05-06", place="江北区")
+    assert [(r["kind"], r["period"], r["subject"]) for r in found] == [
+        ("actual", "2025-05-01/2025-05-05", "观音桥商圈"), ("target", "2025", "观音桥商圈")]
+    found = records("12月16日，万州区举行第四季度重大项目集中开工活动。其中，某建材项目投资5亿元，将建设4条自动化生产线。",
+                    date="2022-12-17", place="万州区")
+    assert [(r["kind"], r["period"]) for r in found] == [("actual", "2022-12-16"), ("target", "2022")]
+
+
 def test_up_to_a_month_without_its_end_is_the_months_to_it():
     found = records("截至11月，江北国际机场跨境电商货物累计达2.1万吨，同比增长31%。截至10月，全区累计引进企业35家。",
                     date="2025-12-11", place="渝北区")

@@ -436,9 +436,11 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
         mark = paragraph.goal  # 其中，…产值力争达到600亿元 after 力争到2027年…: the same goal year
     elif kind == "target" and mark is not None and (
             (own_mark is None and mark.kind == "span")
-            or (mark.kind == "date" and mark.scope == "paragraph" and mark.year == article.date.year)):
-        # 该项目将投资125亿元 in a piece on 一季度, 2月16日集中开工…计划总投资54.3亿元: this year's plan (but a
-        # plan announced at an event of a past year, 2020年3月9日…计划投资8亿元, keeps that day)
+            or (mark.kind == "date" and mark.scope == "paragraph" and mark.year == article.date.year)
+            or mark.kind == "days"):
+        # 该项目将投资125亿元 in a piece on 一季度, 2月16日集中开工…计划总投资54.3亿元, 五一假期…连廊将衔接6个
+        # 轨道站点: this year's plan (but a plan announced at an event of a past year, 2020年3月9日…计划投资8亿元,
+        # keeps that day)
         mark = TimeMark(0, "year", article.date.year)
     measure, sign = _measure(figure, where, kind == "target")
     scope = ellipsis_scope(where) if mark is not None and mark.start > figure.start else None

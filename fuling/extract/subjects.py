@@ -152,7 +152,7 @@ POWER_UNITS = ("MW", "GW", "kV", "KV")
 POWER_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?$")
 ORDINAL_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])第\d{1,3}$")
 VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|"
-                              r"加大|加快|推动|推进|确保|支持|鼓励|"
+                              r"加大|加快|推动|推进|确保|支持|鼓励|衔接|连接|串起|"
                               r"其中一个|其中|一个)")
 # a place or a firm and what it builds (荣昌建设电子电路产业园, 双溪机械厂布局酱香酒产业园): the name is what is built
 BUILDER_BEFORE_NAME = re.compile("^(?:" + "|".join(sorted(SHORT_DISTRICTS, key=len, reverse=True))
