@@ -314,6 +314,13 @@ def test_what_a_project_will_build_is_a_target_of_the_year_even_on_a_holiday_or_
     assert [(r["kind"], r["period"]) for r in found] == [("actual", "2022-12-16"), ("target", "2022")]
 
 
+def test_an_airport_goes_by_its_citys_name_and_a_bare_jichang_means_it():
+    found = records("6月7日这一天，重庆江北国际机场迎送旅客100016人次。当天机场共保障进出港航班823架次。",
+                    "5月份，重庆机场保障运输飞行起降2.16万架次。", date="2020-06-12", place="渝北区")
+    assert [r["subject"] for r in found] == ["重庆江北国际机场"] * 3
+    assert one("截至11月，江北国际机场跨境电商货物累计达2.1万吨。", date="2025-12-11", place="渝北区")["subject"] == "重庆江北国际机场"
+
+
 def test_up_to_a_month_without_its_end_is_the_months_to_it():
     found = records("截至11月，江北国际机场跨境电商货物累计达2.1万吨，同比增长31%。截至10月，全区累计引进企业35家。",
                     date="2025-12-11", place="渝北区")

@@ -34,7 +34,8 @@ before it (rule text: Simplified), the article's own place by default.
   class (5000万元以上的项目18个) and the items of 这批项目中 stay the group's.
 - Districts, parks and companies listed before respective figures (永川、江津、合川三地…分别增长9.1%、8.4%和7.2%;
   德感工业园、白沙工业园规模工业产值分别增长…) are their subjects, districts also by their short names.
-- Scenic spots, museums and hotels (缙云山景区, 重庆自然博物馆) are named places; 经开区 alone is the place's own,
+- Scenic spots, museums, hotels and airports (缙云山景区, 重庆自然博物馆, 重庆江北国际机场: an airport by its
+  city's name, and 机场 alone is the one just named) are named places; 经开区 alone is the place's own,
   as 高新区 is; a grade (国家4A级景区) and the city's industries (重庆汽车, 能源工业) are no names.
 - Not names: 城镇 / 乡镇 (towns in general: 全年城镇新增就业…), a project's team or office
   (中冶建工项目团队, 项目部), a line something lies along (渝怀铁路沿线).
@@ -136,7 +137,7 @@ ROAD_END = r"高速公路[\u4e00-\u9fff]{0,3}?段|高速公路|铁路|(?<=[\u4e0
 PROJECT_END = rf"项目|管道|基地|电站|大桥|隧道|{ROAD_END}"
 FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共有271个项目签约: a fair's own counts
 # places people visit, in tourism pieces: 缙云山景区, 重庆自然博物馆, 北温泉温泉酒店
-SITE_END = r"景区|旅游区|度假区|博物馆|纪念馆|酒店"
+SITE_END = r"景区|旅游区|度假区|博物馆|纪念馆|酒店|国际机场"
 OPENING_TEXTS = 2  # the headline and the first paragraph: where a piece says which fair it is about
 # 大足五金：千年老手艺…, 西彭铝产业区：合力打造…: the industry or park a headline names before its colon is
 # what the piece is about (开州：…, 重庆南川：… name the place itself)
@@ -320,6 +321,8 @@ def last_of_clause(text: str, pos: int) -> int:
 
 
 def _short_name(name: str) -> str:
+    if name.endswith("国际机场") and PLACE_STARTS.match(PLACE_PREFIX.sub("", name)):
+        return "重庆" + PLACE_PREFIX.sub("", name)  # an airport goes by its city's name: 重庆江北国际机场
     rest = PLACE_PREFIX.sub("", name)
     if not NAME_END_RE.fullmatch(rest) and (rest == name or PLACE_STARTS.match(rest)):
         name = rest  # 重庆市荣昌高新区 → 荣昌高新区, but 重庆公司 and 重庆工业职业技术学院… stay
@@ -525,6 +528,9 @@ def _pointing_back(text: str, memory: Memory):
     for match in re.finditer(r"(?<![\u4e00-\u9fff])经开区", text):
         if memory.own_econ_zone:
             found.append((match.start(), match.end(), memory.own_econ_zone))
+    for match in re.finditer(r"(?<!国际)机场(?!集团)", text):
+        if airport := memory.last_by_key.get("国际机场"):  # 当天机场共保障航班823架次: the airport just named
+            found.append((match.start(), match.end(), airport))
     for match in POINTING.finditer(text):
         key = _key("", match.group("end") or match.group("bare") or match.group("built"))
         earlier = [name for _, name, k in _named(text[:match.start()]) if k == key]
