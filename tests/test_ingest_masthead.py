@@ -238,6 +238,16 @@ def test_an_outlet_joined_by_a_hyphen_beside_the_date_and_a_crumb_ending_on_its_
     assert masthead.is_crumb(rule_text("您的当前位置：主页 > 新闻 > 国内国际 >"))
 
 
+def test_a_forum_post_line_dates_the_piece_and_an_exclaimed_headline_stays_whole():
+    draft = draft_of("万州生活网 › 论坛 › 万州资讯 › 查看内容\n\n总投资87亿元！万州今年推进30个生态环保重点项目\n\n"
+                     "生活君　发表于 2021-5-20 10:44:12　　查看: 3187｜回复: 12\n\n"
+                     "今年以来，万州确定实施示范区建设重点项目30个，总投资87亿元。\n")
+    assert draft.heads["title"] == "总投资87亿元！万州今年推进30个生态环保重点项目"
+    assert masthead.source_line(rule_text("生活君　发表于 2021-5-20 10:44:12　　查看: 3187｜回复: 12")).date == dt.date(2021, 5, 20)
+    assert masthead.is_crumb(rule_text("万州生活网 › 论坛 › 万州资讯 › 查看内容"))
+    assert [b.text for b in draft.blocks] == ["今年以来，万州确定实施示范区建设重点项目30个，总投资87亿元。"]
+
+
 def test_site_furniture_lines_are_left_out_of_the_piece():
     # menus, pagers, media marks, metadata tables, copyright lines and links to other pieces, wherever
     # they stand, are no part of the report; the headline is the first line after them

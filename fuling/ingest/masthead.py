@@ -23,7 +23,8 @@ OUTLET_MAX = 12  # 国际在线, 三峡传媒网, 中国新闻网
 DRAFT_TITLE_MAX = rules.LABEL_MAX
 
 SOURCE_WORD_RE = re.compile(r"(?:来源|发布时间|更新时间|发布日期|发稿时间|稿源|时间|日期|作者|责任编辑|责编|编辑)\s*:"
-                            r"|[\[【]\s*(?:发布日期|发布时间|成文日期|发布机构)\s*[\]】]")  # [ 发布日期 ] 2022-08-12
+                            r"|[\[【]\s*(?:发布日期|发布时间|成文日期|发布机构)\s*[\]】]"  # [ 发布日期 ] 2022-08-12
+                            r"|发表于\s*(?=\d)")  # a forum's post line: 生活君 发表于 2021-5-20 10:44:12 查看: 3187
 WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 OUTLET_RE = re.compile(r"(?:来源|稿源)\s*:\s*([^\s|｜:()\[\]【】]+)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
@@ -53,7 +54,7 @@ MONTH_DAY_TIME_RE = re.compile(r"(?<![\d\-/.])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2
 # `首页 > 财经 > 区域经济`, `人民网>>重庆频道>>区县`: where the page sits in its site
 # (`您的当前位置：主页 > 新闻 > 国内国际 >` ends on its separator)
 DATE_IN_LINE = re.compile(r"\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}")
-CRUMB_RE = re.compile(r"^[^。，,;；>]{1,16}(?:\s*>{1,2}\s*[^。，,;；>]{1,16}){1,5}(?:\s*>{1,2})?$")
+CRUMB_RE = re.compile(r"^[^。，,;；>›»]{1,16}(?:\s*(?:>{1,2}|›|»)\s*[^。，,;；>›»]{1,16}){1,5}(?:\s*(?:>{1,2}|›|»))?$")  # also 论坛 › 万州资讯
 # a page's buttons printed on its date line: 【字号：大 中 小】, 【打印】 【关闭】
 BUTTONS_IN_LINE = re.compile(r"【\s*(?:字号|打印|关闭|纠错|收藏|分享)[^】]{0,16}】|字号\s*:\s*大\s*中\s*小")
 BARE_NAMES_RE = re.compile(r"^\(\s*(?P<inner>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*\)$")
@@ -213,7 +214,7 @@ def is_furniture(rule: str) -> bool:
     line = rule.strip()
     if not line or DATE_IN_LINE.search(line):
         return False
-    if CRUMB_RE.match(CRUMB_LEAD.sub("", line)) and ">" in line:
+    if CRUMB_RE.match(CRUMB_LEAD.sub("", line)) and re.search(r">|›|»", line):
         return True
     if MEDIA_MARK.match(line) or META_TABLE_ROW.match(line) or PAGE_ONLY.match(line):
         return True
@@ -306,7 +307,8 @@ def find_headline(piece: list[Line]) -> tuple[set[int], dict[str, str]]:
     heading = rules.markdown_heading(first.text)
     candidate = REPOST_MARK.sub("", heading[1] if heading else first.text)  # 转载｜重庆南川：…
     following = piece[start + 1] if start + 1 < len(piece) else None
-    if start and not rules.is_label(candidate):
+    if start and not (rules.is_label(candidate) or (EXCLAIMED_HEADLINE.match(candidate) and following is not None
+                                                    and is_masthead_line(following))):
         return set(), {}
     if following is not None and following.text == first.text:
         return {start, start + 1}, {"title": headline_text(candidate)}
@@ -321,4 +323,6 @@ def find_headline(piece: list[Line]) -> tuple[set[int], dict[str, str]]:
     return set(), {}
 
 
+# 总投资87亿元！万州今年推进30个生态环保重点项目: a headline whose first part is exclaimed, right above its date line
+EXCLAIMED_HEADLINE = re.compile(r"^[^。，,；;！？!?、]{2,20}[！!][^。，,；;！？!?、]{2,30}$")
 REPOST_MARK = re.compile(r"^(?:转载|轉載)\s*[｜|:：]\s*")
