@@ -321,6 +321,16 @@ def test_an_airport_goes_by_its_citys_name_and_a_bare_jichang_means_it():
     assert one("截至11月，江北国际机场跨境电商货物累计达2.1万吨。", date="2025-12-11", place="渝北区")["subject"] == "重庆江北国际机场"
 
 
+def test_the_years_programme_and_the_whole_of_a_plan_do_not_date_what_was_done_by_a_day():
+    found = records("截至8月底，全区全年269个年度投资项目累计完成投资212.7亿元，占全年项目计划的70%。",
+                    date="2020-09-29", place="大足区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [
+        (269, "actual", "2020"), (212.7, "actual", "2020-01/2020-08"), (70, "actual", "2020-01/2020-08")]
+    assert one("一季度，园区完成全年目标任务的27.4%。", date="2015-04-22", place="荣昌县")["kind"] == "actual"
+    # a balance is still a stock on that day
+    assert one("截至6月底，全区金融机构存款余额229.4亿元。", date="2020-07-20", place="彭水县")["period"] == "2020-06-30"
+
+
 def test_up_to_a_month_without_its_end_is_the_months_to_it():
     found = records("截至11月，江北国际机场跨境电商货物累计达2.1万吨，同比增长31%。截至10月，全区累计引进企业35家。",
                     date="2025-12-11", place="渝北区")

@@ -33,7 +33,7 @@ from fuling.extract.drafts import (
     metric_label,
 )
 from fuling.extract.figures import Figure, find_figures
-from fuling.extract.metrics import BY_KEY, RELATIVE, MetricRule, best_rule, is_count, rule_for_unit
+from fuling.extract.metrics import BY_KEY, MONEY, RELATIVE, MetricRule, best_rule, is_count, rule_for_unit
 from fuling.extract.printed import rule_text
 from fuling.extract.subjects import Memory, listed_name, listed_subject, printed_forms, subject_of, subject_slug
 from fuling.extract.timemarks import TimeMark, time_marks
@@ -457,7 +457,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     cumulative = "累计" in where.sentence_lead and is_count(unit)  # 累计完成…280个 is a stock; 累计完成产值 is not
     if measure == "level" and (is_count(unit) or unit in STOCK_UNITS) and STOCK_NAME.search(where.clause_lead):
         cumulative = True  # 藏书总量79.1万册 under 2022年: a standing total, like 累计, at the year's end
-    if mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead):
+    if (mark is not None and mark.kind == "asof" and unit not in RELATIVE and TOTAL_WORDS.search(where.clause_lead)
+            and (unit not in MONEY or "余额" in where.clause_lead)):  # 截至8月底…累计完成投资: spent Jan–Aug
         stock = True
     if unit not in RELATIVE and measure == "level" and STANDING_STOCK.search(where.clause_lead):
         stock = True  # 一季度…在谈的百亿级项目有3个: the count at the quarter's end

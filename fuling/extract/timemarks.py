@@ -67,7 +67,7 @@ class TimeMark:
     future: bool = False  # 到2026年, 力争 … : the figure is a goal for that year
     prospective: bool = False  # 今年5月 in a piece printed in March: a month still to come
     start: int = 0
-    scope: str = "paragraph"  # "paragraph", "sentence" or "clause": how far the phrase reaches
+    scope: str = "paragraph"  # "paragraph", "sentence", "clause" or "count" (the count right after it): how far it reaches
     comparison: bool = False  # 较去年同期, 比上半年: what the figure is compared with
     year_from: int = 0  # "years": the first year of a span of years
     first_day: dt.date | None = None  # "days": the first day of a holiday; its last is year, month_to, day
@@ -85,6 +85,9 @@ THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
 # 年末全区常住人口…: the end of the year last spoken of (of the year a bulletin reviews); not 上年末, 2023年底
 YEAR_END = re.compile(r"(?<![上去今前明\d月])年(?:末|底)")
 WHOLE_YEAR = re.compile(r"全年|(?<=预计)年度")  # 预计年度完成投资: this year's, like 预计全年
+WHOLE_OF_PLAN_BEFORE = re.compile(r"(?:占|完成)$")
+WHOLE_OF_PLAN_AFTER = re.compile(r"[^，,。；;的]{0,4}?(?:计划|目标|任务)[^，,。；;]{0,4}?的")
+COUNT_AFTER = re.compile(r"\d+个")
 PLAN_AROUND = re.compile(r"计划|力争|目标|预计")
 
 
@@ -385,6 +388,10 @@ def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken, review
     for match in WHOLE_YEAR.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
+        if WHOLE_OF_PLAN_BEFORE.search(text, 0, match.start()) and WHOLE_OF_PLAN_AFTER.match(text, match.end()):
+            continue  # 完成全年目标任务的27.4%, 占全年项目计划的70%: the whole a share is of, not its period
+        # 截至8月底，全区全年269个年度投资项目累计完成投资…: the year's count of its programme, and no more
+        scope = "count" if COUNT_AFTER.match(text, match.end()) else "paragraph"
         years = [m.year for m in marks if m.kind == "year" and not m.comparison and m.end <= match.start()]
         if years:
             year = years[-1]
@@ -392,7 +399,7 @@ def _pointing_back(text: str, pub: dt.date, marks: list[TimeMark], taken, review
             year = pub.year  # 全年计划新增…, 力争全年…: the plan is for the year under way
         else:
             year = reviewed or _default_year(pub)
-        found.append(TimeMark(match.end(), "year", year, start=match.start()))
+        found.append(TimeMark(match.end(), "year", year, start=match.start(), scope=scope))
     for match in YEAR_END.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue

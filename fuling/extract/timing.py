@@ -58,6 +58,8 @@ def choose_mark(marks: list[TimeMark], heading_marks: list[TimeMark], where: Whe
             continue  # 十三五 frames its own sentence only
         if mark.scope == "clause" and mark.end < where.clause_start:
             continue  # 成立于2002年: only its clause
+        if mark.scope == "count" and mark.end != pos:
+            continue  # 全年269个年度投资项目: only the count it heads
         chosen = mark
     if chosen is not None and chosen.kind == "year" and AVERAGE_ANNUAL.search(where.clause_lead):
         if pub is not None and where.text.startswith("以来", chosen.end) and chosen.year < pub.year - 1:
