@@ -331,6 +331,15 @@ def test_the_years_programme_and_the_whole_of_a_plan_do_not_date_what_was_done_b
     assert one("截至6月底，全区金融机构存款余额229.4亿元。", date="2020-07-20", place="彭水县")["period"] == "2020-06-30"
 
 
+def test_a_gap_over_what_was_expected_is_an_exact_growth_gap_not_an_estimate():
+    found = records("1—7月，全区固定资产投资增长8.5%，超出预期1个百分点。其中，基础设施投资增长34.1%，超出预期0.4个百分点。",
+                    date="2020-09-29", place="大足区")
+    assert [(r["value"], r["kind"], r["measure"], r["bound"]) for r in found] == [
+        (8.5, "actual", "growth", "exact"), (1, "actual", "growth", "exact"),
+        (34.1, "actual", "growth", "exact"), (0.4, "actual", "growth", "exact")]
+    assert one("预计全年增长8%左右。", date="2020-09-29", place="大足区")["kind"] == "estimate"
+
+
 def test_up_to_a_month_without_its_end_is_the_months_to_it():
     found = records("截至11月，江北国际机场跨境电商货物累计达2.1万吨，同比增长31%。截至10月，全区累计引进企业35家。",
                     date="2025-12-11", place="渝北区")

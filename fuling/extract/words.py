@@ -21,12 +21,13 @@ import re
 
 from fuling.extract.figures import POINTS
 
-AT_LEAST_BEFORE = re.compile(r"(突破|超过|超|逾|至少|不低于)")
+# not 超出预期1个百分点, 超过平均水平2个百分点: a gap over what is compared, not a floor (but 超全市20% is one)
+AT_LEAST_BEFORE = re.compile(r"(突破|超过|超|逾|至少|不低于)(?![出过]?(?:预期|平均|计划|序时|时序))")
 ABOUT_BEFORE = re.compile(r"((?<![签预合制节公条])约|接近|近)")  # 签约, 节约 are not 约
 AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
-ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|通车后|投用后|将实现|将突破|将提升|预期(?!目标|增长|性)|设计年")
+ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|通车后|投用后|将实现|将突破|将提升|(?<!超出)(?<!超过)(?<!高于)(?<!低于)(?<!达到)预期(?!目标|增长|性|增速)|设计年")
 # 预计到2027年，城区建成区面积将达68平方公里: 将达 after 预计 says what is expected, it starts no plan of its own
 FOLLOWS_ESTIMATE = re.compile(r"将达")
 # 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
@@ -50,7 +51,7 @@ CHANGE_VERBS = re.compile(r"新增(?!就业)|实施|实现|建成|培育创建|�
 NEWLY_DONE = re.compile(r"新(?:培育|建成|引进|发展|开通|认定|入库|落户|招引)")
 TARGET_CHANGE_VERBS = ("培育创建", "培育", "新建")  # 力争创建…1个 stays a level (annotated set)
 CHANGE_OVER_BASE = re.compile(r"(?:比|较)[^，,；;。]{1,12}(?:增加|增长|多|减少|下降)了?$")
-POINTS_GAP = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|领先)(?:全市|全国|全省|全区|平均)"
+POINTS_GAP = re.compile(r"(?:高于|低于|高出|快于|慢于|超出|超过|领先)(?:全市|全国|全省|全区|平均|预期)"
                         r"|比(?:全市|全国|全省|全区|平均)[^，,；;。]{0,6}(?:高|低|快|慢)")
 PULL = re.compile(r"拉动[^，,；;。]{0,12}$")
 POINTS_DOWN = re.compile(r"回落|下降|降低|收窄|减少|放缓")
