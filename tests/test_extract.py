@@ -157,6 +157,7 @@ def test_the_number_of_items_just_listed_is_a_tally_but_named_works_and_sites_co
     assert figures("大会还分设工业、食农加工、商务物流、文旅康养四个专场") == []
     assert figures("主会场外，产业园、度假区和水库枢纽工程三处设分会场") == []
     assert figures("走“链水、织绿、筑景”三大策略的路子") == []
+    assert figures("也有河道修复，以及石笋沟、枫木、青龙三座水库的整治") == []
     # counted works and sites stay figures, and so do counts beside a list of figures
     assert figures("特固建材水泥粉磨站、常捷医药医药中间体和园区污水处理3个项目已投产") == [(3, "个")]
     assert figures("钓鱼城、涞滩古镇2家国家4A级景区") == [(2, "家")]
@@ -338,6 +339,11 @@ def test_a_gap_over_what_was_expected_is_an_exact_growth_gap_not_an_estimate():
         (8.5, "actual", "growth", "exact"), (1, "actual", "growth", "exact"),
         (34.1, "actual", "growth", "exact"), (0.4, "actual", "growth", "exact")]
     assert one("预计全年增长8%左右。", date="2020-09-29", place="大足区")["kind"] == "estimate"
+
+
+def test_what_a_group_of_projects_will_invest_this_year_is_a_target():
+    found = records("续建项目14个，今年将完成投资13.64亿元。", date="2021-05-20", place="万州区")
+    assert [(r["value"], r["kind"], r["period"]) for r in found][-1] == (13.64, "target", "2021")
 
 
 def test_up_to_a_month_without_its_end_is_the_months_to_it():

@@ -207,7 +207,7 @@ def _tally_of_list(text: str, pos: int, count: int) -> bool:
         return False  # 招引50亿级项目1个、20亿级项目2个: a list of figures, not of names
     if clause.endswith("的"):
         return False  # 新开至米兰、河内…以及中国香港的9条货运航线: what the list describes is counted
-    return len([item for item in re.split(r"[、和及与]", clause) if item]) == count
+    return len([item for item in re.split(r"以及|[、和及与]", clause) if item]) == count
 
 
 def _not_a_quantity(text: str, match: re.Match) -> bool:
