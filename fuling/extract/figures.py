@@ -98,7 +98,8 @@ THRESHOLD_AFTER = re.compile(r"^(?:及?以上|以下)(?:的|(?:[\u4e00-\u9fff]{0
 # a company's name right before a capacity: 中铝80万吨氧化铝项目, 博赛集团60万吨…项目
 NAME_BEFORE_CAPACITY = re.compile(r"(?:^|[、，,和及与])[\u4e00-\u9fff]{2,6}(?:集团|公司)?$")
 # 忠县年产10万吨高端磷酸铁锂项目: the capacity in a project's name
-NAMED_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}项目")
+NAMED_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,14}项目"
+                                 r"|^[\u4e00-\u9fffA-Za-z、]{1,24}?等(?:\d+个)?(?:重点|产业)?项目")  # …零部件等产业项目
 # 建设32套年产40万吨磷酸铁锂装置: the size of each of the units just counted, not a quantity of its own
 EACH_OF_COUNT_BEFORE = re.compile(r"\d+[套条台座个]年产$")
 # 培育100亿级企业3个: a size class of the things counted after it
