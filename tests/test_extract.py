@@ -1224,6 +1224,7 @@ def test_thresholds_capacities_in_project_names_and_size_classes_of_counts_are_n
     assert figures("其中，投资10亿元以上的项目有2个") == [(2, "个")]
     assert figures("忠县年产10万吨高端磷酸铁锂项目等一批项目") == []
     assert figures("三友未来年产100万辆新能源汽车轻量化底盘系统零部件等产业项目") == []
+    assert figures("规上工业产值已经连续46个月保持10%以上的增速") == []  # the bar of a streak
     assert figures("年产50万吨再生铜、铝合金循环利用、高端铝合金及零部件等重点项目的配套设施正在完善") == []
     assert figures("宏优年产3万吨金属制品等2个项目通过租赁厂房实现投产") == [(2, "个")]
     assert figures("培育100亿级企业3个、30亿级企业10个") == [(3, "个"), (10, "个")]

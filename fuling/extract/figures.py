@@ -17,7 +17,8 @@ project's name (年产10万吨…项目) or of each unit just counted
 of a plan's parts (三个片区, 两个主导产业), and the tally of a list just given (围绕先进材料、…、
 新型能源5个重点产业; but A、B和C3个项目已投产 counts named works). People may be counted in 万 without 人
 (总人口54万, 约12万群众 → 万人); 把 counts knives and tools (2000万把). Not figures either: a span of
-months (前6个月, 两个月) and a threshold of any unit but a rate (5000平方米以上的网点).
+months (前6个月, 两个月), a threshold of any unit but a rate (5000平方米以上的网点) and the bar a streak cleared
+(连续46个月保持10%以上的增速).
 Money may be written in Chinese numerals (一百零六亿元).
 
 Digits grouped by commas (`6,502 万元`) are one number.
@@ -112,6 +113,7 @@ AREA_BEFORE = re.compile(r"面积[^，,。；;]{0,4}$")
 INDICATORS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?指标")
 # 七天里, 三天内: a span of days
 SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中)")
+STREAK_BEFORE = re.compile(r"连续[\d一二两三四五六七八九十]+个?(?:月|季度|年)[^，,。；;]{0,4}?(?:保持|实现|稳定在|高于)$")
 # 假日三天: the length of the holiday the figures cover; 在巫溪玩了4天: the length of one visitor's stay
 HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假|(?:玩|住|待|呆|逗留|停留|游)了?)$")
 # 1.4、1.8个百分点, 分别高出6.7和5.8个百分点: numbers listed before a figure share its scale and unit
@@ -232,6 +234,8 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
         return True
     if unit in ("项", "个") and INDICATORS_AFTER.match(after):
         return True  # 两项指标…分别增长, 在9项经济社会发展主要指标中: the indicators a piece goes through
+    if unit in ("%", "倍") and STREAK_BEFORE.search(text[:match.start()]):
+        return True  # 连续46个月保持10%以上的增速: the bar a run of months cleared, not a figure of its own
     if unit == "天" and SPAN_OF_DAYS_AFTER.match(after):
         return True  # 七天里，缙云山景区…: the span the figures cover
     return unit == "天" and bool(HOLIDAY_BEFORE.search(text[:match.start()]))
