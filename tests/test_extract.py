@@ -166,6 +166,12 @@ def test_the_number_of_items_just_listed_is_a_tally_but_named_works_and_sites_co
     assert figures("陆续新开重庆至米兰、河内以及中国香港的3条国际货运航线") == [(3, "条")]
 
 
+def test_tasks_commended_are_counted_and_people_of_a_place_are_counted_in_wan():
+    assert figures("城市更新试点示范等5项工作获市政府督查激励") == [(5, "项")]
+    assert figures("抓好三项重点工作") == []
+    assert figures("近10万巫山人吃上了“旅游饭”") == [(10, "万人")]
+
+
 def test_jin_ban_and_a_doubling_in_chinese_numerals_are_figures_but_a_visitors_stay_is_not():
     assert figures("预计总产量超过600萬斤，比去年多出200萬斤") == [(600, "万斤"), (200, "万斤")]
     assert figures("比去年增长了近一倍") == [(1, "倍")]

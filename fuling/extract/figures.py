@@ -82,15 +82,15 @@ SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 # 努力打造500亿级…集群, 正向100亿级迈进, 形成500亿级…主导产业: the class aimed at, not a size reached
 SIZE_AIMED_BEFORE = re.compile(r"(?:打造|形成|向|培育|发展|冲刺|争创|迈向)(?:[^，,。；;、]*、)*$")  # and the list after it
 # 总人口54万, 常住人口42万, 约12万群众: a number of people printed without 人
-PEOPLE_RE = re.compile(r"(?:(?<=人口)|(?<=人口达)|(?<=人口为)|(?<=人口约)|(?<=约))(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?万"
-                       r"(?=$|[，,。；;、）)]|其中|群众|居民)")
+PEOPLE_RE = re.compile(r"(?:(?<=人口)|(?<=人口达)|(?<=人口为)|(?<=人口约)|(?<=约)|(?<=近))(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?万"
+                       r"(?=$|[，,。；;、）)]|其中|群众|居民|[\u4e00-\u9fff]{2}人(?![次均]))")  # 近10万巫山人
 LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}$")
 # 718所 in 中船718所 names an institute; 3所 counts schools only before what they are, or alone
 SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大学|中学|小学|幼儿园|医院|卫生院|养老)")
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
 STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|片区|主导产业|特色产业|"
-                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作|(?:支柱|主攻|发展)?方向|支柱产业|"
+                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作(?!获|受到|被)|(?:支柱|主攻|发展)?方向|支柱产业|"
                              r"底线|红线|部分|路径)")
 # 围绕两个项目延链补链: the projects just named, counted again
 BACK_REFERENCE_BEFORE = re.compile(r"(?:围绕|依托|这|上述)$")
