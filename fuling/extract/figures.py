@@ -16,7 +16,7 @@ project's name (年产10万吨…项目) or of each unit just counted
 (打造500亿级…集群, 正向100亿级迈进), a count of what was just named (围绕两个项目) or
 of a plan's parts (三个片区, 两个主导产业), and the tally of a list just given (围绕先进材料、…、
 新型能源5个重点产业; but A、B和C3个项目已投产 counts named works). People may be counted in 万 without 人
-(总人口54万, 约12万群众 → 万人); 把 counts knives and tools (2000万把). Not figures either: a span of
+(总人口54万, 约12万群众, 近10万巫山人 → 万人); 把 counts knives and tools (2000万把). Not figures either: a span of
 months (前6个月, 两个月), a threshold of any unit but a rate (5000平方米以上的网点) and the bar a streak cleared
 (连续46个月保持10%以上的增速).
 Money may be written in Chinese numerals (一百零六亿元).
