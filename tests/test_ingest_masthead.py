@@ -248,6 +248,12 @@ def test_a_forum_post_line_dates_the_piece_and_an_exclaimed_headline_stays_whole
     assert [b.text for b in draft.blocks] == ["今年以来，万州确定实施示范区建设重点项目30个，总投资87亿元。"]
 
 
+def test_a_site_name_beside_its_menu_and_a_long_crumb_are_furniture():
+    assert masthead.is_furniture(rule_text("秀山土家族苗族自治县人民政府　　首页 | 政务公开 | 政务服务 | 互动交流 | 走进秀山　　网站支持IPv6"))
+    assert masthead.is_crumb(rule_text("首页 > 统计局 > 政务公开 > 法定主动公开内容 > 统计信息 > 数据发布 > 统计公报"))
+    assert not masthead.is_furniture(rule_text("来源：秀山县统计局 | 2023-03-31 | 编辑：张三 | 责编：李四"))
+
+
 def test_site_furniture_lines_are_left_out_of_the_piece():
     # menus, pagers, media marks, metadata tables, copyright lines and links to other pieces, wherever
     # they stand, are no part of the report; the headline is the first line after them

@@ -54,7 +54,7 @@ MONTH_DAY_TIME_RE = re.compile(r"(?<![\d\-/.])(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2
 # `首页 > 财经 > 区域经济`, `人民网>>重庆频道>>区县`: where the page sits in its site
 # (`您的当前位置：主页 > 新闻 > 国内国际 >` ends on its separator)
 DATE_IN_LINE = re.compile(r"\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}")
-CRUMB_RE = re.compile(r"^[^。，,;；>›»]{1,16}(?:\s*(?:>{1,2}|›|»)\s*[^。，,;；>›»]{1,16}){1,5}(?:\s*(?:>{1,2}|›|»))?$")  # also 论坛 › 万州资讯
+CRUMB_RE = re.compile(r"^[^。，,;；>›»]{1,16}(?:\s*(?:>{1,2}|›|»)\s*[^。，,;；>›»]{1,16}){1,8}(?:\s*(?:>{1,2}|›|»))?$")  # also 论坛 › 万州资讯
 # a page's buttons printed on its date line: 【字号：大 中 小】, 【打印】 【关闭】
 BUTTONS_IN_LINE = re.compile(r"【\s*(?:字号|打印|关闭|纠错|收藏|分享)[^】]{0,16}】|字号\s*:\s*大\s*中\s*小")
 BARE_NAMES_RE = re.compile(r"^\(\s*(?P<inner>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*\)$")
@@ -227,6 +227,8 @@ def is_furniture(rule: str) -> bool:
     parts = [p.strip() for p in re.split(r"[|｜]", line) if p.strip()]
     if len(parts) >= 3 and all(len(p) <= 16 for p in parts):
         return True  # 首页 | 国家 | 省级 | 市级
+    if len(parts) >= 4 and all(len(p) <= 16 for p in parts[1:-1]):
+        return True  # …人民政府　首页 | 政务公开 | 政务服务 | 走进秀山　网站支持IPv6: the site's name and its menu
     items = line.split()
     if items[0] == "首页" and len(items) >= 4 and all(len(item) <= 6 for item in items):
         return True  # 首页　机构概况　统计数据　统计分析
