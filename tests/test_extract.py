@@ -928,6 +928,7 @@ def test_the_park_and_this_pipeline_point_back_to_the_one_named_before():
     ("园区实现税收", "亿元", "tax_revenue"),
     ("经初步核算，全年全县实现生产总值", "亿元", "gdp"),
     ("全区工业税收完成", "亿元", "industrial_tax_revenue"),
+    ("工业实缴税金", "亿元", "industrial_tax_revenue"),
 ])
 def test_more_words_for_catalogue_metrics(lead, unit, key):
     assert best_rule(lead, unit).key == key

@@ -48,7 +48,7 @@ RULES: list[MetricRule] = [
     _rule("gdp", r"(?<!占)(?:地区生产总值|(?<=[全本该我][区县市])生产总值|(?<=[全本该我][区县市]实现)生产总值|(?<!万元)GDP|(?<!占全区)(?<!占全县)(?<!占全市)经济总量(?!约?占))"
                  r"(?!能耗|中的比重|的比重|比重)", MONEY),
     _rule("tax_revenue", r"(?<!工业)税收(?!优惠|减免|政策|奖励)", MONEY),
-    _rule("industrial_tax_revenue", r"工业税收", MONEY),
+    _rule("industrial_tax_revenue", r"工业(?:实缴)?税(?:收|金)", MONEY),  # 工业实缴税金7.4亿元
     _rule("strategic_emerging_output", r"战略性新兴产业(?!项目)(?:产值)?", MONEY),
     _rule("strategic_emerging_major_projects", r"战略性新兴产业项目", COUNT, stock=True),
     _rule("new_and_high_tech_output", r"战新产业、高新技术产业产值", MONEY),
