@@ -295,6 +295,12 @@ def test_kinds_of_products_counted_under_a_span_are_counted_at_its_end():
     assert [(r["value"], r["period"]) for r in found] == [(391, "2024-09-30"), (217, "2024-09-30")]
 
 
+def test_two_holidays_joined_are_one_span_of_days_off_and_its_length_is_no_figure():
+    found = records("中秋、国庆两节相连的八天假期里，重庆消费市场一路走热。假期内全市消费总额同比增长15.1%。",
+                    date="2023-10-07", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(15.1, "2023-09-29/2023-10-06")]
+
+
 def test_a_day_with_dang_tian_dates_its_own_figures():
     found = records("今年国庆假期，全县共接待游客25.4万人次。10月1日当天，全县接待游客3.03万人次，同比增长17.9%。",
                     date="2019-10-08", place="巫溪县")

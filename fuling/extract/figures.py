@@ -112,7 +112,7 @@ AREA_BEFORE = re.compile(r"面积[^，,。；;]{0,4}$")
 # 两项指标, 9项经济社会发展主要指标: counts of the indicators reported on
 INDICATORS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?指标")
 # 七天里, 三天内: a span of days
-SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中)")
+SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中|假期|长假|小长假|黄金周)")  # also 八天假期里: the holiday's length
 STREAK_BEFORE = re.compile(r"连续[\d一二两三四五六七八九十]+个?(?:月|季度|年)[^，,。；;]{0,4}?(?:保持|实现|稳定在|高于)$")
 # 假日三天: the length of the holiday the figures cover; 在巫溪玩了4天: the length of one visitor's stay
 HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假|(?:玩|住|待|呆|逗留|停留|游)了?)$")

@@ -111,7 +111,9 @@ def _relative_year(word: str | None, digits: str | None, y: int) -> int:
 
 YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年|明年))?"
 # 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
-HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:小长假|长假|假期|黄金周|期间|假日|[七八]天)")  # also “五一”黄金周, 国庆七天
+# also “五一”黄金周, 国庆七天, 中秋、国庆两节相连的八天假期 (the first name finds the days off they share)
+HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:、[\u4e00-\u9fff]{2,3}?)?(?:[两双]节相连的|[两双]节)?"
+                     "(?:[七八]天)?(?:小长假|长假|假期|黄金周|期间|假日|[七八]天)")
 
 
 def _earlier_in_year(name: str, pub: dt.date) -> tuple[dt.date, dt.date] | None:
