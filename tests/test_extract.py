@@ -301,6 +301,12 @@ def test_two_holidays_joined_are_one_span_of_days_off_and_its_length_is_no_figur
     assert [(r["value"], r["period"]) for r in found] == [(15.1, "2023-09-29/2023-10-06")]
 
 
+def test_a_piece_on_a_bulletin_its_first_paragraph_names_is_about_the_bulletins_year():
+    found = records("本报讯 4月20日，区统计局联合发布《2020年开州区国民经济和社会发展统计公报》。",
+                    "全年一般公共预算收入25.28亿元，比上年增长0.1%。", date="2021-04-21", place="开州区")
+    assert [(r["value"], r["period"]) for r in found] == [(25.28, "2020"), (0.1, "2020")]
+
+
 def test_a_day_with_dang_tian_dates_its_own_figures():
     found = records("今年国庆假期，全县共接待游客25.4万人次。10月1日当天，全县接待游客3.03万人次，同比增长17.9%。",
                     date="2019-10-08", place="巫溪县")

@@ -183,7 +183,8 @@ def _reported_period(article: Article) -> TimeMark | None:
     named in its title or first paragraph (元旦小长假 重庆城乡游人如织: its days off), else
     the part of the year its title or a sub-headline names (璧山前三季度经济运行稳中向好: those months) unless the piece
     opens on an event held within it (…一季度重点项目集中开工活动: that day), else
-    a past year its title names (2015年…统计公报, published years later), else the day of
+    a past year its title names (2015年…统计公报, published years later) or the bulletin its first paragraph
+    names (联合发布《2020年…统计公报》), else the day of
     the event its first paragraph opens on (6月27日，…举办…活动: the breakdowns after it), else
     the present when the first paragraph opens on it (开春以来，…: not the year a piece
     printed in January–March would otherwise review)."""
@@ -199,8 +200,22 @@ def _reported_period(article: Article) -> TimeMark | None:
             or next((m for m in title_marks if m.kind == "year" and not m.comparison and not m.future
                      and m.year < article.date.year), None)
             or _this_year_named(title_marks, article)
+            or _bulletin_named(article)
             or _opens_on_event(article)
             or _opens_on_now(article))
+
+
+# 联合发布《2020年开州区国民经济和社会发展统计公报》: the year of the bulletin a piece reports
+BULLETIN_NAMED = re.compile(r"《(\d{4})年[^》]{0,30}?公报》")
+
+
+def _bulletin_named(article: Article) -> TimeMark | None:
+    """A piece whose first paragraph names the bulletin it reports (《2020年…统计公报》, printed in
+    April 2021) is about the bulletin's year, as a title naming it would be."""
+    for block in _first_paragraph(article):
+        if (found := BULLETIN_NAMED.search(rule_text(block.text))) and int(found.group(1)) < article.date.year:
+            return TimeMark(found.end(), "year", int(found.group(1)))
+    return None
 
 
 def _opening_blocks(article: Article) -> list:
