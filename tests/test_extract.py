@@ -307,6 +307,15 @@ def test_a_piece_on_a_bulletin_its_first_paragraph_names_is_about_the_bulletins_
     assert [(r["value"], r["period"]) for r in found] == [(25.28, "2020"), (0.1, "2020")]
 
 
+def test_a_signing_named_with_its_year_and_county_keeps_its_day_and_capacities_to_build_are_estimates():
+    found = records("12月8日，2017年忠县重大招商项目签约仪式在重庆雾都宾馆举行。当天共有5个项目落笔签约，协议引资额合计77亿元。",
+                    "该项目总投资50亿元，将建设200万吨/年氧化钙生产线、80万吨/年纳米碳酸钙生产线。项目建成投运后，可实现产值86亿元。",
+                    date="2017-12-09", place="忠县")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [
+        (5, "actual", "2017-12-08"), (77, "actual", "2017-12-08"), (50, "actual", "2017-12-08"),
+        (200, "estimate", "2017-12-09"), (80, "estimate", "2017-12-09"), (86, "estimate", "2017-12-09")]
+
+
 def test_a_day_with_dang_tian_dates_its_own_figures():
     found = records("今年国庆假期，全县共接待游客25.4万人次。10月1日当天，全县接待游客3.03万人次，同比增长17.9%。",
                     date="2019-10-08", place="巫溪县")

@@ -55,6 +55,7 @@ STANDING_STOCK = re.compile(r"在谈|在库|在建")
 # a stock by its own name (藏书总量, 市场主体总量, 经果林总面积, 幅员面积): what stands at the period's end
 STOCK_NAME = re.compile(r"(?:总量|总数|总面积|保有量|幅员面积)[达为是约近到了]{0,2}\s*$")
 STOCK_UNITS = ("亩", "万亩", "平方公里", "平方米", "万平方米", "公顷", "册", "万册")
+CAPACITY_VERB = re.compile(r"将(?:建设|建成|形成)")
 EXAMPLES = re.compile(r"、[^，,。；;]{1,12}等")
 # a rate by its own name (产品销售率, 产销率); 增长率 is the growth of what was named before
 OWN_RATE = re.compile(r"[\u4e00-\u9fff]{1,6}(?<!增长)(?<!增)率")
@@ -430,6 +431,9 @@ def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str
         kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running
     if kind == "actual" and CAPACITY_TO_BUILD.search(where.clause_lead):
         kind = "estimate"
+    if (kind == "actual" and CAPACITY_VERB.search(where.clause_lead)
+            and (where.after.startswith("/年") or where.text[where.figure.start:where.figure.end].endswith("/年"))):
+        kind = "estimate"  # 将建设200万吨/年氧化钙生产线、80万吨/年…: capacities to be built, as 将建设年产…
     if kind == "actual" and text.startswith(BREAKDOWN, where.sent_start):
         # 计划实施项目126个……。其中，开工项目37个: a breakdown of the plan is part of the plan
         kind = kind_of(text[last_of(text[:where.sent_start - 1], SENTENCE_END):where.sent_start], paragraph.heading, False)

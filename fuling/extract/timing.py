@@ -35,7 +35,7 @@ ESTIMATED_RESULT = re.compile(r"预计(?:全年)?(?:完成|实现|达到|增长)
 # a rule in force, not a result of the year reviewed: 获评的…可分别获得一次性奖励50万元
 STANDING = re.compile(r"可(?:分别)?(?:获得|享受|领取)|最高(?:可|给予)|给予[^，,。；;]{0,8}(?:奖励|补助|补贴)")
 ELLIPSIS = "……"
-YEAR_IN_EVENT_NAME = re.compile(r"(?:首批|首轮|首期|第[一二三四五六七八九十\d]+[批次期]|第?[一二三四]季度|重点|重大|招商|春季|秋季|集中)")
+YEAR_IN_EVENT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?[区县市])?(?:首批|首轮|首期|第[一二三四五六七八九十\d]+[批次期]|第?[一二三四]季度|重点|重大|招商|春季|秋季|集中)")
 
 
 # what sums or averages a span of years (五年间累计完成…, 年均增长…), against a level reached at its end
