@@ -316,6 +316,12 @@ def test_a_signing_named_with_its_year_and_county_keeps_its_day_and_capacities_t
         (200, "estimate", "2017-12-09"), (80, "estimate", "2017-12-09"), (86, "estimate", "2017-12-09")]
 
 
+def test_a_datelines_day_is_not_the_day_of_the_event_it_reports():
+    found = records("重庆日报7月29日讯　7月28日，城口县举行招商引资项目集中签约活动，19家企业签下投资协议。",
+                    "最受关注的是大唐集团的风电、光伏项目，投资18亿元。", date="2019-07-29", place="城口县")
+    assert [r["period"] for r in found] == ["2019-07-28", "2019-07-28"]
+
+
 def test_a_day_with_dang_tian_dates_its_own_figures():
     found = records("今年国庆假期，全县共接待游客25.4万人次。10月1日当天，全县接待游客3.03万人次，同比增长17.9%。",
                     date="2019-10-08", place="巫溪县")

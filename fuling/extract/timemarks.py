@@ -141,7 +141,7 @@ def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
 # phrase (在7月22日西洽会上签约的…项目: when that project was signed)
 # also a fair or conference opening that day (3月5日，…第二届綦商大会在綦江开幕), not a press conference (发布会)
 # nor a session of the people's congress (…人民代表大会第一次会议开幕), whose work report reviews the years before
-EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电)(?![^。！？!?]{0,60}?(?:发布会|代表大会|会议))"
+EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电|讯|\d{1,2}时)(?![^。！？!?]{0,60}?(?:发布会|代表大会|会议))"
                        r"(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)|[^。！？!?]{0,60}?(?:开幕|闭幕|举行|举办)"
                        r"|这一天|当天|当日)")  # 6月7日这一天，…迎送旅客100016人次; 10月1日当天: the day's own figures
 # 今(16)日上午，忠县举行…签约仪式: the day of the date line, printed in brackets
