@@ -309,11 +309,13 @@ def test_a_piece_on_a_bulletin_its_first_paragraph_names_is_about_the_bulletins_
 
 def test_a_signing_named_with_its_year_and_county_keeps_its_day_and_capacities_to_build_are_estimates():
     found = records("12月8日，2017年忠县重大招商项目签约仪式在重庆雾都宾馆举行。当天共有5个项目落笔签约，协议引资额合计77亿元。",
-                    "该项目总投资50亿元，将建设200万吨/年氧化钙生产线、80万吨/年纳米碳酸钙生产线。项目建成投运后，可实现产值86亿元。",
+                    "该项目总投资50亿元，将建设200万吨/年氧化钙生产线、80万吨/年纳米碳酸钙生产线。项目建成投运后，可实现产值86亿元。"
+                    "另一项目竣工后每年可生产矿泉水50万吨。",
                     date="2017-12-09", place="忠县")
     assert [(r["value"], r["kind"], r["period"]) for r in found] == [
         (5, "actual", "2017-12-08"), (77, "actual", "2017-12-08"), (50, "actual", "2017-12-08"),
-        (200, "estimate", "2017-12-09"), (80, "estimate", "2017-12-09"), (86, "estimate", "2017-12-09")]
+        (200, "estimate", "2017-12-09"), (80, "estimate", "2017-12-09"), (86, "estimate", "2017-12-09"),
+        (50, "estimate", "2017-12-09")]
 
 
 def test_a_datelines_day_is_not_the_day_of_the_event_it_reports():

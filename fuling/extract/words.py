@@ -27,7 +27,7 @@ ABOUT_BEFORE = re.compile(r"((?<![签预合制节公条])约|接近|近)")  # �
 AT_MOST_BEFORE = re.compile(r"(不到|不足|不超过)")
 AFTER = re.compile(r"^(以上|左右|以下|以内)")
 
-ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|通车后|投用后|投运后|将实现|将突破|将提升|(?<!超出)(?<!超过)(?<!高于)(?<!低于)(?<!达到)预期(?!目标|增长|性|增速)|设计年")
+ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|竣工后|通车后|投用后|投运后|将实现|将突破|将提升|(?<!超出)(?<!超过)(?<!高于)(?<!低于)(?<!达到)预期(?!目标|增长|性|增速)|设计年")
 # 预计到2027年，城区建成区面积将达68平方公里: 将达 after 预计 says what is expected, it starts no plan of its own
 FOLLOWS_ESTIMATE = re.compile(r"将达")
 # 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
