@@ -324,6 +324,13 @@ def test_a_datelines_day_is_not_the_day_of_the_event_it_reports():
     assert [r["period"] for r in found] == ["2019-07-28", "2019-07-28"]
 
 
+def test_a_month_heading_its_clause_and_a_rise_over_last_year_measured_against_it():
+    found = records("上半年，园区实现产值12亿元。秋田齿轮苦练内功，6月实现产值约4900万元，超过去年同期10%以上。",
+                    date="2020-08-10", place="大渡口区")
+    assert [(r["value"], r["period"], r["measure"]) for r in found] == [
+        (12, "2020-01/2020-06", "level"), (0.49, "2020-06/2020-06", "level"), (10, "2020-06/2020-06", "growth")]
+
+
 def test_a_day_with_dang_tian_dates_its_own_figures():
     found = records("今年国庆假期，全县共接待游客25.4万人次。10月1日当天，全县接待游客3.03万人次，同比增长17.9%。",
                     date="2019-10-08", place="巫溪县")

@@ -78,6 +78,7 @@ SPAN = r"(\d{1,2})\s*月?\s*[-—–~至]\s*(\d{1,2})\s*月"
 NUMERAL = r"(\d{1,2}|[一二两三四五六七八九十]+)"
 QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 COMPARED_BEFORE = ("比", "较", "与", "同")
+COMPARED_BY = ("相比", "超过", "高于", "低于", "快于", "慢于")  # 超过去年同期10%以上: what the figure is measured against
 COMPARED_AFTER = re.compile(r"^同期(?:相比|比较|的)|^相比")  # 同期的3.1倍: a multiple of last year's
 # 2019年以来的下滑态势, 2016年以来新高 / 最快: a year that qualifies a trend or a record
 QUALIFYING_SINCE = re.compile(r"以来(?:的|最|新高|新低|首次|同期)")
@@ -240,7 +241,7 @@ def _patterns(pub: dt.date):
         (re.compile(r"(\d{4})年(\d{1,2})月(?=[，,])"),
          lambda m: TimeMark(m.end(), "span", int(m.group(1)), int(m.group(2)), int(m.group(2)))),
         # 6月，合作区集中开工13个: a month alone framing its clause, of this year (of last year if still to come)
-        (re.compile(r"(?:^|(?<=[。；;，,]))(\d{1,2})月(?=[，,])"),
+        (re.compile(r"(?:^|(?<=[。；;，,]))(\d{1,2})月(?=[，,]|实现|完成)"),  # also 6月实现产值约4900万元
          lambda m: TimeMark(m.end(), "span", y if int(m.group(1)) <= pub.month else y - 1, int(m.group(1)),
                             int(m.group(1)))),
         (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
@@ -306,7 +307,7 @@ def _skipped(text: str, match: re.Match) -> bool:
 
 def _placed(text: str, start: int, mark: TimeMark) -> TimeMark:
     """The mark with its start, its reach and whether it is a comparison."""
-    compared = text[max(0, start - 1):start] in COMPARED_BEFORE or text[max(0, start - 2):start] == "相比" \
+    compared = text[max(0, start - 1):start] in COMPARED_BEFORE or text[max(0, start - 2):start] in COMPARED_BY \
         or bool(COMPARED_AFTER.match(text[mark.end:]))
     scope = "clause" if text[max(0, start - 1):start] in ("于", "於") else mark.scope
     if mark.kind == "year" and text[mark.end:mark.end + 1] == "的" and (
