@@ -331,6 +331,15 @@ def test_a_month_heading_its_clause_and_a_rise_over_last_year_measured_against_i
         (12, "2020-01/2020-06", "level"), (0.49, "2020-06/2020-06", "level"), (10, "2020-06/2020-06", "growth")]
 
 
+def test_a_count_given_again_as_the_name_of_its_group_is_not_a_second_figure():
+    found = records("7月30日，两江新区举行项目集中开竣工活动，其中开工项目39个，总投资413亿元。",
+                    "这次开工的39个项目分布在重点产业、基础设施等领域。", date="2022-07-31", place="两江新区")
+    assert [(r["value"], r["unit"]) for r in found] == [(39, "个"), (413, "亿元")]
+    # the same number counting something else stays a figure
+    found = records("其中开工项目39个。", "全区另有39个企业完成技术改造。", date="2022-07-31", place="两江新区")
+    assert [(r["value"], r["unit"]) for r in found] == [(39, "个"), (39, "个")]
+
+
 def test_a_day_with_dang_tian_dates_its_own_figures():
     found = records("今年国庆假期，全县共接待游客25.4万人次。10月1日当天，全县接待游客3.03万人次，同比增长17.9%。",
                     date="2019-10-08", place="巫溪县")

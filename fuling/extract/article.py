@@ -128,7 +128,8 @@ def propose(article: Article) -> list[Proposal]:
     subheads = _subheadlines(article)
     body_figures = {(f.value, f.unit) for b in article.blocks if b.kind == "p" and id(b) not in subheads
                     for f in find_figures(b.text)}
-    for block in article.blocks:
+    counts_seen: dict[tuple[float, str], int] = {}  # (value, unit) of each count → the paragraph it was last read in
+    for number, block in enumerate(article.blocks):
         text = rule_text(block.text)
         if title and block.kind == "p" and text.strip() == title:
             continue  # the headline printed as the body's first line: its figures are the body's
@@ -147,6 +148,11 @@ def propose(article: Article) -> list[Proposal]:
         for figure in paragraph.figures:
             if id(block) in subheads and (figure.value, figure.unit) in body_figures:
                 continue  # ▶工业投资增长19.4%: a sub-headline repeating the body's figure
+            if is_count(figure.unit) and number - counts_seen.get((figure.value, figure.unit), -9) <= 1 \
+                    and GROUP_NAMED_AGAIN.match(text, figure.end):
+                continue  # 其中开工项目39个…。这次开工的39个项目分布在…: the group counted again, as a name
+            if is_count(figure.unit):
+                counts_seen[(figure.value, figure.unit)] = number
             if not NOT_FIGURES.match(text[figure.start:]):
                 proposals.append(_propose_figure(article, paragraph, figure, place, memory, previous, stock_sentences))
                 if last is not None and last[0].unit == figure.unit and RANGE_BETWEEN.match(text[last[0].end:figure.start]):
@@ -176,6 +182,8 @@ def _subheadlines(article: Article) -> set[int]:
     return found
 
 
+# 6个重点产业项目的投资额占…, 41个项目主要集中在…领域: a count already given, heading what is said of its group
+GROUP_NAMED_AGAIN = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|企业)(?:的|主要|分布|中|均|全部|涉及|集中)")
 MARKED_HEAD = re.compile(r"^\s*[■▶▷●◆◇★☆►]")
 
 
