@@ -158,6 +158,8 @@ def test_the_number_of_items_just_listed_is_a_tally_but_named_works_and_sites_co
     assert figures("主会场外，产业园、度假区和水库枢纽工程三处设分会场") == []
     assert figures("走“链水、织绿、筑景”三大策略的路子") == []
     assert figures("也有河道修复，以及石笋沟、枫木、青龙三座水库的整治") == []
+    assert figures("周边100公里内还有长寿、涪陵、万州、达州四大化工基地") == [(100, "公里")]
+    assert figures("汽车、摩配、电器机械及设备制造和电子四个支柱行业") == []
     # counted works and sites stay figures, and so do counts beside a list of figures
     assert figures("特固建材水泥粉磨站、常捷医药医药中间体和园区污水处理3个项目已投产") == [(3, "个")]
     assert figures("钓鱼城、涞滩古镇2家国家4A级景区") == [(2, "家")]

@@ -197,6 +197,7 @@ def _size_of_list(text: str, start: int, end: int, value: Decimal | None) -> boo
 
 # 汽车、冶金、化工、能源这4大…, 围绕先进材料、食品加工…、新型能源5个…, A、B和C三处: the number of the items
 # the clause has just named, a tally of the list rather than a figure (not A、B等36个: examples of more)
+LIST_ITEM_MAX = 12  # the longest item of a list, read back from its first 、
 TALLY_LEAD = re.compile(r"(?:这|共|这些)?$")
 # A、B和C3个项目已投产, 钓鱼城、涞滩古镇2家国家4A级景区: named works and sites counted, a figure
 ENTITIES_COUNTED = re.compile(r"[\u4e00-\u9fff\dA-Z]{0,10}?(?:项目|企业|公司|龙头|单品|景区|单位|工厂|学校|医院)")
@@ -206,11 +207,15 @@ TALLY = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个大处家�
 def _tally_of_list(text: str, pos: int, count: int) -> bool:
     clause = re.split(r"[，,。；;：:！？]", text[:pos])[-1]
     clause = clause[:TALLY_LEAD.search(clause).start()].strip("“”\"")
-    if count < 2 or "、" not in clause or "等" in clause or re.search(r"\d|[一二两三四五六七八九十]个", clause):
+    if count < 2 or "、" not in clause or "等" in clause:
+        return False
+    listed = clause[clause.find("、") - LIST_ITEM_MAX:] if clause.find("、") > LIST_ITEM_MAX else clause
+    if re.search(r"\d|[一二两三四五六七八九十]个", listed[listed.find("、"):]):
         return False  # 招引50亿级项目1个、20亿级项目2个: a list of figures, not of names
     if clause.endswith("的"):
         return False  # 新开至米兰、河内…以及中国香港的9条货运航线: what the list describes is counted
-    return len([item for item in re.split(r"以及|[、和及与]", clause) if item]) == count
+    # 电器机械及设备制造 may be one item or two
+    return count in (len([item for item in re.split(pattern, clause) if item]) for pattern in (r"以及|[、和及与]", r"以及|[、和与]"))
 
 
 def _not_a_quantity(text: str, match: re.Match) -> bool:
