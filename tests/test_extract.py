@@ -288,6 +288,7 @@ def test_a_stock_named_as_a_total_is_counted_at_the_end_of_its_period():
     assert one("2022年，全区图书馆藏书总量79.1万册。", date="2023-04-20", place="巴南区")["period"] == "2022-12-31"
     assert one("2020年，全区经果林总面积达到86万亩。", date="2021-02-20", place="万州区")["period"] == "2020-12-31"
     assert one("2023年，全县市场主体总量60344户。", date="2024-04-10", place="秀山县")["period"] == "2023-12-31"
+    assert one("2024年，在库项目达到338个。", date="2025-05-26", place="重庆高新区")["period"] == "2024-12-31"
     # an amount is not such a stock: 经济总量 is the year's output
     assert one("2023年，全区经济总量达到1200亿元。", date="2024-04-10", place="巴南区")["period"] == "2023"
 

@@ -488,7 +488,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
             and (unit not in MONEY or "余额" in where.clause_lead)):  # 截至8月底…累计完成投资: spent Jan–Aug
         stock = True
     if unit not in RELATIVE and measure == "level" and STANDING_STOCK.search(where.clause_lead):
-        stock = True  # 一季度…在谈的百亿级项目有3个: the count at the quarter's end
+        stock = cumulative = True  # 一季度…在谈的百亿级项目有3个: the count at the quarter's end (a year's: on 31 December)
     if measure == "level" and unit == "种":
         stock = True  # 1—9月…391种工业产品中，有217种产量增长: kinds counted at the span's end
     if mark is not None and mark.kind == "asof" and rule is None and is_count(unit) and not EVENT_VERBS.search(where.clause_lead):
