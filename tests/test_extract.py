@@ -859,8 +859,11 @@ def test_districts_listed_before_respective_figures_are_their_subjects():
     # 永川、江津、合川三地…分别增长: each figure is its own district's, by the short names too
     found = records("今年1-5月，永川、江津、合川三地规上工业产值分别增长9.1%、8.4%和7.2%。", date="2023-06-20", place="重庆市")
     assert [(r["value"], r["subject"]) for r in found] == [(9.1, "永川区"), (8.4, "江津区"), (7.2, "合川区")]
+    # an autonomous county goes by its short name (石柱县), however it is printed
     found = records("上半年，巫山县、石柱县GDP分别增长6.5%和5.9%。", date="2023-07-25", place="重庆市")
-    assert [r["subject"] for r in found] == ["巫山县", "石柱土家族自治县"]
+    assert [r["subject"] for r in found] == ["巫山县", "石柱县"]
+    found = records("铜梁区、秀山土家族苗族自治县农家乐营业额同比分别增长26%和28.7%。", date="2023-10-07", place="重庆市")
+    assert [r["subject"] for r in found] == ["铜梁区", "秀山县"]
     # parks and companies too, and what the last item says after its name is said of each
     found = records("前三季度，科学城江津片区（双福工业园）、德感工业园、白沙工业园规模工业产值分别增长10.6%、3.9%和23.0%。",
                     date="2023-10-17", place="江津区")

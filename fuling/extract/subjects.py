@@ -109,6 +109,8 @@ ZONES = {"万盛": "万盛经开区", "两江": "两江新区"}
 SHORT_DISTRICTS = {re.sub(r"(?:区|县)$", "", d): d for d in DISTRICTS
                    if d not in AUTONOMOUS and d not in ZONES.values() and len(d) > 2}
 SHORT_DISTRICTS |= ZONES | {d[:2]: d for d in AUTONOMOUS} | {d[:2] + "县": d for d in AUTONOMOUS}
+# 秀山土家族苗族自治县 goes by 秀山县 in the subjects, as newsrooms and the articles' places write it
+COUNTY_NAME = {d: d[:2] + "县" for d in AUTONOMOUS}
 FULL_NAMES = sorted(set(DISTRICTS) | {short for short in SHORT_DISTRICTS if short.endswith("县")}, key=len, reverse=True)
 # a full name may open a longer item (巫山县GDP); a short one is the whole item or names the places counted after it
 # (永川、江津、合川三地…), so that 江北嘴 is not 江北区
@@ -618,6 +620,10 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
     `after`, the clause after the figure, names the project an amount describes (投资200亿元的
     玻璃纤维项目); `sentence`, the figure's sentence up to it across its ；-items, whether it is
     an item of 这批项目中 (the group's)."""
+    return county_name(_owner(scope, place, memory, rest, after, sentence))
+
+
+def _owner(scope: str, place: str, memory: Memory | None, rest: str, after: str, sentence: str) -> str:
     if after.startswith("的") and (described := _name_at_start(after[1:])):
         return described
     named = _read(scope, place, memory)
@@ -639,6 +645,13 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
 
 
 
+def county_name(subject: str) -> str:
+    """A subject with an autonomous county's full name in the name it goes by (秀山土家族苗族自治县签约项目 →
+    秀山县签约项目)."""
+    full = next((d for d in AUTONOMOUS if subject.startswith(d)), None)
+    return COUNTY_NAME[full] + subject[len(full):] if full else subject
+
+
 def _is_place(name: str) -> bool:
     """开州, 万盛经开区, 重庆南川, 移民大县丰都: a district, by its full or short name, ends the name."""
     return name.endswith(tuple(DISTRICTS) + tuple(SHORT_DISTRICTS))
@@ -646,9 +659,9 @@ def _is_place(name: str) -> bool:
 
 def listed_name(item: str) -> tuple[str, int]:
     """The district, park or company an item of a 分别 list opens with, and how long it is printed
-    (永川 → 永川区, 石柱县 → 石柱土家族自治县, 德感工业园规模工业产值 → 德感工业园); ("", 0) if none."""
+    (永川 → 永川区, 石柱土家族自治县 → 石柱县, 德感工业园规模工业产值 → 德感工业园); ("", 0) if none."""
     if match := LISTED_PLACE.match(item):
-        return SHORT_DISTRICTS.get(match.group(0), match.group(0)), match.end()
+        return county_name(SHORT_DISTRICTS.get(match.group(0), match.group(0))), match.end()
     ending = next((m for m in NAME_END_RE.finditer(item) if m.lastgroup in ("park", "org", "site", "head")), None)
     if ending is None or not _is_name(item, 0, item[:ending.start()], ending.lastgroup, ending.end()):
         return "", 0
