@@ -369,6 +369,11 @@ def test_what_a_project_will_build_is_a_target_of_the_year_even_on_a_holiday_or_
     assert [(r["kind"], r["period"]) for r in found] == [("actual", "2022-12-16"), ("target", "2022")]
 
 
+def test_the_science_citys_zone_by_its_full_title_is_the_zone():
+    assert one("2024年，西部科学城重庆高新区地区生产总值增长7.4%。", date="2025-05-26", place="重庆高新区")["subject"] == "重庆高新区"
+    assert one("2024年，西部（重庆）科学城重庆高新区地区生产总值增长7.4%。", date="2025-05-26", place="重庆高新区")["subject"] == "重庆高新区"
+
+
 def test_an_airport_goes_by_its_citys_name_and_a_bare_jichang_means_it():
     found = records("6月7日这一天，重庆江北国际机场迎送旅客100016人次。当天机场共保障进出港航班823架次。",
                     "5月份，重庆机场保障运输飞行起降2.16万架次。", date="2020-06-12", place="渝北区")
