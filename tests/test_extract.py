@@ -163,6 +163,8 @@ def test_the_number_of_items_just_listed_is_a_tally_but_named_works_and_sites_co
     # counted works and sites stay figures, and so do counts beside a list of figures
     assert figures("特固建材水泥粉磨站、常捷医药医药中间体和园区污水处理3个项目已投产") == [(3, "个")]
     assert figures("钓鱼城、涞滩古镇2家国家4A级景区") == [(2, "家")]
+    assert figures("冲压、焊装、涂装、总装、发动机五大车间均实现了自动化生产") == [(5, "个")]
+    assert figures("新增市级“节水型企业”3家、市级“水效领跑者”2家") == [(3, "家"), (2, "家")]
     assert figures("招引50亿级项目1个、20亿级项目2个") == [(1, "个"), (2, "个")]
     assert figures("威立雅、台铃等36个项目正在加紧建设") == [(36, "个")]
     assert figures("陆续新开重庆至米兰、河内以及中国香港的3条国际货运航线") == [(3, "条")]

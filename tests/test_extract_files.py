@@ -69,8 +69,10 @@ def test_extract_force_never_drops_an_editors_record(tmp_path, record):
     diff = MemoryReporter()
     assert extract_all(root, diff=True, reporter=diff) == 0
     record_id = record.split("\n")[0].removeprefix("- id: ")
-    if record is HAND_ADDED:  # listed as one extraction does not propose; a reviewed one is simply kept
+    if record is HAND_ADDED:  # listed as one extraction does not propose
         assert f"  ? {record_id}: extraction does not propose it; kept" in diff.text
+    else:  # a reviewed one is kept, and the diff says the extractor no longer finds it
+        assert f"  = {record_id} (reviewed, kept): extraction no longer proposes it" in diff.text
     assert f"- {record_id}" not in diff.text
 
     assert extract_all(root, force=True, reporter=MemoryReporter()) == 0

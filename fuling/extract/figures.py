@@ -197,10 +197,10 @@ def _size_of_list(text: str, start: int, end: int, value: Decimal | None) -> boo
 
 # 汽车、冶金、化工、能源这4大…, 围绕先进材料、食品加工…、新型能源5个…, A、B和C三处: the number of the items
 # the clause has just named, a tally of the list rather than a figure (not A、B等36个: examples of more)
-LIST_ITEM_MAX = 12  # the longest item of a list, read back from its first 、
+COUNT_IN_LIST = re.compile(r"\d+[个家项条座户所种名]|[一二两三四五六七八九十]+个")  # not 周边100公里内还有A、B…
 TALLY_LEAD = re.compile(r"(?:这|共|这些)?$")
 # A、B和C3个项目已投产, 钓鱼城、涞滩古镇2家国家4A级景区: named works and sites counted, a figure
-ENTITIES_COUNTED = re.compile(r"[\u4e00-\u9fff\dA-Z]{0,10}?(?:项目|企业|公司|龙头|单品|景区|单位|工厂|学校|医院)")
+ENTITIES_COUNTED = re.compile(r"[\u4e00-\u9fff\dA-Z]{0,10}?(?:项目|企业|公司|龙头|单品|景区|单位|工厂|车间|学校|医院)")
 TALLY = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个大处家项条座所种](?![\d.万亿])")
 
 
@@ -209,9 +209,8 @@ def _tally_of_list(text: str, pos: int, count: int) -> bool:
     clause = clause[:TALLY_LEAD.search(clause).start()].strip("“”\"")
     if count < 2 or "、" not in clause or "等" in clause:
         return False
-    listed = clause[clause.find("、") - LIST_ITEM_MAX:] if clause.find("、") > LIST_ITEM_MAX else clause
-    if re.search(r"\d|[一二两三四五六七八九十]个", listed[listed.find("、"):]):
-        return False  # 招引50亿级项目1个、20亿级项目2个: a list of figures, not of names
+    if COUNT_IN_LIST.search(clause):
+        return False  # 招引50亿级项目1个、20亿级项目2个, 节水型企业3家、水效领跑者2家: a list of counts, not of names
     if clause.endswith("的"):
         return False  # 新开至米兰、河内…以及中国香港的9条货运航线: what the list describes is counted
     # 电器机械及设备制造 may be one item or two

@@ -259,7 +259,7 @@ def _covered_elsewhere(record: dict, reviewed_elsewhere: list[dict]) -> bool:
 def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict]) -> tuple[list, dict]:
     """Records to write (existing reviewed chunks verbatim, or fresh dicts) and what changed."""
     out: list = []
-    report = {"add": [], "change": [], "unmatched": [], "kept": []}
+    report = {"add": [], "change": [], "unmatched": [], "kept": [], "lost": []}
     pairs = pair([chunk.data for chunk in existing.records], fresh)
     for i, chunk in enumerate(existing.records):
         record, match = chunk.data, pairs.get(i)
@@ -267,6 +267,8 @@ def merge(existing: FactFile, fresh: list[dict], reviewed_elsewhere: list[dict])
             out.append(chunk)
             if match is not None and _differs(record, fresh[match]):
                 report["kept"].append((record.get("id"), _changes(record, fresh[match])))
+            elif match is None and not record.get("rejected"):
+                report["lost"].append((record.get("id"), ""))  # the extractor no longer finds what a person reviewed
             continue
         if match is None:
             # Not (or no longer) proposed: perhaps added by hand. Never dropped; the editor decides.
@@ -365,6 +367,8 @@ def _print_diff(reporter: Reporter, rel: str, report: dict, exists: bool) -> Non
         lines.append(f"  ? {record_id}: extraction does not propose it; kept (delete it if it is wrong)")
     for record_id, what in report["kept"]:
         lines.append(f"  = {record_id} (reviewed, kept): extraction now reads {what}")
+    for record_id, _ in report["lost"]:
+        lines.append(f"  = {record_id} (reviewed, kept): extraction no longer proposes it")
     if not exists:
         reporter.info(f"{rel}: new file, {len(report['add'])} records")
     elif lines:
