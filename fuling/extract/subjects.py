@@ -324,9 +324,9 @@ def last_of_clause(text: str, pos: int) -> int:
 
 
 def _short_name(name: str) -> str:
-    if name.endswith("国际机场") and PLACE_STARTS.match(PLACE_PREFIX.sub("", name)):
-        return "重庆" + PLACE_PREFIX.sub("", name)  # an airport goes by its city's name: 重庆江北国际机场
     rest = PLACE_PREFIX.sub("", name)
+    if name.endswith("国际机场") and PLACE_STARTS.match(rest):
+        return "重庆" + rest  # an airport goes by its city's name: 重庆江北国际机场
     if not NAME_END_RE.fullmatch(rest) and (rest == name or PLACE_STARTS.match(rest)):
         name = rest  # 重庆市荣昌高新区 → 荣昌高新区, but 重庆公司 and 重庆工业职业技术学院… stay
     return re.sub(r"(?:股份有限公司|有限责任公司|有限公司)(?=.)", "", re.sub(r"(?:股份有限公司|有限责任公司|有限公司)$", "", name))
@@ -532,7 +532,7 @@ def _pointing_back(text: str, memory: Memory):
         if memory.own_econ_zone:
             found.append((match.start(), match.end(), memory.own_econ_zone))
     for match in re.finditer(r"(?<!国际)机场(?!集团)", text):
-        if airport := memory.last_by_key.get("国际机场"):  # 当天机场共保障航班823架次: the airport just named
+        if airport := memory.last_by_key.get(_key("site", "国际机场")):  # 当天机场共保障航班823架次: the airport just named
             found.append((match.start(), match.end(), airport))
     for match in POINTING.finditer(text):
         key = _key("", match.group("end") or match.group("bare") or match.group("built"))
