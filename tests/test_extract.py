@@ -2111,3 +2111,14 @@ def test_a_marked_section_head_in_the_body_repeating_a_figure_is_not_counted_aga
 def test_a_park_named_inside_the_brackets_of_what_a_figure_includes_is_no_subject():
     (growth,) = records("一般公共预算收入（含两江金库水复片区）年均增长4.1%。", date="2021-03-16", place="北碚区")
     assert growth["subject"] == "北碚区"
+
+
+def test_who_heads_a_sentences_first_item_owns_the_items_after_it_that_name_no_one():
+    found = records("在刚过去的2011年，涪陵龙桥工业园区工业产值首次突破200亿元。",
+                    "截至2011年12月底，园区完成工业总产值201.2亿元，同比增长54.6%；固定资产投资完成27.7亿元，增长45.9%；"
+                    "招商引资到位资金16.4亿元。", date="2012-01-12", place="涪陵区")
+    assert [r["subject"] for r in found] == ["涪陵龙桥工业园区"] * 6
+    # an item naming its own subject keeps it, and a first item headed by no one before its verb hands on nothing
+    found = records("园区完成工业总产值201.2亿元；全区规上工业产值增长8%。", "今年新增企业12家；固定资产投资增长5%。",
+                    date="2012-01-12", place="涪陵区")
+    assert [r["subject"] for r in found] == ["涪陵区", "涪陵区", "涪陵区", "涪陵区"]

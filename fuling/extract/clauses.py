@@ -19,6 +19,9 @@ TIME_CLAUSE = re.compile(r"^(?:去年|今年|截至.{1,8}|\d{4}年|今年.{0,8}�
                          r"[一二三四]季度|上半年|前三季度|\d{1,2}月(?:份|单月))$")
 # …；实现规上工业产值…, …；今年以来完成投资741.4亿元: an item that goes on with the subject of the one before
 CONTINUING_ITEM = re.compile(r"^(?:(?:今年以来|今年|同期|[一二三四]季度|上半年|前三季度)，?)?(?:实现|完成|新增|建成|同比)")
+# 截至2011年12月底，园区完成工业总产值…；固定资产投资完成…: who heads the sentence's first item, before its
+# verb, is the subject of the items after it that name none of their own
+SENTENCE_HEAD = re.compile(r"^(?:[^，,；;。]{0,16}[，,])?[^，,；;：:、。]{1,16}?(?=(?:累计|共|已)?(?:完成|实现))")
 
 
 def last_of(text: str, chars: str) -> int:
@@ -81,11 +84,15 @@ class Where:
         """Earlier sentences of the paragraph and this clause group: a company named in
         the sentence before still owns the figure, but a park named in an earlier
         ；-separated item does not, unless this item starts with a verb and so
-        continues the one before (…白涛新材料科技城完成研发投入…；实现规上工业产值…)."""
+        continues the one before (…白涛新材料科技城完成研发投入…；实现规上工业产值…), or the
+        sentence's first item opens with who did it (园区完成工业总产值…；固定资产投资完成…)."""
         text, pos, full_stop = self.text, self.figure.start, self.full_stop
         start = self.sent_start
         while start > full_stop and CONTINUING_ITEM.match(text[start:pos]):
             start = last_of(text[full_stop:start - 1], "；;") + full_stop
+        head = SENTENCE_HEAD.match(text, full_stop) if start > full_stop else None
+        if head is not None and head.end() < start:
+            return text[:head.end()] + "；" + text[start:pos]
         return text[:full_stop] + text[start:pos]
 
 
