@@ -911,7 +911,7 @@ def test_items_of_a_breakdown_by_named_classes_are_the_classes_count_and_sums():
     # the items of 这批项目中 stay the group's
     found = records("26个项目现场签约，总投资达239亿元。这批项目中，现代服务业类项目5个；现代农业类项目1个。",
                     date="2021-01-08", place="璧山区")
-    assert [r["subject"] for r in found][2:] == ["璧山区", "璧山区"]
+    assert [r["subject"] for r in found] == ["璧山区"] + ["璧山区签约项目"] * 3
 
 
 def test_a_park_named_before_the_time_word_is_the_subject():
@@ -2122,3 +2122,34 @@ def test_who_heads_a_sentences_first_item_owns_the_items_after_it_that_name_no_o
     found = records("园区完成工业总产值201.2亿元；全区规上工业产值增长8%。", "今年新增企业12家；固定资产投资增长5%。",
                     date="2012-01-12", place="涪陵区")
     assert [r["subject"] for r in found] == ["涪陵区", "涪陵区", "涪陵区", "涪陵区"]
+
+
+def test_a_project_named_after_a_clause_opening_with_shi_owns_what_its_pointer_introduces():
+    # 5个项目中体量最大的，是…的X项目: 是 opening the clause names the project (这条管道是…的…管道 describes one)
+    found = records("5个项目中体量最大的，是博广环保技术股份有限公司的碳酸钙循环经济产业化项目。该项目总投资50亿元，占地1000亩。",
+                    date="2017-12-09", place="忠县")
+    assert [(r["value"], r["subject"]) for r in found if r["unit"] != "个"] == [
+        (50, "碳酸钙循环经济产业化项目"), (1000, "碳酸钙循环经济产业化项目")]
+
+
+def test_projects_signed_with_a_word_between_count_and_verb_make_a_group_that_a_later_item_points_back_to():
+    found = records("当天共有5个项目落笔签约，协议引资额合计77亿元；据测算，这批项目全部达产后，每年可实现产值148亿元。",
+                    date="2017-12-09", place="忠县")
+    assert [(r["value"], r["subject"]) for r in found] == [(5, "忠县"), (77, "忠县"), (148, "忠县签约项目")]
+    # a run of verbs (集中签约、开工) names no one group
+    found = records("34个项目集中签约、开工，总投资167.2亿元。", date="2020-04-04", place="北碚区")
+    assert [r["subject"] for r in found] == ["北碚区", "北碚区"]
+
+
+def test_a_bare_industrial_park_word_is_the_park_named_earlier_in_the_paragraph():
+    # (after a count of the projects signed there, whose group would otherwise own it)
+    found = records("今年4月27日，中国西部（重庆）塑料生态产业园在梁平授牌，当天16个重点项目集中签约。产业园规划面积14平方公里。",
+                    date="2015-07-20", place="云阳县")
+    assert [(r["value"], r["subject"]) for r in found] == [(16, "中国西部（重庆）塑料生态产业园"),
+                                                           (14, "中国西部（重庆）塑料生态产业园")]
+
+
+def test_the_kind_of_firm_printed_before_a_company_is_no_part_of_its_name():
+    found = records("活动中最受关注的，是速冻食品企业长沙虎家食品科技有限公司。该公司将投资10亿元。",
+                    date="2025-10-20", place="荣昌区")
+    assert [r["subject"] for r in found] == ["长沙虎家食品科技"]

@@ -22,8 +22,12 @@ before it (rule text: Simplified), the article's own place by default.
   is the place's (or the fair's, the park's named before it); the figures after it, and
   a later 这批项目, are the group's (总投资…, 新增年产值… → 开州区签约项目, 开州区投产企业).
   A count with no such name (实施重点项目27个, “四个一批”项目126个) makes no group, and a
-  breakdown inside the group (其中，投资10亿元以上的项目有2个; 这批项目中，…; 其中，100亿元级项目5个
-  in a later item) stays the group's. Counts in 项 count projects as those in 个 do.
+  breakdown inside the group (其中，投资10亿元以上的项目有2个; 这批项目中，…5个；…1个; 其中，100亿元级项目5个
+  in a later item) stays the group's, and so does 这批项目 in a later ；-item of the count's sentence. Counts in
+  项 count projects as those in 个 do; a word between count and verb (5个项目落笔签约, 集中签约) keeps the group,
+  a run of verbs (集中签约、开工) makes none.
+- A name after a clause that opens with 是 (5个项目中体量最大的，是…的碳酸钙…项目) is named, not described; the
+  kind of firm printed before a company (速冻食品企业长沙虎家食品科技有限公司) is no part of its name.
 - A class or field of projects heading a clause with what was invested in it, or heading a
   sentence of its own (川渝合作共建的重大项目累计完成投资…, 现代基础设施领域持续发力。该领域…),
   owns the figures of that sentence, and of the next one when it opens with 其中.
@@ -44,8 +48,8 @@ before it (rule text: Simplified), the article's own place by default.
   (A与B公司签订…) is not a subject.
 - A piece whose headline or first paragraph names a fair (第二届西洽会闭幕, 本届西洽会…) is about
   it: figures that name no other subject are the fair's (来自95个国家…参展), not the city's.
-- Words that point back: 园区 → the first park the article names (its title
-  included); 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
+- Words that point back: 园区 (产业园 alone too) → the first park the article names (its title
+  included), or else the park named earlier in the paragraph; 高新区 alone → the place's own (荣昌区 → 荣昌高新区); 这条管道 /
   该项目 / 该公司 → the last name with that ending.
 - Not subjects: a programme's quoted name (打造“两园两基地”), an event named with its
   verb (开州区举办二季度招商引资项目…), the whole a share is of (占全部市级重点项目…的35%),
@@ -177,7 +181,7 @@ VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引
                           r"举办|举行|召开|签约|签订|推动|确保|招引|布局|靠|翻番|"
                           r"今年|去年|明年|上半年|下半年|(?<!自)由")  # 今年确保招引项目, 西部美谷由广州开发区: a clause
 SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3, "fair": 1, "site": 2}  # 研发基地, 生产基地 are kinds, not names
-BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内)(?!建设|发展)")
+BACK_TO_PARK = re.compile(r"(?:该园区|园区|园内|产业园)(?!建设|发展)")  # 产业园规划面积…: the park just named
 POINTING = re.compile(r"(?:(?:这条|该条|这个|该|这家|此)(?P<end>管道|项目|基地|公司|企业|集团|产业园)"
                       r"|(?:这座|该座)[^，,。；;]{0,12}?(?P<built>电站|大桥|隧道)"  # 这座西南地区首座抽水蓄能电站
                       r"|(?:(?<=[，,。；;：:])|^|(?<=目前|如今|当前|今年|预计))(?P<bare>公司))")
@@ -205,7 +209,7 @@ GROUP_CLASS = r"市级重大|市级重点|重点产业|重点工业|年度建设
 COUNT_NUMBER = r"(?:\d+|[一二两三四五六七八九十百零]+)"
 GROUP_COUNT = re.compile(
     rf"(?:(?P<class_a>{GROUP_CLASS})|(?P<verb_a>{GROUP_VERB})的?)?(?:重点)?项目(?:共有|共|有)?{COUNT_NUMBER}[个项]"
-    rf"|{COUNT_NUMBER}[个项](?:国内外|招商|重点|(?P<class_b>{GROUP_CLASS}))*项目(?P<verb_b>{GROUP_VERB})?"
+    rf"|{COUNT_NUMBER}[个项](?:国内外|招商|重点|(?P<class_b>{GROUP_CLASS}))*项目(?:落笔|集中|现场|正式|成功)?(?P<verb_b>{GROUP_VERB})?(?![、和]?(?:{GROUP_VERB}))"
     rf"|{COUNT_NUMBER}家企业(?:集中)?(?P<firms>投产)")
 GROUP_VERB_RE = re.compile(GROUP_VERB)
 ANY_PROJECT_COUNT = re.compile(rf"{COUNT_NUMBER}个[^，,。；;]{{0,8}}?项目[\u4e00-\u9fff]{{0,4}}|项目(?:共有|共|有)?{COUNT_NUMBER}[个项]")
@@ -323,7 +327,12 @@ def last_of_clause(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，,。；;：:！？!?") + 1
 
 
+# 速冻食品企业长沙虎家食品科技有限公司: what kind of firm it is, printed before its name
+FIRM_KIND_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,6}?企业(?!管理|服务|发展|集团)(?=[\u4e00-\u9fff]{4,}(?:公司|集团)$)")
+
+
 def _short_name(name: str) -> str:
+    name = FIRM_KIND_BEFORE.sub("", name)
     rest = PLACE_PREFIX.sub("", name)
     if name.endswith("国际机场") and PLACE_STARTS.match(rest):
         return "重庆" + rest  # an airport goes by its city's name: 重庆江北国际机场
@@ -364,8 +373,8 @@ def _name_before(text: str, end_at: int) -> tuple[int, str]:
 def _is_name(text: str, start: int, head: str, kind: str, end: int) -> bool:
     if re.search(r"[\d两三四五六七八九十][个家项条座所户名]$", text[:start]):
         return False  # 7个战略性新兴产业项目: what a count counts, not a name (一个 is the indefinite article)
-    if "是" in text[last_of_clause(text, start):start]:
-        return False  # 这条管道是…的页岩气外输管道: a description of what was named before
+    if "是" in text[last_of_clause(text, start) + 1:start]:
+        return False  # 这条管道是…的页岩气外输管道: a description of what was named before (…最大的，是…的X项目 names it)
     if re.match(r"[里内中]|上(?!半年|年)|沿线|沿岸", text[end:end + 3]):
         return False  # 老林村的百合种植基地里, 渝怀铁路沿线: where something happens
     if re.match(r"团队|部(?![门分])|组(?!团)", text[end:end + 2]):
@@ -523,8 +532,12 @@ def _class_name(match: re.Match) -> str:
 def _pointing_back(text: str, memory: Memory):
     found = []
     for match in BACK_TO_PARK.finditer(text):
-        if memory.main_park and not NAME_CHAR.match(text[match.start() - 1:match.start()] or " "):
-            found.append((match.start(), match.end(), memory.main_park))
+        if NAME_CHAR.match(text[match.start() - 1:match.start()] or " "):
+            continue
+        # the piece's main park, or else one named earlier in the paragraph (…产业园在梁平授牌…。产业园规划面积…)
+        earlier = [name for _, name, key in _named(text[:match.start()]) if key == "park"]
+        if park := (memory.main_park or (earlier[-1] if earlier else "")):
+            found.append((match.start(), match.end(), park))
     for match in re.finditer(r"(?<![\u4e00-\u9fff])高新区|(?<=落户)高新区", text):
         if memory.own_park:
             found.append((match.start(), match.end(), memory.own_park))
@@ -627,15 +640,20 @@ def subject_of(scope: str, place: str, memory: Memory | None = None, rest: str =
 def _owner(scope: str, place: str, memory: Memory | None, rest: str, after: str, sentence: str) -> str:
     if after.startswith("的") and (described := _name_at_start(after[1:])):
         return described
+    item = scope[last_of(scope, "。！？；;!?"):]
+    earlier_items = sentence[:len(sentence) - len(item)] if sentence.endswith(item) else ""
+    if earlier_items and (BACK_TO_GROUP.search(item) and group_counts(earlier_items) or BACK_TO_GROUP_HEAD.match(sentence)):
+        # 5个项目落笔签约…；…这批项目…, 这批项目中，…5个；…1个: the group of an earlier item of the sentence
+        scope = scope[:len(scope) - len(item)] + sentence
     named = _read(scope, place, memory)
     if cls := _named_class_item(scope, rest, memory, sentence):
         return named.owner + cls  # 此次开工的产业项目4个，计划总投资28.2亿元: 大渡口区产业项目, count and sum
     if any(start <= len(scope) < end for start, end, _ in group_counts(scope + rest)):
         return named.owner
     counts_projects = any(m.start() <= len(scope) < m.end() for m in ANY_PROJECT_COUNT.finditer(scope + rest))
-    sentence = scope[last_of(scope, "。！？；;!?"):]
-    breakdown = (sentence.startswith("其中") or bool(re.search(r"(?:这批|这些|上述)项目中", sentence))
-                 or scope[last_of_clause(scope, len(scope)):].startswith("其中"))
+    item = scope[last_of(scope, "。！？；;!?"):]
+    breakdown = (item.startswith("其中") or bool(re.search(r"(?:这批|这些|上述)项目中", item))
+                 or bool(BACK_TO_GROUP_HEAD.match(sentence)) or scope[last_of_clause(scope, len(scope)):].startswith("其中"))
     if counts_projects and not breakdown:
         return named.owner  # …等30个项目开工建设，确保…等20个项目建成投用: a count of other projects; 其中…6个项目: of these
     if counts_projects and named.subject == named.owner and named.group:
