@@ -613,3 +613,14 @@ def test_a_labelled_date_line_below_a_pages_contact_card_dates_the_report():
     assert errors == []
     assert drafts[0].date.date == dt.date(2022, 3, 18) and not drafts[0].date.inferred
     assert not any("更新时间" in block.text for block in drafts[0].blocks)
+
+
+def test_a_papers_page_line_above_its_own_dateline_dates_the_issue_not_the_event(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "weekly.txt").write_text(
+        "永川日报　2024年08月30日　第02版：要闻\n\n永川7个项目集中开工投产 总投资150亿元\n\n"
+        "本报讯 8月21日，全市2024年8月重大项目集中开工暨投产活动举行，永川区设分现场。\n", encoding="utf-8")
+    out = tmp_path / "articles"
+    assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
+    assert str(read_article(next(out.glob("*.md")), tmp_path).date) == "2024-08-30"

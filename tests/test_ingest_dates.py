@@ -166,3 +166,15 @@ def test_a_year_before_part_of_it_is_not_a_deadline():
     body = Body.of("今(22)日下午，重庆2019年前三季度经济运行情况新闻发布会举行。")
     assert [m.year for m in dates.event_years(body)] == [2019]
     assert dates.event_years(Body.of("力争2030年前实现碳达峰。")) == []
+
+
+def test_part_year_figures_of_the_latest_year_date_the_piece_within_that_year():
+    """2015年1—6月 with 比上年同期 and no 今年: the months just reported, not a review of 2015 printed in 2016."""
+    body = Body.of("2015年1—6月，全区招商引资项目共179个，比上年同期减少14.7%；到位资金133.8亿元，同比增长7.9%。")
+    found = dates.infer_date(body)
+    assert found.date == d("2015-07-01") and found.inferred and "2015年1—6月" in found.basis
+    body = Body.of("2019年上半年，全县接待游客增长12%，比上年同期加快2个百分点。")
+    assert dates.infer_date(body).date == d("2019-07-01")
+    # a whole year reviewed (1—12月) is still the year after's (whose month the text does not show)
+    found = dates.infer_date(Body.of("2015年1—12月，全区规上工业产值增长9%，比上年同期加快1个百分点。"))
+    assert found.startswith("no publication date printed; the text shows the year 2016")

@@ -71,6 +71,7 @@ class YearMention:
     year: int
     clause: str  # the words around it, quoted in date_basis
     completed: bool = False  # `截至2021年底`, `2021年全年`: that year was over when the report appeared
+    part: bool = False  # `2015年1—6月`, `2015年上半年`: figures for part of that year, published within it
 
 
 ISO_RE = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
@@ -107,6 +108,8 @@ SEASONS = (
 DATA_THROUGH_RE = re.compile(r"(?<!\d)(?:1|一)\s*月?\s*[—\-~–至到]\s*(\d{1,2})\s*月")
 QUARTERS = (("前三季度", 9), ("上半年", 6), ("一季度", 3))
 PAST_YEAR_BEFORE_RE = re.compile(r"(?:去年|上年|\d{4}\s*年)\s*$")
+# a part of the year printed right after it: 2015年1—6月, 2015年上半年 (not 1—12月, the whole year)
+PART_YEAR_AFTER_RE = re.compile(r"^\s*年\s*(?:(?:1|一)\s*月?\s*[—\-~–至到]\s*(?:[1-9]|1[01])\s*月|前三季度|上半年|[一二三]季度)")
 
 
 def valid_date(year: int, month: int, day: int) -> dt.date | None:
@@ -166,7 +169,8 @@ def event_years(body: Body) -> list[YearMention]:
             continue
         completed = bool(COMPLETED_BEFORE_RE.search(before) and COMPLETED_AFTER_RE.match(after)
                          or re.match(r"^\s*年\s*全年", after))
-        found.append(YearMention(int(match.group(1)), body.clause(match.start(), match.end()), completed))
+        part = bool(PART_YEAR_AFTER_RE.match(after + text[match.end() + 8:match.end() + 12]))
+        found.append(YearMention(int(match.group(1)), body.clause(match.start(), match.end()), completed, part))
     return found
 
 
@@ -213,16 +217,24 @@ def season(opening: str) -> tuple[int, str, bool] | None:
     return None
 
 
-def data_through(body: Body) -> tuple[int, str] | None:
+def data_through(body: Body, year: int | None = None) -> tuple[int, str] | None:
     """(last month, words) of the latest part-year figures of the current year:
-    `1—8月` -> 8, `前三季度` -> 9; `去年1—11月` is another year's and does not count."""
+    `1—8月` -> 8, `前三季度` -> 9; `去年1—11月` is another year's and does not count, `2015年1—6月`
+    counts when 2015 is `year`, the year of publication."""
     text, months = body.rule, []
+
+    def past_year_before(at: int) -> bool:
+        before = text[max(0, at - 5):at]
+        if year is not None and re.search(rf"{year}\s*年\s*$", before):
+            return False  # 2015年1—6月 in a piece of 2015: this year's months
+        return bool(PAST_YEAR_BEFORE_RE.search(before))
+
     for match in DATA_THROUGH_RE.finditer(text):
-        if not PAST_YEAR_BEFORE_RE.search(text[max(0, match.start() - 5):match.start()]) and 1 <= int(match.group(1)) <= 12:
+        if not past_year_before(match.start()) and 1 <= int(match.group(1)) <= 12:
             months.append((int(match.group(1)), body.printed[match.start():match.end()]))
     for word, month in QUARTERS:
         index = text.find(word)
-        if index >= 0 and not PAST_YEAR_BEFORE_RE.search(text[max(0, index - 5):index]):
+        if index >= 0 and not past_year_before(index):
             months.append((month, word))
     return max(months) if months else None
 
@@ -261,6 +273,10 @@ def publication_year(body: Body) -> tuple[int, str] | None:
     latest = max(mentions, key=lambda m: m.year + m.completed)
     said_last_year = bool(LAST_YEAR_RE.search(body.rule))
     starts_year = (found := season(body.opening)) is not None and found[2]
+    part = next((m for m in mentions if m.part and m.year == latest.year), None)
+    if part is not None and not latest.completed and not starts_year:
+        # 2015年1—6月…比上年同期减少…: the months of that year just reported, whatever 上年 it compares with
+        return latest.year, f"文中“{part.clause}”为{latest.year}年内的数据，故为{latest.year}年"
     if said_last_year and (starts_year or not THIS_YEAR_RE.search(body.rule)):
         why = f"开篇“{found[1]}”，" if starts_year else ""
         year = latest.year + 1
@@ -288,7 +304,7 @@ def infer_date(body: Body) -> DateFinding | str:
         said = f"开篇“{found[1]}”，" if found[1] not in year_basis else ""
         bounds.append((dt.date(year, month, 1), f"{said}取{month}月", True))
         latest_allowed = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    if (through := data_through(body)) is not None and through[0] < 12:
+    if (through := data_through(body, year)) is not None and through[0] < 12:
         bounds.append((dt.date(year, through[0] + 1, 1), f"最新数据为“{through[1]}”，故在{through[0]}月之后", True))
     dated = [(valid_date(year, m, d), clause) for m, d, clause in month_days(body)]
     dated += [(d, clause) for d, clause in full_dates(body) if d.year == year]

@@ -63,7 +63,8 @@ def _reprinted(draft: Draft, page: dt.date, source_outlet: str = "") -> DateFind
     """A page line dated weeks after the agency's dateline (发布时间:2024-11-22 above 中新网重庆8月13日电)
     is the date a reprint was posted: the report is of the dateline's day, in the page's year (or the
     year before, for a day after the page's). So is any later page date whose source is the agency
-    itself (来源：新华网重庆频道 above 新华网重庆频道4月18日电): its copy, posted the next morning."""
+    itself (来源：新华网重庆频道 above 新华网重庆频道4月18日电): its copy, posted the next morning. A paper's
+    own page line above its own 讯 is no reprint."""
     if draft.dateline is None or draft.dateline[1].month_day is None:
         return None
     month, day = draft.dateline[1].month_day
@@ -71,7 +72,11 @@ def _reprinted(draft: Draft, page: dt.date, source_outlet: str = "") -> DateFind
     date = dates.valid_date(year, month, day)
     agency = draft.dateline[1].outlet
     own_copy = draft.dateline[1].wire and bool(agency) and source_outlet.startswith(agency)
-    if date is None or date == page or ((page - date).days <= REPRINT_DAYS and not own_copy):
+    # 永川日报　2024年08月30日 above 本报讯 8月21日: a paper's page line over its own 讯 is the issue's date,
+    # the dateline's day that of the event
+    own_paper = (not draft.dateline[1].wire and source_outlet.endswith("报")
+                 and (not agency or source_outlet.startswith(agency)))
+    if date is None or date == page or own_paper or ((page - date).days <= REPRINT_DAYS and not own_copy):
         return None
     line = draft.dateline[0]
     return DateFinding(date, f"电头“{line.text[:draft.dateline[1].length].strip()}”；页面日期{page.isoformat()}为转载日期",
