@@ -2153,3 +2153,17 @@ def test_the_kind_of_firm_printed_before_a_company_is_no_part_of_its_name():
     found = records("活动中最受关注的，是速冻食品企业长沙虎家食品科技有限公司。该公司将投资10亿元。",
                     date="2025-10-20", place="荣昌区")
     assert [r["subject"] for r in found] == ["长沙虎家食品科技"]
+
+
+def test_an_agencys_dateline_with_xiaoxi_is_not_the_day_of_the_event_it_reports():
+    found = records("央广网重庆10月12日消息（记者 齐嘉禾）10月11日，江津区举行工业项目集中竣工投产活动。",
+                    "这次竣工投产的工业项目总投资131.2亿元。", date="2017-10-12", place="江津区")
+    assert [(r["value"], r["period"]) for r in found] == [(131.2, "2017-10-11")]
+
+
+def test_a_year_in_the_name_of_the_days_event_dates_nothing():
+    found = records("10月11日，江津区2017年工业项目集中竣工投产活动举行，54个较大工业项目当天一同竣工投产。",
+                    date="2017-10-12", place="江津区")
+    assert [(r["value"], r["period"]) for r in found] == [(54, "2017-10-11")]
+    # a year heading its clause still dates it
+    assert records("2017年，江津区工业项目集中竣工投产54个。", date="2018-01-12", place="江津区")[0]["period"] == "2017"

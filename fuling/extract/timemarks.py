@@ -142,7 +142,7 @@ def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
 # phrase (在7月22日西洽会上签约的…项目: when that project was signed)
 # also a fair or conference opening that day (3月5日，…第二届綦商大会在綦江开幕), not a press conference (发布会)
 # nor a session of the people's congress (…人民代表大会第一次会议开幕), whose work report reviews the years before
-EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电|讯|\d{1,2}时)(?![^。！？!?]{0,60}?(?:发布会|代表大会|会议))"
+EVENT_DAY = re.compile(r"(?<![\d年月在于於])(\d{1,2})月(\d{1,2})日(?!电|讯|消息|\d{1,2}时)(?![^。！？!?]{0,60}?(?:发布会|代表大会|会议))"
                        r"(?=[^。！？!?]{0,40}?(?:签约|开工|投产|竣工|集中)|[^。！？!?]{0,60}?(?:开幕|闭幕|举行|举办)"
                        r"|这一天|当天|当日)")  # 6月7日这一天，…迎送旅客100016人次; 10月1日当天: the day's own figures
 # 今(16)日上午，忠县举行…签约仪式: the day of the date line, printed in brackets
@@ -293,9 +293,15 @@ BARE_EVENT_DAY = re.compile(r"(?<![\d月(（])(\d{1,2})日(?:上午|下午|晚�
 EVENT_OF_YEAR = re.compile(r"[^，,。；;]{0,4}?(?:建成|投用|投产|开工|竣工|成立|设立|通车|落户|创建)")
 
 
+# 江津区2017年工业项目集中竣工投产活动举行: a year (or month) in the name of the day's event
+EVENT_NAMED_AFTER = re.compile(r"(?:\d{1,2}月)?[^，,。；;：:]{0,14}?(?:签约|开工|竣工|投产)[^，,。；;：:]{0,6}?(?:活动|仪式)")
+
+
 def _skipped(text: str, match: re.Match) -> bool:
     if match.group(0).endswith("年") and text[match.end():match.end() + 1] == "前":
         return True  # 力争2030年前: a deadline, not a period
+    if re.fullmatch(r"\d{4}\s?年", match.group(0)) and EVENT_NAMED_AFTER.match(text, match.end()):
+        return True  # 2017年工业项目集中竣工投产活动, 2024年8月重大项目集中开工暨投产活动: an event's name
     if match.group(0).endswith("季度") and CAMPAIGN_AFTER.match(text, match.end()):
         return True  # 一季度集中签约活动, 一季度重点项目集中开工: the name of a campaign, not the figures' months
     if match.re.pattern.startswith("(\\d{4})(?:\\s?年") and text[match.start() - 1:match.start()] in ("自", "从"):
