@@ -624,3 +624,16 @@ def test_a_papers_page_line_above_its_own_dateline_dates_the_issue_not_the_event
     out = tmp_path / "articles"
     assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
     assert str(read_article(next(out.glob("*.md")), tmp_path).date) == "2024-08-30"
+
+
+def test_a_reprint_is_dated_by_the_first_printing_its_note_names(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "reprint.txt").write_text(
+        "上半年万州接待游客超千万人次\n\n2018-08-21 10:14:50　来源：三峡传媒\n\n"
+        "（记者 冉启舟）7月29日，记者从万州区旅游局了解到，1—6月，来万州的游客达到1063.76万人次。\n\n"
+        "（本文原载2018年7月30日《三峡都市报》第2版，本网转载时有删节）\n", encoding="utf-8")
+    out = tmp_path / "articles"
+    assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
+    article = read_article(next(out.glob("*.md")), tmp_path)
+    assert str(article.date) == "2018-07-30" and "原载" in article.date_basis

@@ -178,3 +178,16 @@ def test_part_year_figures_of_the_latest_year_date_the_piece_within_that_year():
     # a whole year reviewed (1—12月) is still the year after's (whose month the text does not show)
     found = dates.infer_date(Body.of("2015年1—12月，全区规上工业产值增长9%，比上年同期加快1个百分点。"))
     assert found.startswith("no publication date printed; the text shows the year 2016")
+
+
+def test_the_year_a_text_says_it_has_entered_is_the_year_of_writing():
+    """去年1-11月 and no 今年 would put the piece in the year after 2024; 进入2024年 says it is written in 2024."""
+    body = Body.of("2023年4月，村里关停矿山。去年1-11月城口迎来游客530.92万人次。进入2024年，修齐镇打算把更多院落串成线。")
+    assert dates.publication_year(body)[0] == 2024
+    assert dates.year_for_month_day(2, 1, body)[0] == 2024
+
+
+def test_a_reprints_note_names_the_first_printing():
+    body = Body.of("1—6月，来万州的游客达到1063.76万人次。\n（本文原载2018年7月30日《三峡都市报》第2版，本网转载时有删节）")
+    assert dates.first_printed(body) == (d("2018-07-30"), "（本文原载2018年7月30日《三峡都市报》第2版，本网转载时有删节）")
+    assert dates.first_printed(Body.of("原载于报端的老照片。")) is None

@@ -89,6 +89,10 @@ TARGET_AFTER_RE = re.compile(r"^\s*年?\s*(?:前(?![二两三四]季度|[一二�
 COMPLETED_BEFORE_RE = re.compile(r"截至\s*$")
 COMPLETED_AFTER_RE = re.compile(r"^\s*年\s*(?:底|末|全年)")
 LAST_YEAR_RE = re.compile(r"去年|上年")
+# 进入2024年，修齐镇打算…: the year the text is written in, whatever 去年 it looks back on
+ENTERED_YEAR_RE = re.compile(r"(?:进入|迈入|步入|跨入)\s*((?:19|20)\d{2})\s*年")
+# （本文原载2018年7月30日《三峡都市报》第2版…）: a reprint's note naming the first printing
+FIRST_PRINTED_RE = re.compile(r"原载(?:于)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 THIS_YEAR_RE = re.compile(r"今年")
 # A five-year plan named with its year: “十三五”收官之年 is 2020, “十四五”开局之年 2021.
 PLAN_YEAR_RE = re.compile(r"十([一二三四五六])五”?的?(收官之年|最后一年|开局之年|第一年|首年)")
@@ -172,6 +176,13 @@ def event_years(body: Body) -> list[YearMention]:
         part = bool(PART_YEAR_AFTER_RE.match(after + text[match.end() + 8:match.end() + 12]))
         found.append(YearMention(int(match.group(1)), body.clause(match.start(), match.end()), completed, part))
     return found
+
+
+def first_printed(body: Body) -> tuple[dt.date, str] | None:
+    """The first printing a reprint's note names (本文原载2018年7月30日《三峡都市报》), and the note."""
+    if (match := FIRST_PRINTED_RE.search(body.rule)) and (date := valid_date(*(int(g) for g in match.groups()))):
+        return date, body.sentence(match.start(), match.end())
+    return None
 
 
 def full_dates(body: Body) -> list[tuple[dt.date, str]]:
@@ -266,6 +277,9 @@ def publication_year(body: Body) -> tuple[int, str] | None:
         if not word:
             return published, f"文中以“{clause}”开句，所说为当年：{year}年"
         return published, f"文中“{clause}”与“{word}”同句：{word}为{year}年，故为{published}年"
+    if entered := list(ENTERED_YEAR_RE.finditer(body.rule)):
+        year = int(entered[-1].group(1))
+        return year, f"文中“{body.clause(entered[-1].start(), entered[-1].end())}”，为{year}年所写"
     mentions = [YearMention(d.year, c) for d, c in full_dates(body)] + event_years(body)
     if not mentions:
         return None

@@ -1,6 +1,7 @@
 """Which date an article gets, and the evidence it shows in `date_basis`.
 
-In order: the date the editor gives in the sidecar; a saved page's date as
+In order: the date the editor gives in the sidecar; the first printing a reprint's note names
+(本文原载2018年7月30日《三峡都市报》); a saved page's date as
 its extractor reads it; a full date on a source line (but a dateline more than a week
 earlier, or any earlier one of the agency the source line names, makes that a reprint's
 date: the dateline's day wins, flagged); `今天(YYYYMMDD日)` in
@@ -39,6 +40,8 @@ def _month_day_source(draft: Draft) -> tuple[tuple[int, int], str, int] | None:
 
 
 def _rule_date(draft: Draft, page_date: DateFinding | None) -> DateFinding | str:
+    if (first := dates.first_printed(draft.body)) is not None:
+        return DateFinding(first[0], f"转载注明原载日期：“{first[1]}”")  # the report's date, not the reprint's
     if page_date is not None:  # a saved page's date, unless it is a reprint's of an agency's copy
         return _reprinted(draft, page_date.date) or page_date
     for line, source in draft.sources:
