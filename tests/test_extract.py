@@ -2167,3 +2167,20 @@ def test_a_year_in_the_name_of_the_days_event_dates_nothing():
     assert [(r["value"], r["period"]) for r in found] == [(54, "2017-10-11")]
     # a year heading its clause still dates it
     assert records("2017年，江津区工业项目集中竣工投产54个。", date="2018-01-12", place="江津区")[0]["period"] == "2017"
+
+
+def test_a_holiday_of_a_named_year_is_that_years_days_off():
+    pub = dt.date(2019, 2, 12)
+    periods = lambda text, when=pub: [period_of(m, when, False) for m in time_marks(text, when)]  # noqa: E731
+    assert periods("2015年春节7天假期，全县接待游客") == ["2015-02-18/2015-02-24"]
+    assert periods("去年国庆节期间，全区累计接待游客") == ["2018-10-01/2018-10-07"]
+    assert periods("是今年春节最吸引人的看点") == ["2019-02-04/2019-02-10"]
+    assert periods("龙年春节，铜梁迎客", dt.date(2024, 2, 18)) == ["2024-02-10/2024-02-17"]
+    assert periods("再往前看两年：2021年“五一”小长假，全区共接待游客", dt.date(2023, 10, 16)) == ["2021-05-01/2021-05-05"]
+    # two holidays run together, with the pair in quotes
+    assert periods("中秋国庆“双节”长假已经结束", dt.date(2023, 10, 16)) == ["2023-09-29/2023-10-06"]
+
+
+def test_figures_under_a_headline_holiday_with_no_time_word_are_the_holidays():
+    found = records("龙年春节，铜梁迎客177.9万人次", "分景区看，安居古城接待12.31万人次。", date="2024-02-18", place="铜梁区")
+    assert [(r["value"], r["period"]) for r in found][-1] == (12.31, "2024-02-10/2024-02-17")

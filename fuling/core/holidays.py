@@ -54,3 +54,15 @@ def holiday_days(name: str, published: dt.date) -> tuple[dt.date, dt.date] | Non
     while _day_off(last + dt.timedelta(days=1))[0]:
         last += dt.timedelta(days=1)
     return first, last
+
+
+def holiday_in_year(name: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day off of the holiday `name` of `year` (2015年春节, 去年国庆): the one whose named
+    day falls in that year (元旦 2018 is 2017-12-30 to 2018-01-01)."""
+    day = dt.date(year, 1, 10)
+    while day.year == year:  # holiday_days looks 45 days back and 10 ahead of the day it is given
+        if (days := holiday_days(name, day)) is not None and days[1].year == year:
+            return days
+        day += dt.timedelta(days=50)
+    return None
+

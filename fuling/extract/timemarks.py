@@ -50,7 +50,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from fuling.core.holidays import HOLIDAY_NAMES, holiday_days
+from fuling.core.holidays import HOLIDAY_NAMES, holiday_days, holiday_in_year
 from fuling.core.numbers import chinese_number
 
 
@@ -113,8 +113,14 @@ def _relative_year(word: str | None, digits: str | None, y: int) -> int:
 YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年|明年))?"
 # 元旦小长假, 国庆假期, 春节期间: a holiday named with the days off it gives
 # also “五一”黄金周, 国庆七天, 中秋、国庆两节相连的八天假期 (the first name finds the days off they share)
-HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:、[\u4e00-\u9fff]{2,3}?)?(?:[两双]节相连的|[两双]节)?"
-                     "(?:[七八]天)?(?:小长假|长假|假期|黄金周|期间|假日|[七八]天)")
+# also 中秋国庆“双节”长假 and 春节7天假期
+HOLIDAY_TAIL = ("(?:、?[\u4e00-\u9fff]{2,3}?)?[“\"]?(?:[两双]节相连的|[两双]节)?[”\"]?"
+                "(?:[七八78]天)?(?:小长假|长假|假期|黄金周|期间|假日|[七八]天)")
+HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?" + HOLIDAY_TAIL)
+# 2015年春节7天假期, 2021年“五一”小长假, 去年国庆节期间, 今年春节, 龙年春节: a holiday of a named year (a bare
+# name will do after the year), that year's days off
+HOLIDAY_OF_YEAR = re.compile(r"(?:(\d{4})年|(今年|去年|上年|前年)|[鼠牛虎兔龙蛇马羊猴鸡狗猪]年)的?[“\"]?("
+                             + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:" + HOLIDAY_TAIL + ")?")
 
 
 def _earlier_in_year(name: str, pub: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -131,6 +137,18 @@ def _earlier_in_year(name: str, pub: dt.date) -> tuple[dt.date, dt.date] | None:
 
 def _holiday(match: re.Match, pub: dt.date) -> TimeMark | None:
     days = holiday_days(match.group(1), pub) or _earlier_in_year(match.group(1), pub)
+    return _days_off(match, days)
+
+
+def _holiday_of_year(match: re.Match, pub: dt.date) -> TimeMark | None:
+    name = match.group(3)
+    if match.group(1) or match.group(2):
+        year = int(match.group(1)) if match.group(1) else _relative_year(match.group(2), None, pub.year)
+        return _days_off(match, holiday_in_year(name, year))
+    return _days_off(match, holiday_days(name, pub) or _earlier_in_year(name, pub))  # 龙年春节: the one just past
+
+
+def _days_off(match: re.Match, days: tuple[dt.date, dt.date] | None) -> TimeMark | None:
     if days is None:
         return None
     first, last = days
@@ -202,6 +220,7 @@ def _patterns(pub: dt.date):
         return TimeMark(m.end(), "years", reported, year_from=reported - n + 1)
 
     return [
+        (HOLIDAY_OF_YEAR, lambda m: _holiday_of_year(m, pub)),
         (HOLIDAY, lambda m: _holiday(m, pub)),
         (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
          lambda m: TimeMark(m.end(), "date", int(m.group(1)), month_to=int(m.group(2)), day=int(m.group(3)),
