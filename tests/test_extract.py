@@ -2184,3 +2184,10 @@ def test_a_holiday_of_a_named_year_is_that_years_days_off():
 def test_figures_under_a_headline_holiday_with_no_time_word_are_the_holidays():
     found = records("龙年春节，铜梁迎客177.9万人次", "分景区看，安居古城接待12.31万人次。", date="2024-02-18", place="铜梁区")
     assert [(r["value"], r["period"]) for r in found][-1] == (12.31, "2024-02-10/2024-02-17")
+
+
+def test_last_years_months_are_a_span_of_last_year():
+    found = records("从全县看，去年1-11月城口迎来游客530.92万人次，旅游综合收入达到11.2亿元。", date="2024-02-01", place="城口县")
+    assert [r["period"] for r in found] == ["2023-01/2023-11"] * 2
+    # compared with them, the figure is of this year's months
+    assert one("1—11月，全县旅游收入比去年1—11月增长12%。", date="2024-12-20", place="城口县")["period"] == "2024-01/2024-11"

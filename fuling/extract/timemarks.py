@@ -263,8 +263,8 @@ def _patterns(pub: dt.date):
         (re.compile(r"(?:^|(?<=[。；;，,]))(\d{1,2})月(?=[，,]|实现|完成)"),  # also 6月实现产值约4900万元
          lambda m: TimeMark(m.end(), "span", y if int(m.group(1)) <= pub.month else y - 1, int(m.group(1)),
                             int(m.group(1)))),
-        (re.compile(r"(?:(\d{4})年|今年)?" + SPAN),
-         lambda m: TimeMark(m.end(), "span", int(m.group(1)) if m.group(1) else y, int(m.group(2)), int(m.group(3)))),
+        (re.compile(r"(?:(\d{4})年|(今年|去年|上年|前年))?" + SPAN),  # 去年1-11月: last year's months
+         lambda m: TimeMark(m.end(), "span", _relative_year(m.group(2), m.group(1), y), int(m.group(3)), int(m.group(4)))),
         (re.compile(r"[“\"]?" + FIVE_YEAR_PLAN + r"[”\"]?末"),
          lambda m: TimeMark(m.end(), "year", _plan_start(m) + 4, future=_plan_start(m) + 4 >= y)),
         (re.compile(r"[“\"]?" + FIVE_YEAR_PLAN + r"[”\"]?(?:以来|期间|时期)"),
