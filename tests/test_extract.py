@@ -2191,3 +2191,15 @@ def test_last_years_months_are_a_span_of_last_year():
     assert [r["period"] for r in found] == ["2023-01/2023-11"] * 2
     # compared with them, the figure is of this year's months
     assert one("1—11月，全县旅游收入比去年1—11月增长12%。", date="2024-12-20", place="城口县")["period"] == "2024-01/2024-11"
+
+
+def test_a_data_line_of_figures_and_arrows_above_its_paragraph_is_not_counted_again():
+    found = records("转眼间，中秋国庆“双节”长假已经结束。", "66.64万人次　↑18.32%",
+                    "“双节”期间，全区共接待游客66.64万人次，同比增长18.32%。", date="2023-10-16", place="綦江区")
+    assert [(r["value"], r["source"]["paragraph"]) for r in found] == [(66.64, "p3"), (18.32, "p3")]
+
+
+def test_coupons_counted_in_zhang_are_a_figure():
+    found = records("假期中，全区集中发放惠民消费券13000张。", date="2023-10-16", place="綦江区")
+    assert [(r["value"], r["unit"]) for r in found] == [(13000, "张")]
+    assert records("绘就一张蓝图。", date="2023-10-16", place="綦江区") == []

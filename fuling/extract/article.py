@@ -175,11 +175,20 @@ def _subheadlines(article: Article) -> set[int]:
             continue
         text = rule_text(block.text)
         in_body = in_body or bool(SENTENCE_END_MARK.search(text))
-        if in_body and not (MARKED_HEAD.match(text) and not SENTENCE_END_MARK.search(text)):
-            continue  # past the opening, only a marked section head (■ 总投资50亿元 分两期建设) is one
+        if in_body and not (MARKED_HEAD.match(text) and not SENTENCE_END_MARK.search(text)) and not _data_line(block.text):
+            continue  # past the opening, only a marked section head (■ 总投资50亿元 分两期建设) or a data line is one
         if find_figures(block.text):
             found.add(id(block))
     return found
+
+
+def _data_line(text: str) -> bool:
+    """66.64万人次　↑18.32%: a line of nothing but figures and arrows, a section head of the figures below it."""
+    figures = find_figures(text)
+    rest = text
+    for figure in sorted(figures, key=lambda f: -f.start):
+        rest = rest[:figure.start] + rest[figure.end:]
+    return bool(figures) and not re.sub(r"[\s↑↓▲▼、，,|｜/]", "", rest)
 
 
 # 6个重点产业项目的投资额占…, 41个项目主要集中在…领域: a count already given, heading what is said of its group
