@@ -2203,3 +2203,9 @@ def test_coupons_counted_in_zhang_are_a_figure():
     found = records("假期中，全区集中发放惠民消费券13000张。", date="2023-10-16", place="綦江区")
     assert [(r["value"], r["unit"]) for r in found] == [(13000, "张")]
     assert records("绘就一张蓝图。", date="2023-10-16", place="綦江区") == []
+
+
+def test_a_rate_rising_over_a_year_before_is_a_growth():
+    found = records("假期里10家大型商超的销售额合计9340.2万元，同比上升14.3%。", date="2024-10-08", place="万州区")
+    assert [(r["value"], r["measure"]) for r in found][-1] == (14.3, "growth")
+    assert one("全区森林覆盖率上升到55%。", date="2024-10-08", place="万州区")["measure"] == "share"
