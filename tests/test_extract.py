@@ -2209,3 +2209,14 @@ def test_a_rate_rising_over_a_year_before_is_a_growth():
     found = records("假期里10家大型商超的销售额合计9340.2万元，同比上升14.3%。", date="2024-10-08", place="万州区")
     assert [(r["value"], r["measure"]) for r in found][-1] == (14.3, "growth")
     assert one("全区森林覆盖率上升到55%。", date="2024-10-08", place="万州区")["measure"] == "share"
+
+
+def test_money_printed_in_yi_without_yuan_after_the_words_of_money_is_in_yi_yuan():
+    found = records("签约项目51个，协议引资144.2亿，占比70%。开工项目总投资36.8亿。", date="2022-04-07", place="江津区")
+    assert [(r["value"], r["unit"]) for r in found if r["unit"] == "亿元"] == [(144.2, "亿元"), (36.8, "亿元")]
+    assert [r["unit"] for r in records("全市常住人口3000多亿。", date="2022-04-07", place="重庆市")] == []
+
+
+def test_trees_counted_in_ke_and_zhu_are_figures():
+    found = records("全区柚树3万多棵，其中百年老树2000余株。", date="2024-11-10", place="梁平区")
+    assert [(r["value"], r["unit"], r["bound"]) for r in found] == [(3, "万棵", "at_least"), (2000, "株", "at_least")]

@@ -46,7 +46,7 @@ UNITS = (
     "元/亩", "元/公斤", "元/斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩",
     "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "种", "片", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
-    "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把", "张",
+    "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把", "张", "株", "棵",
     "位(?![数于列居])",  # 200余位嘉宾 (not 第5位, 前3位: ranks)
     "班(?![子组长级车])",  # 每周66班 flights (36个班 counts in 个)
 )
@@ -81,6 +81,9 @@ BIG_STRUCTURE_AFTER = re.compile(r"(?:主导|特色|支柱|新兴|重点|优势|
 SIZE_RE = re.compile(r"(?<![\d.个])(?P<num>\d+(?:\.\d+)?)亿级")
 # 努力打造500亿级…集群, 正向100亿级迈进, 形成500亿级…主导产业: the class aimed at, not a size reached
 SIZE_AIMED_BEFORE = re.compile(r"(?:打造|形成|向|培育|发展|冲刺|争创|迈向)(?:[^，,。；;、]*、)*$")  # and the list after it
+# 协议引资144.2亿, 总投资36.8亿: an amount of money printed without 元, after the words of money
+BARE_YI_RE = re.compile(r"(?:引资|投资|资金|产值|收入|营收|销售额|零售额|总额)(?:达|为|约|近|超|共)?(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?亿"
+                        r"(?=$|[，,。；;、）)\s])")
 # 总人口54万, 常住人口42万, 约12万群众: a number of people printed without 人
 PEOPLE_RE = re.compile(r"(?:(?<=人口)|(?<=人口达)|(?<=人口为)|(?<=人口约)|(?<=约)|(?<=近))(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?万"
                        r"(?=$|[，,。；;、）)]|其中|群众|居民|[\u4e00-\u9fff]{2}人(?![次均]))")  # 近10万巫山人
@@ -320,6 +323,11 @@ def find_figures(printed: str) -> list[Figure]:
                 and not SIZE_AIMED_BEFORE.search(text[:match.start()])):
             figures.append(Figure(match.start(), match.end(), float(match.group("num")), "亿元", match.group(0), more=True))
     taken = [(f.start, f.end) for f in figures]
+    for match in BARE_YI_RE.finditer(text):
+        if not in_name(match.start()) and not any(a < match.end() and match.start() < b for a, b in taken):
+            start = match.start("num")
+            figures.append(Figure(start, match.end(), float(match.group("num")), "亿元", printed[start:match.end()],
+                                  more=bool(match.group("more"))))
     for match in PEOPLE_RE.finditer(text):
         if not in_name(match.start()) and not any(a < match.end() and match.start() < b for a, b in taken):
             figures.append(Figure(match.start(), match.end(), float(match.group("num")), "万人", printed[match.start():match.end()],
