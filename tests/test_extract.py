@@ -2220,3 +2220,14 @@ def test_money_printed_in_yi_without_yuan_after_the_words_of_money_is_in_yi_yuan
 def test_trees_counted_in_ke_and_zhu_are_figures():
     found = records("全区柚树3万多棵，其中百年老树2000余株。", date="2024-11-10", place="梁平区")
     assert [(r["value"], r["unit"], r["bound"]) for r in found] == [(3, "万棵", "at_least"), (2000, "株", "at_least")]
+
+
+def test_what_projects_will_add_once_running_is_an_estimate_and_the_fields_they_span_name_no_class():
+    found = records("8月21日，永川区重大项目集中开工活动举行。此次开工的项目共7个，总投资150亿元，涉及数字文创、新能源汽车等领域。"
+                    "这些项目达产后，将新增年产值243亿元、税收10亿元。", date="2024-08-30", place="永川区")
+    assert [(r["value"], r["kind"], r["period"], r["subject"]) for r in found][2:] == [
+        (243, "estimate", "2024-08-30", "永川区开工项目"), (10, "estimate", "2024-08-30", "永川区开工项目")]
+    # a plan after an estimate, in a clause of its own, is still a plan
+    found = records("项目估算总投资252.35亿元，计划全年完成投资40.87亿元。", date="2024-03-05")
+    assert [(r["value"], r["kind"]) for r in found] == [(252.35, "estimate"), (40.87, "target")]
+    assert one("该项目建成后，计划年产值达到50亿元。", date="2024-03-05")["kind"] == "target"

@@ -523,6 +523,8 @@ def _class_name(match: re.Match) -> str:
     words = LEADING_TIME.sub("", words)  # 一季度全区重点项目完成投资…: the time is no part of the name
     if VERB_BEFORE_NAME.match(words) or re.match(r"^(?:该|这|此|本|各|主要|重点领域|其他|占|全部)", words):
         return ""  # 占全部市级重点项目完成投资的35%: the whole a share is of
+    if re.match(r"^(?:涉及|包括|涵盖|覆盖|分布在)", words) or "等" in words:
+        return ""  # …，涉及数字文创、新能源汽车、消费品等领域。: the fields a group spans, not a class heading the sentence
     if re.fullmatch(PLACE_GROUP, words) or re.match(f"^(?:{OWN_PLACE})", words):
         return ""
     name = CLASS_FILLER.sub("", words)

@@ -30,6 +30,7 @@ AFTER = re.compile(r"^(以上|左右|以下|以内)")
 ESTIMATE = re.compile(r"预计|预估|估算|有望|达产后|投产后|建成后|建设完成后|竣工后|通车后|投用后|投运后|将实现|将突破|将提升|(?<!超出)(?<!超过)(?<!高于)(?<!低于)(?<!达到)预期(?!目标|增长|性|增速)|设计年")
 # 预计到2027年，城区建成区面积将达68平方公里: 将达 after 预计 says what is expected, it starts no plan of its own
 FOLLOWS_ESTIMATE = re.compile(r"将达")
+ONCE_RUNNING = re.compile(r"达产后|投产后|建成后|建设完成后|竣工后|通车后|投用后|投运后")
 # 将突破 / 将实现 / 将提升 say only that it is to come: under a goal year (到2027年) the figure is a target
 WEAK_FUTURE = re.compile(r"将实现|将突破|将提升")
 # 将建设年产10万吨的生产线: the capacity a plant will have once built (the words just before the figure)
@@ -78,7 +79,11 @@ def kind_of(sentence_lead: str, heading: str, future: bool) -> str:
     estimate = [m.end() for m in ESTIMATE.finditer(sentence_lead)]
     if future and estimate and all(WEAK_FUTURE.fullmatch(m.group(0)) for m in ESTIMATE.finditer(sentence_lead)):
         return "target"  # 到2027年，…将突破3.2万亿元: the goal year makes it a target
-    target = [m.end() for m in TARGET.finditer(sentence_lead) if not FOLLOWS_ESTIMATE.fullmatch(m.group(0))]
+    once_running = [m for m in ESTIMATE.finditer(sentence_lead) if ONCE_RUNNING.fullmatch(m.group(0))]
+    target = [m.end() for m in TARGET.finditer(sentence_lead) if not FOLLOWS_ESTIMATE.fullmatch(m.group(0))
+              # 这些项目达产后，将新增年产值243亿元: what they will add once running, an estimate (but
+              # 建成后，空中连廊将衔接…: what it will link is the plan)
+              and not (m.group(0) == "将新增" and once_running and once_running[-1].end() <= m.start())]
     if estimate and target and target[-1] > estimate[-1] and CLAUSE_BREAK.search(sentence_lead, estimate[-1], target[-1]):
         return "target"  # 估算总投资252.35亿元，计划全年完成投资40.87亿元: the plan's own clause
     if estimate:
