@@ -2231,3 +2231,10 @@ def test_what_projects_will_add_once_running_is_an_estimate_and_the_fields_they_
     found = records("项目估算总投资252.35亿元，计划全年完成投资40.87亿元。", date="2024-03-05")
     assert [(r["value"], r["kind"]) for r in found] == [(252.35, "estimate"), (40.87, "target")]
     assert one("该项目建成后，计划年产值达到50亿元。", date="2024-03-05")["kind"] == "target"
+
+
+def test_a_holidays_first_day_dates_its_clause():
+    found = records("去年国庆节期间，全区累计接待游客56.3万人次。其中安居古城仅国庆首日就接待游客3万人次。",
+                    date="2019-02-12", place="铜梁区")
+    assert [(r["value"], r["period"]) for r in found] == [(56.3, "2018-10-01/2018-10-07"), (3, "2018-10-01")]
+    assert one("五一假期首日，全区接待游客12万人次。", date="2024-05-06", place="铜梁区")["period"] == "2024-05-01"

@@ -117,6 +117,8 @@ YEAR_WORD = r"(?:(\d{4})年|(今年|去年|上年|前年|明年))?"
 HOLIDAY_TAIL = ("(?:、?[\u4e00-\u9fff]{2,3}?)?[“\"]?(?:[两双]节相连的|[两双]节)?[”\"]?"
                 "(?:[七八78]天)?(?:小长假|长假|假期|黄金周|期间|假日|[七八]天)")
 HOLIDAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?" + HOLIDAY_TAIL)
+# 其中安居古城仅国庆首日就接待游客3万人次: the holiday's first day
+HOLIDAY_FIRST_DAY = re.compile("[“\"]?(" + "|".join(HOLIDAY_NAMES) + ")节?[”\"]?(?:假期|长假|黄金周)?(?:首日|第一天)")
 # 2015年春节7天假期, 2021年“五一”小长假, 去年国庆节期间, 今年春节, 龙年春节: a holiday of a named year (a bare
 # name will do after the year), that year's days off
 HOLIDAY_OF_YEAR = re.compile(r"(?:(\d{4})年|(今年|去年|上年|前年)|[鼠牛虎兔龙蛇马羊猴鸡狗猪]年)的?[“\"]?("
@@ -146,6 +148,20 @@ def _holiday_of_year(match: re.Match, pub: dt.date) -> TimeMark | None:
         year = int(match.group(1)) if match.group(1) else _relative_year(match.group(2), None, pub.year)
         return _days_off(match, holiday_in_year(name, year))
     return _days_off(match, holiday_days(name, pub) or _earlier_in_year(name, pub))  # 龙年春节: the one just past
+
+
+def _first_day_off(match: re.Match, pub: dt.date) -> TimeMark | None:
+    """国庆首日: the first day off of the holiday, for its sentence; of the year named with it earlier in the
+    paragraph (去年国庆节期间，…。其中…仅国庆首日…)."""
+    named = list(re.finditer(r"(?:(\d{4})年|(今年|去年|上年|前年))的?[“\"]?" + match.group(1), match.string[:match.start()]))
+    if named:
+        year = named[-1]
+        days = holiday_in_year(match.group(1), _relative_year(year.group(2), year.group(1), pub.year))
+    else:
+        days = holiday_days(match.group(1), pub) or _earlier_in_year(match.group(1), pub)
+    if days is None:
+        return None
+    return TimeMark(match.end(), "date", days[0].year, month_to=days[0].month, day=days[0].day, scope="sentence")
 
 
 def _days_off(match: re.Match, days: tuple[dt.date, dt.date] | None) -> TimeMark | None:
@@ -220,6 +236,7 @@ def _patterns(pub: dt.date):
         return TimeMark(m.end(), "years", reported, year_from=reported - n + 1)
 
     return [
+        (HOLIDAY_FIRST_DAY, lambda m: _first_day_off(m, pub)),
         (HOLIDAY_OF_YEAR, lambda m: _holiday_of_year(m, pub)),
         (HOLIDAY, lambda m: _holiday(m, pub)),
         (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
