@@ -2238,3 +2238,21 @@ def test_a_holidays_first_day_dates_its_clause():
                     date="2019-02-12", place="铜梁区")
     assert [(r["value"], r["period"]) for r in found] == [(56.3, "2018-10-01/2018-10-07"), (3, "2018-10-01")]
     assert one("五一假期首日，全区接待游客12万人次。", date="2024-05-06", place="铜梁区")["period"] == "2024-05-01"
+
+
+def test_each_item_of_a_list_tallied_by_kind_is_one_of_that_kind():
+    found = records("其中，杨闇公故里、大佛寺、陈抟故里三个景区的接待人数同比分别增长15.72%、12.56%和1.98%。",
+                    date="2019-02-12", place="潼南区")
+    assert [r["subject"] for r in found if r["unit"] == "%"] == ["杨闇公故里景区", "大佛寺景区", "陈抟故里景区"]
+    # a tally that does not count the items names none of them
+    found = records("其中，大佛寺、陈抟故里等五个景区的接待人数同比分别增长12.56%和1.98%。", date="2019-02-12", place="潼南区")
+    assert "大佛寺景区" not in [r["subject"] for r in found]
+
+
+def test_a_name_in_a_simplified_report_keeps_the_characters_it_is_printed_with():
+    # 闇 of a person's name: OpenCC reads it as 暗, the report prints 闇
+    (found,) = records("杨闇公故里景区接待游客12.12万人次。", date="2019-02-12", place="潼南区")
+    assert found["subject"] == "杨闇公故里景区"
+    # a Traditional report's names are Simplified
+    (found,) = records("萬靈古鎮景區接待遊客12.12萬人次。", date="2019-02-12", place="荣昌区")
+    assert found["subject"] == "万灵古镇景区"

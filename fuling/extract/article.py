@@ -22,6 +22,7 @@ from fuling.extract.clauses import (
     Where,
     last_listed_item,
     last_of,
+    listed_items,
     quote,
     respective_item,
     respectively,
@@ -34,8 +35,16 @@ from fuling.extract.drafts import (
 )
 from fuling.extract.figures import Figure, find_figures
 from fuling.extract.metrics import BY_KEY, MONEY, RELATIVE, MetricRule, best_rule, is_count, rule_for_unit
-from fuling.extract.printed import rule_text
-from fuling.extract.subjects import Memory, listed_name, listed_subject, printed_forms, subject_of, subject_slug
+from fuling.extract.printed import printed_name, rule_text
+from fuling.extract.subjects import (
+    Memory,
+    listed_name,
+    listed_subject,
+    printed_forms,
+    subject_of,
+    subject_slug,
+    tallied_subject,
+)
 from fuling.extract.timemarks import TimeMark, time_marks
 from fuling.extract.timing import choose_mark, ellipsis_scope, figure_period, year_before
 from fuling.extract.words import CAPACITY_TO_BUILD, bound_of, change_sign, count_measure, kind_of, relative_measure
@@ -483,8 +492,14 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     counted = where.text[figure.start:figure.end] + where.upto(CLAUSE_END)  # 签下17个项目: a group's count
     subject = subject_of(scope if scope is not None else where.subject_scope(), place, memory, counted,
                          where.upto(CLAUSE_END), where.text[where.full_stop:figure.start])
-    if (item := respective_item(where, paragraph.figures)) is not None and (listed := listed_subject(item)):
-        subject = listed  # 永川、江津、合川三地…分别增长9.1%、8.4%和7.2%: each its own district's
+    items = listed_items(where, paragraph.figures)
+    name, kind_tallied = tallied_subject(*items) if items is not None else ("", "")
+    if name:
+        subject = printed_name(name, where.text, where.printed) + kind_tallied  # 杨闇公故里、大佛寺、陈抟故里三个景区的…分别增长…
+    elif (item := respective_item(where, paragraph.figures)) is not None and (listed := listed_subject(item)):
+        subject = printed_name(listed, where.text, where.printed)  # 永川、江津、合川三地…分别增长…: each its own district's
+    else:
+        subject = printed_name(subject, where.text, where.printed)
     rule, draft, found = _metric(paragraph, where, measure, subject, place, previous)
     previous[(where.sent_start, where.sent_end)] = previous[LAST_IN_PARAGRAPH] = (rule, draft)
 

@@ -124,6 +124,11 @@ def last_listed_item(where: Where, figures: list[Figure]) -> str | None:
     return listed[0][-1] if listed else None
 
 
+def listed_items(where: Where, figures: list[Figure]) -> tuple[list[str], int] | None:
+    """The items of the 分别 list this figure belongs to, as printed, and which of them it is."""
+    return _listed(where, figures)
+
+
 def respective_item(where: Where, figures: list[Figure]) -> str | None:
     """The item of a 分别 list this figure belongs to, as printed (永川 of 永川、江津、合川三地…)."""
     if (listed := _listed(where, figures)) is None:

@@ -36,3 +36,17 @@ def _simplified(text: str) -> str:
 def rule_text(text: str) -> str:
     """What the rules match: Simplified, half-width digits, as long as `text`."""
     return "".join(_HALF_WIDTH.get(ch, ch) for ch in _simplified(text))
+
+
+# a paragraph printed in Simplified may still hold a character OpenCC converts, in a name (杨闇公故里景区)
+FEW_CONVERTED = 2
+
+
+def printed_name(name: str, rule: str, printed: str) -> str:
+    """`name` as the rules read it in `rule`, in the characters `printed` gives it where the paragraph is
+    printed in Simplified (杨闇公故里景区, not 杨暗公故里景区); a Traditional paragraph's names stay Simplified."""
+    at = rule.find(name)
+    if at < 0 or printed[at:at + len(name)] == name:
+        return name
+    converted = sum(1 for r, p in zip(rule, printed) if r != p and _HALF_WIDTH.get(p) != r)
+    return printed[at:at + len(name)] if converted <= FEW_CONVERTED else name

@@ -63,6 +63,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from fuling.core.numbers import chinese_number
 from fuling.extract.clauses import last_of
 from fuling.extract.timemarks import time_marks
 
@@ -694,6 +695,27 @@ def listed_name(item: str) -> tuple[str, int]:
 
 def listed_subject(item: str) -> str:
     return listed_name(item)[0]
+
+
+# 杨闇公故里、大佛寺、陈抟故里三个景区的接待人数…分别增长…: the tally names what each item is
+TALLIED_KIND = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,12}}?)(?P<count>{COUNT_NUMBER})(?:个|家|座|所)"
+                          r"(?P<kind>景区|园区|工业园区|工业园|产业园|商圈|片区|镇|街道|村|公司|企业)")
+
+
+def tallied_subject(items: list[str], index: int) -> tuple[str, str]:
+    """The name and kind of item `index` of a list whose last item tallies them by kind (A、B、C三个景区 →
+    (B, 景区)), or ("", "") where the tally does not count the items listed."""
+    found = TALLIED_KIND.match(items[-1])
+    if found is None or _count_of(found.group("count")) != len(items):
+        return "", ""
+    name = found.group("name") if index == len(items) - 1 else items[index]
+    return (name, found.group("kind")) if NAME_CHAR.fullmatch(name[-1]) else ("", "")
+
+
+def _count_of(number: str) -> int:
+    """三 → 3, 12 → 12 (chinese_number, cn2an); -1 for what is no whole number."""
+    value = int(number) if number.isdigit() else chinese_number(number)
+    return value if isinstance(value, int) else -1
 
 
 def printed_forms(subject: str) -> list[str]:
