@@ -2256,3 +2256,11 @@ def test_a_name_in_a_simplified_report_keeps_the_characters_it_is_printed_with()
     # a Traditional report's names are Simplified
     (found,) = records("萬靈古鎮景區接待遊客12.12萬人次。", date="2019-02-12", place="荣昌区")
     assert found["subject"] == "万灵古镇景区"
+
+
+def test_a_level_reached_over_a_term_is_of_its_last_year_and_what_came_in_over_it_of_the_term():
+    found = records("“十三五”时期，江津综合经济实力大幅跃升，地区生产总值达到1100亿元，五年年均增长8.9%，人均地区生产总值突破1万美元。",
+                    date="2021-01-22", place="江津区")
+    assert [(r["value"], r["period"]) for r in found] == [(1100, "2020"), (8.9, "2016-01/2020-12"), (1, "2020")]
+    found = records("五年来，全区地区生产总值达到636.4亿元。五年来，全区引进法人总部型金融机构192家。", date="2021-03-05", place="北碚区")
+    assert [(r["value"], r["period"]) for r in found] == [(636.4, "2020"), (192, "2016-01/2020-12")]

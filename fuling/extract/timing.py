@@ -40,6 +40,7 @@ YEAR_IN_EVENT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?[区县市])?(?:首批
 
 # what sums or averages a span of years (五年间累计完成…, 年均增长…), against a level reached at its end
 OVER_THE_YEARS = re.compile(r"累计|合计|总计|共计|年均|间|期间|来")
+FLOW_OVER_THE_YEARS = re.compile(r"引进|引來|签约|开工|落地|招引|新增|建成|培育")
 AVERAGE_ANNUAL = re.compile(r"年均(?:增长|增速|增幅|递增)?(?:超过|超|达到|达|约|近|为)?$")
 
 
@@ -126,9 +127,16 @@ def figure_period(mark: TimeMark | None, marks: list[TimeMark], where: Where, pu
         return f"{base.year + 1}-01/{mark.year}-12"  # 截至2023年底…比2018年底增加200家: the increase over those years
     if mark is None and kind == "target":
         return str(pub.year)  # 项目计划投资30亿元: a plan with no year of its own is this year's
+    after_mark = where.text[max(mark.end, where.sent_start):where.figure.start] if mark is not None else ""
     if (mark is not None and mark.kind == "years" and measure == "level" and not mark.future
-            and not OVER_THE_YEARS.search(where.sentence_lead)):
-        return str(mark.year)  # 这五年，…一般公共预算收入达到43.8亿元: the level reached at the term's end
+            and not OVER_THE_YEARS.search(where.sentence_lead if mark.end <= where.sent_start else after_mark)
+            and not (OVER_THE_YEARS.search(where.sentence_lead) and FLOW_OVER_THE_YEARS.search(after_mark))):
+        # 这五年，…一般公共预算收入达到43.8亿元, 五年来，…地区生产总值达到1100亿元: the level reached at the
+        # term's end (the 来 of 五年来 is the span's own word), not what came in over it (五年来引进…192家)
+        return str(mark.year)
+    if (mark is not None and mark.kind == "plan" and measure == "level" and mark.year + 4 <= pub.year
+            and not OVER_THE_YEARS.search(where.clause_lead) and not FLOW_OVER_THE_YEARS.search(after_mark)):
+        return str(mark.year + 4)  # “十三五”时期，…地区生产总值达到1100亿元: the level reached in the plan's last year
     return period_of(mark, pub, stock, cumulative)
 
 
