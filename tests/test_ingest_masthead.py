@@ -317,3 +317,13 @@ def test_an_e_paper_header_a_repost_mark_and_e_paper_navigation_are_not_the_head
     draft = draft_of("首页 | 版面导航 | 标题导航 | 进入主站\n往期回顾\n2021年03月16日\n新闻内容\n第A1版：要闻\n\n"
                      "重庆市北碚区人民政府工作报告\n作者：　　浏览次数:5423\n\n全区地区生产总值达到636.4亿元。\n")
     assert draft.heads["title"] == "重庆市北碚区人民政府工作报告"
+
+
+def test_a_long_menu_of_short_items_between_bars_is_furniture():
+    menu = "萬州|黔江|涪陵|渝中|江北|南岸|北碚|渝北|巴南|長壽|江津|合川|永川|南川|綦江|潼南|大足|璧山|銅梁|兩江新區"
+    assert masthead.is_furniture(rule_text(menu))
+    draft = draft_of(menu + "\n首頁>重慶頻道> 區縣>正文\n\n春節長假秀山接待遊客25.39萬人次\n\n"
+                     "2018-02-22 09:41:27 | 來源：秀山網 | 編輯：龍婧\n\n戊戌年春節長假，秀山共接待遊客25.39萬人次。\n")
+    assert draft.heads["title"] == "春節長假秀山接待遊客25.39萬人次"
+    # a source line with a date is never a menu
+    assert not masthead.is_furniture(rule_text("2018-02-22 09:41:27 | 來源：秀山網 | 編輯：龍婧 | 責編：彭遠征 | 字数 | 阅读"))

@@ -203,6 +203,7 @@ META_TABLE_ROW = re.compile(r"^\[\s*[\u4e00-\u9fff]{2,6}\s*\]\s*\|")  # [ 索引
 PAGE_ONLY = re.compile(r"^第\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fff·]{1,12})?$")  # 第003版：要闻
 SITE_WORD = re.compile(r"网$|报$|电视台|广播|报社|融媒体中心|首页|主办|统计局|调查总队")
 CRUMB_LEAD = re.compile(r"^(?:您的|你的)?(?:当前)?位置\s*[:：]\s*")
+MENU_ITEMS = 6  # a line of this many short items between bars is a menu, however long
 
 
 def is_furniture(rule: str) -> bool:
@@ -222,9 +223,11 @@ def is_furniture(rule: str) -> bool:
         return True  # 上一篇：忠县春节假期文旅市场火热, · 重庆今年工业投资预计突破2000亿元 — links to other pieces
     if any(ch in line for ch in "。！？!?"):
         return False
+    parts = [p.strip() for p in re.split(r"[|｜]", line) if p.strip()]
+    if len(parts) >= MENU_ITEMS and all(len(p) <= 8 for p in parts):
+        return True  # 萬州|黔江|涪陵|渝中|…|兩江新區: a long menu of short items (the districts of a regional channel)
     if len(line) > 60:
         return bool(NAV_WORDS.search(line))  # a footer: 关于我们 | 网站声明 | … 版权所有
-    parts = [p.strip() for p in re.split(r"[|｜]", line) if p.strip()]
     if len(parts) >= 3 and all(len(p) <= 16 for p in parts):
         return True  # 首页 | 国家 | 省级 | 市级
     if len(parts) >= 4 and all(len(p) <= 16 for p in parts[1:-1]):
