@@ -2264,3 +2264,9 @@ def test_a_level_reached_over_a_term_is_of_its_last_year_and_what_came_in_over_i
     assert [(r["value"], r["period"]) for r in found] == [(1100, "2020"), (8.9, "2016-01/2020-12"), (1, "2020")]
     found = records("五年来，全区地区生产总值达到636.4亿元。五年来，全区引进法人总部型金融机构192家。", date="2021-03-05", place="北碚区")
     assert [(r["value"], r["period"]) for r in found] == [(636.4, "2020"), (192, "2016-01/2020-12")]
+
+
+def test_the_plan_in_the_next_item_after_a_count_does_not_make_the_count_a_plan():
+    found = records("3月4日，彭水县一季度重点项目集中开工活动举行。按投资主体划分，开工项目中社会投资项目23个、计划总投资36.3亿元。",
+                    date="2024-03-06", place="彭水县")
+    assert [(r["value"], r["kind"], r["period"]) for r in found] == [(23, "actual", "2024-03-04"), (36.3, "target", "2024")]

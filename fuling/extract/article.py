@@ -452,7 +452,7 @@ def _kind(paragraph: Paragraph, where: Where, mark: TimeMark | None, pub) -> str
                     or [where.sent_start])
     if ESTIMATE_LEAD_IN.fullmatch(text[where.sent_start:kind_from]):
         kind_from = where.sent_start  # 据区里预计，上半年…: the lead-in governs the whole sentence
-    kind = kind_of(where.text[kind_from:where.figure.end] + " " + where.upto(CLAUSE_END), paragraph.heading, future)
+    kind = kind_of(where.text[kind_from:where.figure.end] + " " + where.upto(SEGMENT_END), paragraph.heading, future)
     if kind == "actual" and mark is not None and mark.prospective:
         kind = "estimate"  # 预计今年5月投产 … 实现年产…: what the line will do once running
     if kind == "actual" and CAPACITY_TO_BUILD.search(where.clause_lead):
