@@ -2270,3 +2270,13 @@ def test_the_plan_in_the_next_item_after_a_count_does_not_make_the_count_a_plan(
     found = records("3月4日，彭水县一季度重点项目集中开工活动举行。按投资主体划分，开工项目中社会投资项目23个、计划总投资36.3亿元。",
                     date="2024-03-06", place="彭水县")
     assert [(r["value"], r["kind"], r["period"]) for r in found] == [(23, "actual", "2024-03-04"), (36.3, "target", "2024")]
+
+
+def test_what_a_firm_or_project_invests_is_its_project_investment():
+    found = records("重庆天海电池材料有限公司投资10亿元，建设年产2万吨高纯纳米氢氧化锂项目。", date="2017-12-09", place="忠县")
+    assert [(r["value"], r["metric"]) for r in found if r["unit"] == "亿元"] == [(10, "project_investment")]
+    assert one("赣锋锂电新型锂电池科技产业园项目一期投资约10亿元。", date="2022-07-31", place="两江新区")["metric"] == "project_investment"
+    # the place's investment and a group's plan for the year are not a firm's
+    found = records("全区完成固定资产投资120亿元，工业投资45亿元。", date="2022-07-31", place="两江新区")
+    assert [r["metric"] for r in found] == ["fixed_asset_investment", "industrial_investment"]
+    assert records("其中，开工项目37个，年度计划投资37.4亿元。", date="2025-03-13", place="万州区")[-1]["metric"] != "project_investment"

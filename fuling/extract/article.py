@@ -76,6 +76,8 @@ PLAN_PROGRESS = re.compile(r"完成率|投资进度|时序进度|占年度(?:计
 PROGRESS_LABEL = "投资完成率"
 PART_OF_YEAR_PLAN = re.compile(r"([一二三四]季度|上半年|\d{1,2}月份?)[^，,。；;]{0,4}(?:投资)?计划")
 DESCRIBED_INVESTMENT = re.compile(r"(?<!完成)(?<!累计完成)投资$")
+# 赛米康达投资10亿元, 一期投资约10亿元: invested by whoever heads the clause (not 完成投资, 固定资产投资, 工业投资)
+OWNER_INVESTS = re.compile(r"(?<![完成产业资基设发术间划])(?:再|一期|二期|共|将)?投资(?:额)?(?:约|近|超过?|达)?$")
 BREAKDOWN = ("其中，", "其中,")  # a sentence that breaks down the one before it
 LAST_IN_PARAGRAPH = (-1, -1)
 # a title naming the year of a plan or a list of projects (铜梁2026年重点项目清单来了), not of a review
@@ -401,6 +403,8 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
         return (sector_rule, None, found) if sector_rule else (None, draft_metric(sector + "产值", unit, measure), found)
     if rule:
         return rule, None, found
+    if unit == "亿元" and OWNER_INVESTS.search(where.clause_lead) and _is_owner(subject, place):
+        return BY_KEY["project_investment"], None, "own"  # 赛米康达投资10亿元, 该项目一期投资约10亿元: what a firm or project invests
     noun_after = where.after if is_count(unit) else ""  # 六条自动化生产线
     label = attribute_label(metric_label(_label_lead(paragraph, where, figures), noun_after,
                                          [subject, place, *printed_forms(subject)]), subject)
@@ -416,6 +420,11 @@ def _metric(paragraph, where, measure, subject, place, previous) -> tuple[Metric
     if inherited and not label:
         return inherited[0], inherited[1], "sentence"
     return None, draft_metric(label or where.text[where.clause_start:where.figure.end], unit, measure), "own"
+
+
+def _is_owner(subject: str, place: str) -> bool:
+    """A firm, project or park, not the place nor a group of its projects."""
+    return subject != place and not subject.startswith(place) and not subject.endswith(("区", "县", "市", "全国"))
 
 
 def _level_rose_from(period: str, mark: TimeMark | None, marks: list[TimeMark], since: int, figure_start: int) -> str:
