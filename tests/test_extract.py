@@ -2280,3 +2280,11 @@ def test_what_a_firm_or_project_invests_is_its_project_investment():
     found = records("全区完成固定资产投资120亿元，工业投资45亿元。", date="2022-07-31", place="两江新区")
     assert [r["metric"] for r in found] == ["fixed_asset_investment", "industrial_investment"]
     assert records("其中，开工项目37个，年度计划投资37.4亿元。", date="2025-03-13", place="万州区")[-1]["metric"] != "project_investment"
+
+
+def test_containers_sailings_runs_and_trains_keep_their_measure_words():
+    found = records("1—2月，果园港完成集装箱吞吐量16.1万标箱，沪渝直达快线发船189艘次。", date="2023-03-19", place="两江新区")
+    assert [(r["value"], r["unit"]) for r in found] == [(16.1, "万标箱"), (189, "艘次")]
+    found = records("梁平南站发送列车39趟，梁平火车站发送列车10列，累计发送客车3170班次。", date="2018-04-06", place="梁平区")
+    assert [(r["value"], r["unit"]) for r in found] == [(39, "趟"), (10, "列"), (3170, "班次")]
+    assert records("该项目已列入市级重点项目。", date="2018-04-06", place="梁平区") == []
