@@ -2288,3 +2288,9 @@ def test_containers_sailings_runs_and_trains_keep_their_measure_words():
     found = records("梁平南站发送列车39趟，梁平火车站发送列车10列，累计发送客车3170班次。", date="2018-04-06", place="梁平区")
     assert [(r["value"], r["unit"]) for r in found] == [(39, "趟"), (10, "列"), (3170, "班次")]
     assert records("该项目已列入市级重点项目。", date="2018-04-06", place="梁平区") == []
+
+
+def test_a_multiple_of_a_base_years_level_is_compared_with_that_year_not_of_it():
+    found = records("2016年，全区规模以上工业总产值达到3300亿元，是2011年的1.7倍；社会消费品零售总额达到640亿元，是2011年的2.2倍。",
+                    date="2017-01-09", place="渝北区")
+    assert [(r["value"], r["period"]) for r in found] == [(3300, "2016"), (1.7, "2016"), (640, "2016"), (2.2, "2016")]

@@ -79,7 +79,8 @@ NUMERAL = r"(\d{1,2}|[一二两三四五六七八九十]+)"
 QUARTER_MONTHS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
 COMPARED_BEFORE = ("比", "较", "与", "同")
 COMPARED_BY = ("相比", "超过", "高于", "低于", "快于", "慢于")  # 超过去年同期10%以上: what the figure is measured against
-COMPARED_AFTER = re.compile(r"^同期(?:相比|比较|的)|^相比")  # 同期的3.1倍: a multiple of last year's
+# 同期的3.1倍: a multiple of last year's; 是2011年的1.7倍, 达到2020年的1.4倍: of that year's
+COMPARED_AFTER = re.compile(r"^同期(?:相比|比较|的)|^相比|^的\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*倍")
 # 2019年以来的下滑态势, 2016年以来新高 / 最快: a year that qualifies a trend or a record
 QUALIFYING_SINCE = re.compile(r"以来(?:的|最|新高|新低|首次|同期)")
 THEN = re.compile(r"(?:^|(?<=[。！？；;!?]))(?:那时|当时|彼时)")
