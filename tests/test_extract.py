@@ -2294,3 +2294,8 @@ def test_a_multiple_of_a_base_years_level_is_compared_with_that_year_not_of_it()
     found = records("2016年，全区规模以上工业总产值达到3300亿元，是2011年的1.7倍；社会消费品零售总额达到640亿元，是2011年的2.2倍。",
                     date="2017-01-09", place="渝北区")
     assert [(r["value"], r["period"]) for r in found] == [(3300, "2016"), (1.7, "2016"), (640, "2016"), (2.2, "2016")]
+
+
+def test_the_first_days_of_a_holiday_are_their_own_span_and_their_count_is_no_figure():
+    found = records("清明小长假前两天，全区共接待游客4.58万人次。4月5日、6日两天累计发送客车3170班次。", date="2018-04-06", place="梁平区")
+    assert [(r["value"], r["period"]) for r in found] == [(4.58, "2018-04-05/2018-04-06"), (3170, "2018-04-05/2018-04-06")]

@@ -165,10 +165,17 @@ def _first_day_off(match: re.Match, pub: dt.date) -> TimeMark | None:
     return TimeMark(match.end(), "date", days[0].year, month_to=days[0].month, day=days[0].day, scope="sentence")
 
 
+# 清明小长假前两天: the first days of the holiday only
+FIRST_DAYS_AFTER = re.compile(r"(?:的)?(?:前|头)([两二三四2-4])天")
+
+
 def _days_off(match: re.Match, days: tuple[dt.date, dt.date] | None) -> TimeMark | None:
     if days is None:
         return None
     first, last = days
+    if first_days := FIRST_DAYS_AFTER.match(match.string, match.end()):
+        count = int(first_days.group(1)) if first_days.group(1).isdigit() else int(chinese_number(first_days.group(1)))
+        last = min(last, first + dt.timedelta(days=count - 1))
     return TimeMark(match.end(), "days", last.year, month_to=last.month, day=last.day, first_day=first)
 
 
