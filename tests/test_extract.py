@@ -2299,3 +2299,16 @@ def test_a_multiple_of_a_base_years_level_is_compared_with_that_year_not_of_it()
 def test_the_first_days_of_a_holiday_are_their_own_span_and_their_count_is_no_figure():
     found = records("清明小长假前两天，全区共接待游客4.58万人次。4月5日、6日两天累计发送客车3170班次。", date="2018-04-06", place="梁平区")
     assert [(r["value"], r["period"]) for r in found] == [(4.58, "2018-04-05/2018-04-06"), (3170, "2018-04-05/2018-04-06")]
+
+
+def test_next_year_is_a_period_and_a_round_hundred_is_a_count():
+    found = records("园区预计，明年德感工业园粮油食品产值将达到100亿元。", date="2015-10-08", place="江津区")
+    assert [(r["value"], r["period"]) for r in found] == [(100, "2016")]
+    found = records("形成了近百家中小食品企业聚集的产业格局。", date="2015-10-08", place="江津区")
+    assert [(r["value"], r["unit"], r["bound"]) for r in found] == [(100, "家", "about")]
+    assert records("半年投资额第一次站上百亿元。", date="2011-07-13", place="涪陵区") == []
+
+
+def test_amounts_in_euros_stay_in_euros():
+    found = records("项目总投资约80亿元（约8.6亿欧元）。", date="2011-05-23", place="长寿区")
+    assert [(r["value"], r["unit"]) for r in found] == [(80, "亿元"), (8.6, "亿欧元")]

@@ -24,7 +24,7 @@ Money may be written in Chinese numerals (一百零六亿元).
 Digits grouped by commas (`6,502 万元`) are one number.
 
 Money with a scale is converted to 亿元 (`1200万元` → 0.12 亿元), dollars to 亿美元
-(`500万美元` → 0.05 亿美元; `1.2亿美元` stays); prices
+(`500万美元` → 0.05 亿美元; `1.2亿美元` stays; euros alike); prices
 without a scale (`400元/亩`, `每筐10元`) keep 元. Other units keep their
 scale as written (`5.3万件`, `2.1万亿立方米`).
 """
@@ -44,7 +44,7 @@ YI = Decimal(10) ** 8
 UNITS = (
     "个百分点", "个点(?!位)", "百分点", "微克/立方米", "平方公里", "平方米", "立方米", "公里", "毫米", "兆帕", "GWh",
     "元/亩", "元/公斤", "元/斤", "元/吨", "元/平方米", "元/平方公里", "公斤/亩",
-    "美元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "斤", "千瓦时", "千瓦", "小时", "千米", "米",
+    "美元", "欧元", "元", "%", "‰", "℃", "倍", "吨", "公斤", "斤", "千瓦时", "千瓦", "小时", "千米", "米",
     "家", "个", "户", "项", "种", "片", "名", "辆", "件", "台", "处", "人次", "人", "条", "所", "座", "亩", "天", "筐", "口",
     "幢", "栋", "头", "只", "套", "场次", "车次", "架次", "艘次", "班次", "标箱", "趟", "列(?![入为出举车队表])",
     "场", "册", "箱", "艘", "方(?![面式向案法针位])", "把", "张", "株", "棵",
@@ -85,6 +85,7 @@ SIZE_AIMED_BEFORE = re.compile(r"(?:打造|形成|向|培育|发展|冲刺|争�
 # 协议引资144.2亿, 总投资36.8亿: an amount of money printed without 元, after the words of money
 BARE_YI_RE = re.compile(r"(?:引资|投资|资金|产值|收入|营收|销售额|零售额|总额)(?:达|为|约|近|超|共)?(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?亿"
                         r"(?=$|[，,。；;、）)\s])")
+ROUND_BEFORE = tuple("近超逾约")  # the words before a bare 百 or 千 that make it a round count (not 站上百亿元)
 # 总人口54万, 常住人口42万, 约12万群众: a number of people printed without 人
 PEOPLE_RE = re.compile(r"(?:(?<=人口)|(?<=人口达)|(?<=人口为)|(?<=人口约)|(?<=约)|(?<=近))(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?万"
                        r"(?=$|[，,。；;、）)]|其中|群众|居民|[\u4e00-\u9fff]{2}人(?![次均]))")  # 近10万巫山人
@@ -253,7 +254,7 @@ def _not_a_quantity(text: str, match: re.Match) -> bool:
 def _scaled(value: Decimal, unit: str, scale_word: str, per_head: bool = False) -> tuple[Decimal, str, bool]:
     """(value, unit, converted): money to 亿元, other units keeping their scale (5.3万件); a
     per-head amount (人均…7.5万元) keeps its 万元, as it is printed and read."""
-    if unit in ("元", "美元") and scale_word and not per_head:  # 1.2亿美元 stays in 亿美元, 500万美元 is 0.05 亿美元
+    if unit in ("元", "美元", "欧元") and scale_word and not per_head:  # 1.2亿美元 stays in 亿美元, 500万美元 is 0.05 亿美元
         return value * SCALES[scale_word] / YI, "亿" + unit, scale_word != "亿"
     return value, scale_word + unit, False
 
@@ -289,6 +290,8 @@ def find_figures(printed: str) -> list[Figure]:
         if text[match.end():match.end() + 1] == "级" or text[match.end():match.end() + 2] == "元级":
             continue  # 百亿级, 10亿元级单品: a size class, not a figure
         value = _number(number)
+        if value is None and number in ("百", "千") and text[match.start() - 1:match.start()] in ROUND_BEFORE:
+            value = _number("一" + number)  # 近百家中小食品企业, 上千人: about a hundred, a thousand
         if value is None or _size_of_list(text, match.start(), match.end(), value):
             continue
         high = _number(match.group("high")) if match.group("high") else None

@@ -316,6 +316,7 @@ def _patterns(pub: dt.date):
          lambda m: TimeMark(m.end(), "year", y if m.group(1) == "今年" else y - 1, scope="clause")),
         (re.compile(r"去年|上年"), lambda m: TimeMark(m.end(), "year", y - 1)),
         (re.compile(r"前年"), lambda m: TimeMark(m.end(), "year", y - 2)),
+        (re.compile(r"明年(?![上下]半年|[一二三四]季度|\d)"), lambda m: TimeMark(m.end(), "year", y + 1, future=True)),  # 明年…将达到100亿元
         (re.compile(r"今年|年内"), lambda m: TimeMark(m.end(), "year", y)),
     ]
 
