@@ -637,3 +637,15 @@ def test_a_reprint_is_dated_by_the_first_printing_its_note_names(tmp_path):
     assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
     article = read_article(next(out.glob("*.md")), tmp_path)
     assert str(article.date) == "2018-07-30" and "原载" in article.date_basis
+
+
+def test_a_dateline_opening_the_paragraph_after_an_editors_note_dates_the_report(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "note.txt").write_text(
+        "江津要率先建成同城化发展先行区\n\n编者按：2021年1月20日至1月25日，重庆市两会召开。本网推出系列报道。\n\n"
+        "华龙网-新重庆客户端1月22日15时30分讯（记者 柯予）1月21日，重庆市五届人大四次会议开幕。\n", encoding="utf-8")
+    out = tmp_path / "articles"
+    assert ingest_all(seeds, out, force=False, reporter=MemoryReporter()) == 0
+    article = read_article(next(out.glob("*.md")), tmp_path)
+    assert str(article.date) == "2021-01-22" and "编者按" in (out / next(out.glob("*.md")).name).read_text(encoding="utf-8")

@@ -100,6 +100,7 @@ def _printed(line: Line, rule_part: str) -> str:
 
 
 OPENING_DATE_LINES = 8  # lines from the top of a piece in which a labelled date line is looked for
+EDITORS_NOTE = re.compile(r"^\s*[【\[(（]?\s*编者按\s*[】\])）]?\s*[:：]?")
 
 
 def _dated(draft: Draft) -> bool:
@@ -157,6 +158,9 @@ def classify(piece: list[Line], draft: Draft) -> list[Item]:
             continue
         if in_masthead and (outlet := masthead.outlet_alone(piece, n)):
             draft.publication = draft.publication or outlet  # 潼南日报 above its page line
+            continue
+        if in_masthead and EDITORS_NOTE.match(line.rule):
+            items.append(Item("text", line, text))  # 编者按：… above the dateline: the report opens after it
             continue
         if in_masthead and not heading and not rules.is_label(text) and rules.parse_byline(line.rule) is None \
                 and not rules.is_author_note(text):
