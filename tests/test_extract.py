@@ -2312,3 +2312,11 @@ def test_next_year_is_a_period_and_a_round_hundred_is_a_count():
 def test_amounts_in_euros_stay_in_euros():
     found = records("项目总投资约80亿元（约8.6亿欧元）。", date="2011-05-23", place="长寿区")
     assert [(r["value"], r["unit"]) for r in found] == [(80, "亿元"), (8.6, "亿欧元")]
+
+
+def test_firms_a_place_has_under_a_past_year_are_counted_at_its_end_and_those_it_gained_in_it():
+    found = records("2022年，全区纳入统计的规模以上工业企业共134家，新增规上企业12家；15户企业荣获市级企业创新奖。",
+                    date="2023-04-07", place="江北区")
+    assert [(r["value"], r["period"]) for r in found] == [(134, "2022-12-31"), (12, "2022"), (15, "2022")]
+    # this year's count is not at an end yet
+    assert one("今年，全区规模以上工业企业共134家。", date="2023-04-07", place="江北区")["period"] == "2023"
