@@ -2320,3 +2320,12 @@ def test_firms_a_place_has_under_a_past_year_are_counted_at_its_end_and_those_it
     assert [(r["value"], r["period"]) for r in found] == [(134, "2022-12-31"), (12, "2022"), (15, "2022")]
     # this year's count is not at an end yet
     assert one("今年，全区规模以上工业企业共134家。", date="2023-04-07", place="江北区")["period"] == "2023"
+
+
+def test_tenths_are_shares_and_jobs_are_no_programme_of_work():
+    found = records("全区接近八成的企业实现增长，牛肉价格上涨三成多。", date="2015-12-13", place="丰都县")
+    assert [(r["value"], r["bound"], r["measure"]) for r in found] == [(80, "about", "share"), (30, "at_least", "growth")]
+    assert records("村里的面貌不是一成不变的，他成为村长，这一成绩来之不易。", date="2015-12-13", place="丰都县") == []
+    assert [(r["value"], r["bound"]) for r in records("投产后将创造至少300个工作岗位。", date="2011-05-23", place="长寿区")] == [
+        (300, "at_least")]
+    assert records("完成5项重点工作。", date="2011-05-23", place="长寿区") == []

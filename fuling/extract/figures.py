@@ -71,6 +71,8 @@ NUMBER_RE = re.compile(
 )
 FRACTION_RE = re.compile(rf"(?P<den>{CHINESE}|\d+)分之(?P<num>{CHINESE}|\d+)")
 HALF_RE = re.compile(r"一半(?P<more>以上)?|过半")
+# 八成, 三成多, 近七成: tenths of a whole (not 成为, 成立, 成功, 成果, 成本, 成效, 成员, 成交)
+TENTHS_RE = re.compile(r"(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九])成(?P<more>多|以上)?(?![为立功果本效员交熟型品不绩])")
 # 总量占全市近1/5: a share printed as a slashed fraction, after the words of a share (never a date such as 10/17)
 SLASH_FRACTION_RE = re.compile(r"(?<=[占近约超])(?P<num>\d)/(?P<den>[2-9]|10)(?![\d/])")
 # 三大龙头, 4大单品: a count only when the things counted are listed just before it
@@ -95,7 +97,7 @@ SCHOOLS_AFTER = re.compile(r"^(?:$|[，,。；;、）)]|学校|高校|院校|大
 # what a count is a count of when it is the shape of a plan or a piece, not a quantity:
 # 4项行动计划, 四个阶段, 在科技投入和绿色制造两个领域
 STRUCTURE_AFTER = re.compile(r"^(?:阶段|方面|领域|步骤|环节|行动计划|项行动|大行动|举措|措施|片区|主导产业|特色产业|"
-                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作(?!获|受到|被)|(?:支柱|主攻|发展)?方向|支柱产业|"
+                             r"大?(?:特点|特征|亮点|变化|任务)|重点任务|大重点|(?:重点|主要)?工作(?!获|受到|被|岗位)|(?:支柱|主攻|发展)?方向|支柱产业|"
                              r"底线|红线|部分|路径)")
 # 围绕两个项目延链补链: the projects just named, counted again
 BACK_REFERENCE_BEFORE = re.compile(r"(?:围绕|依托|这|上述)$")
@@ -347,6 +349,10 @@ def find_figures(printed: str) -> list[Figure]:
         if den and num < den and not in_name(match.start()):
             share = (Decimal(num) / den * 100).quantize(Decimal("0.01")).normalize()
             figures.append(Figure(match.start(), match.end(), float(share), "%", match.group(0)))
+    for match in TENTHS_RE.finditer(text):
+        if not in_name(match.start()) and not any(a < match.end() and match.start() < b for a, b in taken):
+            figures.append(Figure(match.start(), match.end(), float(_number(match.group("num")) * 10), "%", match.group(0),
+                                  more=bool(match.group("more"))))
     for match in HALF_RE.finditer(text):
         if not in_name(match.start()):
             more = bool(match.group("more")) or match.group(0) == "过半"  # 施工进度过半: past the half
