@@ -2329,3 +2329,9 @@ def test_tenths_are_shares_and_jobs_are_no_programme_of_work():
     assert [(r["value"], r["bound"]) for r in records("投产后将创造至少300个工作岗位。", date="2011-05-23", place="长寿区")] == [
         (300, "at_least")]
     assert records("完成5项重点工作。", date="2011-05-23", place="长寿区") == []
+
+
+def test_a_share_of_the_years_target_done_and_projects_under_target_assessment_are_actuals():
+    assert one("2015年1—6月，到位资金完成年度目标任务的51.4%。", date="2015-07-21")["kind"] == "actual"
+    assert one("全年纳入区政府年度目标考核的项目共10个。", date="2012-01-12")["kind"] == "actual"
+    assert one("2016年目标为规上工业产值增长12%。", date="2016-01-12")["kind"] == "target"
