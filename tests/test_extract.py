@@ -2335,3 +2335,13 @@ def test_a_share_of_the_years_target_done_and_projects_under_target_assessment_a
     assert one("2015年1—6月，到位资金完成年度目标任务的51.4%。", date="2015-07-21")["kind"] == "actual"
     assert one("全年纳入区政府年度目标考核的项目共10个。", date="2012-01-12")["kind"] == "actual"
     assert one("2016年目标为规上工业产值增长12%。", date="2016-01-12")["kind"] == "target"
+
+
+def test_a_districts_airport_is_a_named_place_and_a_verb_or_a_class_word_is_no_part_of_a_name():
+    found = records("上半年，万州机场完成航班起降7004架次，旅客吞吐量65.62万人次。", date="2018-07-30", place="万州区")
+    assert [r["subject"] for r in found] == ["万州机场", "万州机场"]
+    assert one("江北机场当天共保障航班823架次。", date="2020-06-08", place="渝北区")["subject"] == "重庆江北国际机场"
+    found = records("德感工业园先后引进中粮集团、丰益国际5家粮油巨头，形成油脂加工能力50万吨。", date="2015-10-08", place="江津区")
+    assert "德感工业园先后引进中粮集团" not in [r["subject"] for r in found]
+    found = records("云阳工业园区于2003年设立，属市级特色工业园区，近期规划面积20平方公里。", date="2023-07-08", place="云阳县")
+    assert [r["subject"] for r in found] == ["云阳工业园区"]

@@ -39,7 +39,7 @@ before it (rule text: Simplified), the article's own place by default.
 - Districts, parks and companies listed before respective figures (永川、江津、合川三地…分别增长9.1%、8.4%和7.2%;
   德感工业园、白沙工业园规模工业产值分别增长…) are their subjects, districts also by their short names.
 - Scenic spots, museums, hotels and airports (缙云山景区, 重庆自然博物馆, 重庆江北国际机场: an airport by its
-  city's name, and 机场 alone is the one just named) are named places; 经开区 alone is the place's own,
+  city's name, a district's by its short name, 万州机场, and 机场 alone is the one just named) are named places; 经开区 alone is the place's own,
   as 高新区 is; a grade (国家4A级景区) and the city's industries (重庆汽车, 能源工业) are no names.
 - Not names: 城镇 / 乡镇 (towns in general: 全年城镇新增就业…), a project's team or office
   (中冶建工项目团队, 项目部), a line something lies along (渝怀铁路沿线).
@@ -117,6 +117,9 @@ SHORT_DISTRICTS = {re.sub(r"(?:区|县)$", "", d): d for d in DISTRICTS
 SHORT_DISTRICTS |= ZONES | {d[:2]: d for d in AUTONOMOUS} | {d[:2] + "县": d for d in AUTONOMOUS}
 # 秀山土家族苗族自治县 goes by 秀山县 in the subjects, as newsrooms and the articles' places write it
 COUNTY_NAME = {d: d[:2] + "县" for d in AUTONOMOUS}
+# 万州机场, 黔江机场: a district's airport by its short name (the city's goes by 国际机场)
+DISTRICT_AIRPORT = re.compile("(?:" + "|".join(sorted((s for s in SHORT_DISTRICTS if not s.endswith("县")), key=len, reverse=True))
+                              + ")机场")
 FULL_NAMES = sorted(set(DISTRICTS) | {short for short in SHORT_DISTRICTS if short.endswith("县")}, key=len, reverse=True)
 # a full name may open a longer item (巫山县GDP); a short one is the whole item or names the places counted after it
 # (永川、江津、合川三地…), so that 江北嘴 is not 江北区
@@ -155,12 +158,12 @@ NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{
 QUOTED_MAX = 8  # the longest quoted part of a name: “静观田园”综合体项目
 NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
-NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占")  # 占…的35%: the whole, not a name
+NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占属")  # 属市级特色工业园区: a class  # 占…的35%: the whole, not a name
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%只头亩套件户座所株]?$")  # 1000万只肉兔…项目: the name starts after it
 POWER_UNITS = ("MW", "GW", "kV", "KV")
 POWER_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?$")
 ORDINAL_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])第\d{1,3}$")
-VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|"
+VERB_BEFORE_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|本届|此次|本次|这座|该座|随着|走进|行走在|来到|落户|位于|入驻|进驻|建设|打造|引进|设立|拿出|成功创建|创建|获批|借|按照|依照|根据|"
                               r"加大|加快|推动|推进|确保|支持|鼓励|衔接|连接|串起|"
                               r"其中一个|其中|一个)")
 # a place or a firm and what it builds (荣昌建设电子电路产业园, 双溪机械厂布局酱香酒产业园): the name is what is built
@@ -172,13 +175,13 @@ PHASE_AFTER = re.compile(r"[（(][一二三四五六七八九十\d]期[）)]")
 # what follows a dropped 重庆市: a district or a part of the city (荣昌高新区, 南山片区), not the rest of a name
 PLACE_STARTS = re.compile("|".join(sorted({d[:2] for d in DISTRICTS} | {"西部", "中心", "南山", "主城"})))
 # a head-of-clause name is short and holds no verb nor place: 青山工业, 比亚迪电池, not 涪陵累计完成规上工业, 长寿区工业
-HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市|项目|以))[\u4e00-\u9fffA-Za-z]{2,5}$")
+HEAD_NAME = re.compile(r"^(?!.*(?:完成|实现|累计|达到|增长|规上|规模|以上|区|县|市|项目|以|生产|共))[\u4e00-\u9fffA-Za-z]{2,5}$")
 # also the tail of a year (2023年一季度招商引资重大项目 read back to 年…), projects in talks (在谈…) and a size class
 # (百亿级项目): what is counted, not a name
 GENERIC_START = re.compile(r"^(?:区内|县内|市内|境内|全|各|该|本|我|其|多|新|批|重点|规上|规模|市级|国家|区级|相关|这|那|一批|一季|上半|前三|"
                            r"年(?!产)|谈|[十百千万]+亿?级|"
                            r"目前|如今|当前|现在|今年|去年|预计|累计|实施|建成|完成|创建|新增|引进|年均|全年|当年)")
-VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工|冲刺|争创|申报|"
+VERB_IN_NAME = re.compile(r"完成|实现|累计|实施|建成|创建|新增|引育|引进|吸引|集聚|先后|培育|达到|增长|推进|加快|缩短|纳入|入选|进入|完工|竣工|投产|开工|冲刺|争创|申报|"
                           r"举办|举行|召开|签约|签订|推动|确保|招引|布局|靠|翻番|"
                           r"今年|去年|明年|上半年|下半年|(?<!自)由")  # 今年确保招引项目, 西部美谷由广州开发区: a clause
 SHORT_HEAD = {"org": 2, "head": 2, "park": 2, "project": 3, "fair": 1, "site": 2}  # 研发基地, 生产基地 are kinds, not names
@@ -406,9 +409,14 @@ def _known(name: str) -> str:
     return ENTITIES[int(match.lastgroup[1:])][1] if match else name
 
 
+def _airport(name: str) -> str:
+    """万州机场 as printed; 江北机场 is the city's, 重庆江北国际机场."""
+    return "重庆江北国际机场" if name == "江北机场" else name
+
+
 def _named(text: str) -> list[tuple[int, str, str]]:
     """(end, name, key) of every company, park or project named in `text`, in order."""
-    found = []
+    found = [(m.end(), _airport(m.group(0)), _key("site", "国际机场")) for m in DISTRICT_AIRPORT.finditer(text)]
     for match in NAME_END_RE.finditer(text):
         start, head = _name_before(text, match.start())
         if _is_name(text, start, head, match.lastgroup, match.end()):
@@ -463,6 +471,7 @@ def _mentions(text: str, place: str, memory: Memory | None):
         found.append((match.start(), end, subject))
     if (own := _own_short_name(place)) is not None:
         found += [(m.start(), m.end(), place) for m in own.finditer(text)]
+    found += [(m.start(), m.end(), _airport(m.group(0))) for m in DISTRICT_AIRPORT.finditer(text)]  # 万州机场: a named place
     known = [(m.start(), m.end()) for m in ENTITY_RE.finditer(text)]
     for match in ENTITY_RE.finditer(text):
         found.append((match.start(), match.end(), ENTITIES[int(match.lastgroup[1:])][1]))
