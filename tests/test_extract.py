@@ -2345,3 +2345,12 @@ def test_a_districts_airport_is_a_named_place_and_a_verb_or_a_class_word_is_no_p
     assert "德感工业园先后引进中粮集团" not in [r["subject"] for r in found]
     found = records("云阳工业园区于2003年设立，属市级特色工业园区，近期规划面积20平方公里。", date="2023-07-08", place="云阳县")
     assert [r["subject"] for r in found] == ["云阳工业园区"]
+
+
+def test_a_piece_on_one_scenic_spot_calls_it_jingqu_or_its_own_name_and_a_county_piece_does_not():
+    found = records("避暑客涌上高山湖 丰都南天湖一个夏天接待游客210万人次", "南天湖景区离丰都县城有45公里。",
+                    "去年，南天湖共迎来游客63.9万人次。为解决停车难题，景区修起2个大型停车场。", date="2019-09-19", place="丰都县")
+    assert [(r["value"], r["subject"]) for r in found][-3:] == [(45, "南天湖景区"), (63.9, "南天湖景区"), (2, "南天湖景区")]
+    found = records("巫山五一假期迎客", "巫峡·神女景区接待游客5万人次。", "一季度，全县接待游客530.3万人次；景区购票人数21.63万人。",
+                    date="2023-05-04", place="巫山县")
+    assert [r["subject"] for r in found][-1] == "巫山县"

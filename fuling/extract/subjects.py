@@ -150,6 +150,8 @@ FAIR_END = r"洽谈会|洽会|博览会|博会|交易会"  # 本届西洽会共�
 # places people visit, in tourism pieces: 缙云山景区, 重庆自然博物馆, 北温泉温泉酒店
 SITE_END = r"景区|旅游区|度假区|博物馆|纪念馆|酒店|国际机场"
 OPENING_TEXTS = 2  # the headline and the first paragraph: where a piece says which fair it is about
+SITE_KEYS = ("景区", "度假区", "旅游区")  # the sites a bare 景区 or their own short name points back to
+SITE_CLASS = re.compile(r"^(?:[一二三四五六七八九十\d]+大|[A-Z]+级|主要|重点|各|全区|全县|精品|热门)")  # 三大精品景区: a class
 # 大足五金：千年老手艺…, 西彭铝产业区：合力打造…: the industry or park a headline names before its colon is
 # what the piece is about (开州：…, 重庆南川：… name the place itself)
 HEADLINE_TOPIC = re.compile(r"^(?P<name>[\u4e00-\u9fff]{3,8})[：:]")
@@ -284,6 +286,8 @@ class Memory:
     own_part: str = ""  # 沙坪坝区（不含高新区）, once 区内（不含高新区） is named: what a later 区内 means
     last_group: str = ""  # 潼南区签约项目, once its count is read: what a later 这批项目 means
     topic: str = ""  # 西洽会, when the headline or the first paragraph is about a fair: the piece's own subject
+    site: str = ""  # 南天湖景区, the last scenic spot named (not a class of them): what a later 景区 or 南天湖 means
+    headline: str = ""  # the first text remembered
     read: int = 0  # how many texts (headline, paragraphs) were remembered
 
     def learn_part(self, text: str) -> None:
@@ -315,6 +319,7 @@ class Memory:
 
     def remember(self, text: str) -> None:
         self.read += 1
+        self.headline = self.headline or text
         if self.read == 1 and (headline := HEADLINE_TOPIC.match(text)) and not _is_place(headline.group("name")):
             self.topic = headline.group("name")
         if not self.topic and self.read <= OPENING_TEXTS:
@@ -323,6 +328,8 @@ class Memory:
             if key == "park" and (not self.main_park or self._own(name) and not self._own(self.main_park)):
                 self.main_park = name  # 重庆特色工业园区…，梁平工业园区…: the place's own park is what 园区 means
             self.last_by_key[key] = name
+            if key in SITE_KEYS and not SITE_CLASS.match(name):
+                self.site = name
         if group_counts(text) or BACK_TO_GROUP.search(text) or CLASS_HEAD.search(text):
             self.last_group = _read(text, self.place, self).group
 
@@ -556,6 +563,18 @@ def _pointing_back(text: str, memory: Memory):
     for match in re.finditer(r"(?<![\u4e00-\u9fff])经开区", text):
         if memory.own_econ_zone:
             found.append((match.start(), match.end(), memory.own_econ_zone))
+    # 景区修起2个大型停车场, 去年，南天湖共迎来游客…: the scenic spot just named, by 景区 alone or its own name
+    sites = [name for _, name, key in _named(text) if key in SITE_KEYS and not SITE_CLASS.match(name)]
+    for site in dict.fromkeys(([memory.site] if memory.site else []) + sites):
+        short = re.sub(f"(?:{'|'.join(SITE_KEYS)})$", "", site)
+        if len(short) < 2:
+            continue
+        words = f"{re.escape(short)}(?!{'|'.join(SITE_KEYS)})" + ("|(?<![\u4e00-\u9fff])景区(?![内里外])" if short in memory.headline else "")
+        for match in re.finditer(words, text):
+            named_before = [name for _, name, key in _named(text[:match.start()]) if key in SITE_KEYS and not SITE_CLASS.match(name)]
+            # the spot named last before it (or remembered); 景区 alone only in a piece on that spot (全县…；景区购票人数…)
+            if (named_before[-1] if named_before else memory.site) == site and _heads_clause(text, match.start()):
+                found.append((match.start(), match.end(), site))
     for match in re.finditer(r"(?<!国际)机场(?!集团)", text):
         if airport := memory.last_by_key.get(_key("site", "国际机场")):  # 当天机场共保障航班823架次: the airport just named
             found.append((match.start(), match.end(), airport))
