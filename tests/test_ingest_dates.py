@@ -191,3 +191,15 @@ def test_a_reprints_note_names_the_first_printing():
     body = Body.of("1—6月，来万州的游客达到1063.76万人次。\n（本文原载2018年7月30日《三峡都市报》第2版，本网转载时有删节）")
     assert dates.first_printed(body) == (d("2018-07-30"), "（本文原载2018年7月30日《三峡都市报》第2版，本网转载时有删节）")
     assert dates.first_printed(Body.of("原载于报端的老照片。")) is None
+
+
+def test_a_bulletins_date_in_chinese_numerals_is_read():
+    assert dates.printed_date(rule_text("（二〇〇七年二月二十六日）")) == d("2007-02-26")
+    assert dates.numeral_date("二〇〇七年全区生产总值") is None
+
+
+def test_a_day_planned_ahead_is_no_evidence_and_a_year_compared_with_was_over():
+    """今年…比2009年的400万人次又翻了一番 in a piece that plans 将从2011年1月1日起…: written in 2010."""
+    body = Body.of("今年全县游客接待量已突破1000万人次，比2009年的400万人次又翻了一番。县里将从2011年1月1日起赠送门票。")
+    assert dates.publication_year(body)[0] == 2010
+    assert dates.full_dates(Body.of("县里将从2011年1月1日起赠送门票。")) == []

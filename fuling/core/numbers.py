@@ -49,6 +49,13 @@ def chinese_number(text: str) -> int | float | None:
         return None
 
 
+def numerals_to_digits(text: str) -> str:
+    """二〇〇七年二月二十六日 → 2007年2月26日: the Chinese numerals of `text` in digits (cn2an)."""
+    import cn2an  # here, not at the top: see chinese_number
+
+    return cn2an.transform(text, "cn2an")
+
+
 def format_value(value: float) -> str:
     """2471.0 -> '2471', 80.4 -> '80.4', 1234567.5 -> '1234567.5': as the reports print
     them (no thousands separator, never an exponent)."""

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from fuling.core.numbers import numerals_to_digits
 from fuling.ingest.script import rule_text
 
 
@@ -70,11 +71,13 @@ class Body:
 class YearMention:
     year: int
     clause: str  # the words around it, quoted in date_basis
-    completed: bool = False  # `截至2021年底`, `2021年全年`: that year was over when the report appeared
+    completed: bool = False  # `截至2021年底`, `2021年全年`, `比2009年`: that year was over when the report appeared
     part: bool = False  # `2015年1—6月`, `2015年上半年`: figures for part of that year, published within it
 
 
 ISO_RE = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
+PLANNED_BEFORE_RE = re.compile(r"(?:将|拟|计划|预计|定于)(?:从|于|在|自)?\s*$")
+NUMERAL_DATE_RE = re.compile(r"[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]")
 CHINESE_RE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 YEAR_MONTH_RE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?!\s*[—\-~–至到])")
 COMPACT_TODAY_RE = re.compile(r"今天\s*\(\s*(\d{4})(\d{2})(\d{2})\s*日?\s*\)")
@@ -84,9 +87,10 @@ YEAR_BEFORE_RE = re.compile(r"\d{4}\s*年\s*$")
 YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(?=年|\()")
 # A year that is a goal or the end of a plan, not something that happened: 到2025年, 2030年前, 2021—2025年
 # (but 2019年前三季度, 2022年前5个月 are parts of that year).
-TARGET_BEFORE_RE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标|规划|[—\-~–])\s*$")
+TARGET_BEFORE_RE = re.compile(r"(?:到|(?<!截)至|力争|争取|预计|计划|目标|规划|[—\-~–])(?:在|于)?\s*$")
 TARGET_AFTER_RE = re.compile(r"^\s*年?\s*(?:前(?![二两三四]季度|[一二三四五六七八九十\d]{1,2}个?月)|以前|之前|目标|[—\-~–至到])")
 COMPLETED_BEFORE_RE = re.compile(r"截至\s*$")
+COMPARED_BEFORE_RE = re.compile(r"(?:比|较|与)\s*$")  # 今年…比2009年的400万人次又翻了一番: 2009 was over
 COMPLETED_AFTER_RE = re.compile(r"^\s*年\s*(?:底|末|全年)")
 LAST_YEAR_RE = re.compile(r"去年|上年")
 # 进入2024年，修齐镇打算…: the year the text is written in, whatever 去年 it looks back on
@@ -135,9 +139,15 @@ def chinese_date(text: str) -> dt.date | None:
     return valid_date(*(int(g) for g in match.groups())) if match else None
 
 
+def numeral_date(text: str) -> dt.date | None:
+    """（二〇〇七年二月二十六日）: a bulletin's date in Chinese numerals."""
+    match = NUMERAL_DATE_RE.search(text)
+    return chinese_date(numerals_to_digits(match.group(0))) if match else None
+
+
 def printed_date(text: str) -> dt.date | None:
-    """A full date in either printed form."""
-    return chinese_date(text) or iso_date(text)
+    """A full date in any printed form."""
+    return chinese_date(text) or iso_date(text) or numeral_date(text)
 
 
 def compact_today(text: str) -> dt.date | None:
@@ -169,10 +179,10 @@ def event_years(body: Body) -> list[YearMention]:
     text, found = body.rule, []
     for match in YEAR_RE.finditer(text):
         before, after = text[max(0, match.start() - 4):match.start()], text[match.end():match.end() + 8]
-        if TARGET_BEFORE_RE.search(before) or TARGET_AFTER_RE.match(after):
+        if TARGET_BEFORE_RE.search(before) or TARGET_AFTER_RE.match(after) or PLANNED_BEFORE_RE.search(before):
             continue
         completed = bool(COMPLETED_BEFORE_RE.search(before) and COMPLETED_AFTER_RE.match(after)
-                         or re.match(r"^\s*年\s*全年", after))
+                         or re.match(r"^\s*年\s*全年", after) or COMPARED_BEFORE_RE.search(before))
         part = bool(PART_YEAR_AFTER_RE.match(after + text[match.end() + 8:match.end() + 12]))
         found.append(YearMention(int(match.group(1)), body.clause(match.start(), match.end()), completed, part))
     return found
@@ -186,9 +196,12 @@ def first_printed(body: Body) -> tuple[dt.date, str] | None:
 
 
 def full_dates(body: Body) -> list[tuple[dt.date, str]]:
-    """Every `YYYY年M月D日` in the text, with its clause."""
+    """Every `YYYY年M月D日` in the text, with its clause; not a day something is planned for
+    (县里将从2011年1月1日起赠送…: after the report)."""
     found = []
     for match in CHINESE_RE.finditer(body.rule):
+        if PLANNED_BEFORE_RE.search(body.rule[max(0, match.start() - 6):match.start()]):
+            continue
         if date := valid_date(*(int(g) for g in match.groups())):
             found.append((date, body.clause(match.start(), match.end())))
     return found

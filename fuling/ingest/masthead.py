@@ -28,7 +28,7 @@ SOURCE_WORD_RE = re.compile(r"(?:来源|发布时间|更新时间|发布日期|�
 WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 OUTLET_RE = re.compile(r"(?:来源|稿源)\s*:\s*([^\s|｜:()\[\]【】]+)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-DATE_FORMS = (dates.CHINESE_RE, dates.ISO_RE, dates.MONTH_DAY_RE)
+DATE_FORMS = (dates.CHINESE_RE, dates.ISO_RE, dates.MONTH_DAY_RE, dates.NUMERAL_DATE_RE)
 # 国际在线, 华龙网-新重庆客户端: a name, its parts maybe joined by a hyphen
 OUTLET_NAME_RE = re.compile(r"^(?=.{2,%d}$)[\u4e00-\u9fffA-Za-z]+(?:[-·][\u4e00-\u9fffA-Za-z]+)*$" % (OUTLET_MAX + 4))
 # `三峡传媒网讯（记者 …）`, `本报讯`, `永川日报讯 6月30日，`
