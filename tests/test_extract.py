@@ -2354,3 +2354,15 @@ def test_a_piece_on_one_scenic_spot_calls_it_jingqu_or_its_own_name_and_a_county
     found = records("巫山五一假期迎客", "巫峡·神女景区接待游客5万人次。", "一季度，全县接待游客530.3万人次；景区购票人数21.63万人。",
                     date="2023-05-04", place="巫山县")
     assert [r["subject"] for r in found][-1] == "巫山县"
+
+
+def test_the_level_a_figure_is_compared_with_is_of_the_year_compared():
+    found = records("2010年，全市地区生产总值7925.58亿元，总量比上年的6530.01亿元多出近1400亿元。", date="2011-01-20", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(7925.58, "2010"), (6530.01, "2009"), (1400, "2010")]
+    found = records("今年全县游客接待量已突破1000万人次，比2009年的400万人次又翻了一番。", date="2010-12-28", place="武隆区")
+    assert [(r["value"], r["period"]) for r in found] == [(1000, "2010"), (400, "2009")]
+
+
+def test_an_amount_per_person_keeps_its_unit():
+    assert [(r["value"], r["unit"]) for r in records("工业企业全员劳动生产率达到20.3万元/人。", date="2011-01-20", place="重庆市")] == [
+        (20.3, "万元/人")]

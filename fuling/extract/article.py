@@ -78,6 +78,8 @@ OPENING_LINES = 4  # headline, date line, byline, first paragraph
 PLAN_PROGRESS = re.compile(r"完成率|投资进度|时序进度|占年度(?:计划)?投资(?:计划)?的|(?:完成|占)年度(?:投资)?计划的")
 PROGRESS_LABEL = "投资完成率"
 PART_OF_YEAR_PLAN = re.compile(r"([一二三四]季度|上半年|\d{1,2}月份?)[^，,。；;]{0,4}(?:投资)?计划")
+# 比上年的6530.01亿元, 比2009年的400万人次, 比上年同期的…: the level compared with, printed after 比…的
+BASE_LEVEL_BEFORE = re.compile(r"(?:比|较)(?:(\d{4})年|(上年|去年|前年))(同期)?的\s*$")
 DESCRIBED_INVESTMENT = re.compile(r"(?<!完成)(?<!累计完成)投资$")
 # 赛米康达投资10亿元, 一期投资约10亿元: invested by whoever heads the clause (not 完成投资, 固定资产投资, 工业投资)
 OWNER_INVESTS = re.compile(r"(?<![完成产业资基设发术间划])(?:再|一期|二期|共|将)?投资(?:额)?(?:约|近|超过?|达)?$")
@@ -430,6 +432,18 @@ def _is_owner(subject: str, place: str) -> bool:
     return subject != place and not subject.startswith(place) and not subject.endswith(("区", "县", "市", "全国"))
 
 
+def _base_level(period: str, base: re.Match, pub) -> str:
+    """The period of the level a figure is compared with, printed after 比…的: 比2009年的400万人次 → "2009",
+    比上年的6530.01亿元 → the year before the figure's, 比上年同期的… → the same months a year before."""
+    if base.group(1):
+        return re.sub(r"\d{4}", base.group(1), period) if base.group(3) else base.group(1)
+    back = 2 if base.group(2) == "前年" else 1
+    earlier = period
+    for _ in range(back):
+        earlier = year_before(earlier)
+    return earlier if base.group(3) or not re.fullmatch(r"\d{4}-\d\d-\d\d", period) else earlier[:4]
+
+
 def _level_rose_from(period: str, mark: TimeMark | None, marks: list[TimeMark], since: int, figure_start: int) -> str:
     """比重从上一年的68.7%升至71.5%: the level a rate or an amount rose from stands a year before,
     or just before a span of years (社会消费品零售总额由308.3亿元增加到505.8亿元 over 2017–2021 → 2016);
@@ -543,6 +557,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     period = figure_period(mark, paragraph.marks, where, article.date, stock or cumulative, cumulative, kind, measure)
     if (start := FROM_LEVEL_BEFORE.search(where.clause_lead)) and TO_LEVEL_AFTER.match(where.after):
         period = _level_rose_from(period, mark, paragraph.marks, where.clause_start + start.start(), where.figure.start)
+    if base := BASE_LEVEL_BEFORE.search(where.clause_lead):
+        period = _base_level(period, base, article.date)  # 总量比上年的6530.01亿元…, 比2009年的400万人次: that year's level
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 
     record: dict = {
