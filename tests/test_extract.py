@@ -2366,3 +2366,8 @@ def test_the_level_a_figure_is_compared_with_is_of_the_year_compared():
 def test_an_amount_per_person_keeps_its_unit():
     assert [(r["value"], r["unit"]) for r in records("工业企业全员劳动生产率达到20.3万元/人。", date="2011-01-20", place="重庆市")] == [
         (20.3, "万元/人")]
+
+
+def test_nothing_in_a_phrase_qualifying_a_trend_dates_a_figure():
+    found = records("去年全市规模以上工业企业延续了前年下半年以来的回升势头，增加值增长23.7%。", date="2011-02-10", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [(23.7, "2010")]

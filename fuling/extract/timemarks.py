@@ -387,7 +387,11 @@ def time_marks(text: str, pub: dt.date, reviewed: int | None = None) -> list[Tim
     marks: list[TimeMark] = []
     for pattern, build in _patterns(pub):
         for match in _spaced(pattern).finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken) or _skipped(text, match):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            if _skipped(text, match):
+                if QUALIFYING_SINCE.match(text, match.end()):
+                    taken.append(match.span())  # 前年下半年以来的回升势头: nothing in the phrase dates a figure
                 continue
             if (mark := build(match)) is None:
                 continue  # a holiday the schedule does not know: left to the other rules
