@@ -2371,3 +2371,9 @@ def test_an_amount_per_person_keeps_its_unit():
 def test_nothing_in_a_phrase_qualifying_a_trend_dates_a_figure():
     found = records("去年全市规模以上工业企业延续了前年下半年以来的回升势头，增加值增长23.7%。", date="2011-02-10", place="重庆市")
     assert [(r["value"], r["period"]) for r in found] == [(23.7, "2010")]
+
+
+def test_the_growth_of_balances_at_a_months_end_is_as_of_that_day():
+    found = records("6月末，全市金融机构本外币存款余额23016亿元、贷款余额18006亿元，分别增长21.7%和19.1%。", date="2013-07-25", place="重庆市")
+    assert [(r["value"], r["period"]) for r in found] == [
+        (23016, "2013-06-30"), (18006, "2013-06-30"), (21.7, "2013-06-30"), (19.1, "2013-06-30")]

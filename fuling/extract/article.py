@@ -547,8 +547,8 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
         stock = cumulative = True  # 2022年…规模以上工业企业共134家: the firms a place has, on 31 December
     if mark is not None and mark.kind == "asof" and rule is None and is_count(unit) and not EVENT_VERBS.search(where.clause_lead):
         stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
-    if (mark is not None and mark.kind == "asof" and unit in RELATIVE and measure == "growth" and found == "sentence"
-            and where.sent_start in stock_sentences):
+    if (mark is not None and mark.kind == "asof" and unit in RELATIVE and where.sent_start in stock_sentences
+            and (measure == "growth" and found in ("sentence", "own") or not EVENT_VERBS.search(where.clause_lead))):
         stock = True  # 截至9月底，实有市场主体16,104户，同比增长24.25%: the growth of that stock, on that day
     if stock:
         stock_sentences.add(where.sent_start)
