@@ -2377,3 +2377,8 @@ def test_the_growth_of_balances_at_a_months_end_is_as_of_that_day():
     found = records("6月末，全市金融机构本外币存款余额23016亿元、贷款余额18006亿元，分别增长21.7%和19.1%。", date="2013-07-25", place="重庆市")
     assert [(r["value"], r["period"]) for r in found] == [
         (23016, "2013-06-30"), (18006, "2013-06-30"), (21.7, "2013-06-30"), (19.1, "2013-06-30")]
+
+
+def test_ends_and_couples_are_no_counts_but_head_of_cattle_are():
+    assert records("从规划、基地、龙头企业三头发力，打通水运与铁路两头。村民两口子养牛。", date="2015-12-13", place="丰都县") == []
+    assert [(r["value"], r["unit"]) for r in records("全村存栏三头牛。", date="2015-12-13", place="丰都县")] == [(3, "头")]

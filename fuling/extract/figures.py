@@ -87,6 +87,7 @@ SIZE_AIMED_BEFORE = re.compile(r"(?:打造|形成|向|培育|发展|冲刺|争�
 # 协议引资144.2亿, 总投资36.8亿: an amount of money printed without 元, after the words of money
 BARE_YI_RE = re.compile(r"(?:引资|投资|资金|产值|收入|营收|销售额|零售额|总额)(?:达|为|约|近|超|共)?(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?亿"
                         r"(?=$|[，,。；;、）)\s])")
+ANIMAL_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,2})(?:牛|猪|羊|驴|马|鹿|骡|象)")
 ROUND_BEFORE = tuple("近超逾约")  # the words before a bare 百 or 千 that make it a round count (not 站上百亿元)
 # 总人口54万, 常住人口42万, 约12万群众: a number of people printed without 人
 PEOPLE_RE = re.compile(r"(?:(?<=人口)|(?<=人口达)|(?<=人口为)|(?<=人口约)|(?<=约)|(?<=近))(?P<num>\d+(?:\.\d+)?)(?P<more>余|多)?万"
@@ -285,6 +286,9 @@ def find_figures(printed: str) -> list[Figure]:
             continue  # Chinese numerals count things (两家), sum money (一百零六亿元) and multiply (增长近一倍); 百万人口 is a description
         if unit == "位" and text[match.start() - 1:match.start()] in ("前", "后"):
             continue  # 排名前3位: a rank
+        if not number[0].isdigit() and (unit == "头" and not ANIMAL_AFTER.match(text, match.end())
+                                        or unit == "口" and text[match.end():match.end() + 1] == "子"):
+            continue  # 三头发力, 水运与铁路两头, 两口子: no count of livestock or people
         if unit == "方" and not (number[0].isdigit() and scale_word):
             continue  # 150万方 is a volume; 三方, 双方 are parties
         if unit == "方" and AREA_BEFORE.search(text[:match.start()]):
