@@ -18,8 +18,9 @@ of a plan's parts (三个片区, 两个主导产业), and the tally of a list ju
 新型能源5个重点产业; but A、B和C3个项目已投产 counts named works). People may be counted in 万 without 人
 (总人口54万, 约12万群众, 近10万巫山人 → 万人); 把 counts knives and tools (2000万把). Not figures either: a span of
 months (前6个月, 两个月), a threshold of any unit but a rate (5000平方米以上的网点) and the bar a streak cleared
-(连续46个月保持10%以上的增速).
-Money may be written in Chinese numerals (一百零六亿元).
+(连续46个月保持10%以上的增速), nor the ends and pairs of idioms (三头发力, 两头, 两口子).
+Money may be written in Chinese numerals (一百零六亿元); a bare 百 or 千 after 近/超/逾/约 is a round count
+(近百家); tenths are percentages (八成, 三成多); 协议引资144.2亿 is money printed without 元.
 
 Digits grouped by commas (`6,502 万元`) are one number.
 
