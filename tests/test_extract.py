@@ -2382,3 +2382,10 @@ def test_the_growth_of_balances_at_a_months_end_is_as_of_that_day():
 def test_ends_and_couples_are_no_counts_but_head_of_cattle_are():
     assert records("从规划、基地、龙头企业三头发力，打通水运与铁路两头。村民两口子养牛。", date="2015-12-13", place="丰都县") == []
     assert [(r["value"], r["unit"]) for r in records("全村存栏三头牛。", date="2015-12-13", place="丰都县")] == [(3, "头")]
+
+
+def test_this_years_long_holiday_is_the_holiday_reported_and_its_days_are_no_figure():
+    found = records("國慶長假雲林天鄉和雲篆山迎客17.73萬人次", "鄉村遊成為今年長假的熱點。片區七天共接待遊客17.73萬人次。",
+                    date="2015-10-08", place="巴南区")
+    assert [(r["value"], r["period"]) for r in found][-1] == (17.73, "2015-10-01/2015-10-07")
+    assert [r["unit"] for r in records("国庆黄金周七天，全区接待游客50万人次。", date="2021-10-08", place="开州区")] == ["万人次"]

@@ -121,11 +121,11 @@ AREA_BEFORE = re.compile(r"面积[^，,。；;]{0,4}$")
 # 两项指标, 9项经济社会发展主要指标: counts of the indicators reported on
 INDICATORS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?指标")
 # 七天里, 三天内: a span of days
-SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中|假期|长假|小长假|黄金周)")  # also 八天假期里: the holiday's length
+SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中|假期|长假|小长假|黄金周|共|累计)")  # also 片区七天共接待…  # also 八天假期里: the holiday's length
 STREAK_BEFORE = re.compile(r"连续[\d一二两三四五六七八九十]+个?(?:月|季度|年)[^，,。；;]{0,4}?(?:保持|实现|稳定在|高于)$")
 # 假日三天: the length of the holiday the figures cover; 在巫溪玩了4天: the length of one visitor's stay
 # also 小长假前两天, and 4月5日、6日两天 (the days just dated)
-HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假|(?:假期|长假|黄金周)?(?:前|头)|\d{1,2}[日号]|(?:玩|住|待|呆|逗留|停留|游)了?)$")
+HOLIDAY_BEFORE = re.compile(r"(?:假日|假期|长假|黄金周|(?:假期|长假|黄金周)?(?:前|头)|\d{1,2}[日号]|(?:玩|住|待|呆|逗留|停留|游)了?)$")
 # 1.4、1.8个百分点, 分别高出6.7和5.8个百分点: numbers listed before a figure share its scale and unit
 LISTED_BEFORE = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?[、和])+$")
 # 提高0.1个、0.2个百分点: the measure word printed after each listed number of points

@@ -353,6 +353,8 @@ def _skipped(text: str, match: re.Match) -> bool:
         return True  # 自2010年落户…以来: a starting point, read by the 以来 rule
     if QUALIFYING_SINCE.match(text, match.end()):
         return True  # 扭转了2019年以来的下滑态势, 创2016年以来新高: it qualifies a trend or a record, dates nothing
+    if match.group(0) == "今年" and re.match(r"的?(?:小长假|长假|黄金周|假期)", text[match.end():]):
+        return True  # 今年长假的两大热点: the holiday the piece reports on, not the whole year
     return False
 
 
