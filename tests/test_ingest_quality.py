@@ -27,8 +27,9 @@ from fuling.ingest.seeds import SEED_SUFFIXES, seed_drafts
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 HELDOUT_DATE_TARGET = 0.95  # the issue's, not met yet
 # measured on the fresh held-out sets: 6 of the first 8 dated right, 9 of the second 9, 2 of the third 2, 6 of the fourth 8,
-# 16 of the fifth, sixth and seventh 18 (scored once, with the rules of their round finished)
-HELDOUT_DATE_FLOOR = 39 / 45
+# 16 of the fifth, sixth and seventh 18, 10 of the eighth and ninth 12 (scored once, with the rules of their round
+# finished; the 45 earlier ones stayed at 39)
+HELDOUT_DATE_FLOOR = 49 / 57
 
 
 @dataclass(frozen=True)
