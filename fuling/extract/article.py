@@ -432,7 +432,7 @@ def _is_owner(subject: str, place: str) -> bool:
     return subject != place and not subject.startswith(place) and not subject.endswith(("区", "县", "市", "全国"))
 
 
-def _base_level(period: str, base: re.Match, pub) -> str:
+def _base_level(period: str, base: re.Match) -> str:
     """The period of the level a figure is compared with, printed after 比…的: 比2009年的400万人次 → "2009",
     比上年的6530.01亿元 → the year before the figure's, 比上年同期的… → the same months a year before."""
     if base.group(1):
@@ -558,7 +558,7 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
     if (start := FROM_LEVEL_BEFORE.search(where.clause_lead)) and TO_LEVEL_AFTER.match(where.after):
         period = _level_rose_from(period, mark, paragraph.marks, where.clause_start + start.start(), where.figure.start)
     if base := BASE_LEVEL_BEFORE.search(where.clause_lead):
-        period = _base_level(period, base, article.date)  # 总量比上年的6530.01亿元…, 比2009年的400万人次: that year's level
+        period = _base_level(period, base)  # 总量比上年的6530.01亿元…, 比2009年的400万人次: that year's level
     own_words = found != "sentence" or best_rule(where.clause_lead, unit) is not None
 
     record: dict = {

@@ -121,7 +121,8 @@ AREA_BEFORE = re.compile(r"面积[^，,。；;]{0,4}$")
 # 两项指标, 9项经济社会发展主要指标: counts of the indicators reported on
 INDICATORS_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,10}?指标")
 # 七天里, 三天内: a span of days
-SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中|假期|长假|小长假|黄金周|共|累计)")  # also 片区七天共接待…  # also 八天假期里: the holiday's length
+# 八天假期里, 片区七天共接待…: the holiday's length
+SPAN_OF_DAYS_AFTER = re.compile(r"^(?:里|内|来|间|中|假期|长假|小长假|黄金周|共|累计)")
 STREAK_BEFORE = re.compile(r"连续[\d一二两三四五六七八九十]+个?(?:月|季度|年)[^，,。；;]{0,4}?(?:保持|实现|稳定在|高于)$")
 # 假日三天: the length of the holiday the figures cover; 在巫溪玩了4天: the length of one visitor's stay
 # also 小长假前两天, and 4月5日、6日两天 (the days just dated)
@@ -298,7 +299,7 @@ def find_figures(printed: str) -> list[Figure]:
             continue  # 百亿级, 10亿元级单品: a size class, not a figure
         value = _number(number)
         if value is None and number in ("百", "千") and text[match.start() - 1:match.start()] in ROUND_BEFORE:
-            value = _number("一" + number)  # 近百家中小食品企业, 上千人: about a hundred, a thousand
+            value = _number("一" + number)  # 近百家中小食品企业, 逾千人: about a hundred, a thousand
         if value is None or _size_of_list(text, match.start(), match.end(), value):
             continue
         high = _number(match.group("high")) if match.group("high") else None

@@ -160,7 +160,8 @@ NAME_END_RE = re.compile(f"(?P<org>{ORG_END})|(?P<park>{PARK_END})|(?P<project>{
 QUOTED_MAX = 8  # the longest quoted part of a name: “静观田园”综合体项目
 NAME_MAX = 20  # 长安汽车渝北工厂置换及绿色智能升级建设项目 runs to 19 before its ending
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]")
-NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占属")  # 属市级特色工业园区: a class  # 占…的35%: the whole, not a name
+# 占…的35%: the whole, not a name; 属市级特色工业园区: a class it belongs to
+NOT_IN_NAME = set("的个在了和与是为将对把被等从向于其这该此各每即到并也都还已占属")
 FIGURE_END = re.compile(r"\d[万亿]?[元个家项条吨台辆%只头亩套件户座所株]?$")  # 1000万只肉兔…项目: the name starts after it
 POWER_UNITS = ("MW", "GW", "kV", "KV")
 POWER_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?$")
@@ -569,7 +570,9 @@ def _pointing_back(text: str, memory: Memory):
         short = re.sub(f"(?:{'|'.join(SITE_KEYS)})$", "", site)
         if len(short) < 2:
             continue
-        words = f"{re.escape(short)}(?!{'|'.join(SITE_KEYS)})" + ("|(?<![\u4e00-\u9fff])景区(?![内里外])" if short in memory.headline else "")
+        words = f"{re.escape(short)}(?!{'|'.join(SITE_KEYS)})"
+        if short in memory.headline:
+            words += "|(?<![\u4e00-\u9fff])景区(?![内里外])"  # 景区 alone, in a piece on that spot
         for match in re.finditer(words, text):
             named_before = [name for _, name, key in _named(text[:match.start()]) if key in SITE_KEYS and not SITE_CLASS.match(name)]
             # the spot named last before it (or remembered); 景区 alone only in a piece on that spot (全县…；景区购票人数…)

@@ -40,7 +40,7 @@ YEAR_IN_EVENT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?[区县市])?(?:首批
 
 # what sums or averages a span of years (五年间累计完成…, 年均增长…), against a level reached at its end
 OVER_THE_YEARS = re.compile(r"累计|合计|总计|共计|年均|间|期间|来")
-FLOW_OVER_THE_YEARS = re.compile(r"引进|引來|签约|开工|落地|招引|新增|建成|培育")
+FLOW_OVER_THE_YEARS = re.compile(r"引进|引来|签约|开工|落地|招引|新增|建成|培育")  # 五年来引进…192家: what came in over the years
 AVERAGE_ANNUAL = re.compile(r"年均(?:增长|增速|增幅|递增)?(?:超过|超|达到|达|约|近|为)?$")
 
 
