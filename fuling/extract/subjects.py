@@ -551,11 +551,15 @@ def _class_name(match: re.Match) -> str:
 
 def _pointing_back(text: str, memory: Memory):
     found = []
+    named = _named(text)  # read once; a pointer looks back at the names that end before it
+
+    def named_before(at: int) -> list[tuple[str, str]]:
+        return [(name, key) for end, name, key in named if end <= at]
     for match in BACK_TO_PARK.finditer(text):
         if NAME_CHAR.match(text[match.start() - 1:match.start()] or " "):
             continue
         # the piece's main park, or else one named earlier in the paragraph (…产业园在梁平授牌…。产业园规划面积…)
-        earlier = [name for _, name, key in _named(text[:match.start()]) if key == "park"]
+        earlier = [name for name, key in named_before(match.start()) if key == "park"]
         if park := (memory.main_park or (earlier[-1] if earlier else "")):
             found.append((match.start(), match.end(), park))
     for match in re.finditer(r"(?<![\u4e00-\u9fff])高新区|(?<=落户)高新区", text):
@@ -565,7 +569,7 @@ def _pointing_back(text: str, memory: Memory):
         if memory.own_econ_zone:
             found.append((match.start(), match.end(), memory.own_econ_zone))
     # 景区修起2个大型停车场, 去年，南天湖共迎来游客…: the scenic spot just named, by 景区 alone or its own name
-    sites = [name for _, name, key in _named(text) if key in SITE_KEYS and not SITE_CLASS.match(name)]
+    sites = [name for _, name, key in named if key in SITE_KEYS and not SITE_CLASS.match(name)]
     for site in dict.fromkeys(([memory.site] if memory.site else []) + sites):
         short = re.sub(f"(?:{'|'.join(SITE_KEYS)})$", "", site)
         if len(short) < 2:
@@ -574,9 +578,9 @@ def _pointing_back(text: str, memory: Memory):
         if short in memory.headline:
             words += "|(?<![\u4e00-\u9fff])景区(?![内里外])"  # 景区 alone, in a piece on that spot
         for match in re.finditer(words, text):
-            named_before = [name for _, name, key in _named(text[:match.start()]) if key in SITE_KEYS and not SITE_CLASS.match(name)]
+            before = [name for name, key in named_before(match.start()) if key in SITE_KEYS and not SITE_CLASS.match(name)]
             # the spot named last before it (or remembered); 景区 alone only in a piece on that spot (全县…；景区购票人数…)
-            if (named_before[-1] if named_before else memory.site) == site and _heads_clause(text, match.start()):
+            if (before[-1] if before else memory.site) == site and _heads_clause(text, match.start()):
                 found.append((match.start(), match.end(), site))
     for match in re.finditer(r"(?<!国际)机场(?!集团)", text):
         if airport := memory.last_by_key.get(_key("site", "国际机场")):  # 当天机场共保障航班823架次: the airport just named
