@@ -113,6 +113,30 @@ def test_a_draft_accepted_under_another_key_is_found_by_its_label(tmp_path):
     assert [r["metric"] for r in facts(root)] == ["fai", "fai", "industrial_output"]
 
 
+SIGNING = ["4月8日，全区21个项目集中签约，签约额达208.69亿元；纳入统计的规模以上工业企业134家。"]
+AGREED = {"key": "investment_agreed", "label": "协议引资金额", "unit": "亿元", "theme": "industry", "words": ["签约额"]}
+FIRMS = {"key": "industrial_firms_above_scale", "label": "规上工业企业", "unit": "家", "theme": "industry",
+         "words": ["规模以上工业企业", "工业企业"]}
+
+
+def test_a_draft_whose_label_ends_with_a_catalogue_word_takes_that_metric(tmp_path):
+    before = make_project(tmp_path / "before", SIGNING)
+    extract_all(before, reporter=MemoryReporter())
+    assert {e["label"] for e in proposed(before)} >= {"签约额", "纳入统计的规模以上工业企业"}  # drafted without the words
+    root = make_project(tmp_path / "after", SIGNING, CATALOGUE + [AGREED, FIRMS])
+    extract_all(root, reporter=MemoryReporter())
+    # 134家 ends with both words of FIRMS, and with a 个 count would be the same metric: the longest word names it
+    assert {(r["metric"], r["value"]) for r in facts(root)} >= {("investment_agreed", 208.69), ("industrial_firms_above_scale", 134)}
+
+
+def test_a_catalogue_word_does_not_take_a_figure_in_another_unit(tmp_path):
+    words_for_money = {**AGREED, "words": ["规模以上工业企业"]}  # a money metric: the 134家 count is not one of its figures
+    root = make_project(tmp_path, SIGNING, CATALOGUE + [words_for_money])
+    extract_all(root, reporter=MemoryReporter())
+    assert "investment_agreed" not in {r["metric"] for r in facts(root) if r["value"] == 134}
+    assert any(e["label"] == "纳入统计的规模以上工业企业" for e in proposed(root))
+
+
 def test_a_metric_an_editor_gave_a_drafted_figure_is_kept(tmp_path):
     root = make_project(tmp_path, PIECE, CATALOGUE + [{"key": "fai", "label": "全社会投资", "unit": "亿元"}])
     extract_all(root, reporter=MemoryReporter())

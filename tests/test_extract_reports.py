@@ -31,6 +31,8 @@ from test_extract_quality import match
 
 from fuling.core.model import Article, Block
 from fuling.extract.article import propose
+from fuling.extract.catalogue import read_catalogue
+from fuling.extract.project import take_catalogue_metric
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "data" / "reports"
@@ -150,12 +152,16 @@ def measure_split(split: str) -> dict:
     in_catalogue = agree_in_catalogue = literal_metric = 0
     missed, extra, wrong = [], [], []
     found_elsewhere = 0
+    catalogue = read_catalogue(ROOT)  # drafts the catalogue's words name take its keys, as in build.py extract
     for report, gold in reports(split):
         article = report_article(report, gold)
         if article is None:
             continue
         figures = gold["figures"]
-        records = [p.record for p in propose(article)]
+        proposals = propose(article)
+        for proposal in proposals:
+            take_catalogue_metric(proposal, catalogue)
+        records = [p.record for p in proposals]
         pairs = match(figures, records)
         gold_total += len(figures)
         extracted_total += len(records)

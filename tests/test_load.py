@@ -213,6 +213,22 @@ def test_unknown_theme_of_a_metric(root):
     assert_error(root, f"content/metrics.yaml:{line}: theme: unknown theme 'factories'")
 
 
+def test_a_metric_s_words_are_read(root):
+    edit(root, "content/metrics.yaml", "  unit: 亿元\n", "  unit: 亿元\n  words: [规模工业总产值, 规模以上工业产值]\n")
+    assert load_site(root).metrics["industrial_output"].words == ("规模工业总产值", "规模以上工业产值")
+
+
+def test_a_word_listed_under_two_metrics_names_both(root):
+    edit(root, "content/metrics.yaml", "  unit: 亿元\n", "  unit: 亿元\n  words: [工业产值]\n")
+    line = edit(root, "content/metrics.yaml", "  unit: 亿元\n", "  unit: 亿元\n  words: [工业产值]\n", nth=2) + 1
+    assert_error(root, f"content/metrics.yaml:{line}: words: '工业产值' already names metric 'industrial_output'; list it under one metric only")
+
+
+def test_a_one_character_word_is_refused(root):
+    line = edit(root, "content/metrics.yaml", "  unit: 亿元\n", "  unit: 亿元\n  words:\n  - 值\n") + 2
+    assert_error(root, f"content/metrics.yaml:{line}: words: '值' is too short to name a metric; write the words a report uses, such as 签约额")
+
+
 def test_duplicate_fact_id_across_files(root):
     # files are read in name order, so the copy in three-changes.yaml is the duplicate
     first = line_of(root, NPF, "- id: industrial-output-2023")

@@ -81,6 +81,7 @@ class Metric:
     theme: str  # theme slug
     definition: str
     definition_en: str = ""
+    words: tuple[str, ...] = ()  # other names reports give it (签约额): extraction reads them as this metric
 
 
 @dataclass

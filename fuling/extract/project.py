@@ -16,16 +16,15 @@ A figure whose metric is not in content/metrics.yaml never reaches a fact file
 (where it would stop the build): its record waits in
 content/metrics-proposed.yaml under the catalogue entry drafted for it (key,
 label, unit, measure), rewritten on every run. An editor accepts a draft by
-adding its metric to the catalogue, under the drafted key or under any key with
-the drafted label; the next extraction files the figure. A drafted figure that
+adding its metric to the catalogue, under the drafted key, under any key with
+the drafted label, or by listing the words under an entry's `words`
+(catalogue.py); the next extraction files the figure. A drafted figure that
 pairs with a record an editor already gave a catalogue metric keeps that metric.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from fuling.core.articlefile import ArticleFormatError, read_article
 from fuling.core.errors import BuildError, ContentError
@@ -35,6 +34,7 @@ from fuling.core.model import Article
 from fuling.core.numbers import format_value
 from fuling.core.reporter import Reporter
 from fuling.extract.article import Proposal, propose
+from fuling.extract.catalogue import Catalogue, read_catalogue
 from fuling.extract.drafts import MetricDraft
 from fuling.extract.factfile import (
     FactFile,
@@ -120,34 +120,22 @@ class Extraction:
     drafts: dict[str, MetricDraft] = field(default_factory=dict)  # record id -> draft
 
 
-def read_catalogue(root: Path) -> dict[str, str]:
-    """content/metrics.yaml as key -> label ({} where there is none)."""
-    path = root / "content" / "metrics.yaml"
-    if not path.exists():
-        return {}
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return {str(m["key"]): str(m.get("label", "")) for m in entries if isinstance(m, dict) and "key" in m}
-
-
-def _accepted(p: Proposal, catalogue: dict[str, str]) -> None:
-    """A draft the editor has taken into the catalogue, by key or by label, is no draft."""
+def take_catalogue_metric(p: Proposal, catalogue: Catalogue) -> None:
+    """A draft the editor has taken into the catalogue (by key, label or one of its words) is no draft."""
     draft = p.metric_draft
-    if draft is None:
-        return
-    by_label = next((key for key, label in catalogue.items() if label and label == draft.label), None)
-    if draft.key in catalogue or by_label:
-        p.record["metric"] = draft.key if draft.key in catalogue else by_label
+    if draft is not None and (key := catalogue.metric_for(draft, p.record["unit"])):
+        p.record["metric"] = key
         p.metric_draft = None
 
 
-def extract_records(articles: list[Article], catalogue: dict[str, str] | None = None) -> Extraction:
+def extract_records(articles: list[Article], catalogue: Catalogue | None = None) -> Extraction:
     """Fresh proposals for every article, merged across articles, with ids."""
     ordered = sorted(articles, key=lambda a: (a.date, a.slug))
     kept: list[Proposal] = []
     by_identity: dict[tuple, Proposal] = {}
     for article in ordered:
         for p in propose(article):
-            _accepted(p, catalogue or {})
+            take_catalogue_metric(p, catalogue or Catalogue())
             key = p.identity + (p.record["bound"],)
             first = by_identity.get(key)
             if first is None:
@@ -311,7 +299,7 @@ def extract_all(root: Path, force: bool = False, diff: bool = False, reporter: R
     reporter.stage("extract", f"{len(articles)} articles")
     catalogue = read_catalogue(root)
     extraction = extract_records(articles, catalogue)
-    fresh, known = extraction.files, set(catalogue) | set(BY_KEY)
+    fresh, known = extraction.files, catalogue.keys | set(BY_KEY)
     facts_dir = root / "content" / "facts"
     try:
         existing = {slug: read_fact_file(facts_dir / f"{slug}.yaml", f"content/facts/{slug}.yaml") for slug in fresh}

@@ -39,7 +39,7 @@ from fuling.load.yamlfile import parse_yaml, read_text, read_yaml
 
 SITE_FIELDS = {"title", "title_en", "description", "site_url", "language", "publisher", "headline_facts",
                "licence", "licence_url", "search_part_articles"}
-METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en"}
+METRIC_FIELDS = {"key", "label", "label_en", "unit", "theme", "definition", "definition_en", "words"}
 THEME_FIELDS = {"title", "title_en", "summary", "order", "charts", "metrics"}
 
 
@@ -240,6 +240,7 @@ def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = 
         errors.append(ContentError(rel, 1, "", f"expected a list of metrics, not {type_name(data)}"))
         return {}
     metrics: dict[str, Metric] = {}
+    named_by: dict[str, str] = {}  # word -> the metric whose words list it
     fields = Fields(rel, errors)
     for index, record in enumerate(data):
         if not isinstance(record, dict):
@@ -255,6 +256,7 @@ def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = 
             theme=fields.text(record, "theme", required=True),
             definition=fields.text(record, "definition"),
             definition_en=fields.text(record, "definition_en"),
+            words=_metric_words(record, fields, named_by, errors, rel),
         )
         if metric.key in metrics:
             fields.error(record, "key", f"duplicate metric key {metric.key!r}")
@@ -264,6 +266,22 @@ def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = 
         elif isinstance(record.get("key"), str):
             raw.broken["metric"].add(record["key"])
     return metrics
+
+
+def _metric_words(record: dict, fields: Fields, named_by: dict[str, str], errors: list[ContentError], rel: str) -> tuple[str, ...]:
+    """A metric's `words`: other names reports give it, each naming one metric only."""
+    words = []
+    for word, line in fields.text_list(record, "words"):
+        word = word.strip()
+        other = named_by.get(word)
+        if len(word) < 2:
+            errors.append(ContentError(rel, line, "words", f"{word!r} is too short to name a metric; write the words a report uses, such as 签约额"))
+        elif other is not None and other != record.get("key"):
+            errors.append(ContentError(rel, line, "words", f"{word!r} already names metric {other!r}; list it under one metric only"))
+        else:
+            named_by[word] = str(record.get("key"))
+            words.append(word)
+    return tuple(words)
 
 
 # --- themes ------------------------------------------------------------------
