@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from fuling.build.pipeline import check_site
+from fuling.core.articlefile import format_article
+from fuling.core.model import Block
 from fuling.core.errors import BuildError
-from fuling.desk.metrics import adopt, drafted_metrics
+from fuling.desk.metrics import adopt, drafted_metrics, file_under
 from fuling.extract.project import extract_all
 from fuling.load.site import load_site
 from tests.test_desk import changed_lines
@@ -85,3 +87,55 @@ def test_an_adoption_the_content_would_not_load_with_is_undone(root):
         adopt(root, "tourist_arrivals", key="tourist_arrivals", label="接待游客", unit="万人次", theme="industry",
               check=failing_check)
     assert snapshot(root) == before
+
+
+# --- a draft that is a metric the catalogue already has, under another name --------------------
+
+HIGH_TECH = "\n截至去年底，全区高企总数达到350户，同比增长12%。 {#p5}\n"
+
+
+@pytest.fixture
+def synonym_root(tmp_path: Path) -> Path:
+    """The mini fixture with a paragraph naming high-tech firms (a catalogue metric) in words no rule knows."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    article = root / "content" / "articles" / "three-changes.md"
+    article.write_text(article.read_text(encoding="utf-8") + HIGH_TECH, encoding="utf-8")
+    extract_all(root)
+    return root
+
+
+def test_filing_a_draft_under_a_catalogue_metric_adds_its_name_to_the_metric_s_words(synonym_root):
+    root = synonym_root
+    (draft,) = drafted_metrics(root)
+    assert draft.label == "高企总数"
+    catalogue_before = (root / FILES[0]).read_text(encoding="utf-8")
+    file_under(root, draft.key, "high_tech_enterprises", check=check_site)
+    catalogue_after = (root / FILES[0]).read_text(encoding="utf-8")
+    removed, added = changed_lines(catalogue_before, catalogue_after)
+    assert removed == [] and added == ["  words: [高企总数]"]
+    assert catalogue_after.index("words: [高企总数]") > catalogue_after.index("key: high_tech_enterprises")
+    site = load_site(root)
+    assert sorted(f.value for f in site.waiting.values() if f.metric == "high_tech_enterprises") == [12, 350]
+    assert drafted_metrics(root) == []
+    # the next report that names the metric so is read as it, with no draft
+    meta = {"title": "高企", "slug": "next-report", "date": "2022-07-20", "seed": "next.txt", "place": "涪陵区"}
+    text = "截至今年6月底，全区高企总数达到380户。"
+    (root / "content" / "articles" / "next-report.md").write_text(
+        format_article(meta, [Block(anchor="p1", kind="p", text=text, line=0)]), encoding="utf-8")
+    extract_all(root)
+    assert drafted_metrics(root) == []
+    assert [(f.metric, f.value) for f in load_site(root).waiting.values() if f.source.article == "next-report"] == [
+        ("high_tech_enterprises", 380)]
+
+
+@pytest.mark.parametrize("key, expected", [
+    ("industrial_output", "'户' figures cannot measure 'industrial_output', whose unit is '亿元'"),
+    ("high_tech_firms", "'high_tech_firms' is not in the catalogue"),
+])
+def test_a_refused_filing_touches_no_file(synonym_root, key, expected):
+    before = snapshot(synonym_root)
+    (draft,) = drafted_metrics(synonym_root)
+    with pytest.raises(BuildError, match=expected):
+        file_under(synonym_root, draft.key, key, check=check_site)
+    assert snapshot(synonym_root) == before

@@ -203,3 +203,23 @@ def test_an_alias_bomb_in_a_fact_file_is_refused_by_the_desk_in_bounded_time(pre
     code, _, html = request(preview, "/__desk/")
     assert code == 409 and "content/facts/bomb.yaml" in html
     assert time.monotonic() - started < 5
+
+
+def test_a_drafted_metric_is_filed_under_a_catalogue_metric_from_the_desk_index(preview, project):
+    from fuling.extract.project import extract_all
+
+    article = project / "content" / "articles" / "three-changes.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n截至去年底，全区高企总数达到350户。 {#p5}\n", encoding="utf-8")
+    extract_all(project)
+    code, headers, html = request(preview, "/__desk/")
+    (draft,) = re.findall(r'id="draft-(draft_[0-9a-f]+)"', html)
+    assert '<option value="high_tech_enterprises">' in html  # the catalogue, to pick from as one types
+    cookie = headers["Set-Cookie"].split(";")[0]
+    form = {"token": preview.desk.token, "draft": draft, "existing": "industrial_output"}
+    code, _, html = request(preview, "/__desk/metric", form, {"Cookie": cookie})
+    assert code == 400 and "cannot measure 'industrial_output'" in unescape(html)
+    code, headers, _ = request(preview, "/__desk/metric", {**form, "existing": "high_tech_enterprises"}, {"Cookie": cookie})
+    assert code == 303 and headers["Location"] == "/__desk/?filed=high_tech_enterprises"
+    assert load_site(project).metrics["high_tech_enterprises"].words == ("高企总数",)
+    code, _, html = request(preview, headers["Location"])
+    assert "已记在指标 high_tech_enterprises 下" in html and "draft-" + draft not in html

@@ -4,8 +4,10 @@ metric content/metrics.yaml lacks (content/metrics-proposed.yaml), accepted by a
 One decision, three files: the entry is appended to content/metrics.yaml (round
 trip: every other byte kept), the figures that waited for it are appended to their
 articles' fact files as proposals (to be reviewed like any other), and the draft
-leaves content/metrics-proposed.yaml. If the content would not load afterwards,
-all three are put back as they were.
+leaves content/metrics-proposed.yaml. A draft that is a metric the catalogue
+already has under another name is filed under it instead, and its label joins that
+metric's `words`. If the content would not load afterwards, all three are put back
+as they were.
 """
 from __future__ import annotations
 
@@ -13,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
 from fuling.desk.review import Check
 from fuling.desk.yamlfile import EditableYaml
 from fuling.extract.factfile import format_record
+from fuling.extract.catalogue import Entry
 from fuling.extract.project import PROPOSED, write_proposed
 from fuling.load.fields import KEY_RE
 
@@ -84,6 +87,46 @@ def adopt(root: Path, draft_key: str, key: str, label: str, unit: str, theme: st
                           + ([("definition", definition.strip())] if definition.strip() else []))
     catalogue.document.append(metric)
 
+    _file_figures(root, entry, key, entries, catalogue, check)
+    count = len(entry.get("facts") or [])
+    return f"{CATALOGUE.as_posix()}: {key} added; {count} figure{'s' if count != 1 else ''} filed for review"
+
+
+
+def file_under(root: Path, draft_key: str, key: str, check: Check | None = None) -> str:
+    """File the draft's figures under `key`, a metric already in the catalogue, and add the
+    drafted label to that metric's `words`, so the next report that names it so is read as it."""
+    root = Path(root)
+    entries = _entries(root)
+    entry = next((e for e in entries if e["key"] == draft_key), None)
+    if entry is None:
+        raise _refuse("key", f"no drafted metric {draft_key!r} in {PROPOSED.as_posix()}; run build.py extract again")
+    key, label = key.strip(), str(entry.get("label", "")).strip()
+    catalogue = EditableYaml(root / CATALOGUE, CATALOGUE.as_posix())
+    metric = next((m for m in catalogue.document if isinstance(m, dict) and m.get("key") == key), None)
+    if metric is None:
+        raise _refuse("key", f"{key!r} is not in the catalogue; pick one of its keys, or add the draft as a new metric")
+    target = Entry(key, str(metric.get("label", "")), str(metric.get("unit", "")))
+    for record in entry.get("facts") or []:
+        if not target.fits(str(record.get("unit", ""))):
+            raise _refuse("unit", f"{record.get('unit')!r} figures cannot measure {key!r}, whose unit is {target.unit!r}; "
+                                  "add the draft as a new metric instead")
+    words = metric.get("words")
+    if label and label != target.label and label not in (words or []):
+        if words is None:
+            words = CommentedSeq()
+            words.fa.set_flow_style()
+            metric.insert(list(metric).index("unit") + 1 if "unit" in metric else len(metric), "words", words)
+        words.append(label)
+    _file_figures(root, entry, key, entries, catalogue, check)
+    count = len(entry.get("facts") or [])
+    return (f"{CATALOGUE.as_posix()}: {label} is now a word of {key}; "
+            f"{count} figure{'s' if count != 1 else ''} filed for review")
+
+def _file_figures(root: Path, entry: dict, key: str, entries: list[dict], catalogue: EditableYaml,
+                  check: Check | None) -> None:
+    """Save the edited catalogue, append the draft's figures to their articles' fact files under
+    `key`, and take the draft out of the proposals; all put back if any step fails."""
     additions: dict[Path, list[dict]] = {}  # fact file -> the records it gains
     for record in entry.get("facts") or []:
         slug = record.get("source", {}).get("article", "")
@@ -100,7 +143,7 @@ def adopt(root: Path, draft_key: str, key: str, label: str, unit: str, theme: st
             text = "" if before is None or before.strip() == "[]" else before if before.endswith("\n") else before + "\n"
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, (text + "".join(format_record(r) for r in records)).encode("utf-8"))
-        write_proposed(root, [e for e in entries if e["key"] != draft_key])
+        write_proposed(root, [e for e in entries if e["key"] != entry["key"]])
         if check is not None:
             check(root)
     except BaseException:
@@ -110,5 +153,3 @@ def adopt(root: Path, draft_key: str, key: str, label: str, unit: str, theme: st
             else:
                 write_atomically(path, text.encode("utf-8"))
         raise
-    count = len(entry.get("facts") or [])
-    return f"{CATALOGUE.as_posix()}: {key} added; {count} figure{'s' if count != 1 else ''} filed for review"

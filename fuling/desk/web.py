@@ -30,7 +30,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fuling.core.articlefile import ArticleFormatError, read_article
 from fuling.core.errors import BuildError
-from fuling.desk.metrics import adopt, drafted_metrics
+from fuling.desk.metrics import adopt, drafted_metrics, file_under
 from fuling.desk.review import CHOICES, EDITABLE, Check, Record, accept, read_records, reject
 
 PREFIX = "/__desk/"
@@ -121,7 +121,8 @@ class Desk:
     def _get(self, path: str, query: str) -> Reply:
         rest = path[len(PREFIX):]
         if rest == "":
-            return self._index(saved=parse_qs(query).get("saved", [""])[0])
+            asked = parse_qs(query)
+            return self._index(saved=asked.get("saved", [""])[0], filed=asked.get("filed", [""])[0])
         if rest == "desk.css":
             return Reply(200, (Path(__file__).parent / "templates" / "desk.css").read_bytes(), "text/css; charset=utf-8")
         if rest.startswith("fact/"):
@@ -151,10 +152,11 @@ class Desk:
         return sorted(items, key=lambda a: (-a.waiting, a.slug))
 
     def _index(self, saved: str = "", status: int = 200, errors: dict[str, str] | None = None,
-               typed: dict[str, dict[str, str]] | None = None) -> Reply:
+               typed: dict[str, dict[str, str]] | None = None, filed: str = "") -> Reply:
         themes = sorted(p.stem for p in (self.root / "content" / "themes").glob("*.md"))
         return self._page("index.html", status=status, articles=self._article_list(), drafts=drafted_metrics(self.root),
-                          themes=themes, saved=saved, errors=errors or {}, typed=typed or {})
+                          themes=themes, metrics=self._catalogue(), saved=saved, filed=filed, errors=errors or {},
+                          typed=typed or {})
 
     def _catalogue(self) -> list[tuple[str, str]]:
         path = self.root / "content" / "metrics.yaml"
@@ -227,10 +229,14 @@ class Desk:
         draft = form.get("draft", "")
         fields = {k: form.get(k, "") for k in ("key", "label", "label_en", "unit", "theme", "definition")}
         try:
-            adopt(self.root, draft, check=self.check, **fields)
+            if existing := form.get("existing", "").strip():  # a metric the catalogue has under another name
+                file_under(self.root, draft, existing, check=self.check)
+            else:
+                adopt(self.root, draft, check=self.check, **fields)
         except BuildError as failure:
             return self._index(status=400, errors={draft: "\n".join(str(e) for e in failure.errors)}, typed={draft: fields})
-        return Reply(303, headers={**HEADERS, "Location": f"{PREFIX}?saved={quote(fields['key'])}"})
+        done = f"filed={quote(existing)}" if existing else f"saved={quote(fields['key'])}"
+        return Reply(303, headers={**HEADERS, "Location": f"{PREFIX}?{done}"})
 
     def _refusal(self, body: bytes, content_type: str, cookie: str, origin: str, own_origins: set[str]) -> str:
         """Why a save is refused ('' when it may go on): another site's page cannot send the
