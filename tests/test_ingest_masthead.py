@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from fuling.ingest import masthead, rules
-from fuling.ingest.script import rule_text, simplified
+from fuling.core.script import simplified
+from fuling.ingest.script import rule_text
 
 
 # --- the rule text ---------------------------------------------------------------------

@@ -10,32 +10,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import opencc
+from fuling.core.script import simplified
 
 # Full-width forms folded to ASCII: digits, Latin letters and the signs of a number.
-# Full-width punctuation (，（）：) stays as printed: the rules read it as it is.
+# Full-width punctuation (，（）：) stays as printed: the rules read it as it is
+# (ingest's rule text folds it too, fuling/ingest/script.py).
 _HALF_WIDTH = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)
                if chr(code - 0xFEE0).isalnum() or chr(code - 0xFEE0) in "%.+-/"}
-
-
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def _simplified(text: str) -> str:
-    """OpenCC's Traditional-to-Simplified conversion, character for character where
-    a phrase conversion would change the length (rare in t2s)."""
-    converted = _converter().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(c if len(c := _converter().convert(ch)) == 1 else ch for ch in text)
 
 
 @lru_cache(maxsize=4096)
 def rule_text(text: str) -> str:
     """What the rules match: Simplified, half-width digits, as long as `text`."""
-    return "".join(_HALF_WIDTH.get(ch, ch) for ch in _simplified(text))
+    return "".join(_HALF_WIDTH.get(ch, ch) for ch in simplified(text))
 
 
 # a paragraph printed in Simplified may still hold a character OpenCC converts, in a name (杨闇公故里景区)

@@ -5,19 +5,14 @@ full-width digits (１８.０４) is matched by the same date and byline rules
 as any other. The article keeps the seed's own characters, so that quotes
 still check against the seed; only the rules read the converted text. Both
 texts have the same length, so a span the rules find is the same span of
-the printed line.
+the printed line. (The extract stage folds less: it keeps full-width
+punctuation, fuling/extract/printed.py.)
 """
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
-import opencc
-
-
-@lru_cache(maxsize=1)
-def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s.json")
+from fuling.core.script import simplified
 
 
 def _half_width(char: str) -> str:
@@ -25,17 +20,6 @@ def _half_width(char: str) -> str:
     kept as printed when NFKC would turn it into several characters (㎡ -> m2)."""
     folded = unicodedata.normalize("NFKC", char)
     return folded if len(folded) == 1 else char
-
-
-def simplified(text: str) -> str:
-    """OpenCC's Traditional-to-Simplified conversion of `text`, character for
-    character: a phrase conversion that changes the length (rare in t2s) falls
-    back to converting each character on its own."""
-    converter = _to_simplified()
-    converted = converter.convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)
 
 
 def rule_text(text: str) -> str:
