@@ -2322,6 +2322,17 @@ def test_firms_a_place_has_under_a_past_year_are_counted_at_its_end_and_those_it
     assert one("今年，全区规模以上工业企业共134家。", date="2023-04-07", place="江北区")["period"] == "2023"
 
 
+def test_what_a_place_has_or_rose_to_under_a_past_year_is_counted_at_its_end():
+    # a January review with no time word: the year it reviews, on 31 December
+    found = records("全区拥有国家重点实验室2个；高新技术企业增至275户，科技型企业增至1784户。", date="2022-01-24", place="南岸区")
+    assert [(r["value"], r["period"]) for r in found] == [(2, "2021-12-31"), (275, "2021-12-31"), (1784, "2021-12-31")]
+    found = records("2020年，全区高新技术企业增至156户。", date="2021-06-10", place="南岸区")
+    assert [(r["value"], r["period"]) for r in found] == [(156, "2020-12-31")]
+    # a year's flow stays the year's (全年共有66个项目实施), and so does a count it does not say the place has
+    assert one("2021年全年共有66个智能化改造项目实施。", date="2022-01-26", place="高新区")["period"] == "2021"
+    assert one("去年实施智能化改造项目30个。", date="2022-01-24", place="南岸区")["period"] == "2021"
+
+
 def test_tenths_are_shares_and_jobs_are_no_programme_of_work():
     found = records("全区接近八成的企业实现增长，牛肉价格上涨三成多。", date="2015-12-13", place="丰都县")
     assert [(r["value"], r["bound"], r["measure"]) for r in found] == [(80, "about", "share"), (30, "at_least", "growth")]

@@ -64,6 +64,8 @@ STANDING_STOCK = re.compile(r"在谈|在库|在建")
 # firms a place has under a past year stand at its end; those it gained, brought in or had named in it are the year's
 FIRM_UNITS = ("家", "户", "万户")
 FIRMS_ADDED = re.compile(r"新增|新培育|新认定|新登记|新引进|引进|落户|入驻|招引|签约|新设|获|入选|认定|评为|首店|新开|开业|投产|培育")
+# what a place has, or has risen to, under a past year (全区拥有国家重点实验室2个, 高新技术企业增至275户): its count at the year's end
+HAS_OR_ROSE_TO = re.compile(r"(?:拥有|现有|实有|增至|增加到|增长到|提高到)[^，,。；;]{0,16}$")
 # a stock by its own name (藏书总量, 市场主体总量, 经果林总面积, 幅员面积): what stands at the period's end
 STOCK_NAME = re.compile(r"(?:总量|总数|总面积|保有量|幅员面积)[达为是约近到了]{0,2}\s*$")
 STOCK_UNITS = ("亩", "万亩", "平方公里", "平方米", "万平方米", "公顷", "册", "万册")
@@ -545,6 +547,9 @@ def _propose_figure(article, paragraph: Paragraph, figure: Figure, place: str, m
             and mark.year < article.date.year
             and not FIRMS_ADDED.search(where.clause_lead + where.text[where.figure.start:where.figure.end] + where.upto(CLAUSE_END))):
         stock = cumulative = True  # 2022年…规模以上工业企业共134家: the firms a place has, on 31 December
+    if (measure == "level" and kind == "actual" and is_count(unit) and HAS_OR_ROSE_TO.search(where.segment_lead)
+            and (mark is None or mark.kind == "year" and mark.year < article.date.year)):
+        stock = cumulative = True  # 2021年…全区拥有国家重点实验室2个: what it has on 31 December
     if mark is not None and mark.kind == "asof" and rule is None and is_count(unit) and not EVENT_VERBS.search(where.clause_lead):
         stock = True  # 截至2021年底，全市拥有国家级绿色园区3个: a count outside the catalogue, on that day
     if (mark is not None and mark.kind == "asof" and unit in RELATIVE and where.sent_start in stock_sentences

@@ -487,7 +487,8 @@ def period_of(mark: TimeMark | None, pub: dt.date, stock: bool, cumulative: bool
     """The record's period for a figure under `mark` (None: the article default).
     A cumulative stock (累计…) under a year is the count at the end of that year."""
     if mark is None:
-        return default_period(pub)
+        year = default_period(pub)  # a January piece's figures with no time word are of the year it reviews
+        return f"{year}-12-31" if stock and cumulative and year.isdigit() and int(year) < pub.year else year
     if mark.kind == "year":
         if stock and cumulative and mark.year < pub.year:
             return f"{mark.year}-12-31"
