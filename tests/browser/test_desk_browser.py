@@ -77,6 +77,25 @@ def test_accept_with_a_correction_then_the_preview_shows_it(page, preview):
     assert page.locator(f"#{PROPOSAL}").count() == 1
 
 
+def test_a_drafted_metric_filed_under_a_catalogue_metric_from_the_front_page(page, preview):
+    from fuling.extract.project import extract_all
+
+    article = preview.root / "content" / "articles" / "three-changes.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n截至去年底，全区高企总数达到350户。 {#p5}\n", encoding="utf-8")
+    extract_all(preview.root)
+    page.goto(preview.url + "__desk/")
+    filing = page.locator("form:has(input[name=existing])")
+    assert filing.count() == 1
+    filing.get_by_label("或者，它就是目录里已有的指标").fill("high_tech_enterprises")
+    filing.get_by_role("button", name="记在已有指标下").click()
+    page.wait_for_selector(".saved")
+    assert "已记在指标 high_tech_enterprises 下" in page.locator(".saved").inner_text()
+    assert page.locator("form:has(input[name=existing])").count() == 0  # no draft waits any more
+    site = load_site(preview.root)
+    assert site.metrics["high_tech_enterprises"].words == ("高企总数",)
+    assert [f.value for f in site.waiting.values() if f.metric == "high_tech_enterprises"] == [350]
+
+
 def test_reject_needs_a_reason(page, preview):
     page.goto(preview.url + "__desk/article/three-changes")
     form = record(page, PROPOSAL)
