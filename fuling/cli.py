@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--accept", metavar="FACT_ID", help="accept this proposal as it is, without asking")
     p.add_argument("--reject", metavar="FACT_ID", help="reject this proposal (with --reason), without asking")
     p.add_argument("--reason", default="", help="why a rejected proposal is wrong")
+    p.add_argument("--file-draft", metavar="DRAFT_KEY",
+                   help="file a drafted metric of content/metrics-proposed.yaml under a catalogue metric (with --under)")
+    p.add_argument("--under", metavar="KEY", help="the catalogue metric the draft is; its label joins that metric's words")
     p.add_argument("--no-build", action="store_true", help="decide only; do not rebuild site/")
 
     p = sub.add_parser("serve", help="build, serve site/ on 127.0.0.1, rebuild and reload on change")
@@ -135,6 +138,11 @@ def _review(root: Path, args, reporter: Reporter, options: BuildOptions) -> int:
         decided = 1
     elif args.reject:
         reporter.info(reject(root, args.reject, args.reason, check=check))
+        decided = 1
+    elif args.file_draft:
+        from fuling.desk.metrics import file_under
+
+        reporter.info(file_under(root, args.file_draft, args.under or "", check=check))
         decided = 1
     else:
         decided = review_in_terminal(root, sys.stdin, lambda line: print(line, flush=True), check)

@@ -143,6 +143,22 @@ def test_review_accept_by_id_for_scripts(root, capsys):
     assert "no fact 'no-such-fact'" in capsys.readouterr().err
 
 
+def test_review_files_a_drafted_metric_under_a_catalogue_metric_for_scripts(root, capsys):
+    from fuling.desk.metrics import drafted_metrics
+    from fuling.extract.project import extract_all
+
+    article = root / "content" / "articles" / "three-changes.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n截至去年底，全区高企总数达到350户。 {#p5}\n", encoding="utf-8")
+    extract_all(root)
+    (draft,) = drafted_metrics(root)
+    args = ["--root", str(root), "review", "--file-draft", draft.key, "--no-build"]
+    assert main(args + ["--under", "industrial_output"]) == 1
+    assert "'户' figures cannot measure 'industrial_output'" in capsys.readouterr().err
+    assert main(args + ["--under", "high_tech_enterprises"]) == 0
+    assert "高企总数 is now a word of high_tech_enterprises; 1 figure filed for review" in capsys.readouterr().err
+    assert load_site(root).metrics["high_tech_enterprises"].words == ("高企总数",)
+
+
 def test_a_record_both_reviewed_and_rejected_is_an_error_naming_its_line(root):
     path = root / TC
     text = path.read_text(encoding="utf-8")
