@@ -21,8 +21,8 @@ from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
 from fuling.desk.review import Check
 from fuling.desk.yamlfile import EditableYaml
-from fuling.extract.factfile import format_record
 from fuling.extract.catalogue import Entry
+from fuling.extract.factfile import format_record
 from fuling.extract.project import PROPOSED, write_proposed
 from fuling.load.fields import KEY_RE
 
@@ -92,7 +92,6 @@ def adopt(root: Path, draft_key: str, key: str, label: str, unit: str, theme: st
     return f"{CATALOGUE.as_posix()}: {key} added; {count} figure{'s' if count != 1 else ''} filed for review"
 
 
-
 def file_under(root: Path, draft_key: str, key: str, check: Check | None = None) -> str:
     """File the draft's figures under `key`, a metric already in the catalogue, and add the
     drafted label to that metric's `words`, so the next report that names it so is read as it."""
@@ -122,6 +121,7 @@ def file_under(root: Path, draft_key: str, key: str, check: Check | None = None)
     count = len(entry.get("facts") or [])
     return (f"{CATALOGUE.as_posix()}: {label} is now a word of {key}; "
             f"{count} figure{'s' if count != 1 else ''} filed for review")
+
 
 def _file_figures(root: Path, entry: dict, key: str, entries: list[dict], catalogue: EditableYaml,
                   check: Check | None) -> None:
