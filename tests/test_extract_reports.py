@@ -80,9 +80,15 @@ CATALOGUE = {m["key"] for m in yaml.safe_load((ROOT / "content" / "metrics.yaml"
 # left out unread) joined the split and were scored once, with that round's rules finished: recall 0.861 (136/158),
 # precision 0.850 (136/160), subject 0.618, metric 0.735; over all 57 reports recall 0.828 (719/868), precision 0.826
 # (719/870), kind 0.974, measure 0.989, bound 0.999, subject 0.786, metric 0.821. The floors follow the whole split.
-MIN_RECALL = 0.82
-MIN_PRECISION = 0.82
-MIN_FIELD = {"kind": 0.97, "measure": 0.98, "bound": 0.99, "subject": 0.78, "metric": 0.82}
+# With proposals filed through the catalogue (its `words`) as build.py extract files them, and a round of rules on the
+# development reports, the 57 scored the same but for metric 0.822; then the tenth and eleventh fresh sets (7 reports
+# written blind, 80 figures; an eighth, sharing two figures of its place with a development report, was left out
+# unread) joined the split and were scored once: recall 0.925 (74/80), precision 0.892 (74/83), subject 0.676, metric
+# 0.838; over all 64 reports recall 0.836 (793/948), precision 0.832 (793/953), kind 0.976, measure 0.990, bound
+# 0.999, subject 0.776, metric 0.823. The floors follow the whole split.
+MIN_RECALL = 0.83
+MIN_PRECISION = 0.83
+MIN_FIELD = {"kind": 0.97, "measure": 0.98, "bound": 0.99, "subject": 0.77, "metric": 0.82}
 # and on the development split, which the rules were tuned on
 # measured on the 52 reports: 0.979 (563/575) and 0.981 (563/574); on the 63 (eleven more, their golds written before
 # the extractor was run on them; then the rules for them): 0.985 (704/715) and 0.983 (704/716); on the 65: 0.985
@@ -93,7 +99,8 @@ MIN_FIELD = {"kind": 0.97, "measure": 0.98, "bound": 0.99, "subject": 0.78, "met
 # rules for them) 0.957 (1746/1825) and 0.947 (1746/1844); on the 166 (4 more of set v, then 22 written blind in sets
 # w, x, y and z, 0.676 / 0.708, 0.738 / 0.658, 0.748 / 0.708 and 0.738 / 0.685 at their first runs; then the rules for
 # them) 0.962 (2155/2240) and 0.951 (2155/2267); on the 237 (71 more, written blind in fifteen sets whose first runs
-# ran from 0.573 / 0.551 to 0.905 / 0.880; then the rules for them) 0.936 (3072/3283) and 0.920 (3072/3340)
+# ran from 0.573 / 0.551 to 0.905 / 0.880; then the rules for them) 0.936 (3072/3283) and 0.920 (3072/3340); after the
+# next round's rules 0.937 (3075/3283) and 0.921 (3075/3340)
 DEV_FLOORS = {"recall": 0.93, "precision": 0.91}
 
 

@@ -28,8 +28,8 @@ REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 HELDOUT_DATE_TARGET = 0.95  # the issue's, not met yet
 # measured on the fresh held-out sets: 6 of the first 8 dated right, 9 of the second 9, 2 of the third 2, 6 of the fourth 8,
 # 16 of the fifth, sixth and seventh 18, 10 of the eighth and ninth 12 (scored once, with the rules of their round
-# finished; the 45 earlier ones stayed at 39)
-HELDOUT_DATE_FLOOR = 49 / 57
+# finished; the 45 earlier ones stayed at 39), 6 of the tenth and eleventh 7 (the 57 earlier ones stayed at 49)
+HELDOUT_DATE_FLOOR = 55 / 64
 
 
 @dataclass(frozen=True)
