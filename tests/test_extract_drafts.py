@@ -129,6 +129,12 @@ def test_a_draft_whose_label_ends_with_a_catalogue_word_takes_that_metric(tmp_pa
     assert {(r["metric"], r["value"]) for r in facts(root)} >= {("investment_agreed", 208.69), ("industrial_firms_above_scale", 134)}
 
 
+def test_a_single_word_written_without_brackets_is_read_as_the_loader_reads_it(tmp_path):
+    root = make_project(tmp_path, SIGNING, CATALOGUE + [{**AGREED, "words": "签约额"}])
+    extract_all(root, reporter=MemoryReporter())
+    assert ("investment_agreed", 208.69) in {(r["metric"], r["value"]) for r in facts(root)}
+
+
 def test_a_catalogue_word_does_not_take_a_figure_in_another_unit(tmp_path):
     words_for_money = {**AGREED, "words": ["规模以上工业企业"]}  # a money metric: the 134家 count is not one of its figures
     root = make_project(tmp_path, SIGNING, CATALOGUE + [words_for_money])

@@ -76,7 +76,9 @@ def read_catalogue(root: Path) -> Catalogue:
     for m in data if isinstance(data, list) else []:
         if not isinstance(m, dict) or "key" not in m:
             continue
-        words = m.get("words") if isinstance(m.get("words"), list) else []
+        words = m.get("words") or []
+        # `words: 签约额` is one word, as the loader reads it
+        words = [words] if isinstance(words, str) else words if isinstance(words, list) else []
         entries[str(m["key"])] = Entry(str(m["key"]), str(m.get("label", "")), str(m.get("unit", "")),
                                        tuple(str(w) for w in words if isinstance(w, str) and len(w) >= 2))
     return Catalogue(entries)
