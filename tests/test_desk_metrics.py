@@ -139,3 +139,19 @@ def test_a_refused_filing_touches_no_file(synonym_root, key, expected):
     with pytest.raises(BuildError, match=expected):
         file_under(synonym_root, draft.key, key, check=check_site)
     assert snapshot(synonym_root) == before
+
+
+def test_filing_under_a_metric_that_has_words_changes_that_line_only_and_keeps_comments(synonym_root):
+    root = synonym_root
+    catalogue = root / FILES[0]
+    text = catalogue.read_text(encoding="utf-8")
+    at = text.index("- key: high_tech_enterprises")
+    unit_end = text.index("\n", text.index("  unit:", at)) + 1
+    text = text[:unit_end] + "  words: [国家高企]  # 编辑部：常见简称\n" + text[unit_end:]
+    catalogue.write_text("# 编辑部备注：本目录按主题排列\n" + text, encoding="utf-8")
+    before = catalogue.read_text(encoding="utf-8")
+    (draft,) = drafted_metrics(root)
+    file_under(root, draft.key, "high_tech_enterprises", check=check_site)
+    removed, added = changed_lines(before, catalogue.read_text(encoding="utf-8"))
+    assert removed == ["  words: [国家高企]  # 编辑部：常见简称"] and added == ["  words: [国家高企, 高企总数]  # 编辑部：常见简称"]
+    assert load_site(root).metrics["high_tech_enterprises"].words == ("国家高企", "高企总数")

@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from fuling.core.errors import BuildError, ContentError
 from fuling.core.files import write_atomically
 from fuling.desk.review import Check
-from fuling.desk.yamlfile import EditableYaml
+from fuling.desk.yamlfile import EditableYaml, append_to_flow_list
 from fuling.extract.catalogue import Entry
 from fuling.extract.factfile import format_record
 from fuling.extract.project import PROPOSED, write_proposed
@@ -116,7 +116,7 @@ def file_under(root: Path, draft_key: str, key: str, check: Check | None = None)
             words = CommentedSeq()
             words.fa.set_flow_style()
             metric.insert(list(metric).index("unit") + 1 if "unit" in metric else len(metric), "words", words)
-        words.append(label)
+        append_to_flow_list(words, label)
     _file_figures(root, entry, key, entries, catalogue, check)
     count = len(entry.get("facts") or [])
     return (f"{CATALOGUE.as_posix()}: {label} is now a word of {key}; "

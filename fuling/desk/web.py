@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, quote
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fuling.core.articlefile import ArticleFormatError, read_article
 from fuling.core.errors import BuildError
 from fuling.desk.metrics import adopt, drafted_metrics, file_under
 from fuling.desk.review import CHOICES, EDITABLE, Check, Record, accept, read_records, reject
+from fuling.extract.catalogue import read_catalogue
 
 PREFIX = "/__desk/"
 COOKIE = "fuling_desk"
@@ -159,9 +159,7 @@ class Desk:
                           typed=typed or {})
 
     def _catalogue(self) -> list[tuple[str, str]]:
-        path = self.root / "content" / "metrics.yaml"
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or [] if path.is_file() else []
-        return [(str(e["key"]), str(e.get("label", ""))) for e in entries if isinstance(e, dict) and "key" in e]
+        return [(e.key, e.label) for e in read_catalogue(self.root).entries.values()]
 
     def _open_fact(self, fact_id: str) -> Reply:
         """A number clicked on a preview page: its record in its article's desk page."""

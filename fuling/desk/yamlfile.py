@@ -73,3 +73,13 @@ class EditableYaml:
             raise BuildError([ContentError(self.rel, 0, "", "the file changed on disk since it was read; "
                                                             "nothing was written: run the command again")])
         write_atomically(self.path, self.text().encode("utf-8"))
+
+
+def append_to_flow_list(items, item: str) -> None:
+    """Append `item` to a flow-style list ([a, b]) and keep the comment after it where it was
+    relative to the text: ruamel keeps a comment's column, so a grown line would push it to
+    a single space."""
+    items.append(item)
+    comment = (items.ca.comment or [None])[0]
+    if comment is not None:
+        comment.column += len(", " + item) if len(items) > 1 else len(item)

@@ -256,7 +256,7 @@ def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = 
             theme=fields.text(record, "theme", required=True),
             definition=fields.text(record, "definition"),
             definition_en=fields.text(record, "definition_en"),
-            words=_metric_words(record, fields, named_by, errors, rel),
+            words=_metric_words(record, fields, named_by),
         )
         if metric.key in metrics:
             fields.error(record, "key", f"duplicate metric key {metric.key!r}")
@@ -268,19 +268,21 @@ def read_metrics(root: Path, errors: list[ContentError], raw: Raw, memo: Memo = 
     return metrics
 
 
-def _metric_words(record: dict, fields: Fields, named_by: dict[str, str], errors: list[ContentError], rel: str) -> tuple[str, ...]:
+def _metric_words(record: dict, fields: Fields, named_by: dict[str, str]) -> tuple[str, ...]:
     """A metric's `words`: other names reports give it, each naming one metric only."""
     words = []
     for word, line in fields.text_list(record, "words"):
         word = word.strip()
         other = named_by.get(word)
         if len(word) < 2:
-            errors.append(ContentError(rel, line, "words", f"{word!r} is too short to name a metric; write the words a report uses, such as 签约额"))
+            problem = f"{word!r} is too short to name a metric; write the words a report uses, such as 签约额"
         elif other is not None and other != record.get("key"):
-            errors.append(ContentError(rel, line, "words", f"{word!r} already names metric {other!r}; list it under one metric only"))
+            problem = f"{word!r} already names metric {other!r}; list it under one metric only"
         else:
             named_by[word] = str(record.get("key"))
             words.append(word)
+            continue
+        fields.errors.append(ContentError(fields.path, line, "words", problem))
     return tuple(words)
 
 
