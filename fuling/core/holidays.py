@@ -65,4 +65,3 @@ def holiday_in_year(name: str, year: int) -> tuple[dt.date, dt.date] | None:
             return days
         day += dt.timedelta(days=50)
     return None
-
